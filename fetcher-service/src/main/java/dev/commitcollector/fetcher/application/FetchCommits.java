@@ -1,0 +1,88 @@
+package dev.commitcollector.fetcher.application;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fetching a repository's newest commits: page by page, serially, each page appended to the commit
+ * log before the next is requested, so memory stays at one page whatever the limit.
+ */
+@Service
+public class FetchCommits {
+
+	private static final Logger log = LoggerFactory.getLogger(FetchCommits.class);
+
+	private final Forges forges;
+
+	private final CommitLog commitLog;
+
+	private final Fetches fetches;
+
+	private final Clock clock;
+
+	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, Clock clock) {
+		this.forges = forges;
+		this.commitLog = commitLog;
+		this.fetches = fetches;
+		this.clock = clock;
+	}
+
+	/** Starts a fetch in the background and returns it as it stands now (RUNNING). */
+	public Fetch start(String provider, RepositoryPath repository, int limit) {
+		Forge forge = forges.named(provider);
+		Fetch fetch = Fetch.start(provider, repository, limit, clock.instant());
+		fetches.add(fetch);
+		run(forge, fetch).subscribe();
+		return fetch;
+	}
+
+	/** The whole run; completes when the fetch is COMPLETED or FAILED, never with an error. */
+	Mono<Fetch> run(Forge forge, Fetch fetch) {
+		log.info("fetch {} started: {} {} limit {}", fetch.id(), fetch.provider(), fetch.repository(), fetch.limit());
+		return forge.firstPage(fetch.repository(), Math.min(fetch.limit(), 100))
+			.flatMap(page -> consume(forge, fetch.repository(), fetch, page))
+			.map(last -> finish(fetch, f -> f.completed(clock.instant())))
+			.onErrorResume(error -> Mono.just(finish(fetch, f -> f.failed(reasonFor(error), clock.instant()))));
+	}
+
+	private Mono<Fetch> consume(Forge forge, RepositoryPath repository, Fetch fetch, CommitPage page) {
+		Fetch current = fetches.find(fetch.id()).orElse(fetch);
+		List<DiscoveredCommit> wanted = page.commits().subList(0, Math.min(current.remaining(), page.commits().size()));
+		return commitLog.append(current, wanted)
+			.then(Mono.fromSupplier(() -> fetches.update(fetch.id(), f -> f.discovered(wanted.size()))))
+			.flatMap(progressed -> {
+				if (progressed.remaining() == 0 || page.commits().isEmpty() || page.next().isEmpty()) {
+					return Mono.just(progressed);
+				}
+				return forge.nextPage(repository, page.next().get())
+					.flatMap(next -> consume(forge, repository, progressed, next));
+			});
+	}
+
+	private Fetch finish(Fetch fetch, java.util.function.UnaryOperator<Fetch> outcome) {
+		Fetch finished = fetches.update(fetch.id(), outcome);
+		log.info("fetch {} {}: {} commits{}", fetch.id(), finished.status(), finished.commitsDiscovered(),
+				finished.error() == null ? "" : " (" + finished.error() + ")");
+		return finished;
+	}
+
+	private static String reasonFor(Throwable error) {
+		if (error instanceof ForgeFailure) {
+			return error.getMessage();
+		}
+		log.warn("fetch failed unexpectedly", error);
+		return "publishing commits failed: " + error.getClass().getSimpleName()
+				+ (error.getMessage() == null ? "" : ": " + error.getMessage());
+	}
+
+}

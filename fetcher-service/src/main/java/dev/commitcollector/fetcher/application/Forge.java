@@ -1,0 +1,24 @@
+package dev.commitcollector.fetcher.application;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import reactor.core.publisher.Mono;
+
+/**
+ * A code forge that lists a repository's commits newest first, one page at a time. Adapters pin the
+ * history to the head they saw on the first page, so that pushes during a fetch cannot shift pages,
+ * and fail with a {@link dev.commitcollector.fetcher.domain.ForgeFailure}.
+ */
+public interface Forge {
+
+	/** The provider name users pass, such as {@code github}. */
+	String provider();
+
+	/** The newest page; {@code pageSize} is a hint the adapter may round to what the forge allows. */
+	Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize);
+
+	/** The page a previous page pointed at. */
+	Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor);
+
+}

@@ -1,0 +1,37 @@
+package dev.commitcollector.fetcher.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** One commit as a forge reported it. The author date survives rebases; the committer date does not. */
+public record DiscoveredCommit(String sha, CommitAuthor author, Instant authoredAt, Instant committedAt,
+		String messageHeadline) {
+
+	private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+
+	public DiscoveredCommit {
+		if (sha == null || !SHA.matcher(sha).matches()) {
+			throw new IllegalArgumentException("not a commit sha: " + sha);
+		}
+		Objects.requireNonNull(author, "author");
+		Objects.requireNonNull(authoredAt, "authoredAt");
+		Objects.requireNonNull(committedAt, "committedAt");
+	}
+
+	/** The first line of a commit message, or {@code null} for none. */
+	public static String headlineOf(String message) {
+		if (message == null || message.isBlank()) {
+			return null;
+		}
+		int end = message.indexOf('\n');
+		String line = (end < 0 ? message : message.substring(0, end)).strip();
+		if (line.length() <= 500) {
+			return line;
+		}
+		// never cut between the two halves of a surrogate pair (an emoji): a lone half is not valid UTF-8
+		int cut = Character.isHighSurrogate(line.charAt(499)) ? 499 : 500;
+		return line.substring(0, cut);
+	}
+
+}

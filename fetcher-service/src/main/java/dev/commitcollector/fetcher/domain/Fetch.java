@@ -1,0 +1,40 @@
+package dev.commitcollector.fetcher.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One run that reads up to {@code limit} of a repository's newest commits from a forge. Immutable:
+ * each step of the run yields the next snapshot.
+ */
+public record Fetch(UUID id, String provider, RepositoryPath repository, int limit, FetchStatus status,
+		long commitsDiscovered, String error, Instant startedAt, Instant finishedAt) {
+
+	public static Fetch start(String provider, RepositoryPath repository, int limit, Instant now) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be at least 1");
+		}
+		return new Fetch(UUID.randomUUID(), provider, repository, limit, FetchStatus.RUNNING, 0, null, now, null);
+	}
+
+	public Fetch discovered(long count) {
+		return new Fetch(id, provider, repository, limit, status, commitsDiscovered + count, error, startedAt,
+				finishedAt);
+	}
+
+	public Fetch completed(Instant now) {
+		return new Fetch(id, provider, repository, limit, FetchStatus.COMPLETED, commitsDiscovered, null, startedAt,
+				now);
+	}
+
+	public Fetch failed(String reason, Instant now) {
+		return new Fetch(id, provider, repository, limit, FetchStatus.FAILED, commitsDiscovered, reason, startedAt,
+				now);
+	}
+
+	/** How many more commits this fetch may still publish. */
+	public int remaining() {
+		return (int) Math.max(0, limit - commitsDiscovered);
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.commitcollector.fetcher.domain;
+
+import java.time.Instant;
+
+/** Why a forge could not give a page. Each message is written for the person who asked for the fetch. */
+public abstract sealed class ForgeFailure extends RuntimeException {
+
+	ForgeFailure(String message) {
+		super(message, null, false, false);
+	}
+
+	/** The repository does not exist, or the token may not see it. */
+	public static final class RepositoryNotFound extends ForgeFailure {
+
+		public RepositoryNotFound(String forge, RepositoryPath repository) {
+			super("repository not found: " + forge + " has no repository " + repository
+					+ " visible to the configured credentials (a private repository needs a token)");
+		}
+
+	}
+
+	/** The forge refused the request: bad credentials, missing permission, a bad request. */
+	public static final class Rejected extends ForgeFailure {
+
+		public Rejected(String message) {
+			super(message);
+		}
+
+	}
+
+	/** The forge answered with a server error, timed out, or could not be reached. Worth retrying. */
+	public static final class Unavailable extends ForgeFailure {
+
+		public Unavailable(String message) {
+			super(message);
+		}
+
+	}
+
+	/** The forge said the rate limit is used up until {@code retryAt}. */
+	public static final class RateLimited extends ForgeFailure {
+
+		private final Instant retryAt;
+
+		public RateLimited(String forge, Instant retryAt) {
+			super(forge + " rate limit exhausted; retry after " + retryAt);
+			this.retryAt = retryAt;
+		}
+
+		public Instant retryAt() {
+			return retryAt;
+		}
+
+	}
+
+	/** The forge answered in a shape that is not a commit list. Nothing is invented from it. */
+	public static final class MalformedAnswer extends ForgeFailure {
+
+		public MalformedAnswer(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.commitcollector.fetcher.forge;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The retry policy of one forge request. Server errors and timeouts back off exponentially and give
+ * up after a few tries; a rate limit waits until the forge says the budget is back, unless that is
+ * further away than the configured bound, in which case the fetch fails saying when to retry.
+ */
+public final class ForgeRetry {
+
+	private static final Logger log = LoggerFactory.getLogger(ForgeRetry.class);
+
+	private ForgeRetry() {
+	}
+
+	public static Retry of(RetrySettings settings, Clock clock) {
+		return Retry.from(signals -> signals.concatMap(signal -> {
+			Throwable failure = signal.failure();
+			if (failure instanceof ForgeFailure.RateLimited limited) {
+				return waitFor(limited, settings, clock);
+			}
+			if (failure instanceof ForgeFailure.Unavailable unavailable) {
+				long attempt = signal.totalRetriesInARow();
+				if (attempt >= settings.maxRetries()) {
+					return Mono.error(new ForgeFailure.Unavailable(
+							unavailable.getMessage() + " (gave up after " + (attempt + 1) + " attempts)"));
+				}
+				Duration backoff = backoff(settings, attempt);
+				log.info("forge unavailable ({}); retry {} of {} in {}", unavailable.getMessage(), attempt + 1,
+						settings.maxRetries(), backoff);
+				return Mono.delay(backoff);
+			}
+			return Mono.error(failure);
+		}));
+	}
+
+	private static Mono<Long> waitFor(ForgeFailure.RateLimited limited, RetrySettings settings, Clock clock) {
+		Instant now = clock.instant();
+		Duration wait = Duration.between(now, limited.retryAt());
+		if (wait.compareTo(settings.maxRateLimitWait()) > 0) {
+			return Mono.error(limited);
+		}
+		Duration bounded = wait.isNegative() ? Duration.ZERO : wait;
+		log.info("forge rate limit reached; waiting {} until {}", bounded, limited.retryAt());
+		return Mono.delay(bounded);
+	}
+
+	static Duration backoff(RetrySettings settings, long attempt) {
+		long millis = settings.firstBackoff().toMillis() << Math.min(attempt, 20);
+		return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
+	}
+
+}

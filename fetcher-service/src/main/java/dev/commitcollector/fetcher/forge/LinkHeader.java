@@ -1,0 +1,32 @@
+package dev.commitcollector.fetcher.forge;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads an RFC 8288 {@code Link} header, as GitHub, GitLab and Gitea send for pagination. */
+public final class LinkHeader {
+
+	private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]+)*)");
+
+	private static final Pattern REL = Pattern.compile("rel\\s*=\\s*\"?([^\";]+)\"?");
+
+	private LinkHeader() {
+	}
+
+	/** The target of the link with relation {@code rel}, if the header has one. */
+	public static Optional<String> target(String header, String rel) {
+		if (header == null) {
+			return Optional.empty();
+		}
+		Matcher link = LINK.matcher(header);
+		while (link.find()) {
+			Matcher relation = REL.matcher(link.group(2));
+			if (relation.find() && java.util.Arrays.asList(relation.group(1).trim().split("\\s+")).contains(rel)) {
+				return Optional.of(link.group(1));
+			}
+		}
+		return Optional.empty();
+	}
+
+}

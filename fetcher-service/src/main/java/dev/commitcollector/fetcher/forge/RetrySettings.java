@@ -1,0 +1,15 @@
+package dev.commitcollector.fetcher.forge;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a forge request is retried: server errors and timeouts {@code maxRetries} times with exponential
+ * backoff; a rate limit by waiting as the forge says, when that is at most {@code maxRateLimitWait}.
+ */
+@ConfigurationProperties("fetcher.retry")
+public record RetrySettings(@DefaultValue("3") int maxRetries, @DefaultValue("500ms") Duration firstBackoff,
+		@DefaultValue("10s") Duration maxBackoff, @DefaultValue("15m") Duration maxRateLimitWait) {
+}

@@ -1,0 +1,24 @@
+package dev.commitcollector.fetcher.forge.github;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * One item of {@code GET /repos/{owner}/{repo}/commits}: the git commit, and the GitHub account the
+ * author email is linked to ({@code author}, null when it is not linked).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record GitHubCommitJson(String sha, GitCommit commit, Account author) {
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record GitCommit(Person author, Person committer, String message) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Person(String name, String email, String date) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Account(String login) {
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.commitcollector.fetcher.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import dev.commitcollector.fetcher.application.FetchCommits;
+import dev.commitcollector.fetcher.application.Fetches;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Starts fetches and reports on them. */
+@RestController
+@RequestMapping("/api/v1/fetches")
+class FetchController {
+
+	private final FetchCommits fetchCommits;
+
+	private final Fetches fetches;
+
+	private final FetchLimits limits;
+
+	FetchController(FetchCommits fetchCommits, Fetches fetches, FetchLimits limits) {
+		this.fetchCommits = fetchCommits;
+		this.fetches = fetches;
+		this.limits = limits;
+	}
+
+	@PostMapping
+	ResponseEntity<FetchView> start(@RequestBody FetchRequest request) {
+		String provider = request.provider() == null || request.provider().isBlank() ? "github" : request.provider();
+		RepositoryPath repository = RepositoryPath.parse(request.repository());
+		int limit = request.limit() == null ? limits.defaultLimit() : request.limit();
+		if (limit < 1 || limit > limits.maximum()) {
+			throw new InvalidLimit("limit must be between 1 and " + limits.maximum() + ", was " + limit);
+		}
+		var fetch = fetchCommits.start(provider, repository, limit);
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/fetches/" + fetch.id()))
+			.body(FetchView.of(fetch));
+	}
+
+	@GetMapping("/{id}")
+	FetchView show(@PathVariable UUID id) {
+		return fetches.find(id)
+			.map(FetchView::of)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"no fetch " + id + " is known to this fetcher"));
+	}
+
+	/** A limit outside what this fetcher allows. */
+	static final class InvalidLimit extends IllegalArgumentException {
+
+		InvalidLimit(String message) {
+			super(message);
+		}
+
+	}
+
+}

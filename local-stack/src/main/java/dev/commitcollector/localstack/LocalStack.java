@@ -1,0 +1,159 @@
+package dev.commitcollector.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the whole system: a KRaft Kafka broker and a PostgreSQL server, both embedded and on free
+ * ports, then fetcher, store and query as separate JVMs; waits until each is ready, prints the URLs,
+ * and on Ctrl-C or SIGTERM stops everything it started. The services inherit this process's
+ * environment, so {@code GITHUB_API_URL} and {@code GITHUB_TOKEN} reach the fetcher.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+	public static final String TOPIC = "commits.discovered";
+
+	public static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+	private final EmbeddedPostgresServer postgres;
+
+	private final EmbeddedKafkaServer kafka;
+
+	private final ServiceProcess fetcher;
+
+	private final ServiceProcess store;
+
+	private final ServiceProcess query;
+
+	private LocalStack(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka, Ports ports, Path home,
+			Map<String, String> extraEnvironment) {
+		this.postgres = postgres;
+		this.kafka = kafka;
+		Map<String, String> env = new HashMap<>(extraEnvironment);
+		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		env.put("POSTGRES_HOST", "127.0.0.1");
+		env.put("POSTGRES_PORT", String.valueOf(postgres.port()));
+		env.put("POSTGRES_DB", EmbeddedPostgresServer.DATABASE);
+		env.put("STORE_DB_USER", EmbeddedPostgresServer.OWNER);
+		env.put("STORE_DB_PASSWORD", EmbeddedPostgresServer.OWNER_PASSWORD);
+		env.put("FETCHER_PORT", String.valueOf(ports.fetcher()));
+		env.put("STORE_PORT", String.valueOf(ports.store()));
+		env.put("QUERY_PORT", String.valueOf(ports.query()));
+		Path logs = home.resolve("local-stack/target/logs");
+		this.fetcher = service("fetcher-service", home, ports.fetcher(), env, logs);
+		this.store = service("store-service", home, ports.store(), env, logs);
+		this.query = service("query-service", home, ports.query(), env, logs);
+	}
+
+	/** Starts everything and returns once all three services are ready. */
+	public static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment) throws Exception {
+		EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();
+		EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(6, TOPIC);
+		LocalStack stack = new LocalStack(postgres, kafka, ports, home, extraEnvironment);
+		try {
+			// the store migrates the schema and creates the query-service's role: it goes first
+			stack.store.start();
+			stack.store.awaitReady(READY_TIMEOUT);
+			stack.fetcher.start();
+			stack.query.start();
+			stack.fetcher.awaitReady(READY_TIMEOUT);
+			stack.query.awaitReady(READY_TIMEOUT);
+		}
+		catch (Exception ex) {
+			stack.close();
+			throw ex;
+		}
+		return stack;
+	}
+
+	public ServiceProcess fetcher() {
+		return fetcher;
+	}
+
+	public ServiceProcess store() {
+		return store;
+	}
+
+	public ServiceProcess query() {
+		return query;
+	}
+
+	public EmbeddedPostgresServer postgres() {
+		return postgres;
+	}
+
+	public EmbeddedKafkaServer kafka() {
+		return kafka;
+	}
+
+	@Override
+	public void close() throws Exception {
+		for (ServiceProcess service : List.of(fetcher, query, store)) {
+			service.stop();
+		}
+		kafka.close();
+		postgres.close();
+	}
+
+	private static ServiceProcess service(String name, Path home, int port, Map<String, String> env, Path logs) {
+		Path jar = home.resolve(name).resolve("target").resolve(name + ".jar");
+		return new ServiceProcess(name, jar, port, env, logs.resolve(name + ".log"));
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path home = Path.of(System.getProperty("stack.home", ".")).toAbsolutePath().normalize();
+		if (!Files.isDirectory(home.resolve("fetcher-service"))) {
+			throw new IllegalStateException("run from the project root, or pass -Dstack.home=<project root>");
+		}
+		Ports ports = Ports.fromEnvironment(System.getenv());
+		log.info("starting embedded PostgreSQL and Kafka, then the services (logs in {})",
+				home.resolve("local-stack/target/logs"));
+		LocalStack stack = start(home, ports, Map.of());
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			log.info("stopping the services, Kafka and PostgreSQL");
+			try {
+				stack.close();
+			}
+			catch (Exception ex) {
+				log.warn("stopping failed", ex);
+			}
+			stopped.countDown();
+		}, "local-stack-shutdown"));
+		log.info("""
+
+				commit-collector is up
+				  fetcher  {}  (POST /api/v1/fetches)
+				  query    {}  (GET /api/v1/authors?provider=github&repository=owner/name)
+				  store    {}  (health: /actuator/health)
+				  kafka    {}
+				  postgres {}
+				  GitHub API: {}
+				Ctrl-C stops everything.""", stack.fetcher.url(), stack.query.url(), stack.store.url(),
+				stack.kafka.bootstrapServers(), stack.postgres.jdbcUrl(),
+				System.getenv().getOrDefault("GITHUB_API_URL", "https://api.github.com"));
+		stopped.await();
+	}
+
+	/** The HTTP ports of the three services. */
+	public record Ports(int fetcher, int store, int query) {
+
+		static Ports fromEnvironment(Map<String, String> env) {
+			return new Ports(Integer.parseInt(env.getOrDefault("FETCHER_PORT", "8081")),
+					Integer.parseInt(env.getOrDefault("STORE_PORT", "8082")),
+					Integer.parseInt(env.getOrDefault("QUERY_PORT", "8083")));
+		}
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.commitcollector.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service jar run as its own JVM process, its output appended to a log file. */
+public final class ServiceProcess {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String name;
+
+	private final Path jar;
+
+	private final int port;
+
+	private final Map<String, String> environment;
+
+	private final Path log;
+
+	private Process process;
+
+	ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+		this.name = name;
+		this.jar = jar;
+		this.port = port;
+		this.environment = Map.copyOf(environment);
+		this.log = log;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public int port() {
+		return port;
+	}
+
+	public URI url() {
+		return URI.create("http://localhost:" + port);
+	}
+
+	public Path log() {
+		return log;
+	}
+
+	public synchronized void start() throws IOException {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
+		}
+		Files.createDirectories(log.getParent());
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		process = builder.start();
+	}
+
+	/** Waits until the readiness probe says UP; fails if the process dies or the wait runs out. */
+	public void awaitReady(Duration timeout) throws InterruptedException {
+		Instant deadline = Instant.now().plus(timeout);
+		HttpRequest probe = HttpRequest.newBuilder(url().resolve("/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		while (Instant.now().isBefore(deadline)) {
+			if (!isAlive()) {
+				throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+			}
+			try {
+				if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+	}
+
+	public synchronized boolean isAlive() {
+		return process != null && process.isAlive();
+	}
+
+	/** Stops the process as Ctrl-C would (SIGTERM), then forcibly if it does not stop in time. */
+	public synchronized void stop() throws InterruptedException {
+		if (process == null) {
+			return;
+		}
+		process.destroy();
+		if (!process.waitFor(20, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+		}
+	}
+
+	/** Kills the process with SIGKILL: no shutdown hooks, no graceful close, as a crash would. */
+	public synchronized void kill() throws InterruptedException {
+		if (process != null) {
+			process.destroyForcibly().waitFor();
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java")
+			.toString();
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.commitcollector.query.domain;
+
+import java.util.regex.Pattern;
+
+/** A stored repository: the provider it came from and its path there ({@code owner/name}, or a nested group path). */
+public record RepositoryKey(String provider, String path) {
+
+	private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+	private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){1,20}");
+
+	private static final int MAX_PATH = 300;
+
+	public RepositoryKey {
+		if (provider == null || !PROVIDER.matcher(provider).matches()) {
+			throw new InvalidRepositoryKey(
+					"provider must be a provider name such as 'github' (lowercase letters, digits, '-')");
+		}
+		if (path == null || path.isBlank()) {
+			throw new InvalidRepositoryKey("repository is required, as owner/name (for example octocat/Hello-World)");
+		}
+		if (path.length() > MAX_PATH || !PATH.matcher(path).matches() || path.contains("..")) {
+			throw new InvalidRepositoryKey("repository must be a path such as owner/name (letters, digits, '-', '_', '.'"
+					+ " separated by '/', no '..', at most " + MAX_PATH + " characters)");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return provider + ":" + path;
+	}
+
+	/** Parameters that cannot name a stored repository. */
+	public static final class InvalidRepositoryKey extends IllegalArgumentException {
+
+		InvalidRepositoryKey(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.commitcollector.store.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.commitcollector.store.domain.AuthorIdentity;
+import dev.commitcollector.store.domain.CommitRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads an event's bytes into a commit to store, or says exactly why it cannot. */
+final class EventDecoder {
+
+	static final int SUPPORTED_SCHEMA_VERSION = 1;
+
+	private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+	private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+
+	private static final int MAX_REPOSITORY = 300;
+
+	private static final int MAX_TEXT = 1000;
+
+	private final JsonMapper json;
+
+	EventDecoder(JsonMapper json) {
+		this.json = json;
+	}
+
+	CommitRecord decode(byte[] value) {
+		if (value == null || value.length == 0) {
+			throw new InvalidEvent("the event has no value");
+		}
+		CommitDiscovered event;
+		try {
+			event = json.readValue(value, CommitDiscovered.class);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidEvent("the event is not CommitDiscovered JSON: " + ex.getOriginalMessage());
+		}
+		List<String> problems = problemsOf(event);
+		if (!problems.isEmpty()) {
+			throw new InvalidEvent("the event is invalid: " + String.join("; ", problems));
+		}
+		return new CommitRecord(event.provider(), event.repository(), event.sha(),
+				AuthorIdentity.of(event.authorLogin(), event.authorEmail()), bounded(event.authorName()),
+				bounded(event.authorEmail()), bounded(event.authorLogin()), event.authoredAt(), event.committedAt(),
+				bounded(event.messageHeadline()), event.eventId(), event.fetchId());
+	}
+
+	private static List<String> problemsOf(CommitDiscovered event) {
+		List<String> problems = new ArrayList<>();
+		if (event == null) {
+			problems.add("it is null");
+			return problems;
+		}
+		if (event.schemaVersion() == null || event.schemaVersion() != SUPPORTED_SCHEMA_VERSION) {
+			problems.add("schemaVersion must be " + SUPPORTED_SCHEMA_VERSION + ", was " + event.schemaVersion());
+		}
+		require(problems, event.eventId() != null, "eventId is missing");
+		require(problems, event.fetchId() != null, "fetchId is missing");
+		require(problems, event.provider() != null && PROVIDER.matcher(event.provider()).matches(),
+				"provider is missing or not a provider name");
+		require(problems, event.repository() != null && !event.repository().isBlank()
+				&& event.repository().length() <= MAX_REPOSITORY && !event.repository().contains(".."),
+				"repository is missing or not a repository path");
+		require(problems, event.sha() != null && SHA.matcher(event.sha()).matches(), "sha is not a commit sha");
+		require(problems, event.authoredAt() != null, "authoredAt is missing");
+		require(problems, event.committedAt() != null, "committedAt is missing");
+		require(problems, event.authorEmail() != null || event.authorLogin() != null,
+				"the author has neither an email nor a login");
+		return problems;
+	}
+
+	private static void require(List<String> problems, boolean condition, String problem) {
+		if (!condition) {
+			problems.add(problem);
+		}
+	}
+
+	private static String bounded(String text) {
+		return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+	}
+
+	/** An event that can never be stored as it is: it goes to the dead-letter topic. */
+	static final class InvalidEvent extends RuntimeException {
+
+		InvalidEvent(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

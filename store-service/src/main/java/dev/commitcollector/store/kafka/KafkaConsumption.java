@@ -1,0 +1,51 @@
+package dev.commitcollector.store.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The consumer's wiring: decoder, dead letters, and an error handler that never skips a batch. */
+@Configuration(proxyBeanMethods = false)
+class KafkaConsumption {
+
+	@Bean
+	EventDecoder eventDecoder(JsonMapper json) {
+		return new EventDecoder(json);
+	}
+
+	@Bean
+	NewTopic deadLetterTopic(ConsumerSettings settings) {
+		return TopicBuilder.name(settings.deadLetterTopic()).partitions(1).build();
+	}
+
+	@Bean
+	DeadLetterPublishingRecoverer deadLetters(KafkaOperations<String, byte[]> kafka, ConsumerSettings settings) {
+		// a negative partition lets the producer choose
+		return new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(settings.deadLetterTopic(), -1));
+	}
+
+	/**
+	 * A write that fails (the database is down, say) is retried with exponential backoff and no limit:
+	 * the batch is never recovered past, so no event is skipped. While it waits the container pauses
+	 * the consumer and keeps polling, so the group does not evict it.
+	 */
+	@Bean
+	DefaultErrorHandler storeErrorHandler(ConsumerSettings settings) {
+		ExponentialBackOff backOff = new ExponentialBackOff(settings.firstBackoff().toMillis(), 2.0);
+		backOff.setMaxInterval(settings.maxBackoff().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			throw new IllegalStateException("a batch must never be skipped", ex);
+		}, backOff);
+		handler.setAckAfterHandle(false);
+		return handler;
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Consuming {@code CommitDiscovered}: decoding, validation, dead letters, at-least-once batches. */
+package dev.commitcollector.store.kafka;

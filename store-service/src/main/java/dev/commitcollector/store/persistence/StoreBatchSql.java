@@ -1,0 +1,71 @@
+package dev.commitcollector.store.persistence;
+
+/**
+ * The one statement that stores a batch. Data-modifying CTEs run exactly once and see the same
+ * snapshot; the counts are derived from {@code inserted}, the rows this statement really added.
+ */
+final class StoreBatchSql {
+
+	static final String STATEMENT = """
+			with incoming as (
+			    select distinct on (provider, repository, sha) *
+			    from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+			                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+			         as t(provider, repository, sha, author_key, author_name, author_email, author_login,
+			              authored_at, committed_at, message_headline, event_id, fetch_id)
+			),
+			inserted as (
+			    insert into commits (provider, repository, sha, author_key, author_name, author_email, author_login,
+			                         authored_at, committed_at, message_headline, event_id, fetch_id)
+			    select provider, repository, sha, author_key, author_name, author_email, author_login,
+			           authored_at::timestamptz, committed_at::timestamptz, message_headline, event_id::uuid, fetch_id::uuid
+			    from incoming
+			    on conflict (provider, repository, sha) do nothing
+			    returning provider, repository, author_key, author_name, author_email, author_login, authored_at
+			),
+			author_delta as (
+			    select provider, repository, author_key,
+			           max(author_login) as login,
+			           coalesce(array_agg(distinct author_name) filter (where author_name <> ''), '{}') as names,
+			           coalesce(array_agg(distinct author_email) filter (where author_email <> ''), '{}') as emails,
+			           count(*) as commits,
+			           max(authored_at) as last_authored_at
+			    from inserted
+			    group by provider, repository, author_key
+			),
+			authors_upserted as (
+			    insert into authors as a (provider, repository, author_key, login, names, emails, commit_count, last_authored_at)
+			    select provider, repository, author_key, login, names, emails, commits, last_authored_at from author_delta
+			    on conflict (provider, repository, author_key) do update set
+			        login = coalesce(a.login, excluded.login),
+			        names = array(select distinct n from unnest(a.names || excluded.names) as n order by n),
+			        emails = array(select distinct e from unnest(a.emails || excluded.emails) as e order by e),
+			        commit_count = a.commit_count + excluded.commit_count,
+			        last_authored_at = greatest(a.last_authored_at, excluded.last_authored_at)
+			    returning provider, repository, (xmax = 0) as created
+			),
+			repository_delta as (
+			    select r.provider, r.repository,
+			           (select count(*) from inserted i
+			             where i.provider = r.provider and i.repository = r.repository) as commits,
+			           (select count(*) from authors_upserted u
+			             where u.provider = r.provider and u.repository = r.repository and u.created) as authors
+			    from (select distinct provider, repository from incoming) r
+			),
+			repositories_upserted as (
+			    insert into repositories as r (provider, repository, commit_count, author_count, last_stored_at)
+			    select provider, repository, commits, authors, now() from repository_delta
+			    on conflict (provider, repository) do update set
+			        commit_count = r.commit_count + excluded.commit_count,
+			        author_count = r.author_count + excluded.author_count,
+			        last_stored_at = excluded.last_stored_at
+			    returning 1
+			)
+			select (select count(*) from inserted) as stored,
+			       (select count(*) from repositories_upserted) as repositories
+			""";
+
+	private StoreBatchSql() {
+	}
+
+}

@@ -1,0 +1,15 @@
+-- Runs after every migration: the read-only role the query-service connects as. Its password follows
+-- configuration (store.reader.password) on every start.
+do $$
+begin
+    if not exists (select from pg_roles where rolname = '${reader_user}') then
+        execute format('create role %I login password %L', '${reader_user}', '${reader_password}');
+    else
+        execute format('alter role %I login password %L', '${reader_user}', '${reader_password}');
+    end if;
+end
+$$;
+
+revoke create on schema public from public;
+grant usage on schema public to "${reader_user}";
+grant select on commits, authors, repositories to "${reader_user}";
