@@ -2,7 +2,7 @@ package dev.commitcollector.fetcher.forge;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import org.slf4j.Logger;
@@ -22,34 +22,45 @@ public final class ForgeRetry {
 	private ForgeRetry() {
 	}
 
+	/** A forge that keeps answering "rate limited" after this many waits is not waited for again. */
+	static final int MAX_RATE_LIMIT_WAITS = 5;
+
+	/** The shortest rate-limit wait, so a reset time already past (clock skew) never spins. */
+	static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
+
 	public static Retry of(RetrySettings settings, Clock clock) {
-		return Retry.from(signals -> signals.concatMap(signal -> {
-			Throwable failure = signal.failure();
-			if (failure instanceof ForgeFailure.RateLimited limited) {
-				return waitFor(limited, settings, clock);
-			}
-			if (failure instanceof ForgeFailure.Unavailable unavailable) {
-				long attempt = signal.totalRetriesInARow();
-				if (attempt >= settings.maxRetries()) {
-					return Mono.error(new ForgeFailure.Unavailable(
-							unavailable.getMessage() + " (gave up after " + (attempt + 1) + " attempts)"));
+		// the function runs once per subscription: each request has its own counters
+		return Retry.from(signals -> {
+			AtomicInteger failures = new AtomicInteger();
+			AtomicInteger waits = new AtomicInteger();
+			return signals.concatMap(signal -> {
+				Throwable failure = signal.failure();
+				if (failure instanceof ForgeFailure.RateLimited limited) {
+					return waits.incrementAndGet() > MAX_RATE_LIMIT_WAITS ? Mono.error(limited)
+							: waitFor(limited, settings, clock);
 				}
-				Duration backoff = backoff(settings, attempt);
-				log.info("forge unavailable ({}); retry {} of {} in {}", unavailable.getMessage(), attempt + 1,
-						settings.maxRetries(), backoff);
-				return Mono.delay(backoff);
-			}
-			return Mono.error(failure);
-		}));
+				if (failure instanceof ForgeFailure.Unavailable unavailable) {
+					int attempt = failures.getAndIncrement();
+					if (attempt >= settings.maxRetries()) {
+						return Mono.error(new ForgeFailure.Unavailable(
+								unavailable.getMessage() + " (gave up after " + (attempt + 1) + " attempts)"));
+					}
+					Duration backoff = backoff(settings, attempt);
+					log.info("forge unavailable ({}); retry {} of {} in {}", unavailable.getMessage(), attempt + 1,
+							settings.maxRetries(), backoff);
+					return Mono.delay(backoff);
+				}
+				return Mono.error(failure);
+			});
+		});
 	}
 
 	private static Mono<Long> waitFor(ForgeFailure.RateLimited limited, RetrySettings settings, Clock clock) {
-		Instant now = clock.instant();
-		Duration wait = Duration.between(now, limited.retryAt());
+		Duration wait = Duration.between(clock.instant(), limited.retryAt());
 		if (wait.compareTo(settings.maxRateLimitWait()) > 0) {
 			return Mono.error(limited);
 		}
-		Duration bounded = wait.isNegative() ? Duration.ZERO : wait;
+		Duration bounded = wait.compareTo(MIN_RATE_LIMIT_WAIT) < 0 ? MIN_RATE_LIMIT_WAIT : wait;
 		log.info("forge rate limit reached; waiting {} until {}", bounded, limited.retryAt());
 		return Mono.delay(bounded);
 	}

@@ -39,7 +39,8 @@ class CommitDiscoveredListener {
 		this.settings = settings;
 	}
 
-	@KafkaListener(id = "commit-store", topics = "${store.consumer.topic:commits.discovered}", batch = "true")
+	@KafkaListener(id = "commit-store", groupId = "${spring.kafka.consumer.group-id:store-service}",
+			topics = "${store.consumer.topic:commits.discovered}", batch = "true")
 	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
 		List<CommitRecord> batch = new ArrayList<>(records.size());
 		List<Rejected> rejected = new ArrayList<>();

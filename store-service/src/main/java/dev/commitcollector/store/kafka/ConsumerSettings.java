@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * retry of a failed write backs off (forever: a database outage never skips an event).
  */
 @ConfigurationProperties("store.consumer")
-record ConsumerSettings(@DefaultValue("commits.discovered") String topic,
+record ConsumerSettings(@DefaultValue("commits.discovered") String topic, @DefaultValue("6") int partitions,
 		@DefaultValue("commits.discovered.DLT") String deadLetterTopic, @DefaultValue("30s") Duration writeTimeout,
 		@DefaultValue("500ms") Duration firstBackoff, @DefaultValue("30s") Duration maxBackoff) {
 }

@@ -20,6 +20,12 @@ class KafkaConsumption {
 		return new EventDecoder(json);
 	}
 
+	/** Declared here too, so the consumer never subscribes before the topic exists (the fetcher may start later). */
+	@Bean
+	NewTopic commitsDiscoveredTopic(ConsumerSettings settings) {
+		return TopicBuilder.name(settings.topic()).partitions(settings.partitions()).build();
+	}
+
 	@Bean
 	NewTopic deadLetterTopic(ConsumerSettings settings) {
 		return TopicBuilder.name(settings.deadLetterTopic()).partitions(1).build();

@@ -1,0 +1,116 @@
+package dev.commitcollector.fetcher.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.commitcollector.fetcher.domain.CommitAuthor;
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import reactor.core.publisher.Mono;
+
+/** An in-memory forge: a history of {@code size} commits, served newest first in pages, recording what was asked. */
+final class FakeForge implements Forge {
+
+	private final List<DiscoveredCommit> history;
+
+	private final List<Integer> requestedPages = new CopyOnWriteArrayList<>();
+
+	private final List<Integer> pageSizeHints = new CopyOnWriteArrayList<>();
+
+	private Integer servedPageSize;
+
+	private int failingPage;
+
+	private ForgeFailure failure;
+
+	private Mono<Void> gate = Mono.empty();
+
+	private FakeForge(List<DiscoveredCommit> history) {
+		this.history = history;
+	}
+
+	static FakeForge withCommits(int size) {
+		List<DiscoveredCommit> history = new ArrayList<>();
+		Instant newest = Instant.parse("2026-04-30T00:00:00Z");
+		for (int i = 0; i < size; i++) {
+			Instant at = newest.minusSeconds(60L * i);
+			var author = new CommitAuthor("Author " + i % 5, "a" + i % 5 + "@example.org", null);
+			history.add(new DiscoveredCommit(sha(i), author, at, at, "Commit " + i));
+		}
+		return new FakeForge(List.copyOf(history));
+	}
+
+	/** Serves pages of this size whatever the caller hinted, as a forge with a fixed page size does. */
+	FakeForge servingPagesOf(int size) {
+		this.servedPageSize = size;
+		return this;
+	}
+
+	FakeForge failingOnPage(int page, ForgeFailure failure) {
+		this.failingPage = page;
+		this.failure = failure;
+		return this;
+	}
+
+	/** Holds the first page back until {@code gate} completes. */
+	FakeForge holdingTheFirstPageUntil(Mono<Void> gate) {
+		this.gate = gate;
+		return this;
+	}
+
+	@Override
+	public String provider() {
+		return "fake";
+	}
+
+	@Override
+	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+		pageSizeHints.add(pageSize);
+		int size = servedPageSize != null ? servedPageSize : pageSize;
+		return gate.then(page(1, size));
+	}
+
+	@Override
+	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
+		String[] parts = cursor.value().split(":");
+		return page(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+	}
+
+	private Mono<CommitPage> page(int number, int size) {
+		return Mono.defer(() -> {
+			requestedPages.add(number);
+			if (number == failingPage) {
+				return Mono.error(failure);
+			}
+			int from = Math.min(history.size(), (number - 1) * size);
+			int to = Math.min(history.size(), from + size);
+			Optional<PageCursor> next = to < history.size() ? Optional.of(new PageCursor((number + 1) + ":" + size))
+					: Optional.empty();
+			return Mono.just(new CommitPage(history.subList(from, to), next));
+		});
+	}
+
+	List<DiscoveredCommit> history() {
+		return history;
+	}
+
+	List<Integer> requestedPages() {
+		return List.copyOf(requestedPages);
+	}
+
+	List<Integer> pageSizeHints() {
+		return List.copyOf(pageSizeHints);
+	}
+
+	private static String sha(int i) {
+		return HexFormat.of().formatHex(new byte[20]).substring(8) + String.format("%08x", i);
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.commitcollector.fetcher.forge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ForgeHttpTest {
+
+	private static final URI GITHUB = URI.create("https://api.github.com");
+
+	private static final URI ENTERPRISE = URI.create("https://ghe.example.com/api/v3");
+
+	@Test
+	void acceptsALinkIntoTheConfiguredApi() {
+		assertThat(ForgeHttp.isWithin(GITHUB, "https://api.github.com/repositories/1/commits?page=2")).isTrue();
+	}
+
+	@Test
+	void acceptsALinkWhenTheBaseEndsWithASlash() {
+		assertThat(ForgeHttp.isWithin(URI.create("https://api.github.com/"),
+				"https://api.github.com/repositories/1/commits?page=2"))
+			.isTrue();
+	}
+
+	@Test
+	void acceptsALinkBelowAnEnterprisePathPrefix() {
+		assertThat(ForgeHttp.isWithin(ENTERPRISE, "https://ghe.example.com/api/v3/repositories/7/commits?page=2"))
+			.isTrue();
+		assertThat(ForgeHttp.isWithin(URI.create("https://ghe.example.com/api/v3/"),
+				"https://ghe.example.com/api/v3/repositories/7/commits?page=2"))
+			.isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://evil.example.com/repositories/1/commits?page=2",
+			"https://api.github.com.evil.com/repositories/1/commits?page=2",
+			"https://api.github.com@evil.com/repositories/1/commits",
+			"https://api.github.com:8443/repositories/1/commits", "http://api.github.com/repositories/1/commits",
+			"ftp://api.github.com/repositories/1/commits", "//api.github.com/repositories/1/commits",
+			"/repositories/1/commits?page=2", "repositories/1/commits", "not a link at all", "" })
+	void refusesALinkOutsideTheConfiguredApi(String link) {
+		assertThat(ForgeHttp.isWithin(GITHUB, link)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://ghe.example.com/repositories/7/commits", "https://ghe.example.com/api/v3evil/x",
+			"https://ghe.example.com/api/v4/repositories/7/commits", "https://ghe.example.com/api",
+			"https://other.example.com/api/v3/repositories/7/commits" })
+	void refusesALinkBesideTheEnterprisePathPrefix(String link) {
+		assertThat(ForgeHttp.isWithin(ENTERPRISE, link)).isFalse();
+	}
+
+}

@@ -1,0 +1,452 @@
+package dev.commitcollector.fetcher.forge.github;
+
+import static dev.commitcollector.fetcher.forge.github.GitHubStub.aCommit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.commitcollector.fetcher.application.Forge;
+import dev.commitcollector.fetcher.domain.CommitAuthor;
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.RetrySettings;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class GitHubForgeTest {
+
+	private static final RepositoryPath HELLO_WORLD = RepositoryPath.parse("octocat/Hello-World");
+
+	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
+			Duration.ofSeconds(5));
+
+	private static final Duration WITHIN = Duration.ofSeconds(30);
+
+	private final MockWebServer server = new MockWebServer();
+
+	private GitHubStub github;
+
+	@BeforeEach
+	void startGitHub() throws IOException {
+		server.start();
+		github = GitHubStub.serving(server, "", "octocat", "Hello-World");
+	}
+
+	@AfterEach
+	void stopGitHub() {
+		server.close();
+	}
+
+	@Test
+	void followsLinkPaginationAcrossThirteenPages() {
+		github.withHistory(GitHubStub.history(1234));
+		String head = github.shas().get(0);
+
+		List<DiscoveredCommit> commits = allCommits(forge(null), HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(commits).extracting(DiscoveredCommit::sha)
+			.doesNotHaveDuplicates()
+			.containsExactlyElementsOf(github.shas());
+		List<RecordedRequest> requests = github.requests();
+		assertThat(requests).hasSize(1 + 13);
+		RecordedRequest probe = requests.get(0);
+		assertThat(probe.getUrl().encodedPath()).isEqualTo("/repos/octocat/Hello-World/commits");
+		assertThat(probe.getUrl().queryParameter("per_page")).isEqualTo("1");
+		assertThat(probe.getUrl().queryParameter("sha")).isNull();
+		List<RecordedRequest> pages = requests.subList(1, requests.size());
+		assertThat(pages).allSatisfy(request -> {
+			assertThat(request.getUrl().queryParameter("sha")).isEqualTo(head);
+			assertThat(request.getUrl().queryParameter("per_page")).isEqualTo("100");
+		});
+		assertThat(pages).extracting(request -> request.getUrl().queryParameter("page"))
+			.containsExactly(null, "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+	}
+
+	@Test
+	void keepsEveryPagePinnedToTheHeadItSawFirstWhileSomeonePushes() {
+		github.withHistory(GitHubStub.history(250));
+		List<String> before = github.shas();
+		GitHubForge forge = forge(null);
+
+		CommitPage first = forge.firstPage(HELLO_WORLD, 100).block(WITHIN);
+		github.push(aCommit("pushed during the fetch").parent(before.get(0)).build());
+		github.push(aCommit("pushed again").build());
+		CommitPage second = forge.nextPage(HELLO_WORLD, first.next().orElseThrow()).block(WITHIN);
+		CommitPage third = forge.nextPage(HELLO_WORLD, second.next().orElseThrow()).block(WITHIN);
+
+		assertThat(third.next()).isEmpty();
+		assertThat(List.of(first, second, third)).flatExtracting(CommitPage::commits)
+			.extracting(DiscoveredCommit::sha)
+			.containsExactlyElementsOf(before);
+	}
+
+	@Test
+	void readsGitHubsDocumentedCommitShape() throws IOException {
+		String page = resource("/forge/github/commits-page.json");
+		github.answerNext(GitHubStub.ok(page).build(), GitHubStub.ok(page).build());
+
+		CommitPage read = forge(null).firstPage(HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(read.commits()).containsExactly(
+				new DiscoveredCommit("6dcb09b5b57875f334f61aebed695e2e4193db5e",
+						new CommitAuthor("Monalisa Octocat", "support@github.com", "octocat"),
+						Instant.parse("2011-04-14T16:00:49Z"), Instant.parse("2011-04-14T16:00:49Z"),
+						"Fix all the bugs"),
+				new DiscoveredCommit("762941318ee16e59dabbacb1b4049eec22f0d303",
+						new CommitAuthor("Zoë Ångström", "zoe@example.org", null),
+						Instant.parse("2011-03-06T18:06:43Z"), Instant.parse("2011-04-14T16:00:00Z"),
+						"Rebase onto main ✨"));
+		assertThat(read.next()).isEmpty();
+		assertThat(github.requests().get(1).getUrl().queryParameter("sha"))
+			.isEqualTo("6dcb09b5b57875f334f61aebed695e2e4193db5e");
+	}
+
+	@Test
+	void keepsNameAndEmailOfAnAuthorLinkedToNoAccountAndAnyUnicodeInThem() {
+		github.withHistory(List.of(
+				aCommit("c").by("Ada 🚀 Lovelace", "ada+🚀@example.org")
+					.login("ada")
+					.message("Ship it 🚢🎉\n\nbody")
+					.build(),
+				aCommit("b").by("李小龙", "bruce@example.cn").login("bruce").message("修复错误").build(),
+				aCommit("a").by("Zoë Ångström", "12345+zoe@users.noreply.github.com").login(null).build()));
+
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(page.commits()).extracting(commit -> commit.author().name(), commit -> commit.author().email(),
+				commit -> commit.author().login(), DiscoveredCommit::messageHeadline)
+			.containsExactly(tuple("Ada 🚀 Lovelace", "ada+🚀@example.org", "ada", "Ship it 🚢🎉"),
+					tuple("李小龙", "bruce@example.cn", "bruce", "修复错误"),
+					tuple("Zoë Ångström", "12345+zoe@users.noreply.github.com", null, "Fix all the bugs"));
+	}
+
+	@Test
+	void reportsAMissingRepositoryAsNotFoundWithoutRetrying() {
+		StepVerifier.create(forge(null).firstPage(RepositoryPath.parse("octocat/missing"), 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.RepositoryNotFound.class)
+				.hasMessageContaining("repository not found")
+				.hasMessageContaining("octocat/missing"))
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(1);
+	}
+
+	@Test
+	void readsAnEmptyRepositoryAsAPageWithNoCommitsAndNoNext() {
+		github.withHistory(List.of());
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100)).assertNext(page -> {
+			assertThat(page.commits()).isEmpty();
+			assertThat(page.next()).isEmpty();
+		}).expectComplete().verify(WITHIN);
+		assertThat(github.requests()).hasSize(1);
+	}
+
+	@Test
+	void rejectsBadCredentialsWithGitHubsMessage() {
+		github.withHistory(GitHubStub.history(3)).requireToken("ghp_right");
+
+		StepVerifier.create(forge("ghp_wrong").firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
+				.hasMessageContaining("401")
+				.hasMessageContaining("Bad credentials")
+				.hasMessageContaining("GITHUB_TOKEN"))
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(1);
+	}
+
+	@Test
+	void rejectsAForbiddenAnswerThatIsNoRateLimitWithGitHubsMessage() {
+		github.withHistory(GitHubStub.history(3))
+			.answerNext(GitHubStub.error(403, "Resource not accessible by integration",
+					"https://docs.github.com/rest/commits/commits#list-commits"));
+
+		StepVerifier.create(forge("ghp_token").firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
+				.hasMessageContaining("403")
+				.hasMessageContaining("Resource not accessible by integration"))
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(1);
+	}
+
+	@Test
+	void waitsForAnExhaustedRateLimitToResetAndThenReadsThePage() {
+		github.withHistory(GitHubStub.history(3))
+			.answerNext(GitHubStub.rateLimited(Instant.now().plusSeconds(2)));
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.assertNext(page -> assertThat(page.commits()).extracting(DiscoveredCommit::sha)
+				.containsExactlyElementsOf(github.shas()))
+			.expectComplete()
+			.verify(WITHIN);
+		List<RecordedRequest> requests = github.requests();
+		assertThat(requests).hasSize(3);
+		assertThat(requests.get(1).getUrl()).isEqualTo(requests.get(0).getUrl());
+	}
+
+	@Test
+	void failsSayingWhenToRetryWhenTheRateLimitResetsTooFarAhead() {
+		Instant reset = Instant.now().plusSeconds(3600);
+		github.withHistory(GitHubStub.history(3)).answerNext(GitHubStub.rateLimited(reset));
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> {
+				assertThat(error).isInstanceOf(ForgeFailure.RateLimited.class).hasMessageContaining("retry after");
+				assertThat(((ForgeFailure.RateLimited) error).retryAt())
+					.isEqualTo(Instant.ofEpochSecond(reset.getEpochSecond()));
+			})
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(1);
+	}
+
+	@Test
+	void waitsAsToldByRetryAfterOnASecondaryRateLimit() {
+		github.withHistory(GitHubStub.history(3))
+			.answerNext(new MockResponse.Builder().code(429)
+				.addHeader("Content-Type", "application/json; charset=utf-8")
+				.addHeader("retry-after", "1")
+				.body("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}")
+				.build());
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.assertNext(page -> assertThat(page.commits()).hasSize(3))
+			.expectComplete()
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(3);
+	}
+
+	@Test
+	void retriesServerErrorsUntilGitHubAnswers() {
+		github.withHistory(GitHubStub.history(3))
+			.answerNext(GitHubStub.error(500, "Server Error", "https://docs.github.com/rest"),
+					GitHubStub.error(502, "Bad Gateway", "https://docs.github.com/rest"));
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.assertNext(page -> assertThat(page.commits()).extracting(DiscoveredCommit::sha)
+				.containsExactlyElementsOf(github.shas()))
+			.expectComplete()
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(4);
+	}
+
+	@Test
+	void givesUpOnAForgeThatKeepsFailingSayingHowOftenItTried() {
+		github.answerAlways(() -> GitHubStub.error(500, "Server Error", "https://docs.github.com/rest"));
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
+				.hasMessageContaining("500")
+				.hasMessageContaining("gave up after 4 attempts"))
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(4);
+	}
+
+	@Test
+	void reportsAnUnreachableForgeAsUnavailable() throws IOException {
+		URI closed;
+		try (MockWebServer gone = new MockWebServer()) {
+			gone.start();
+			closed = gone.url("/").uri();
+		}
+
+		StepVerifier.create(forgeAt(closed, null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
+				.hasMessageContaining("could not be reached")
+				.hasMessageContaining("gave up after 4 attempts"))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void refusesABodyThatIsNotACommitList() {
+		github.answerNext(GitHubStub.ok("{\"not\":\"a list\"}").build());
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
+				.hasMessageContaining("not a commit list"))
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(1);
+	}
+
+	@Test
+	void refusesASuccessWithNoBody() {
+		github.answerNext(GitHubStub.ok("").build());
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
+				.hasMessageContaining("no body"))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void refusesASuccessThatIsNotJson() {
+		github.answerNext(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "text/html; charset=utf-8")
+			.body("<html><body>Please log in to the corporate proxy</body></html>")
+			.build());
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void refusesACommitWithoutAnAuthorDate() {
+		GitHubStub.Commit undated = aCommit("undated").at(null).build();
+		github.withHistory(List.of(undated));
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
+				.hasMessageContaining(undated.sha())
+				.hasMessageContaining("date is missing"))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void refusesAnItemWithoutItsGitCommit() {
+		github.answerNext(GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"author\":null}]").build());
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
+				.hasMessageContaining("6dcb09b5b57875f334f61aebed695e2e4193db5e")
+				.hasMessageContaining("no commit author"))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void refusesAnItemWhoseShaIsNoSha() {
+		github.withHistory(List.of(new GitHubStub.Commit("not-a-sha", "Mona", "mona@github.com", "octocat",
+				Instant.parse("2011-04-14T16:00:49Z"), "Mona", "mona@github.com", "octocat",
+				Instant.parse("2011-04-14T16:00:49Z"), "Fix", List.of())));
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
+				.hasMessageContaining("not-a-sha"))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void refusesToFollowANextLinkOutsideTheConfiguredApi() throws IOException {
+		try (MockWebServer elsewhere = new MockWebServer()) {
+			elsewhere.start();
+			github.withHistory(GitHubStub.history(250)).linksPointingTo(elsewhere.url("/"));
+			GitHubForge forge = forge("ghp_secret");
+
+			CommitPage first = forge.firstPage(HELLO_WORLD, 100).block(WITHIN);
+
+			assertThat(first.commits()).hasSize(100);
+			assertThat(first.next()).hasValueSatisfying(
+					cursor -> assertThat(cursor.value()).startsWith(elsewhere.url("/").toString()));
+			StepVerifier.create(forge.nextPage(HELLO_WORLD, first.next().orElseThrow()))
+				.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
+					.hasMessageContaining("outside the configured API"))
+				.verify(WITHIN);
+			assertThat(elsewhere.getRequestCount()).isZero();
+		}
+	}
+
+	@Test
+	void sendsTheTokenAsABearerWithAUserAgentOnEveryRequest() {
+		github.withHistory(GitHubStub.history(150)).requireToken("ghp_secret");
+
+		List<DiscoveredCommit> commits = allCommits(forge("ghp_secret"), HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(commits).hasSize(150);
+		assertThat(github.requests()).hasSize(3).allSatisfy(request -> {
+			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer ghp_secret");
+			assertThat(request.getHeaders().get("User-Agent")).isNotBlank();
+			assertThat(request.getHeaders().get("Accept")).isEqualTo("application/vnd.github+json");
+		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(value = { "NULL", "''", "'   '" }, nullValues = "NULL")
+	void sendsNoAuthorizationWithoutAToken(String token) {
+		github.withHistory(GitHubStub.history(3));
+
+		assertThat(forge(token).firstPage(HELLO_WORLD, 100).block(WITHIN).commits()).hasSize(3);
+
+		assertThat(github.requests()).hasSize(2).allSatisfy(request -> {
+			assertThat(request.getHeaders().get("Authorization")).isNull();
+			assertThat(request.getHeaders().get("User-Agent")).isNotBlank();
+		});
+	}
+
+	@Test
+	void readsFromAnEnterpriseServerBelowItsPathPrefix() {
+		GitHubStub enterprise = GitHubStub.serving(server, "/api/v3", "octocat", "Hello-World")
+			.withHistory(GitHubStub.history(250));
+
+		List<DiscoveredCommit> commits = allCommits(forgeAt(server.url("/api/v3").uri(), null), HELLO_WORLD, 100)
+			.block(WITHIN);
+
+		assertThat(commits).extracting(DiscoveredCommit::sha).containsExactlyElementsOf(enterprise.shas());
+		assertThat(enterprise.requests()).hasSize(4)
+			.allSatisfy(request -> assertThat(request.getUrl().encodedPath()).startsWith("/api/v3/"));
+		assertThat(enterprise.requests().get(0).getUrl().encodedPath())
+			.isEqualTo("/api/v3/repos/octocat/Hello-World/commits");
+	}
+
+	@Test
+	void acceptsAnApiUrlEndingWithASlash() {
+		github.withHistory(GitHubStub.history(150));
+
+		List<DiscoveredCommit> commits = allCommits(forgeAt(server.url("/").uri(), null), HELLO_WORLD, 100)
+			.block(WITHIN);
+
+		assertThat(commits).hasSize(150);
+		assertThat(github.requests().get(0).getUrl().encodedPath()).isEqualTo("/repos/octocat/Hello-World/commits");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1, 1", "30, 30", "100, 100", "500, 100", "0, 1" })
+	void asksForThePageSizeGitHubAllows(int asked, String perPage) {
+		github.withHistory(GitHubStub.history(3));
+
+		forge(null).firstPage(HELLO_WORLD, asked).block(WITHIN);
+
+		assertThat(github.requests().get(1).getUrl().queryParameter("per_page")).isEqualTo(perPage);
+	}
+
+	private GitHubForge forge(String token) {
+		String url = server.url("/").toString();
+		return forgeAt(URI.create(url.substring(0, url.length() - 1)), token);
+	}
+
+	private static GitHubForge forgeAt(URI apiUrl, String token) {
+		return new GitHubForge(new GitHubSettings(apiUrl, token, Duration.ofSeconds(5)), RETRY, WebClient.builder(),
+				Clock.systemUTC());
+	}
+
+	/** Reads the whole history as the fetch does: the first page, then every next page in turn. */
+	private static Mono<List<DiscoveredCommit>> allCommits(Forge forge, RepositoryPath repository, int pageSize) {
+		return forge.firstPage(repository, pageSize)
+			.expand(page -> page.next().map(cursor -> forge.nextPage(repository, cursor)).orElseGet(Mono::empty))
+			.concatMapIterable(CommitPage::commits)
+			.collectList();
+	}
+
+	private static String resource(String name) throws IOException {
+		try (InputStream in = GitHubForgeTest.class.getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}

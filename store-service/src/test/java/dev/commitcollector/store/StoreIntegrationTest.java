@@ -1,0 +1,17 @@
+package dev.commitcollector.store;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Base of the store's integration tests: the whole service on real Kafka and PostgreSQL, one context for all. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "store.consumer.first-backoff=100ms", "store.consumer.max-backoff=1s" })
+public abstract class StoreIntegrationTest {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry);
+	}
+
+}

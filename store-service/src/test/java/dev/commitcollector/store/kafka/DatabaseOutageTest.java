@@ -1,0 +1,61 @@
+package dev.commitcollector.store.kafka;
+
+import static dev.commitcollector.store.Events.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.commitcollector.store.StoreIntegrationTest;
+import dev.commitcollector.store.StoredCommits;
+import dev.commitcollector.store.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DatabaseOutageTest extends StoreIntegrationTest {
+
+	private final KafkaTestClient kafka = new KafkaTestClient();
+
+	private final String repository = "acme/" + UUID.randomUUID().toString().substring(0, 8);
+
+	@AfterEach
+	void reopen() throws Exception {
+		setConnectionsAllowed(true);
+		kafka.close();
+	}
+
+	@Test
+	void retriesWhileTheDatabaseIsDownThenStoresEverythingWithoutCommittingOffsetsEarly() throws Exception {
+		await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag() == 0);
+		setConnectionsAllowed(false);
+
+		for (int i = 0; i < 40; i++) {
+			kafka.send("github:" + repository, anEvent().repository(repository).json());
+		}
+		// while the store cannot write, it must not commit the offsets of what it could not store
+		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(kafka.lag()).isEqualTo(40));
+
+		setConnectionsAllowed(true);
+		await().atMost(Duration.ofSeconds(60)).until(() -> StoredCommits.commits(repository) == 40);
+		await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag() == 0);
+		assertThat(StoredCommits.count("select commit_count from repositories where repository = ?", repository))
+			.isEqualTo(40);
+	}
+
+	/** An outage as the store sees it: its connections are cut and no new one is let in. */
+	private static void setConnectionsAllowed(boolean allowed) throws Exception {
+		var servers = TestInfrastructure.servers();
+		try (Connection admin = servers.superuserConnection("postgres"); Statement sql = admin.createStatement()) {
+			sql.execute("alter database " + TestInfrastructure.DATABASE + " allow_connections " + allowed);
+			if (!allowed) {
+				sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+						+ TestInfrastructure.DATABASE + "'");
+			}
+		}
+	}
+
+}

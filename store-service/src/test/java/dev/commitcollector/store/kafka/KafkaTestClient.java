@@ -1,0 +1,83 @@
+package dev.commitcollector.store.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.commitcollector.store.TestInfrastructure;
+
+/** Plays the fetcher (produces raw event values) and the operator (reads consumer lag, dead letters). */
+final class KafkaTestClient implements AutoCloseable {
+
+	private final String bootstrap = TestInfrastructure.servers().bootstrapServers();
+
+	private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+			"acks", "all"), new StringSerializer(), new StringSerializer());
+
+	private final AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap));
+
+	void send(String key, String value) throws Exception {
+		producer.send(new ProducerRecord<>(TestInfrastructure.TOPIC, key, value)).get(10, TimeUnit.SECONDS);
+	}
+
+	/** Events on the topic that the store's group has not committed yet. */
+	long lag() throws Exception {
+		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("store-service")
+			.partitionsToOffsetAndMetadata()
+			.get(10, TimeUnit.SECONDS);
+		var partitions = admin.describeTopics(List.of(TestInfrastructure.TOPIC))
+			.allTopicNames()
+			.get(10, TimeUnit.SECONDS)
+			.get(TestInfrastructure.TOPIC)
+			.partitions();
+		Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+		partitions.forEach(p -> latest.put(new TopicPartition(TestInfrastructure.TOPIC, p.partition()), OffsetSpec.latest()));
+		var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+		long lag = 0;
+		for (var end : ends.entrySet()) {
+			OffsetAndMetadata done = committed.get(end.getKey());
+			lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+		}
+		return lag;
+	}
+
+	/** Every dead letter so far, read from the beginning by a fresh group. */
+	List<ConsumerRecord<String, String>> deadLetters() {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+				"group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(TestInfrastructure.TOPIC + ".DLT"));
+			List<ConsumerRecord<String, String>> records = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+				if (!records.isEmpty() && consumer.assignment().stream()
+					.allMatch(tp -> consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp))) {
+					break;
+				}
+			}
+			return records;
+		}
+	}
+
+	@Override
+	public void close() {
+		producer.close();
+		admin.close();
+	}
+
+}
