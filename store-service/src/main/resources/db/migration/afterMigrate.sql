@@ -1,5 +1,5 @@
 -- Runs after every migration: the read-only role the query-service connects as. Its password follows
--- configuration (store.reader.password) on every start.
+-- configuration (QUERY_DB_USER, QUERY_DB_PASSWORD) on every start.
 do $$
 begin
     if not exists (select from pg_roles where rolname = '${reader_user}') then

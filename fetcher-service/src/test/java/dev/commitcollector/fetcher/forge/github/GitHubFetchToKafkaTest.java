@@ -1,0 +1,161 @@
+package dev.commitcollector.fetcher.forge.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.commitcollector.fetcher.TestKafka;
+import mockwebserver3.MockWebServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The fetcher as a whole: HTTP trigger, the GitHub adapter against a stub, events on a real Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "fetcher.topic.name=" + GitHubFetchToKafkaTest.TOPIC, "fetcher.topic.partitions=3" })
+@AutoConfigureWebTestClient
+class GitHubFetchToKafkaTest {
+
+	static final String TOPIC = "commits.discovered.fetcher-test";
+
+	private static final MockWebServer github = new MockWebServer();
+
+	private static final GitHubStub stub = GitHubStub.serving(github, "", "acme", "widgets")
+		.withHistory(GitHubStub.history(1234));
+
+	@Autowired
+	WebTestClient http;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
+		TestKafka.register(registry);
+		github.start();
+		registry.add("forges.github.api-url", () -> github.url("/").toString().replaceAll("/$", ""));
+		registry.add("forges.github.token", () -> "test-secret-token");
+	}
+
+	@AfterAll
+	static void stop() {
+		github.close();
+	}
+
+	@Test
+	void publishesExactlyTheLimitNewestCommitsAsSchemaValidEventsKeyedByRepository() throws Exception {
+		String location = http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"repository\":\"acme/widgets\",\"limit\":1000}")
+			.exchange()
+			.expectStatus().isAccepted()
+			.expectHeader().valueMatches("Location", "/api/v1/fetches/[0-9a-f-]{36}")
+			.expectBody().jsonPath("$.status").isEqualTo("RUNNING")
+			.returnResult().getResponseHeaders().getLocation().toString();
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> http.get().uri(location).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.commitsDiscovered").isEqualTo(1000));
+
+		List<ConsumerRecord<String, String>> events = consumeAll(1000);
+		JsonSchema schema = schema();
+		JsonMapper json = JsonMapper.builder().build();
+		Set<String> shas = new java.util.HashSet<>();
+		for (ConsumerRecord<String, String> event : events) {
+			Set<ValidationMessage> problems = schema.validate(event.value(), com.networknt.schema.InputFormat.JSON);
+			assertThat(problems).as(event.value()).isEmpty();
+			assertThat(event.key()).isEqualTo("github:acme/widgets");
+			assertThat(event.value()).doesNotContain("test-secret-token");
+			JsonNode node = json.readTree(event.value());
+			shas.add(node.get("sha").asString());
+		}
+		assertThat(shas).hasSize(1000).containsExactlyInAnyOrderElementsOf(stub.shas().subList(0, 1000));
+		// one partition holds the repository, so its events keep the forge's newest-first order
+		assertThat(events.stream().map(e -> e.value().replaceAll(".*\"sha\":\"([0-9a-f]+)\".*", "$1")).toList())
+			.containsExactlyElementsOf(stub.shas().subList(0, 1000));
+	}
+
+	@Test
+	void answersBadInputWithProblemDetails() {
+		http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"provider\":\"nowhere\",\"repository\":\"acme/widgets\"}")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("github"));
+		http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"repository\":\"https://evil.example/acme/widgets\"}")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"repository\":\"acme/widgets\",\"limit\":100001}")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("100000"));
+		http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"repository\":")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		http.get().uri("/api/v1/fetches/" + UUID.randomUUID())
+			.exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		http.get().uri("/api/v1/fetches/not-a-uuid")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void exposesOnlyHealthAndMetricsWithKafkaInReadiness() {
+		http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("UP");
+		http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		http.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+		http.get().uri("/actuator/configprops").exchange().expectStatus().isNotFound();
+	}
+
+	private static JsonSchema schema() throws IOException {
+		Path file = Path.of("..", "docs", "events", "commit-discovered.schema.json");
+		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+			.getSchema(Files.readString(file));
+	}
+
+	private static List<ConsumerRecord<String, String>> consumeAll(int expected) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "test-" + UUID.randomUUID(),
+						"auto.offset.reset", "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(TOPIC));
+			List<ConsumerRecord<String, String>> records = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				return records.size() >= expected;
+			});
+			return records;
+		}
+	}
+
+}
