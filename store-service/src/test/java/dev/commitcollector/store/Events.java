@@ -80,7 +80,22 @@ public final class Events {
 	}
 
 	private static String quoted(String value) {
-		return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+		if (value == null) {
+			return "null";
+		}
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : value.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				quoted.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				quoted.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				quoted.append(c);
+			}
+		}
+		return quoted.append('"').toString();
 	}
 
 }

@@ -49,7 +49,7 @@ public class FetchCommits {
 	/** The whole run; completes when the fetch is COMPLETED or FAILED, never with an error. */
 	Mono<Fetch> run(Forge forge, Fetch fetch) {
 		log.info("fetch {} started: {} {} limit {}", fetch.id(), fetch.provider(), fetch.repository(), fetch.limit());
-		return forge.firstPage(fetch.repository(), Math.min(fetch.limit(), 100))
+		return forge.firstPage(fetch.repository(), fetch.limit())
 			.flatMap(page -> consume(forge, fetch.repository(), fetch, page))
 			.map(last -> finish(fetch, f -> f.completed(clock.instant())))
 			.onErrorResume(error -> Mono.just(finish(fetch, f -> f.failed(reasonFor(error), clock.instant()))));

@@ -73,7 +73,8 @@ final class FakeForge implements Forge {
 	@Override
 	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
 		pageSizeHints.add(pageSize);
-		int size = servedPageSize != null ? servedPageSize : pageSize;
+		// like a forge, the fake caps the page size it is hinted at
+		int size = servedPageSize != null ? servedPageSize : Math.min(pageSize, 100);
 		return gate.then(page(1, size));
 	}
 

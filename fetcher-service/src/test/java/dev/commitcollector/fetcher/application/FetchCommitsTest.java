@@ -44,7 +44,7 @@ class FetchCommitsTest {
 		assertThat(commitLog.batchSizes()).containsExactly(100, 100, 50);
 		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history().subList(0, 250));
 		assertThat(commitLog.appends()).extracting(RecordingCommitLog.Append::fetchId).containsOnly(fetch.id());
-		assertThat(forge.pageSizeHints()).containsExactly(100);
+		assertThat(forge.pageSizeHints()).containsExactly(250);
 		assertThat(forge.requestedPages()).containsExactly(1, 2, 3);
 	}
 

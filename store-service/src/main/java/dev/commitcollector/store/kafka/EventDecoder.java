@@ -1,5 +1,6 @@
 package dev.commitcollector.store.kafka;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,6 +22,10 @@ final class EventDecoder {
 	private static final int MAX_REPOSITORY = 300;
 
 	private static final int MAX_TEXT = 1000;
+
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
 	private final JsonMapper json;
 
@@ -63,11 +68,12 @@ final class EventDecoder {
 		require(problems, event.provider() != null && PROVIDER.matcher(event.provider()).matches(),
 				"provider is missing or not a provider name");
 		require(problems, event.repository() != null && !event.repository().isBlank()
-				&& event.repository().length() <= MAX_REPOSITORY && !event.repository().contains(".."),
+				&& event.repository().length() <= MAX_REPOSITORY && !event.repository().contains("..")
+				&& event.repository().chars().noneMatch(Character::isISOControl),
 				"repository is missing or not a repository path");
 		require(problems, event.sha() != null && SHA.matcher(event.sha()).matches(), "sha is not a commit sha");
-		require(problems, event.authoredAt() != null, "authoredAt is missing");
-		require(problems, event.committedAt() != null, "committedAt is missing");
+		require(problems, storable(event.authoredAt()), "authoredAt is missing or outside years 1-9999");
+		require(problems, storable(event.committedAt()), "committedAt is missing or outside years 1-9999");
 		require(problems, event.authorEmail() != null || event.authorLogin() != null,
 				"the author has neither an email nor a login");
 		return problems;
@@ -79,8 +85,18 @@ final class EventDecoder {
 		}
 	}
 
+	/** PostgreSQL's timestamptz cannot hold every Instant; a date it cannot store must not block the partition. */
+	private static boolean storable(Instant instant) {
+		return instant != null && !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
+	}
+
+	/** Bounded, and without NUL, which PostgreSQL text cannot hold: no field can make the batch write fail. */
 	private static String bounded(String text) {
-		return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+		if (text == null) {
+			return null;
+		}
+		String clean = text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+		return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT);
 	}
 
 	/** An event that can never be stored as it is: it goes to the dead-letter topic. */

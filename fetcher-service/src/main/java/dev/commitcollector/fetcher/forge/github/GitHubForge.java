@@ -89,13 +89,15 @@ class GitHubForge implements Forge {
 
 	private Mono<CommitPage> page(RepositoryPath repository, URI uri) {
 		return Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> responses.read(repository, response,
-				body -> new CommitPage(GitHubCommits.toDomain(body), next(response.headers().header("Link"))))))
+				body -> new CommitPage(GitHubCommits.toDomain(body), next(uri, response.headers().header("Link"))))))
 			.onErrorMap(GitHubResponses::unlessForgeFailure)
 			.retryWhen(retry);
 	}
 
-	private static Optional<PageCursor> next(List<String> link) {
-		return LinkHeader.target(String.join(", ", link), "next").map(PageCursor::new);
+	/** The next page's URL; a relative link is read against the page it came with. */
+	private static Optional<PageCursor> next(URI current, List<String> link) {
+		return LinkHeader.target(String.join(", ", link), "next")
+			.map(target -> new PageCursor(current.resolve(target).toString()));
 	}
 
 }
