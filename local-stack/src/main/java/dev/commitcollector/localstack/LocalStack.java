@@ -110,11 +110,23 @@ public final class LocalStack implements AutoCloseable {
 		return new ServiceProcess(name, jar, port, env, logs.resolve(name + ".log"));
 	}
 
+	/**
+	 * The project root, where the service jars are built: {@code -Dstack.home}, else the working directory
+	 * or its parent (Maven runs a module's tests in the module's directory).
+	 */
+	public static Path home() {
+		String configured = System.getProperty("stack.home");
+		List<Path> candidates = configured != null ? List.of(Path.of(configured)) : List.of(Path.of("."), Path.of(".."));
+		return candidates.stream()
+			.map(path -> path.toAbsolutePath().normalize())
+			.filter(path -> Files.isDirectory(path.resolve("fetcher-service")))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"run from the project root, or pass -Dstack.home=<project root>"));
+	}
+
 	public static void main(String[] args) throws Exception {
-		Path home = Path.of(System.getProperty("stack.home", ".")).toAbsolutePath().normalize();
-		if (!Files.isDirectory(home.resolve("fetcher-service"))) {
-			throw new IllegalStateException("run from the project root, or pass -Dstack.home=<project root>");
-		}
+		Path home = home();
 		Ports ports = Ports.fromEnvironment(System.getenv());
 		log.info("starting embedded PostgreSQL and Kafka, then the services (logs in {})",
 				home.resolve("local-stack/target/logs"));

@@ -92,6 +92,11 @@ public final class ServiceProcess {
 		throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
 	}
 
+	/** The operating system's id of the running process. */
+	public synchronized long pid() {
+		return process.pid();
+	}
+
 	public synchronized boolean isAlive() {
 		return process != null && process.isAlive();
 	}

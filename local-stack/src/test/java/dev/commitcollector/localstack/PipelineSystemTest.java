@@ -58,7 +58,7 @@ class PipelineSystemTest {
 		github = new StubGitHub();
 		big = github.add("acme/big", 1500, 36, Duration.ZERO);
 		second = github.add("acme/second", 3000, 31, Duration.ofMillis(120));
-		Path home = Path.of("..").toAbsolutePath().normalize();
+		Path home = LocalStack.home();
 		stack = LocalStack.start(home, new LocalStack.Ports(freePort(), freePort(), freePort()),
 				Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", ""));
 	}

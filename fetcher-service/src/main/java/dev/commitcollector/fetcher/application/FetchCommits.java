@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Fetching a repository's newest commits: page by page, serially, each page appended to the commit
- * log before the next is requested, so memory stays at one page whatever the limit.
+ * Fetching a repository's newest commits: page by page, one forge request at a time, each page
+ * appended to the commit log as it arrives, so memory stays at two pages whatever the limit.
  */
 @Service
 public class FetchCommits {
@@ -55,18 +55,22 @@ public class FetchCommits {
 			.onErrorResume(error -> Mono.just(finish(fetch, f -> f.failed(reasonFor(error), clock.instant()))));
 	}
 
+	/**
+	 * Appends this page while the next one is requested: still one forge request at a time, but the
+	 * forge and Kafka round trips overlap, and at most two pages are held.
+	 */
 	private Mono<Fetch> consume(Forge forge, RepositoryPath repository, Fetch fetch, CommitPage page) {
 		Fetch current = fetches.find(fetch.id()).orElse(fetch);
 		List<DiscoveredCommit> wanted = page.commits().subList(0, Math.min(current.remaining(), page.commits().size()));
-		return commitLog.append(current, wanted)
-			.then(Mono.fromSupplier(() -> fetches.update(fetch.id(), f -> f.discovered(wanted.size()))))
-			.flatMap(progressed -> {
-				if (progressed.remaining() == 0 || page.commits().isEmpty() || page.next().isEmpty()) {
-					return Mono.just(progressed);
-				}
-				return forge.nextPage(repository, page.next().get())
-					.flatMap(next -> consume(forge, repository, progressed, next));
-			});
+		Mono<Fetch> appended = commitLog.append(current, wanted)
+			.then(Mono.fromSupplier(() -> fetches.update(fetch.id(), f -> f.discovered(wanted.size()))));
+		boolean more = current.remaining() > wanted.size() && !page.commits().isEmpty() && page.next().isPresent();
+		if (!more) {
+			return appended;
+		}
+		// delay errors: a failing next page still lets this page's append finish and be counted
+		return Mono.zipDelayError(appended, forge.nextPage(repository, page.next().get()))
+			.flatMap(both -> consume(forge, repository, both.getT1(), both.getT2()));
 	}
 
 	private Fetch finish(Fetch fetch, java.util.function.UnaryOperator<Fetch> outcome) {

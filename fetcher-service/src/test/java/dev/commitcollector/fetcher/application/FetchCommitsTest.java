@@ -138,7 +138,7 @@ class FetchCommitsTest {
 	}
 
 	@Test
-	void failsWhenTheCommitLogCannotAppendAndStopsReadingTheForge() {
+	void failsWhenTheCommitLogCannotAppendAndReadsNoFurtherThanThePageInFlight() {
 		FakeForge forge = FakeForge.withCommits(1000);
 		commitLog.failingOnAppend(2, new IllegalStateException("broker unreachable"));
 
@@ -149,7 +149,8 @@ class FetchCommitsTest {
 			.contains("IllegalStateException")
 			.contains("broker unreachable");
 		assertThat(fetch.commitsDiscovered()).isEqualTo(100);
-		assertThat(forge.requestedPages()).containsExactly(1, 2);
+		// page 3 was requested while page 2 was being appended; nothing after it
+		assertThat(forge.requestedPages()).containsExactly(1, 2, 3);
 	}
 
 	@Test
