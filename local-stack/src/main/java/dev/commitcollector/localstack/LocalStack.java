@@ -49,6 +49,8 @@ public final class LocalStack implements AutoCloseable {
 		env.put("FETCHER_PORT", String.valueOf(ports.fetcher()));
 		env.put("STORE_PORT", String.valueOf(ports.store()));
 		env.put("QUERY_PORT", String.valueOf(ports.query()));
+		env.put("QUERY_FETCHER_URL", "http://localhost:" + ports.fetcher());
+		env.put("FETCHER_CORS_ORIGINS", "http://localhost:" + ports.query() + ",http://127.0.0.1:" + ports.query());
 		Path logs = home.resolve("local-stack/target/logs");
 		this.fetcher = service("fetcher-service", home, ports.fetcher(), env, logs);
 		this.store = service("store-service", home, ports.store(), env, logs);

@@ -47,7 +47,7 @@ public class AuthorsReadModel {
 		return db.sql("""
 				select author_key, login, names, emails, commit_count from authors
 				where provider = $1 and repository = $2
-				order by commit_count desc, author_key
+				order by -commit_count, author_key
 				limit $3 offset $4""")
 			.bind(0, key.provider())
 			.bind(1, key.path())
@@ -69,7 +69,7 @@ public class AuthorsReadModel {
 		return db.sql("""
 				select author_key, sha, authored_at from commits
 				where provider = $1 and repository = $2 and author_key = any($3)
-				order by author_key, authored_at desc, sha""")
+				order by author_key, authored_at desc, sha desc""")
 			.bind(0, key.provider())
 			.bind(1, key.path())
 			.bind(2, commitsByAuthor.keySet().toArray(String[]::new))

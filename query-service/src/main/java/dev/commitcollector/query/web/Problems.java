@@ -1,6 +1,7 @@
 package dev.commitcollector.query.web;
 
 import dev.commitcollector.query.domain.RepositoryKey;
+import dev.commitcollector.query.persistence.InvalidCursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,8 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
-	@ExceptionHandler({ RepositoryKey.InvalidRepositoryKey.class, AuthorsController.InvalidPaging.class })
+	@ExceptionHandler({ RepositoryKey.InvalidRepositoryKey.class, AuthorsController.InvalidPaging.class,
+			InvalidCursor.class })
 	ProblemDetail badRequest(IllegalArgumentException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}

@@ -1,0 +1,139 @@
+package dev.commitcollector.query.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.commitcollector.query.domain.AuthorSummary;
+import dev.commitcollector.query.domain.CommitEntry;
+import dev.commitcollector.query.domain.RepositoryKey;
+import dev.commitcollector.query.domain.Slice;
+import dev.commitcollector.query.domain.StoredRepository;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keyset pages of the read model: each page is one index range scan that starts at the cursor, so a
+ * deep page costs what the first one does. Fetches one row more than asked to know whether a next
+ * page exists.
+ */
+@Repository
+public class KeysetReadModel {
+
+	private final DatabaseClient db;
+
+	KeysetReadModel(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** Stored repositories by provider and path. */
+	public Mono<Slice<StoredRepository>> repositories(String after, int size) {
+		Cursor from = after == null ? new Cursor("", "") : Cursor.decode(after);
+		return db.sql("""
+				select provider, repository, commit_count, author_count, last_stored_at from repositories
+				where (provider, repository) > ($1, $2)
+				order by provider, repository
+				limit $3""")
+			.bind(0, from.first())
+			.bind(1, from.second())
+			.bind(2, size + 1)
+			.map(row -> new StoredRepository(
+					new RepositoryKey(row.get("provider", String.class), row.get("repository", String.class)),
+					row.get("commit_count", Long.class), row.get("author_count", Long.class),
+					instant(row, "last_stored_at")))
+			.all()
+			.collectList()
+			.map(rows -> slice(rows, size, r -> new Cursor(r.key().provider(), r.key().path())));
+	}
+
+	/**
+	 * A repository's authors, most commits first, ties by key; {@code filter} (optional) keeps those whose
+	 * key, a name or an email contains it, ignoring case.
+	 */
+	public Mono<Slice<AuthorSummary>> authors(RepositoryKey repository, String after, int size, String filter) {
+		Cursor from = after == null ? null : Cursor.decode(after);
+		long negatedCount = from == null ? Long.MIN_VALUE : -parseCount(from.first());
+		String pattern = filter == null || filter.isBlank() ? null : "%" + likeEscaped(filter.strip()) + "%";
+		var query = db.sql("""
+				select author_key, login, names, emails, commit_count, last_authored_at from authors
+				where provider = $1 and repository = $2
+				  and (-commit_count, author_key) > ($3, $4)
+				  and ($5::text is null or author_key ilike $5 or array_to_string(names, ' ') ilike $5
+				       or array_to_string(emails, ' ') ilike $5)
+				order by -commit_count, author_key
+				limit $6""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path())
+			.bind(2, negatedCount)
+			.bind(3, from == null ? "" : from.second())
+			.bind(5, size + 1);
+		query = pattern == null ? query.bindNull(4, String.class) : query.bind(4, pattern);
+		return query.map(row -> new AuthorSummary(row.get("author_key", String.class), row.get("login", String.class),
+					Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
+					row.get("commit_count", Long.class), instant(row, "last_authored_at")))
+			.all()
+			.collectList()
+			.map(rows -> slice(rows, size, a -> new Cursor(String.valueOf(a.commitCount()), a.key())));
+	}
+
+	/** One author's commits in a repository, newest first (ties by sha, descending). */
+	public Mono<Slice<CommitEntry>> commits(RepositoryKey repository, String author, String after, int size) {
+		Cursor from = after == null ? null : Cursor.decode(after);
+		return db.sql("""
+				select sha, authored_at, committed_at, message_headline from commits
+				where provider = $1 and repository = $2 and author_key = $3
+				  and (authored_at, sha) < ($4, $5)
+				order by authored_at desc, sha desc
+				limit $6""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path())
+			.bind(2, author)
+			.bind(3, from == null ? OffsetDateTime.parse("9999-12-31T23:59:59Z") : parseInstant(from.first()))
+			.bind(4, from == null ? "" : from.second())
+			.bind(5, size + 1)
+			.map(row -> new CommitEntry(row.get("sha", String.class), instant(row, "authored_at"),
+					instant(row, "committed_at"), row.get("message_headline", String.class)))
+			.all()
+			.collectList()
+			.map(rows -> slice(rows, size, c -> new Cursor(c.authoredAt().toString(), c.sha())));
+	}
+
+	private static <T> Slice<T> slice(List<T> rows, int size, java.util.function.Function<T, Cursor> cursorOf) {
+		if (rows.size() <= size) {
+			return new Slice<>(rows, null);
+		}
+		List<T> page = rows.subList(0, size);
+		return new Slice<>(List.copyOf(page), cursorOf.apply(page.get(size - 1)).encode());
+	}
+
+	private static Instant instant(Readable row, String column) {
+		OffsetDateTime value = row.get(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static long parseCount(String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidCursor();
+		}
+	}
+
+	private static OffsetDateTime parseInstant(String value) {
+		try {
+			return OffsetDateTime.parse(value);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new InvalidCursor();
+		}
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

@@ -1,0 +1,90 @@
+'use strict';
+
+const state = { fetcherUrl: null, after: null };
+
+async function loadRepositories(reset) {
+  const body = document.querySelector('#repositories tbody');
+  if (reset) {
+    body.replaceChildren();
+    state.after = null;
+  }
+  const params = new URLSearchParams({ size: '50' });
+  if (state.after) {
+    params.set('after', state.after);
+  }
+  const page = await getJson('/api/v1/repositories?' + params);
+  for (const repo of page.repositories) {
+    body.append(el('tr', {},
+      el('td', {}, repo.provider),
+      el('td', {}, el('a', { href: repositoryHref(repo.provider, repo.repository) }, repo.repository)),
+      el('td', { class: 'num' }, repo.commitCount.toLocaleString('en')),
+      el('td', { class: 'num' }, repo.authorCount.toLocaleString('en')),
+      el('td', {}, el('time', { datetime: repo.lastStoredAt }, formatDate(repo.lastStoredAt)))));
+  }
+  state.after = page.next;
+  document.getElementById('repositories-more').hidden = !page.next;
+  document.getElementById('repositories-empty').hidden = body.children.length > 0;
+}
+
+function say(text, kind) {
+  const status = document.getElementById('fetch-status');
+  status.textContent = text;
+  status.className = kind || '';
+}
+
+async function startFetch(event) {
+  event.preventDefault();
+  const form = event.target;
+  const request = {
+    provider: form.provider.value.trim() || 'github',
+    repository: form.repository.value.trim(),
+    limit: Number(form.limit.value)
+  };
+  const button = document.getElementById('fetch-submit');
+  button.disabled = true;
+  try {
+    const response = await fetch(state.fetcherUrl + '/api/v1/fetches', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(request)
+    });
+    const fetchBody = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      say('Not started: ' + (fetchBody.detail || ('HTTP ' + response.status)), 'error');
+      return;
+    }
+    await follow(fetchBody);
+  } catch (error) {
+    say('The fetcher at ' + state.fetcherUrl + ' could not be reached: ' + error.message, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function follow(started) {
+  let current = started;
+  while (current.status === 'RUNNING') {
+    say('Fetching ' + current.repository + ' from ' + current.provider + ': '
+      + current.commitsDiscovered.toLocaleString('en') + ' of up to ' + current.limit.toLocaleString('en')
+      + ' commits' + (current.waitingUntil ? ' (waiting for the rate limit until ' + formatDate(current.waitingUntil) + ')' : '')
+      + '…');
+    await new Promise(resolve => setTimeout(resolve, 500));
+    current = await getJson(state.fetcherUrl + '/api/v1/fetches/' + encodeURIComponent(current.id));
+  }
+  if (current.status === 'COMPLETED') {
+    say('Fetched ' + current.commitsDiscovered.toLocaleString('en') + ' commits of ' + current.repository + '. ', 'ok');
+    document.getElementById('fetch-status')
+      .append(el('a', { href: repositoryHref(current.provider, current.repository) }, 'See its authors'));
+    await loadRepositories(true);
+  } else {
+    say('The fetch failed: ' + current.error, 'error');
+  }
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  const config = await getJson('/ui/config');
+  state.fetcherUrl = config.fetcherUrl;
+  document.getElementById('fetch-form').addEventListener('submit', startFetch);
+  document.getElementById('repositories-more').addEventListener('click', () => loadRepositories(false));
+  await loadRepositories(true);
+});
