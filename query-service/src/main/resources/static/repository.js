@@ -45,7 +45,7 @@ function authorItem(author) {
       'aria-controls': commitsId },
     el('span', { class: 'author-name' }, name),
     el('span', { class: 'author-identity' }, identity),
-    el('span', { class: 'author-count' }, author.commitCount.toLocaleString('en') + ' commits'),
+    el('span', { class: 'author-count' }, author.commitCount.toLocaleString('en') + (author.commitCount === 1 ? ' commit' : ' commits')),
     el('span', { class: 'author-share' }, (author.share * 100).toFixed(1) + '%'));
   const commits = el('div', { id: commitsId, class: 'commits', hidden: '' });
   const item = el('li', { class: 'author', 'data-key': author.key }, toggle, commits);

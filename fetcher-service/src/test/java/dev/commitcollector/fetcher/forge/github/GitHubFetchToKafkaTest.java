@@ -137,6 +137,24 @@ class GitHubFetchToKafkaTest {
 		http.get().uri("/actuator/configprops").exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	void describesTheFetchApiInOpenApiAndLetsThePageCallIt() {
+		http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(body -> assertThat(body).contains("/api/v1/fetches", "/api/v1/fetches/{id}"));
+		http.options().uri("/api/v1/fetches")
+			.header("Origin", "http://localhost:8083")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "content-type")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8083");
+		http.options().uri("/api/v1/fetches")
+			.header("Origin", "https://elsewhere.example")
+			.header("Access-Control-Request-Method", "POST")
+			.exchange()
+			.expectStatus().isForbidden();
+	}
+
 	private static JsonSchema schema() throws IOException {
 		Path file = Path.of("..", "docs", "events", "commit-discovered.schema.json");
 		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)

@@ -1,0 +1,157 @@
+package dev.commitcollector.query.web;
+
+import static dev.commitcollector.query.StoredCommits.aRepository;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.commitcollector.query.QueryIntegrationTest;
+import dev.commitcollector.query.StoredCommits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The author page in a real browser: Debian's headless Chromium driven through Debian's chromedriver
+ * (no driver download), against the running query-service with data stored.
+ */
+class AuthorPageBrowserTest extends QueryIntegrationTest {
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final String EVIL = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
+
+	private static ChromeDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+				"needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--no-first-run", "--window-size=1200,1400",
+					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void storeARepository() {
+		StoredCommits repository = aRepository("github", "acme/browser");
+		for (int i = 0; i < 5; i++) {
+			repository.commit(sha(100 + i), "login:ada", "ada", "Ada Lovelace", "ada@example.org",
+					Instant.parse("2026-11-0" + (i + 1) + "T10:00:00Z"));
+		}
+		repository
+			.commit(sha(1), "email:grace@navy.mil", null, "Grace Hopper", "grace@navy.mil", Instant.now())
+			.commit(sha(2), "email:grace@navy.mil", null, "Grace Hopper", "grace@navy.mil", Instant.now())
+			.commit(sha(3), "email:grace@navy.mil", null, "Grace Hopper", "grace@navy.mil", Instant.now())
+			.commit(sha(4), "email:evil@example.org", null, EVIL, "evil@example.org", Instant.now())
+			.commit(sha(5), "email:evil@example.org", null, EVIL, "evil@example.org", Instant.now());
+		for (int i = 0; i < 60; i++) {
+			repository.commit(sha(200 + i), String.format("email:dev%02d@example.org", i), null,
+					"Developer " + i, String.format("dev%02d@example.org", i), Instant.parse("2026-10-01T00:00:00Z"));
+		}
+		repository.store();
+	}
+
+	@Test
+	void showsAuthorsByCommitCountExpandsCommitsFiltersPagesAndEscapesForgeText() throws Exception {
+		browser.get("http://localhost:" + port + "/repository.html?provider=github&repository=acme/browser");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#authors > li"), 50));
+
+		List<WebElement> authors = browser.findElements(By.cssSelector("#authors > li"));
+		assertThat(authors.subList(0, 3)).extracting(a -> a.getAttribute("data-key"))
+			.containsExactly("login:ada", "email:grace@navy.mil", "email:evil@example.org");
+		assertThat(authors.get(0).findElement(By.className("author-count")).getText()).isEqualTo("5 commits");
+		assertThat(authors.get(0).findElement(By.className("author-identity")).getText()).isEqualTo("@ada");
+		assertThat(authors.get(4).findElement(By.className("author-count")).getText()).isEqualTo("1 commit");
+		assertThat(authors.get(1).findElement(By.className("author-count")).getText()).isEqualTo("3 commits");
+		assertThat(browser.findElement(By.id("repository-summary")).getText()).isEqualTo("70 commits by 63 authors");
+
+		// a name with markup in it is shown as text, and none of it ran
+		assertThat(authors.get(2).findElement(By.className("author-name")).getText()).isEqualTo(EVIL);
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+
+		// expanding an author shows their commits, linked to the forge
+		authors.get(0).findElement(By.className("author-toggle")).click();
+		wait.until(d -> authors.get(0).findElements(By.cssSelector("tr.commit")).size() == 5);
+		WebElement firstSha = authors.get(0).findElement(By.cssSelector("tr.commit a.sha"));
+		assertThat(firstSha.getText()).hasSize(7);
+		assertThat(firstSha.getAttribute("href")).startsWith("https://github.com/acme/browser/commit/");
+		assertThat(authors.get(0).findElement(By.className("author-toggle")).getAttribute("aria-expanded"))
+			.isEqualTo("true");
+		screenshot("authors");
+
+		// incremental loading brings the remaining authors
+		browser.findElement(By.id("authors-more")).click();
+		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#authors > li"), 63));
+		assertThat(browser.findElement(By.id("authors-more")).isDisplayed()).isFalse();
+
+		// the filter keeps matching authors only
+		browser.findElement(By.id("author-filter")).sendKeys("HOPPER\n");
+		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#authors > li"), 1));
+		assertThat(browser.findElement(By.cssSelector("#authors > li")).getAttribute("data-key"))
+			.isEqualTo("email:grace@navy.mil");
+	}
+
+	@Test
+	void listsStoredRepositoriesOnTheHomePage() throws Exception {
+		browser.get("http://localhost:" + port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		By row = By.xpath("//table[@id='repositories']//tr[td/a[text()='acme/browser']]");
+		wait.until(ExpectedConditions.presenceOfElementLocated(row));
+
+		List<WebElement> cells = browser.findElement(row).findElements(By.tagName("td"));
+		assertThat(cells).extracting(WebElement::getText).startsWith("github", "acme/browser", "70", "63");
+		assertThat(browser.findElement(By.id("fetch-form")).isDisplayed()).isTrue();
+		screenshot("home");
+	}
+
+	/** Saved as a build artifact under target/screenshots. */
+	private static void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", "screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private static String sha(int n) {
+		return String.format("%040x", 0xb0000L + n);
+	}
+
+}
