@@ -58,6 +58,7 @@ class PipelineSystemTest {
 		github = new StubGitHub();
 		big = github.add("acme/big", 1500, 36, Duration.ZERO);
 		second = github.add("acme/second", 3000, 31, Duration.ofMillis(120));
+		github.add("acme/form", 250, 12, Duration.ofMillis(50));
 		Path home = LocalStack.home();
 		stack = LocalStack.start(home, new LocalStack.Ports(freePort(), freePort(), freePort()),
 				Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", ""));
@@ -110,6 +111,22 @@ class PipelineSystemTest {
 		assertThat(sql("select sum(commit_count) from authors where repository = 'acme/second'")).isEqualTo(3000);
 		assertGroupedAsTheIdentityRuleSays("acme/second", second.commits());
 		assertThat(sql("select count(*) from commits where repository = 'acme/big'")).isEqualTo(1000);
+	}
+
+	@Test
+	@Order(4)
+	void theWebPageStartsAFetchFollowsItAndShowsTheAuthors() throws Exception {
+		try (Browser browser = Browser.start()) {
+			browser.open(stack.query().url() + "/");
+			browser.fetch("github", "acme/missing", 10);
+			browser.awaitStatus("The fetch failed: repository not found");
+
+			browser.fetch("github", "acme/form", 200);
+			browser.awaitStatus("Fetched 200 commits of acme/form.");
+			browser.followLink("See its authors");
+			assertThat(browser.authorCount()).isEqualTo(sql(
+					"select count(*) from authors where repository = 'acme/form'"));
+		}
 	}
 
 	private static void assertGroupedAsTheIdentityRuleSays(String repository, List<StubGitHub.Commit> expected)

@@ -1,0 +1,79 @@
+package dev.commitcollector.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The web page as a person uses it: Debian's headless Chromium through Debian's chromedriver. */
+final class Browser implements AutoCloseable {
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private final ChromeDriver driver;
+
+	private final WebDriverWait wait;
+
+	private Browser(ChromeDriver driver) {
+		this.driver = driver;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+	}
+
+	static Browser start() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+				"needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		return new Browser(new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options));
+	}
+
+	void open(String url) {
+		driver.get(url);
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("fetch-submit")));
+	}
+
+	void fetch(String provider, String repository, int limit) {
+		type("fetch-provider", provider);
+		type("fetch-repository", repository);
+		type("fetch-limit", String.valueOf(limit));
+		driver.findElement(By.id("fetch-submit")).click();
+	}
+
+	void awaitStatus(String text) {
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fetch-status"), text));
+	}
+
+	void followLink(String text) {
+		driver.findElement(By.linkText(text)).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#authors > li")));
+	}
+
+	long authorCount() {
+		return driver.findElements(By.cssSelector("#authors > li")).size();
+	}
+
+	private void type(String id, String text) {
+		WebElement input = driver.findElement(By.id(id));
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+}
