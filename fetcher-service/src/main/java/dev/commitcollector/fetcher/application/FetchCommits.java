@@ -30,19 +30,28 @@ public class FetchCommits {
 
 	private final Clock clock;
 
-	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, Clock clock) {
+	private final Permits running;
+
+	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, Clock clock, FetchSettings settings) {
 		this.forges = forges;
 		this.commitLog = commitLog;
 		this.fetches = fetches;
 		this.clock = clock;
+		this.running = new Permits(settings.maxConcurrentFetches());
 	}
 
-	/** Starts a fetch in the background and returns it as it stands now (RUNNING). */
+	/**
+	 * Starts a fetch in the background and returns it as it stands now (RUNNING). If the same repository
+	 * is being fetched already, returns that fetch instead. Beyond the configured number of concurrent
+	 * fetches, a new one waits (RUNNING, nothing discovered yet) for a running one to end.
+	 */
 	public Fetch start(String provider, RepositoryPath repository, int limit) {
 		Forge forge = forges.named(provider);
-		Fetch fetch = Fetch.start(provider, repository, limit, clock.instant());
-		fetches.add(fetch);
-		run(forge, fetch).subscribe();
+		Fetch candidate = Fetch.start(provider, repository, limit, clock.instant());
+		Fetch fetch = fetches.addUnlessRunning(candidate);
+		if (fetch == candidate) {
+			running.run(run(forge, fetch)).subscribe();
+		}
 		return fetch;
 	}
 
@@ -52,7 +61,9 @@ public class FetchCommits {
 		return forge.firstPage(fetch.repository(), fetch.limit())
 			.flatMap(page -> consume(forge, fetch.repository(), fetch, page))
 			.map(last -> finish(fetch, f -> f.completed(clock.instant())))
-			.onErrorResume(error -> Mono.just(finish(fetch, f -> f.failed(reasonFor(error), clock.instant()))));
+			.onErrorResume(error -> Mono.just(finish(fetch, f -> f.failed(reasonFor(error), clock.instant()))))
+			.contextWrite(context -> context.put(RateLimitWaits.class,
+					(RateLimitWaits) until -> fetches.update(fetch.id(), f -> f.waiting(until))));
 	}
 
 	/**

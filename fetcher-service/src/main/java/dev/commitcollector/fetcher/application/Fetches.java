@@ -27,6 +27,21 @@ public class Fetches {
 		}
 	}
 
+	/**
+	 * Adds {@code candidate} unless a fetch of the same provider and repository is still running, in
+	 * which case that one is returned and nothing is added: two fetches of a repository never run at once.
+	 */
+	synchronized Fetch addUnlessRunning(Fetch candidate) {
+		for (Fetch fetch : byId.values()) {
+			if (fetch.status() == dev.commitcollector.fetcher.domain.FetchStatus.RUNNING
+					&& fetch.isOf(candidate.provider(), candidate.repository())) {
+				return fetch;
+			}
+		}
+		add(candidate);
+		return candidate;
+	}
+
 	synchronized Fetch update(UUID id, UnaryOperator<Fetch> change) {
 		return byId.computeIfPresent(id, (key, fetch) -> change.apply(fetch));
 	}

@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.application;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
@@ -12,8 +13,11 @@ import reactor.core.publisher.Mono;
  */
 public interface Forge {
 
-	/** The provider name users pass, such as {@code github}. */
+	/** The provider name users pass, such as {@code github}: the name of the configured instance. */
 	String provider();
+
+	/** The kind of forge, which decides how repository paths look. */
+	ForgeType type();
 
 	/** The newest page; {@code pageSize} is a hint the adapter may round to what the forge allows. */
 	Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize);

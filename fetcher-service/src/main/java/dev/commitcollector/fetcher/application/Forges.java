@@ -6,15 +6,14 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Component;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
 
 /** The configured forges, by provider name. */
-@Component
 public class Forges {
 
 	private final Map<String, Forge> byProvider;
 
-	Forges(List<Forge> forges) {
+	public Forges(List<Forge> forges) {
 		this.byProvider = forges.stream()
 			.collect(Collectors.toMap(Forge::provider, Function.identity(), (a, b) -> {
 				throw new IllegalStateException("two forges named " + a.provider());
@@ -32,6 +31,15 @@ public class Forges {
 	/** Fails unless a forge of that name is configured. */
 	public void requireKnown(String provider) {
 		named(provider);
+	}
+
+	/** Parses a repository path by the rules of the provider's forge type. */
+	public RepositoryPath parsePath(String provider, String path) {
+		return named(provider).type().parsePath(path);
+	}
+
+	public java.util.Set<String> providers() {
+		return byProvider.keySet();
 	}
 
 	/** A provider name no forge is configured under. */

@@ -1,12 +1,13 @@
 package dev.commitcollector.fetcher.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** One commit as a forge reported it. The author date survives rebases; the committer date does not. */
 public record DiscoveredCommit(String sha, CommitAuthor author, Instant authoredAt, Instant committedAt,
-		String messageHeadline) {
+		String messageHeadline, List<String> parents) {
 
 	private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
@@ -17,6 +18,13 @@ public record DiscoveredCommit(String sha, CommitAuthor author, Instant authored
 		Objects.requireNonNull(author, "author");
 		Objects.requireNonNull(authoredAt, "authoredAt");
 		Objects.requireNonNull(committedAt, "committedAt");
+		parents = parents == null ? List.of() : List.copyOf(parents);
+	}
+
+	/** A commit whose parents the forge did not report. */
+	public DiscoveredCommit(String sha, CommitAuthor author, Instant authoredAt, Instant committedAt,
+			String messageHeadline) {
+		this(sha, author, authoredAt, committedAt, messageHeadline, List.of());
 	}
 
 	/** The first line of a commit message, or {@code null} for none. */

@@ -8,28 +8,39 @@ import java.util.UUID;
  * each step of the run yields the next snapshot.
  */
 public record Fetch(UUID id, String provider, RepositoryPath repository, int limit, FetchStatus status,
-		long commitsDiscovered, String error, Instant startedAt, Instant finishedAt) {
+		long commitsDiscovered, String error, Instant startedAt, Instant finishedAt, Instant waitingUntil) {
 
 	public static Fetch start(String provider, RepositoryPath repository, int limit, Instant now) {
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be at least 1");
 		}
-		return new Fetch(UUID.randomUUID(), provider, repository, limit, FetchStatus.RUNNING, 0, null, now, null);
+		return new Fetch(UUID.randomUUID(), provider, repository, limit, FetchStatus.RUNNING, 0, null, now, null, null);
 	}
 
 	public Fetch discovered(long count) {
 		return new Fetch(id, provider, repository, limit, status, commitsDiscovered + count, error, startedAt,
-				finishedAt);
+				finishedAt, waitingUntil);
 	}
 
 	public Fetch completed(Instant now) {
 		return new Fetch(id, provider, repository, limit, FetchStatus.COMPLETED, commitsDiscovered, null, startedAt,
-				now);
+				now, null);
 	}
 
 	public Fetch failed(String reason, Instant now) {
 		return new Fetch(id, provider, repository, limit, FetchStatus.FAILED, commitsDiscovered, reason, startedAt,
-				now);
+				now, null);
+	}
+
+	/** Waiting for the forge's rate limit until {@code until}; {@code null}: not waiting. */
+	public Fetch waiting(Instant until) {
+		return new Fetch(id, provider, repository, limit, status, commitsDiscovered, error, startedAt, finishedAt,
+				until);
+	}
+
+	/** The same provider and repository. */
+	public boolean isOf(String provider, RepositoryPath repository) {
+		return this.provider.equals(provider) && this.repository.equals(repository);
 	}
 
 	/** How many more commits this fetch may still publish. */

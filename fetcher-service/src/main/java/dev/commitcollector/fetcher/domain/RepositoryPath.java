@@ -3,22 +3,57 @@ package dev.commitcollector.fetcher.domain;
 import java.util.regex.Pattern;
 
 /**
- * A repository on a forge named as {@code owner/name}. Validated once here so that nothing built
- * from it (URLs, event keys, log lines) can carry a scheme, a host, {@code ..} or control characters.
+ * A repository on a forge named as {@code owner/name}; on forges with nested groups (GitLab) the owner
+ * is itself a path, {@code group/subgroup}. Validated once here so that nothing built from it (URLs,
+ * event keys, log lines) can carry a scheme, a host, {@code ..} or control characters.
  */
 public record RepositoryPath(String owner, String name) {
 
 	static final int MAX_LENGTH = 200;
 
+	static final int MAX_SEGMENTS = 20;
+
 	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
 	public RepositoryPath {
-		requireSegment(owner, "owner");
+		if (owner == null) {
+			requireSegment(null, "owner");
+		}
+		for (String segment : owner.split("/", -1)) {
+			requireSegment(segment, "owner");
+		}
 		requireSegment(name, "name");
 	}
 
 	/** Parses {@code owner/name}; throws {@link InvalidRepositoryPath} with a message a person can act on. */
 	public static RepositoryPath parse(String value) {
+		return parse(value, 2);
+	}
+
+	/**
+	 * Parses a path of 2 to {@code maxSegments} segments ({@code group/subgroup/project} where a forge
+	 * nests groups); throws {@link InvalidRepositoryPath} with a message a person can act on.
+	 */
+	public static RepositoryPath parse(String value, int maxSegments) {
+		if (maxSegments <= 2) {
+			return parseOwnerAndName(value);
+		}
+		if (value == null || value.isBlank()) {
+			throw new InvalidRepositoryPath("repository is required, as group/project or group/subgroup/project");
+		}
+		if (value.length() > MAX_LENGTH) {
+			throw new InvalidRepositoryPath("repository is longer than " + MAX_LENGTH + " characters");
+		}
+		int cut = value.lastIndexOf('/');
+		int segments = value.split("/", -1).length;
+		if (cut <= 0 || segments > Math.min(maxSegments, MAX_SEGMENTS)) {
+			throw new InvalidRepositoryPath("repository must be a path of 2 to " + Math.min(maxSegments, MAX_SEGMENTS)
+					+ " segments such as group/subgroup/project, not a URL: " + printable(value));
+		}
+		return new RepositoryPath(value.substring(0, cut), value.substring(cut + 1));
+	}
+
+	private static RepositoryPath parseOwnerAndName(String value) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidRepositoryPath("repository is required, as owner/name (for example octocat/Hello-World)");
 		}

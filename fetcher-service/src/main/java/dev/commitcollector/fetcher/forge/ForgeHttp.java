@@ -29,6 +29,31 @@ public final class ForgeHttp {
 			.defaultHeader("User-Agent", "commit-collector");
 	}
 
+	/** The gate every request to one forge instance passes: a bound on concurrent requests, and pacing. */
+	public static Gate gate(ProviderSettings settings, RetrySettings retry, java.time.Clock clock) {
+		return new Gate(new dev.commitcollector.fetcher.application.Permits(settings.maxConcurrentRequests()),
+				new RateBudget(clock, retry.maxRateLimitWait()));
+	}
+
+	/**
+	 * Requests to one forge instance: at most its configured number at once (one by default, as GitHub
+	 * asks), each paced by what the instance says is left of its rate limit.
+	 */
+	public record Gate(dev.commitcollector.fetcher.application.Permits permits, RateBudget budget) {
+
+		public <T> reactor.core.publisher.Mono<T> run(reactor.core.publisher.Mono<T> request) {
+			return permits.run(reactor.core.publisher.Mono.defer(() -> {
+				Duration pause = budget.pause();
+				return pause.isZero() ? request : reactor.core.publisher.Mono.delay(pause).then(request);
+			}));
+		}
+
+		public void observe(org.springframework.http.HttpHeaders headers) {
+			budget.observe(headers);
+		}
+
+	}
+
 	/** True when {@code link} points into the configured API, so a forge can never redirect us (and our token) elsewhere. */
 	public static boolean isWithin(URI baseUrl, String link) {
 		URI target;

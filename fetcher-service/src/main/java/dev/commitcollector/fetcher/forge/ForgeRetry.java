@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,12 @@ public final class ForgeRetry {
 		}
 		Duration bounded = wait.compareTo(MIN_RATE_LIMIT_WAIT) < 0 ? MIN_RATE_LIMIT_WAIT : wait;
 		log.info("forge rate limit reached; waiting {} until {}", bounded, limited.retryAt());
-		return Mono.delay(bounded);
+		// whoever runs the request may listen (a fetch shows it as waitingUntil)
+		return Mono.deferContextual(context -> {
+			RateLimitWaits listener = context.getOrDefault(RateLimitWaits.class, RateLimitWaits.NONE);
+			listener.waitingUntil(clock.instant().plus(bounded));
+			return Mono.delay(bounded).doFinally(signal -> listener.waitingUntil(null));
+		});
 	}
 
 	static Duration backoff(RetrySettings settings, long attempt) {

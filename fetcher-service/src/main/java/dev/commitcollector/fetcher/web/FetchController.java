@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.commitcollector.fetcher.application.FetchCommits;
 import dev.commitcollector.fetcher.application.Fetches;
+import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,16 +28,19 @@ class FetchController {
 
 	private final FetchLimits limits;
 
-	FetchController(FetchCommits fetchCommits, Fetches fetches, FetchLimits limits) {
+	private final Forges forges;
+
+	FetchController(FetchCommits fetchCommits, Fetches fetches, FetchLimits limits, Forges forges) {
 		this.fetchCommits = fetchCommits;
 		this.fetches = fetches;
 		this.limits = limits;
+		this.forges = forges;
 	}
 
 	@PostMapping
 	ResponseEntity<FetchView> start(@RequestBody FetchRequest request) {
 		String provider = request.provider() == null || request.provider().isBlank() ? "github" : request.provider();
-		RepositoryPath repository = RepositoryPath.parse(request.repository());
+		RepositoryPath repository = forges.parsePath(provider, request.repository());
 		int limit = request.limit() == null ? limits.defaultLimit() : request.limit();
 		if (limit < 1 || limit > limits.maximum()) {
 			throw new InvalidLimit("limit must be between 1 and " + limits.maximum() + ", was " + limit);

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
@@ -68,6 +69,11 @@ final class FakeForge implements Forge {
 	@Override
 	public String provider() {
 		return "fake";
+	}
+
+	@Override
+	public ForgeType type() {
+		return ForgeType.GITHUB;
 	}
 
 	@Override

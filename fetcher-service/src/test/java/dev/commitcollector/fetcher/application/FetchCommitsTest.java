@@ -190,7 +190,8 @@ class FetchCommitsTest {
 	}
 
 	private FetchCommits fetchCommits(Forge forge) {
-		return new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, Clock.fixed(NOW, ZoneOffset.UTC));
+		return new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, Clock.fixed(NOW, ZoneOffset.UTC),
+				new FetchSettings(4));
 	}
 
 	/** Runs a fetch to its end, which must be a value, never an error, and the one the registry holds. */

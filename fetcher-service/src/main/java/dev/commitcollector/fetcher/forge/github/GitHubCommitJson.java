@@ -7,7 +7,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * author email is linked to ({@code author}, null when it is not linked).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record GitHubCommitJson(String sha, GitCommit commit, Account author) {
+record GitHubCommitJson(String sha, GitCommit commit, Account author, java.util.List<Parent> parents) {
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Parent(String sha) {
+	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record GitCommit(Person author, Person committer, String message) {

@@ -33,11 +33,16 @@ final class GitHubCommits {
 		try {
 			return new DiscoveredCommit(item.sha(), new CommitAuthor(author.name(), author.email(), login),
 					instant(author.date()), instant(item.commit().committer().date()),
-					DiscoveredCommit.headlineOf(item.commit().message()));
+					DiscoveredCommit.headlineOf(item.commit().message()), parents(item));
 		}
 		catch (IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
 			throw malformed(item, "is incomplete: " + ex.getMessage());
 		}
+	}
+
+	private static List<String> parents(GitHubCommitJson item) {
+		return item.parents() == null ? List.of()
+				: item.parents().stream().filter(p -> p != null && p.sha() != null).map(p -> p.sha()).toList();
 	}
 
 	private static Instant instant(String date) {

@@ -13,9 +13,10 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.forge.ForgeHttp;
 import dev.commitcollector.fetcher.forge.ForgeRetry;
 import dev.commitcollector.fetcher.forge.LinkHeader;
+import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.RetrySettings;
+import dev.commitcollector.fetcher.domain.ForgeType;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -26,10 +27,11 @@ import reactor.util.retry.Retry;
  *
  * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List commits</a>
  */
-@Component
 class GitHubForge implements Forge {
 
 	static final int MAX_PAGE_SIZE = 100;
+
+	private final String provider;
 
 	private final URI apiUrl;
 
@@ -39,10 +41,15 @@ class GitHubForge implements Forge {
 
 	private final Retry retry;
 
-	GitHubForge(GitHubSettings settings, RetrySettings retrySettings, WebClient.Builder builder, Clock clock) {
+	private final ForgeHttp.Gate gate;
+
+	GitHubForge(String provider, ProviderSettings settings, RetrySettings retrySettings, WebClient.Builder builder,
+			Clock clock) {
+		this.provider = provider;
 		this.apiUrl = settings.apiUrl();
 		this.responses = new GitHubResponses(clock);
 		this.retry = ForgeRetry.of(retrySettings, clock);
+		this.gate = ForgeHttp.gate(settings, retrySettings, clock);
 		WebClient.Builder client = ForgeHttp.client(builder, settings.apiUrl(), settings.timeout())
 			.defaultHeader(HttpHeaders.ACCEPT, "application/vnd.github+json")
 			.defaultHeader("X-GitHub-Api-Version", "2022-11-28");
@@ -54,7 +61,12 @@ class GitHubForge implements Forge {
 
 	@Override
 	public String provider() {
-		return "github";
+		return provider;
+	}
+
+	@Override
+	public ForgeType type() {
+		return ForgeType.GITHUB;
 	}
 
 	@Override
@@ -88,8 +100,11 @@ class GitHubForge implements Forge {
 	}
 
 	private Mono<CommitPage> page(RepositoryPath repository, URI uri) {
-		return Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> responses.read(repository, response,
-				body -> new CommitPage(GitHubCommits.toDomain(body), next(uri, response.headers().header("Link"))))))
+		return gate.run(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
+			gate.observe(response.headers().asHttpHeaders());
+			return responses.read(repository, response,
+					body -> new CommitPage(GitHubCommits.toDomain(body), next(uri, response.headers().header("Link"))));
+		})))
 			.onErrorMap(GitHubResponses::unlessForgeFailure)
 			.retryWhen(retry);
 	}

@@ -54,8 +54,8 @@ class GitHubFetchToKafkaTest {
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
 		TestKafka.register(registry);
 		github.start();
-		registry.add("forges.github.api-url", () -> github.url("/").toString().replaceAll("/$", ""));
-		registry.add("forges.github.token", () -> "test-secret-token");
+		registry.add("forges.providers.github.api-url", () -> github.url("/").toString().replaceAll("/$", ""));
+		registry.add("forges.providers.github.token", () -> "test-secret-token");
 	}
 
 	@AfterAll

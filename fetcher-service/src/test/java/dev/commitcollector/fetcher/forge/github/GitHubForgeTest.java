@@ -19,7 +19,9 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.RetrySettings;
+import dev.commitcollector.fetcher.domain.ForgeType;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -110,7 +112,7 @@ class GitHubForgeTest {
 				new DiscoveredCommit("6dcb09b5b57875f334f61aebed695e2e4193db5e",
 						new CommitAuthor("Monalisa Octocat", "support@github.com", "octocat"),
 						Instant.parse("2011-04-14T16:00:49Z"), Instant.parse("2011-04-14T16:00:49Z"),
-						"Fix all the bugs"),
+						"Fix all the bugs", List.of("762941318ee16e59dabbacb1b4049eec22f0d303")),
 				new DiscoveredCommit("762941318ee16e59dabbacb1b4049eec22f0d303",
 						new CommitAuthor("Zoë Ångström", "zoe@example.org", null),
 						Instant.parse("2011-03-06T18:06:43Z"), Instant.parse("2011-04-14T16:00:00Z"),
@@ -431,8 +433,9 @@ class GitHubForgeTest {
 	}
 
 	private static GitHubForge forgeAt(URI apiUrl, String token) {
-		return new GitHubForge(new GitHubSettings(apiUrl, token, Duration.ofSeconds(5)), RETRY, WebClient.builder(),
-				Clock.systemUTC());
+		return new GitHubForge("github",
+				new ProviderSettings(ForgeType.GITHUB, apiUrl, token, Duration.ofSeconds(5), 1), RETRY,
+				WebClient.builder(), Clock.systemUTC());
 	}
 
 	/** Reads the whole history as the fetch does: the first page, then every next page in turn. */

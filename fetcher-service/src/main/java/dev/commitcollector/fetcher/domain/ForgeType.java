@@ -1,0 +1,25 @@
+package dev.commitcollector.fetcher.domain;
+
+import java.util.Locale;
+
+/** The kinds of forge an adapter exists for. A configured provider is an instance of one of them. */
+public enum ForgeType {
+
+	GITHUB(2), GITLAB(20), BITBUCKET(2), GITEA(2), GIT(20);
+
+	private final int maxPathSegments;
+
+	ForgeType(int maxPathSegments) {
+		this.maxPathSegments = maxPathSegments;
+	}
+
+	/** Parses a repository path by this forge's rules (nested groups where the forge has them). */
+	public RepositoryPath parsePath(String value) {
+		return RepositoryPath.parse(value, maxPathSegments);
+	}
+
+	public String id() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

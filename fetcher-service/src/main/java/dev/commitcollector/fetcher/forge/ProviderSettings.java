@@ -1,0 +1,35 @@
+package dev.commitcollector.fetcher.forge;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.commitcollector.fetcher.domain.ForgeType;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One configured forge instance: its type, its API base URL (for plain git, the base the remote URLs
+ * are built from), an optional token, the request timeout, and how many requests it may get at once.
+ */
+public record ProviderSettings(ForgeType type, URI apiUrl, String token, @DefaultValue("20s") Duration timeout,
+		@DefaultValue("1") int maxConcurrentRequests) {
+
+	public ProviderSettings {
+		if (type == null) {
+			throw new IllegalArgumentException("a provider needs a type: github, gitlab, bitbucket, gitea or git");
+		}
+		if (apiUrl == null || apiUrl.getScheme() == null) {
+			throw new IllegalArgumentException("a " + type.id() + " provider needs an absolute api-url");
+		}
+	}
+
+	public boolean hasToken() {
+		return token != null && !token.isBlank();
+	}
+
+	@Override
+	public String toString() {
+		return "ProviderSettings[type=" + type + ", apiUrl=" + apiUrl + ", token=" + (hasToken() ? "(set)" : "(none)")
+				+ ", timeout=" + timeout + ", maxConcurrentRequests=" + maxConcurrentRequests + "]";
+	}
+
+}

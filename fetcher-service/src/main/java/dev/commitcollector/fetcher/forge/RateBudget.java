@@ -1,0 +1,63 @@
+package dev.commitcollector.fetcher.forge;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * What a forge instance says is left of its rate limit, read from the headers of every answer
+ * ({@code x-ratelimit-remaining}/{@code -reset} on GitHub and Gitea, {@code RateLimit-Remaining}/{@code -Reset}
+ * on GitLab). When little is left, requests are spread over the time until the reset instead of
+ * running into the limit.
+ */
+public final class RateBudget {
+
+	/** Below this many requests left, requests are paced. */
+	static final int LOW = 10;
+
+	private final Clock clock;
+
+	private final Duration maxPause;
+
+	private long remaining = Long.MAX_VALUE;
+
+	private Instant reset = Instant.MIN;
+
+	public RateBudget(Clock clock, Duration maxPause) {
+		this.clock = clock;
+		this.maxPause = maxPause;
+	}
+
+	public synchronized void observe(HttpHeaders headers) {
+		String left = first(headers, "x-ratelimit-remaining", "ratelimit-remaining");
+		String resetAt = first(headers, "x-ratelimit-reset", "ratelimit-reset");
+		if (left != null && left.strip().matches("\\d{1,12}")) {
+			remaining = Long.parseLong(left.strip());
+			reset = resetAt != null && resetAt.strip().matches("\\d{1,12}")
+					? Instant.ofEpochSecond(Long.parseLong(resetAt.strip())) : Instant.MIN;
+		}
+	}
+
+	/** How long to wait before the next request, so the budget lasts until it resets. */
+	public synchronized Duration pause() {
+		Instant now = clock.instant();
+		if (remaining >= LOW || !reset.isAfter(now)) {
+			return Duration.ZERO;
+		}
+		Duration pause = Duration.between(now, reset).dividedBy(Math.max(1, remaining));
+		return pause.compareTo(maxPause) > 0 ? maxPause : pause;
+	}
+
+	private static String first(HttpHeaders headers, String... names) {
+		for (String name : names) {
+			String value = headers.getFirst(name);
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+}
