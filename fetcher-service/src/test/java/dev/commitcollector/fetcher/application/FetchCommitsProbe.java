@@ -1,0 +1,25 @@
+package dev.commitcollector.fetcher.application;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import reactor.core.publisher.Mono;
+
+/** Lets tests in other packages run one whole fetch through the real use case. */
+public final class FetchCommitsProbe {
+
+	private FetchCommitsProbe() {
+	}
+
+	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit, Clock clock) {
+		Fetches fetches = new Fetches();
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, clock,
+				new FetchSettings(1));
+		Fetch fetch = Fetch.start(forge.provider(), repository, limit, clock.instant());
+		fetches.add(fetch);
+		return useCase.run(forge, fetch);
+	}
+
+}

@@ -1,0 +1,230 @@
+package dev.commitcollector.fetcher.forge.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.commitcollector.fetcher.application.CommitLog;
+import dev.commitcollector.fetcher.application.FetchCommitsProbe;
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.contract.StubForge.Capability;
+import dev.commitcollector.fetcher.forge.contract.StubForge.StubCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one contract every forge adapter passes, each against its own stub: a fetch through the real
+ * use case, with a commit log that records what would go to Kafka.
+ */
+public abstract class ForgeContract {
+
+	protected StubForge stub;
+
+	private final List<DiscoveredCommit> published = new CopyOnWriteArrayList<>();
+
+	/** A fresh stub of the forge under test. */
+	protected abstract StubForge newStub() throws Exception;
+
+	@BeforeEach
+	void startStub() throws Exception {
+		stub = newStub();
+	}
+
+	@AfterEach
+	void stopStub() {
+		stub.close();
+	}
+
+	@Test
+	void readsNewestFirstAcrossManyPages() {
+		List<StubCommit> history = history("many", 537);
+		stub.repository(stub.path("many"), history);
+
+		Fetch fetch = fetch("many", 1000);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(shas(published)).containsExactlyElementsOf(shas(history, 537));
+	}
+
+	@Test
+	void stopsAtExactlyTheLimitWhenItIsSmallerThanAPage() {
+		List<StubCommit> history = history("small-limit", 120);
+		stub.repository(stub.path("small-limit"), history);
+
+		Fetch fetch = fetch("small-limit", 7);
+
+		assertThat(fetch.commitsDiscovered()).isEqualTo(7);
+		assertThat(shas(published)).containsExactlyElementsOf(shas(history, 7));
+	}
+
+	@Test
+	void stopsAtExactlyTheLimitAcrossPages() {
+		List<StubCommit> history = history("limit", 400);
+		stub.repository(stub.path("limit"), history);
+
+		Fetch fetch = fetch("limit", 250);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(shas(published)).containsExactlyElementsOf(shas(history, 250));
+	}
+
+	@Test
+	void readsAllCommitsWhenTheLimitIsLargerThanTheRepository() {
+		List<StubCommit> history = history("few", 42);
+		stub.repository(stub.path("few"), history);
+
+		Fetch fetch = fetch("few", 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(fetch.commitsDiscovered()).isEqualTo(42);
+		assertThat(shas(published)).containsExactlyElementsOf(shas(history, 42));
+	}
+
+	@Test
+	void completesAnEmptyRepositoryWithNoCommits() {
+		stub.emptyRepository(stub.path("empty"));
+
+		Fetch fetch = fetch("empty", 100);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(fetch.commitsDiscovered()).isZero();
+		assertThat(published).isEmpty();
+	}
+
+	@Test
+	void failsAMissingRepositoryAsNotFound() {
+		Fetch fetch = fetch("missing", 100);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(fetch.error()).startsWith("repository not found");
+		assertThat(published).isEmpty();
+	}
+
+	@Test
+	void failsBadCredentialsWithTheForgesReason() {
+		assumeTrue(stub.supports(Capability.CREDENTIALS), "this forge type has no credentials to reject");
+		stub.repository(stub.path("private"), history("private", 10));
+		stub.rejectCredentialsOnce();
+
+		Fetch fetch = fetch("private", 100);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(fetch.error()).containsIgnoringCase("credentials");
+		assertThat(published).isEmpty();
+	}
+
+	@Test
+	void waitsOutARateLimitThenCompletes() {
+		assumeTrue(stub.supports(Capability.RATE_LIMIT), "this forge type has no API rate limit");
+		List<StubCommit> history = history("limited", 150);
+		stub.repository(stub.path("limited"), history);
+		stub.rateLimitOnce(1);
+
+		Fetch fetch = fetch("limited", 1000);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(shas(published)).containsExactlyElementsOf(shas(history, 150));
+	}
+
+	@Test
+	void retriesAServerErrorThenCompletes() {
+		assumeTrue(stub.supports(Capability.SERVER_ERROR), "this forge type answers no HTTP status");
+		List<StubCommit> history = history("flaky", 150);
+		stub.repository(stub.path("flaky"), history);
+		stub.serverErrorOnce();
+
+		Fetch fetch = fetch("flaky", 1000);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(shas(published)).containsExactlyElementsOf(shas(history, 150));
+	}
+
+	@Test
+	void failsClearlyOnAMalformedAnswerAndInventsNothing() {
+		assumeTrue(stub.supports(Capability.MALFORMED_ANSWER), "this forge type has no answer body to break");
+		stub.repository(stub.path("broken"), history("broken", 10));
+		stub.malformedOnce();
+
+		Fetch fetch = fetch("broken", 100);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(fetch.error()).isNotBlank();
+		assertThat(published).isEmpty();
+	}
+
+	@Test
+	void keepsUnicodeNamesAndUnlinkedAuthorsAsTheyAre() {
+		Instant at = Instant.parse("2024-02-29T12:00:00Z");
+		List<StubCommit> history = List.of(
+				new StubCommit(sha("unicode-1"), "Zoë Ångström 李小龙 🚀", "zoe@example.org", null, at, "Ünïcode ✨"),
+				new StubCommit(sha("unicode-2"), "Linked Person", "linked@example.org", "linked", at.minusSeconds(60),
+						"Second"));
+		stub.repository(stub.path("unicode"), history);
+
+		Fetch fetch = fetch("unicode", 10);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		DiscoveredCommit unlinked = published.get(0);
+		assertThat(unlinked.author().name()).isEqualTo("Zoë Ångström 李小龙 🚀");
+		assertThat(unlinked.author().email()).isEqualTo("zoe@example.org");
+		assertThat(unlinked.author().login()).isNull();
+		assertThat(unlinked.authoredAt()).isEqualTo(at);
+		if (stub.supports(Capability.UNLINKED_ACCOUNTS)) {
+			assertThat(published.get(1).author().login()).isEqualTo("linked");
+		}
+	}
+
+	/** Runs a whole fetch of {@code name} through the use case, as the fetcher does. */
+	protected Fetch fetch(String name, int limit) {
+		RepositoryPath path = stub.forge().type().parsePath(stub.path(name));
+		CommitLog log = (fetch, commits) -> Mono.fromRunnable(() -> published.addAll(commits));
+		return FetchCommitsProbe.run(stub.forge(), log, path, limit, Clock.systemUTC())
+			.block(Duration.ofSeconds(60));
+	}
+
+	/** {@code count} commits, newest first, an hour apart, by a handful of authors, some linked. */
+	protected static List<StubCommit> history(String seed, int count) {
+		List<StubCommit> commits = new ArrayList<>(count);
+		Instant newest = Instant.parse("2025-06-01T00:00:00Z");
+		for (int i = 0; i < count; i++) {
+			int author = i % 5;
+			commits.add(new StubCommit(sha(seed + "#" + i), "Author " + author, "author" + author + "@example.org",
+					author % 2 == 0 ? "author" + author : null, newest.minusSeconds(3600L * i),
+					"Change " + i + " of " + seed));
+		}
+		return commits;
+	}
+
+	protected static String sha(String seed) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-1").digest(seed.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<String> shas(List<DiscoveredCommit> commits) {
+		return commits.stream().map(DiscoveredCommit::sha).toList();
+	}
+
+	private static List<String> shas(List<StubCommit> history, int count) {
+		return history.subList(0, count).stream().map(StubCommit::sha).toList();
+	}
+
+}
