@@ -22,6 +22,14 @@ public interface Forge {
 	/** The newest page; {@code pageSize} is a hint the adapter may round to what the forge allows. */
 	Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize);
 
+	/**
+	 * The newest page, asked conditionally: when the forge supports validators and says the head is
+	 * unchanged since {@code etag}, a {@link CommitPage#notModified} page. Forges without them ignore it.
+	 */
+	default Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
+		return firstPage(repository, pageSize);
+	}
+
 	/** The page a previous page pointed at. */
 	Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor);
 

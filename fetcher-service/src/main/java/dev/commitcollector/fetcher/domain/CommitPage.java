@@ -3,15 +3,33 @@ package dev.commitcollector.fetcher.domain;
 import java.util.List;
 import java.util.Optional;
 
-/** One page of a repository's history, newest first, and where the next page is if there is one. */
-public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next) {
+/**
+ * One page of a repository's history, newest first, and where the next page is if there is one. A
+ * first page may carry the forge's validator ({@code etag}) for a conditional request next time, or
+ * say that nothing changed since that validator ({@code notModified}: no commits then).
+ */
+public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next, String etag,
+		boolean notModified) {
 
 	public CommitPage {
 		commits = List.copyOf(commits);
 	}
 
+	public CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next) {
+		this(commits, next, null, false);
+	}
+
 	public static CommitPage empty() {
 		return new CommitPage(List.of(), Optional.empty());
+	}
+
+	/** The forge said the repository's head is what it was when it handed out {@code etag}. */
+	public static CommitPage notModified(String etag) {
+		return new CommitPage(List.of(), Optional.empty(), etag, true);
+	}
+
+	public CommitPage withEtag(String etag) {
+		return new CommitPage(commits, next, etag, notModified);
 	}
 
 	/** Where a forge said the next page is. Opaque to everyone but the forge adapter that made it. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.commitcollector.fetcher.application.FetchCommits;
 import dev.commitcollector.fetcher.application.Fetches;
 import dev.commitcollector.fetcher.application.Forges;
+import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +44,9 @@ class FetchController {
 		RepositoryPath repository = forges.parsePath(provider, request.repository());
 		int limit = request.limit() == null ? limits.defaultLimit() : request.limit();
 		if (limit < 1 || limit > limits.maximum()) {
-			throw new InvalidLimit("limit must be between 1 and " + limits.maximum() + ", was " + limit);
+			throw new InvalidFetchRequest("limit must be between 1 and " + limits.maximum() + ", was " + limit);
 		}
-		var fetch = fetchCommits.start(provider, repository, limit);
+		var fetch = fetchCommits.start(provider, repository, limit, modeOf(request.mode()));
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/fetches/" + fetch.id()))
 			.body(FetchView.of(fetch));
@@ -59,10 +60,21 @@ class FetchController {
 					"no fetch " + id + " is known to this fetcher"));
 	}
 
-	/** A limit outside what this fetcher allows. */
-	static final class InvalidLimit extends IllegalArgumentException {
+	private static FetchMode modeOf(String mode) {
+		if (mode == null || mode.isBlank() || mode.equalsIgnoreCase("incremental")) {
+			return FetchMode.INCREMENTAL;
+		}
+		if (mode.equalsIgnoreCase("full")) {
+			return FetchMode.FULL;
+		}
+		throw new InvalidFetchRequest("mode must be 'incremental' (the default) or 'full', was '"
+				+ mode.replaceAll("\\p{Cntrl}", "?") + "'");
+	}
 
-		InvalidLimit(String message) {
+	/** A limit or mode this fetcher does not take. */
+	static final class InvalidFetchRequest extends IllegalArgumentException {
+
+		InvalidFetchRequest(String message) {
 			super(message);
 		}
 

@@ -1,5 +1,8 @@
 package dev.commitcollector.fetcher.web;
 
-/** The body of {@code POST /api/v1/fetches}; {@code provider} and {@code limit} may be left out. */
-record FetchRequest(String provider, String repository, Integer limit) {
+/**
+ * The body of {@code POST /api/v1/fetches}; {@code provider}, {@code limit} and {@code mode}
+ * ({@code incremental} or {@code full}) may be left out.
+ */
+record FetchRequest(String provider, String repository, Integer limit, String mode) {
 }

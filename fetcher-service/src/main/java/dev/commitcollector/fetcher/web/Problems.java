@@ -23,7 +23,7 @@ class Problems extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
 	@ExceptionHandler({ RepositoryPath.InvalidRepositoryPath.class, Forges.UnknownProvider.class,
-			FetchController.InvalidLimit.class })
+			FetchController.InvalidFetchRequest.class })
 	ProblemDetail badRequest(IllegalArgumentException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}

@@ -15,7 +15,7 @@ public final class FetchCommitsProbe {
 
 	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit, Clock clock) {
 		Fetches fetches = new Fetches();
-		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, clock,
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, new InMemoryHistory(), clock,
 				new FetchSettings(1));
 		Fetch fetch = Fetch.start(forge.provider(), repository, limit, clock.instant());
 		fetches.add(fetch);

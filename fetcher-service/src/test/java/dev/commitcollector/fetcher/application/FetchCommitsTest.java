@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
@@ -30,6 +31,8 @@ class FetchCommitsTest {
 	private final RecordingCommitLog commitLog = new RecordingCommitLog();
 
 	private final Fetches fetches = new Fetches();
+
+	private final InMemoryHistory history = new InMemoryHistory();
 
 	@Test
 	void stopsPagingAtTheRequestedLimit() {
@@ -159,7 +162,7 @@ class FetchCommitsTest {
 		FakeForge forge = FakeForge.withCommits(150).holdingTheFirstPageUntil(firstPageArrives.asMono());
 		FetchCommits fetchCommits = fetchCommits(forge);
 
-		Fetch started = fetchCommits.start("fake", HELLO_WORLD, 1000);
+		Fetch started = fetchCommits.start("fake", HELLO_WORLD, 1000, FetchMode.INCREMENTAL);
 
 		assertThat(started.status()).isEqualTo(FetchStatus.RUNNING);
 		assertThat(started.commitsDiscovered()).isZero();
@@ -182,7 +185,7 @@ class FetchCommitsTest {
 	void refusesAProviderNoForgeIsConfiguredUnder() {
 		FakeForge forge = FakeForge.withCommits(10);
 
-		assertThatThrownBy(() -> fetchCommits(forge).start("gitlab", HELLO_WORLD, 10))
+		assertThatThrownBy(() -> fetchCommits(forge).start("gitlab", HELLO_WORLD, 10, FetchMode.INCREMENTAL))
 			.isInstanceOf(Forges.UnknownProvider.class)
 			.hasMessageContaining("gitlab")
 			.hasMessageContaining("fake");
@@ -190,8 +193,8 @@ class FetchCommitsTest {
 	}
 
 	private FetchCommits fetchCommits(Forge forge) {
-		return new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, Clock.fixed(NOW, ZoneOffset.UTC),
-				new FetchSettings(4));
+		return new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, history,
+				Clock.fixed(NOW, ZoneOffset.UTC), new FetchSettings(4));
 	}
 
 	/** Runs a fetch to its end, which must be a value, never an error, and the one the registry holds. */

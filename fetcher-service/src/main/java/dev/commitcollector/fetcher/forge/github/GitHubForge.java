@@ -71,12 +71,25 @@ class GitHubForge implements Forge {
 
 	@Override
 	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+		return firstPage(repository, pageSize, null);
+	}
+
+	/**
+	 * Reads the head with a one-commit request (conditional on {@code etag}: an unchanged repository
+	 * costs a 304, which GitHub does not count against the rate limit), then the first page pinned to it.
+	 */
+	@Override
+	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
 		int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
-		return page(repository, commitsUri(repository, 1, null)).flatMap(head -> {
-			if (head.commits().isEmpty()) {
-				return Mono.just(CommitPage.empty());
+		return request(repository, commitsUri(repository, 1, null), etag).flatMap(head -> {
+			if (head.notModified()) {
+				return Mono.just(head);
 			}
-			return page(repository, commitsUri(repository, size, head.commits().get(0).sha()));
+			if (head.commits().isEmpty()) {
+				return Mono.just(CommitPage.empty().withEtag(head.etag()));
+			}
+			return request(repository, commitsUri(repository, size, head.commits().get(0).sha()), null)
+				.map(page -> page.withEtag(head.etag()));
 		});
 	}
 
@@ -86,7 +99,7 @@ class GitHubForge implements Forge {
 			return Mono.error(new ForgeFailure.MalformedAnswer(
 					"GitHub pointed the next page outside the configured API (" + apiUrl + "); not followed"));
 		}
-		return page(repository, URI.create(cursor.value()));
+		return request(repository, URI.create(cursor.value()), null);
 	}
 
 	private URI commitsUri(RepositoryPath repository, int size, String sha) {
@@ -99,11 +112,20 @@ class GitHubForge implements Forge {
 		return uri.buildAndExpand(repository.owner(), repository.name()).encode().toUri();
 	}
 
-	private Mono<CommitPage> page(RepositoryPath repository, URI uri) {
-		return gate.run(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
+	private Mono<CommitPage> request(RepositoryPath repository, URI uri, String etag) {
+		return gate.run(Mono.defer(() -> http.get().uri(uri).headers(headers -> {
+			if (etag != null) {
+				headers.setIfNoneMatch(etag);
+			}
+		}).exchangeToMono(response -> {
 			gate.observe(response.headers().asHttpHeaders());
+			if (etag != null && response.statusCode().value() == 304) {
+				return response.releaseBody().thenReturn(CommitPage.notModified(etag));
+			}
+			String validator = response.headers().asHttpHeaders().getETag();
 			return responses.read(repository, response,
-					body -> new CommitPage(GitHubCommits.toDomain(body), next(uri, response.headers().header("Link"))));
+					body -> new CommitPage(GitHubCommits.toDomain(body), next(uri, response.headers().header("Link")))
+						.withEtag(validator));
 		})))
 			.onErrorMap(GitHubResponses::unlessForgeFailure)
 			.retryWhen(retry);

@@ -17,7 +17,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.commitcollector.fetcher.TestKafka;
+import dev.commitcollector.store.TestInfrastructure;
 import mockwebserver3.MockWebServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,7 +52,7 @@ class GitHubFetchToKafkaTest {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-		TestKafka.register(registry);
+		TestInfrastructure.register(registry);
 		github.start();
 		registry.add("forges.providers.github.api-url", () -> github.url("/").toString().replaceAll("/$", ""));
 		registry.add("forges.providers.github.token", () -> "test-secret-token");
@@ -163,7 +163,7 @@ class GitHubFetchToKafkaTest {
 
 	private static List<ConsumerRecord<String, String>> consumeAll(int expected) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "test-" + UUID.randomUUID(),
+				Map.of("bootstrap.servers", TestInfrastructure.servers().bootstrapServers(), "group.id", "test-" + UUID.randomUUID(),
 						"auto.offset.reset", "earliest"),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(TOPIC));

@@ -432,6 +432,29 @@ class GitHubForgeTest {
 		return forgeAt(URI.create(url.substring(0, url.length() - 1)), token);
 	}
 
+	@Test
+	void asksConditionallyAndReportsAnUnchangedHeadAsNotModifiedInOneRequest() {
+		github.answerNext(new MockResponse.Builder().code(304).build());
+
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100, "\"v1-head\"").block(WITHIN);
+
+		assertThat(page.notModified()).isTrue();
+		assertThat(page.commits()).isEmpty();
+		assertThat(github.requests()).hasSize(1);
+		assertThat(github.requests().get(0).getHeaders().get("If-None-Match")).isEqualTo("\"v1-head\"");
+	}
+
+	@Test
+	void keepsTheHeadsValidatorForTheNextConditionalRequest() {
+		github.answerNext(GitHubStub.ok("[" + "]").addHeader("ETag", "\"empty-head\"").build());
+
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100, null).block(WITHIN);
+
+		assertThat(page.notModified()).isFalse();
+		assertThat(page.etag()).isEqualTo("\"empty-head\"");
+		assertThat(github.requests().get(0).getHeaders().get("If-None-Match")).isNull();
+	}
+
 	private static GitHubForge forgeAt(URI apiUrl, String token) {
 		return new GitHubForge("github",
 				new ProviderSettings(ForgeType.GITHUB, apiUrl, token, Duration.ofSeconds(5), 1), RETRY,

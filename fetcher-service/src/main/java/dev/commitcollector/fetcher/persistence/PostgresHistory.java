@@ -1,0 +1,87 @@
+package dev.commitcollector.fetcher.persistence;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.commitcollector.fetcher.application.History;
+import dev.commitcollector.fetcher.domain.RepositoryMemory;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** {@link History} in the fetcher's schema: one statement per page, whatever its size. */
+@Repository
+class PostgresHistory implements History {
+
+	private final DatabaseClient db;
+
+	PostgresHistory(DatabaseClient db) {
+		this.db = db;
+	}
+
+	@Override
+	public Mono<Optional<RepositoryMemory>> recall(String provider, RepositoryPath repository) {
+		return db.sql("""
+				select head_sha, depth, complete, etag from fetcher.repositories
+				where provider = $1 and repository = $2""")
+			.bind(0, provider)
+			.bind(1, repository.toString())
+			.map(row -> new RepositoryMemory(row.get("head_sha", String.class), row.get("depth", Long.class),
+					Boolean.TRUE.equals(row.get("complete", Boolean.class)), row.get("etag", String.class)))
+			.one()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
+	}
+
+	@Override
+	public Mono<Set<String>> known(String provider, RepositoryPath repository, Collection<String> shas) {
+		if (shas.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		return db.sql("""
+				select sha from fetcher.published_commits
+				where provider = $1 and repository = $2 and sha = any($3)""")
+			.bind(0, provider)
+			.bind(1, repository.toString())
+			.bind(2, shas.toArray(String[]::new))
+			.map(row -> row.get("sha", String.class))
+			.all()
+			.collect(HashSet::new, Set::add);
+	}
+
+	@Override
+	public Mono<Void> remember(String provider, RepositoryPath repository, Collection<String> shas) {
+		if (shas.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				insert into fetcher.published_commits (provider, repository, sha)
+				select $1, $2, unnest($3::text[])
+				on conflict do nothing""")
+			.bind(0, provider)
+			.bind(1, repository.toString())
+			.bind(2, shas.toArray(String[]::new))
+			.then();
+	}
+
+	@Override
+	public Mono<Void> completed(String provider, RepositoryPath repository, RepositoryMemory memory) {
+		var statement = db.sql("""
+				insert into fetcher.repositories (provider, repository, head_sha, depth, complete, etag, fetched_at)
+				values ($1, $2, $3, $4, $5, $6, now())
+				on conflict (provider, repository) do update set
+				    head_sha = excluded.head_sha, depth = excluded.depth, complete = excluded.complete,
+				    etag = excluded.etag, fetched_at = excluded.fetched_at""")
+			.bind(0, provider)
+			.bind(1, repository.toString())
+			.bind(3, memory.depth())
+			.bind(4, memory.complete());
+		statement = memory.headSha() == null ? statement.bindNull(2, String.class) : statement.bind(2, memory.headSha());
+		statement = memory.etag() == null ? statement.bindNull(5, String.class) : statement.bind(5, memory.etag());
+		return statement.then();
+	}
+
+}

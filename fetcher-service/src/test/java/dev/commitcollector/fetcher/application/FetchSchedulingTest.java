@@ -1,0 +1,133 @@
+package dev.commitcollector.fetcher.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/** How fetches share the fetcher: one per repository at a time, a bounded number at once, waits shown. */
+class FetchSchedulingTest {
+
+	private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+	private final Fetches fetches = new Fetches();
+
+	private final Sinks.Empty<Void> release = Sinks.empty();
+
+	@Test
+	void aSecondFetchOfARunningRepositoryReturnsTheRunningOne() {
+		FetchCommits useCase = useCase(heldForge(), 4);
+
+		Fetch first = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
+		Fetch second = useCase.start("held", RepositoryPath.parse("acme/a"), 500, FetchMode.FULL);
+		Fetch other = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL);
+
+		assertThat(second.id()).isEqualTo(first.id());
+		assertThat(other.id()).isNotEqualTo(first.id());
+		release.tryEmitEmpty();
+		await().atMost(Duration.ofSeconds(5)).until(() -> status(first) == FetchStatus.COMPLETED);
+		Fetch third = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
+		assertThat(third.id()).isNotEqualTo(first.id());
+	}
+
+	@Test
+	void runsAtMostTheConfiguredNumberOfFetchesAtOnce() {
+		List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+		FetchCommits useCase = useCase(new Held(asked), 2);
+
+		useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
+		useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL);
+		Fetch third = useCase.start("held", RepositoryPath.parse("acme/c"), 10, FetchMode.INCREMENTAL);
+
+		assertThat(asked).containsExactly("acme/a", "acme/b");
+		assertThat(status(third)).isEqualTo(FetchStatus.RUNNING);
+		release.tryEmitEmpty();
+		await().atMost(Duration.ofSeconds(5)).until(() -> status(third) == FetchStatus.COMPLETED);
+		assertThat(asked).containsExactly("acme/a", "acme/b", "acme/c");
+	}
+
+	@Test
+	void showsWhenAFetchWaitsForARateLimitAndClearsItAfter() {
+		Instant until = NOW.plusSeconds(600);
+		Forge waiting = new Held(new java.util.ArrayList<>()) {
+			@Override
+			public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+				return Mono.deferContextual(context -> {
+					RateLimitWaits waits = context.get(RateLimitWaits.class);
+					waits.waitingUntil(until);
+					return release.asMono().then(Mono.fromRunnable(() -> waits.waitingUntil(null)))
+						.then(Mono.just(CommitPage.empty()));
+				});
+			}
+		};
+		FetchCommits useCase = useCase(waiting, 1);
+
+		Fetch fetch = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
+
+		assertThat(fetches.find(fetch.id()).orElseThrow().waitingUntil()).isEqualTo(until);
+		release.tryEmitEmpty();
+		await().atMost(Duration.ofSeconds(5)).until(() -> status(fetch) == FetchStatus.COMPLETED);
+		assertThat(fetches.find(fetch.id()).orElseThrow().waitingUntil()).isNull();
+	}
+
+	private FetchStatus status(Fetch fetch) {
+		return fetches.find(fetch.id()).orElseThrow().status();
+	}
+
+	private Forge heldForge() {
+		return new Held(new java.util.concurrent.CopyOnWriteArrayList<>());
+	}
+
+	private FetchCommits useCase(Forge forge, int concurrent) {
+		return new FetchCommits(new Forges(List.of(forge)), (fetch, commits) -> Mono.empty(), fetches,
+				new InMemoryHistory(), Clock.fixed(NOW, ZoneOffset.UTC), new FetchSettings(concurrent));
+	}
+
+	/** A forge whose first page (empty) arrives only when the test releases it. */
+	private class Held implements Forge {
+
+		private final List<String> asked;
+
+		Held(List<String> asked) {
+			this.asked = asked;
+		}
+
+		@Override
+		public String provider() {
+			return "held";
+		}
+
+		@Override
+		public ForgeType type() {
+			return ForgeType.GITHUB;
+		}
+
+		@Override
+		public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+			asked.add(repository.toString());
+			return release.asMono().then(Mono.just(CommitPage.empty()));
+		}
+
+		@Override
+		public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
+			return Mono.error(new IllegalStateException("no next page"));
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.commitcollector.fetcher.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.commitcollector.fetcher.domain.CommitAuthor;
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import reactor.core.publisher.Mono;
+
+/**
+ * A forge over a history that can change between fetches (pushes, merges), listing it in the given
+ * order, 100 per page, with the head sha as its validator, as a conditional request would see it.
+ */
+final class HistoryForge implements Forge {
+
+	private final List<DiscoveredCommit> listing = new CopyOnWriteArrayList<>();
+
+	private final List<String> requests = new CopyOnWriteArrayList<>();
+
+	HistoryForge(List<DiscoveredCommit> newestFirst) {
+		listing.addAll(newestFirst);
+	}
+
+	/** A linear history of {@code count} commits, newest first, each the child of the next. */
+	static List<DiscoveredCommit> linear(String seed, int count) {
+		List<DiscoveredCommit> commits = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			commits.add(commit(seed + i, i + 1 < count ? List.of(sha(seed + (i + 1))) : List.of()));
+		}
+		return commits;
+	}
+
+	static DiscoveredCommit commit(String seed, List<String> parents) {
+		return new DiscoveredCommit(sha(seed), new CommitAuthor("Dev", "dev@example.org", null),
+				Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), seed, parents);
+	}
+
+	static String sha(String seed) {
+		return String.format("%040x", new java.math.BigInteger(1, seed.getBytes()).mod(java.math.BigInteger.TWO.pow(159)));
+	}
+
+	void list(List<DiscoveredCommit> newestFirst) {
+		listing.clear();
+		listing.addAll(newestFirst);
+	}
+
+	List<DiscoveredCommit> listing() {
+		return List.copyOf(listing);
+	}
+
+	/** Every request: "first", "first (conditional)", "304" or the page number. */
+	List<String> requests() {
+		return List.copyOf(requests);
+	}
+
+	@Override
+	public String provider() {
+		return "history";
+	}
+
+	@Override
+	public ForgeType type() {
+		return ForgeType.GITHUB;
+	}
+
+	@Override
+	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+		return firstPage(repository, pageSize, null);
+	}
+
+	@Override
+	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
+		String head = listing.isEmpty() ? "empty" : listing.get(0).sha();
+		if (etag != null && etag.equals(head)) {
+			requests.add("304");
+			return Mono.just(CommitPage.notModified(etag));
+		}
+		requests.add(etag == null ? "first" : "first (conditional)");
+		return Mono.just(page(0).withEtag(head));
+	}
+
+	@Override
+	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
+		int from = Integer.parseInt(cursor.value());
+		requests.add(String.valueOf(from / 100 + 1));
+		return Mono.just(page(from));
+	}
+
+	private CommitPage page(int from) {
+		int to = Math.min(listing.size(), from + 100);
+		return new CommitPage(listing.subList(from, to),
+				to < listing.size() ? Optional.of(new PageCursor(String.valueOf(to))) : Optional.empty());
+	}
+
+}

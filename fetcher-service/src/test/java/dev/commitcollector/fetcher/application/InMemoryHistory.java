@@ -1,0 +1,53 @@
+package dev.commitcollector.fetcher.application;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.commitcollector.fetcher.domain.RepositoryMemory;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import reactor.core.publisher.Mono;
+
+/** {@link History} in memory, for tests of the use case. */
+public final class InMemoryHistory implements History {
+
+	private final Map<String, RepositoryMemory> memories = new HashMap<>();
+
+	private final Map<String, Set<String>> published = new HashMap<>();
+
+	@Override
+	public synchronized Mono<Optional<RepositoryMemory>> recall(String provider, RepositoryPath repository) {
+		return Mono.just(Optional.ofNullable(memories.get(key(provider, repository))));
+	}
+
+	@Override
+	public synchronized Mono<Set<String>> known(String provider, RepositoryPath repository, Collection<String> shas) {
+		Set<String> all = published.getOrDefault(key(provider, repository), Set.of());
+		return Mono.just(shas.stream().filter(all::contains).collect(Collectors.toSet()));
+	}
+
+	@Override
+	public synchronized Mono<Void> remember(String provider, RepositoryPath repository, Collection<String> shas) {
+		published.computeIfAbsent(key(provider, repository), k -> new HashSet<>()).addAll(shas);
+		return Mono.empty();
+	}
+
+	@Override
+	public synchronized Mono<Void> completed(String provider, RepositoryPath repository, RepositoryMemory memory) {
+		memories.put(key(provider, repository), memory);
+		return Mono.empty();
+	}
+
+	public synchronized Optional<RepositoryMemory> memoryOf(String provider, RepositoryPath repository) {
+		return Optional.ofNullable(memories.get(key(provider, repository)));
+	}
+
+	private static String key(String provider, RepositoryPath repository) {
+		return provider + ":" + repository;
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.commitcollector.fetcher.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.junit.jupiter.api.Test;
+
+class IncrementalFetchTest {
+
+	private static final RepositoryPath REPOSITORY = RepositoryPath.parse("acme/widgets");
+
+	private final RecordingCommitLog commitLog = new RecordingCommitLog();
+
+	private final Fetches fetches = new Fetches();
+
+	private final InMemoryHistory history = new InMemoryHistory();
+
+	private final HistoryForge forge = new HistoryForge(HistoryForge.linear("c", 1000));
+
+	@Test
+	void anUnchangedRepositoryCostsOneConditionalRequestAndPublishesNothing() {
+		fetch(500, FetchMode.INCREMENTAL);
+		int before = commitLog.commits().size();
+
+		Fetch again = fetch(500, FetchMode.INCREMENTAL);
+
+		assertThat(again.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(again.commitsDiscovered()).isZero();
+		assertThat(commitLog.commits()).hasSize(before);
+		assertThat(forge.requests()).endsWith("304").filteredOn("304"::equals).hasSize(1);
+	}
+
+	@Test
+	void aRepeatedFetchPublishesOnlyNewCommitsAndStopsAtKnownHistory() {
+		fetch(500, FetchMode.INCREMENTAL);
+		List<DiscoveredCommit> pushed = new ArrayList<>(HistoryForge.linear("new", 5));
+		pushed.set(4, HistoryForge.commit("new4", List.of(forge.listing().get(0).sha())));
+		List<DiscoveredCommit> listing = new ArrayList<>(pushed);
+		listing.addAll(forge.listing());
+		forge.list(listing);
+		int requestsBefore = forge.requests().size();
+
+		Fetch again = fetch(500, FetchMode.INCREMENTAL);
+
+		assertThat(again.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(again.commitsDiscovered()).isEqualTo(5);
+		assertThat(commitLog.commits().subList(500, 505)).containsExactlyElementsOf(pushed);
+		assertThat(forge.requests().subList(requestsBefore, forge.requests().size()))
+			.containsExactly("first (conditional)");
+	}
+
+	@Test
+	void keepsPagingUntilEveryCommitAMergeBroughtInIsFound() {
+		fetch(1000, FetchMode.INCREMENTAL);
+		List<DiscoveredCommit> known = forge.listing();
+		// a feature branch forked from commit #600, merged now; its commits list after 150 known ones
+		DiscoveredCommit feature = HistoryForge.commit("feature", List.of(known.get(600).sha()));
+		DiscoveredCommit merge = HistoryForge.commit("merge", List.of(known.get(0).sha(), feature.sha()));
+		List<DiscoveredCommit> listing = new ArrayList<>();
+		listing.add(merge);
+		listing.addAll(known.subList(0, 150));
+		listing.add(feature);
+		listing.addAll(known.subList(150, known.size()));
+		forge.list(listing);
+
+		Fetch again = fetch(1000, FetchMode.INCREMENTAL);
+
+		assertThat(again.commitsDiscovered()).isEqualTo(2);
+		assertThat(commitLog.commits().subList(1000, 1002)).containsExactly(merge, feature);
+		assertThat(forge.requests()).endsWith("first (conditional)", "2");
+	}
+
+	@Test
+	void aLargerFetchAfterASmallerOneStillReadsTheOlderCommits() {
+		fetch(100, FetchMode.INCREMENTAL);
+
+		Fetch deeper = fetch(1000, FetchMode.INCREMENTAL);
+
+		assertThat(deeper.commitsDiscovered()).isEqualTo(1000);
+		assertThat(commitLog.commits().subList(100, 1100)).containsExactlyElementsOf(forge.listing());
+	}
+
+	@Test
+	void aFullFetchReadsAndPublishesEverythingAgain() {
+		fetch(300, FetchMode.INCREMENTAL);
+
+		Fetch full = fetch(300, FetchMode.FULL);
+
+		assertThat(full.commitsDiscovered()).isEqualTo(300);
+		assertThat(forge.requests()).containsExactly("first", "2", "3", "first", "2", "3");
+	}
+
+	@Test
+	void remembersHowFarTheKnownHistoryReaches() {
+		fetch(250, FetchMode.INCREMENTAL);
+
+		assertThat(history.memoryOf("history", REPOSITORY)).hasValueSatisfying(memory -> {
+			assertThat(memory.headSha()).isEqualTo(forge.listing().get(0).sha());
+			assertThat(memory.depth()).isEqualTo(250);
+			assertThat(memory.complete()).isFalse();
+			assertThat(memory.reaches(250)).isTrue();
+			assertThat(memory.reaches(251)).isFalse();
+		});
+		fetch(5000, FetchMode.INCREMENTAL);
+		assertThat(history.memoryOf("history", REPOSITORY))
+			.hasValueSatisfying(memory -> assertThat(memory.complete()).isTrue());
+	}
+
+	private Fetch fetch(int limit, FetchMode mode) {
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, history,
+				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new FetchSettings(1));
+		Fetch fetch = Fetch.start("history", REPOSITORY, limit, mode, Instant.parse("2026-01-01T00:00:00Z"));
+		fetches.add(fetch);
+		return useCase.run(forge, fetch).block(Duration.ofSeconds(10));
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.commitcollector.fetcher.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ForgeTypeTest {
+
+	@Test
+	void gitLabTakesNestedGroupsAndOthersTakeOwnerAndName() {
+		RepositoryPath nested = ForgeType.GITLAB.parsePath("acme/platform/tools/widgets");
+
+		assertThat(nested.owner()).isEqualTo("acme/platform/tools");
+		assertThat(nested.name()).isEqualTo("widgets");
+		assertThat(nested.toString()).isEqualTo("acme/platform/tools/widgets");
+		assertThatThrownBy(() -> ForgeType.GITHUB.parsePath("acme/platform/widgets"))
+			.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class);
+		assertThat(ForgeType.BITBUCKET.parsePath("team/repo").owner()).isEqualTo("team");
+	}
+
+	@Test
+	void refusesTraversalSchemesAndEmptySegmentsInNestedPaths() {
+		for (String bad : new String[] { "acme/../etc/passwd", "https://gitlab.com/a/b", "acme//widgets", "/acme/b",
+				"acme/b/", "a", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u" }) {
+			assertThatThrownBy(() -> ForgeType.GITLAB.parsePath(bad)).as(bad)
+				.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class);
+		}
+	}
+
+}
