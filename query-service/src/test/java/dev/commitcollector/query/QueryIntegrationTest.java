@@ -12,8 +12,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 public abstract class QueryIntegrationTest {
 
-	@Autowired
 	protected WebTestClient web;
+
+	/** A generous response timeout: a loaded two-core machine can take more than the default five seconds. */
+	@Autowired
+	void web(WebTestClient client) {
+		this.web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
+	}
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

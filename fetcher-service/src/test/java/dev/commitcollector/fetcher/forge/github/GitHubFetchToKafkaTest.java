@@ -47,8 +47,13 @@ class GitHubFetchToKafkaTest {
 	private static final GitHubStub stub = GitHubStub.serving(github, "", "acme", "widgets")
 		.withHistory(GitHubStub.history(1234));
 
-	@Autowired
 	WebTestClient http;
+
+	/** A generous response timeout: a loaded two-core machine can take more than the default five seconds. */
+	@Autowired
+	void http(WebTestClient client) {
+		this.http = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+	}
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
