@@ -58,7 +58,7 @@ final class FetchedHistories {
 			expireLater(cursor, entry);
 			return new CommitPage(commits, Optional.of(new PageCursor(cursor)));
 		}
-		catch (IllegalStateException ex) {
+		catch (FetchedHistory.Closed ex) {
 			throw gone(repository);
 		}
 		catch (IOException | RuntimeException ex) {

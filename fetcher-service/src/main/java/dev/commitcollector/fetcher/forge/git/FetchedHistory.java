@@ -48,10 +48,10 @@ final class FetchedHistory implements AutoCloseable {
 		}
 	}
 
-	/** The next up to {@code size} commits; fails with IllegalStateException once closed. */
+	/** The next up to {@code size} commits; fails with {@link Closed} once closed. */
 	synchronized List<DiscoveredCommit> page(int size) throws IOException {
 		if (closed) {
-			throw new IllegalStateException("the fetched history is closed");
+			throw new Closed();
 		}
 		List<DiscoveredCommit> commits = new ArrayList<>(Math.min(size, remaining));
 		while (next != null && remaining > 0 && commits.size() < size) {
@@ -76,6 +76,15 @@ final class FetchedHistory implements AutoCloseable {
 		walk.close();
 		repository.close();
 		deleteQuietly(directory);
+	}
+
+	/** The history was closed (after its idle time) before this page was read. */
+	static final class Closed extends IllegalStateException {
+
+		Closed() {
+			super("the fetched history is closed");
+		}
+
 	}
 
 	static void deleteQuietly(Path directory) {
