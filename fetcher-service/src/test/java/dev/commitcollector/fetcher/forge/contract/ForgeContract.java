@@ -223,8 +223,8 @@ public abstract class ForgeContract {
 		return commits.stream().map(DiscoveredCommit::sha).toList();
 	}
 
-	private static List<String> shas(List<StubCommit> history, int count) {
-		return history.subList(0, count).stream().map(StubCommit::sha).toList();
+	private List<String> shas(List<StubCommit> history, int count) {
+		return history.subList(0, count).stream().map(stub::servedSha).toList();
 	}
 
 }

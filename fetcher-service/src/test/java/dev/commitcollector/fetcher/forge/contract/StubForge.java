@@ -37,6 +37,14 @@ public interface StubForge extends AutoCloseable {
 	/** The next answer that would carry commits carries a body in the wrong shape instead. */
 	void malformedOnce();
 
+	/**
+	 * The sha the forge reports for {@code commit}. Stubs serve the shas they are given; a stub that cannot
+	 * choose them (plain git computes a commit's sha from its content) says which one it served instead.
+	 */
+	default String servedSha(StubCommit commit) {
+		return commit.sha();
+	}
+
 	/** Requests (or git fetches) received so far. */
 	int requests();
 

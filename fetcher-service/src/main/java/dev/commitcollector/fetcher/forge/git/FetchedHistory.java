@@ -1,0 +1,100 @@
+package dev.commitcollector.fetcher.forge.git;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.util.FileUtils;
+
+/**
+ * A fetched history in its temporary repository, walked newest first by commit time (as {@code git log}
+ * shows it) a page at a time, up to {@code limit} commits. Closing it deletes the repository.
+ */
+final class FetchedHistory implements AutoCloseable {
+
+	private final Path directory;
+
+	private final Repository repository;
+
+	private final RevWalk walk;
+
+	private int remaining;
+
+	/** Read one ahead, so that the last page knows it is the last. */
+	private RevCommit next;
+
+	private boolean closed;
+
+	FetchedHistory(Path directory, Repository repository, ObjectId head, int limit) throws IOException {
+		this.directory = directory;
+		this.repository = repository;
+		this.walk = new RevWalk(repository);
+		this.remaining = limit;
+		try {
+			walk.sort(RevSort.COMMIT_TIME_DESC);
+			walk.markStart(walk.parseCommit(head));
+			this.next = walk.next();
+		}
+		catch (IOException | RuntimeException ex) {
+			walk.close();
+			throw ex;
+		}
+	}
+
+	/** The next up to {@code size} commits; fails with {@link Closed} once closed. */
+	synchronized List<DiscoveredCommit> page(int size) throws IOException {
+		if (closed) {
+			throw new Closed();
+		}
+		List<DiscoveredCommit> commits = new ArrayList<>(Math.min(size, remaining));
+		while (next != null && remaining > 0 && commits.size() < size) {
+			commits.add(GitCommits.toDomain(next));
+			next.disposeBody(); // the walk keeps every commit it saw: keep them small
+			remaining--;
+			next = remaining > 0 ? walk.next() : null;
+		}
+		return commits;
+	}
+
+	synchronized boolean exhausted() {
+		return next == null || remaining == 0;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		walk.close();
+		repository.close();
+		deleteQuietly(directory);
+	}
+
+	/** The history was closed (after its idle time) before this page was read. */
+	static final class Closed extends IllegalStateException {
+
+		Closed() {
+			super("the fetched history is closed");
+		}
+
+	}
+
+	static void deleteQuietly(Path directory) {
+		try {
+			FileUtils.delete(directory.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
+		}
+		catch (IOException ex) {
+			org.slf4j.LoggerFactory.getLogger(FetchedHistory.class)
+				.warn("could not delete the temporary repository {}: {}", directory, ex.getMessage());
+		}
+	}
+
+}

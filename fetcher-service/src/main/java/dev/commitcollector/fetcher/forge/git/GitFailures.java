@@ -1,0 +1,66 @@
+package dev.commitcollector.fetcher.forge.git;
+
+import java.io.IOException;
+
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.errors.TransportException;
+
+/**
+ * What a JGit failure means to the person who asked for the fetch. JGit raises one
+ * {@link TransportException} for most transport problems and tells them apart by message only (its
+ * messages ship in English alone: {@code JGitText.properties}).
+ */
+final class GitFailures {
+
+	/** HTTP 401 with no credentials configured ({@code JGitText.noCredentialsProvider}). */
+	static final String CREDENTIALS_REQUIRED = "no CredentialsProvider has been registered";
+
+	/** HTTP 401 with the configured credentials ({@code JGitText.notAuthorized}). */
+	static final String NOT_AUTHORIZED = "not authorized";
+
+	/** HTTP 403 ({@code JGitText.serviceNotPermitted}). */
+	static final String NOT_PERMITTED = "not permitted";
+
+	private static final int MAX_MESSAGE = 300;
+
+	private GitFailures() {
+	}
+
+	/** {@code forge} names the host (or the provider) in messages. */
+	static Throwable of(Throwable error, String forge, RepositoryPath repository) {
+		if (error instanceof ForgeFailure) {
+			return error;
+		}
+		String message = printable(error.getMessage());
+		if (error instanceof NoRemoteRepositoryException) {
+			return new ForgeFailure.RepositoryNotFound(forge, repository);
+		}
+		if (error instanceof TransportException && message.contains(CREDENTIALS_REQUIRED)) {
+			// hosts ask for credentials rather than say a repository is missing: private and missing look alike
+			return new ForgeFailure.RepositoryNotFound(forge, repository);
+		}
+		if (error instanceof TransportException && message.contains(NOT_AUTHORIZED)) {
+			return new ForgeFailure.Rejected(
+					forge + " rejected the configured credentials (not authorized); check the provider's token");
+		}
+		if (error instanceof TransportException && message.contains(NOT_PERMITTED)) {
+			return new ForgeFailure.Rejected(forge + " refused access with the configured credentials (" + message + ")");
+		}
+		if (error instanceof NotSupportedException) {
+			return new ForgeFailure.Rejected(forge + " cannot be read by git: " + message);
+		}
+		if (error instanceof IOException) {
+			return new ForgeFailure.Unavailable(forge + " could not be reached or the git fetch failed (" + message + ")");
+		}
+		return error;
+	}
+
+	private static String printable(String message) {
+		String text = message == null ? "" : message.replaceAll("\\p{Cntrl}", " ").strip();
+		return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text;
+	}
+
+}

@@ -1,0 +1,155 @@
+package dev.commitcollector.fetcher.forge.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.eclipse.jgit.errors.PackProtocolException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.FilterSpec;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A shallow fetch of a remote's HEAD, {@code depth} commits deep, into a temporary bare repository.
+ * Commit metadata needs no trees or blobs, so the fetch first asks for commits only
+ * ({@code --filter=tree:0}); a server that does not offer filters gets the same fetch without one,
+ * which the shallow depth still bounds.
+ */
+final class ShallowFetch {
+
+	private static final Logger log = LoggerFactory.getLogger(ShallowFetch.class);
+
+	static final String FETCHED = "refs/heads/fetched";
+
+	static final FilterSpec COMMITS_ONLY = commitsOnly();
+
+	/** HEAD as the server advertises it; main or master where a bare repository's HEAD points nowhere. */
+	private static final List<String> HEADS = List.of(Constants.HEAD, "refs/heads/main", "refs/heads/master");
+
+	/** {@code JGitText.filterRequiresCapability}. */
+	private static final String FILTER_REFUSED = "filter requires server to advertise that capability";
+
+	private final GitRemote remote;
+
+	private final Path workDir;
+
+	/** Once the server has refused a filter, later fetches from it do not ask again. */
+	private final AtomicBoolean filtersRefused = new AtomicBoolean();
+
+	ShallowFetch(GitRemote remote, Path workDir) {
+		this.remote = remote;
+		this.workDir = workDir;
+	}
+
+	/** The fetched history of {@code repository}, or empty when it has no commit. Leaves nothing behind on failure. */
+	Optional<FetchedHistory> fetch(RepositoryPath repository, int depth) throws IOException {
+		URIish uri = remote.of(repository);
+		Files.createDirectories(workDir);
+		Path directory = Files.createTempDirectory(workDir, "git-fetch-");
+		Repository local = null;
+		try {
+			local = new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build();
+			local.create(true);
+			Optional<ObjectId> head = fetchHead(local, uri, depth);
+			if (head.isPresent()) {
+				return Optional.of(new FetchedHistory(directory, local, head.get(), depth));
+			}
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			discard(local, directory);
+			throw ex;
+		}
+		discard(local, directory);
+		return Optional.empty();
+	}
+
+	private Optional<ObjectId> fetchHead(Repository local, URIish uri, int depth) throws IOException {
+		try (Transport transport = Transport.open(local, uri)) {
+			remote.configure(transport);
+			Optional<Ref> head = advertisedHead(transport);
+			if (head.isEmpty()) {
+				return Optional.empty();
+			}
+			transport.setDepth(depth);
+			fetch(transport, new RefSpec("+" + head.get().getName() + ":" + FETCHED));
+			return Optional.ofNullable(local.exactRef(FETCHED)).map(Ref::getObjectId);
+		}
+	}
+
+	/** The ref to fetch, as ls-remote shows it; none for a repository without commits. */
+	private static Optional<Ref> advertisedHead(Transport transport) throws IOException {
+		List<RefSpec> wanted = HEADS.stream().map(RefSpec::new).toList();
+		try (FetchConnection refs = transport.openFetch(wanted)) {
+			return HEADS.stream()
+				.map(refs::getRef)
+				.filter(ref -> ref != null && ref.getObjectId() != null)
+				.findFirst();
+		}
+	}
+
+	private void fetch(Transport transport, RefSpec spec) throws IOException {
+		if (!filtersRefused.get()) {
+			transport.setFilterSpec(COMMITS_ONLY);
+			try {
+				transport.fetch(NullProgressMonitor.INSTANCE, List.of(spec));
+				return;
+			}
+			catch (TransportException ex) {
+				if (!isFilterRefusal(ex)) {
+					throw ex;
+				}
+				filtersRefused.set(true);
+				log.info("{} offers no partial-clone filters; fetching by depth alone from now on", remote);
+			}
+			transport.setFilterSpec(FilterSpec.NO_FILTER);
+		}
+		transport.fetch(NullProgressMonitor.INSTANCE, List.of(spec));
+	}
+
+	/** JGit refuses before it asks (a PackProtocolException), and wraps that on the way up. */
+	private static boolean isFilterRefusal(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PackProtocolException && String.valueOf(cause.getMessage()).contains(FILTER_REFUSED)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether this remote has refused a filter; for tests and logs. */
+	boolean filtersRefused() {
+		return filtersRefused.get();
+	}
+
+	private static FilterSpec commitsOnly() {
+		try {
+			return FilterSpec.fromFilterLine("tree:0");
+		}
+		catch (PackProtocolException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void discard(Repository local, Path directory) {
+		if (local != null) {
+			local.close();
+		}
+		FetchedHistory.deleteQuietly(directory);
+	}
+
+}

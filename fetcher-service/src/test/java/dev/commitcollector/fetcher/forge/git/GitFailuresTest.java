@@ -1,0 +1,58 @@
+package dev.commitcollector.fetcher.forge.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.transport.URIish;
+import org.junit.jupiter.api.Test;
+
+/** The JGit messages below are JGit's own (JGitText.properties), as its HTTP transport raises them. */
+class GitFailuresTest {
+
+	private static final RepositoryPath WIDGETS = ForgeType.GIT.parsePath("acme/widgets");
+
+	@Test
+	void reportsAMissingRemoteAsNotFound() throws URISyntaxException {
+		Throwable failure = GitFailures.of(new NoRemoteRepositoryException(uri(), "not found."), "git.example.org",
+				WIDGETS);
+
+		assertThat(failure).isInstanceOf(ForgeFailure.RepositoryNotFound.class)
+			.hasMessageStartingWith("repository not found");
+	}
+
+	@Test
+	void reportsARemoteAskingForCredentialsWeDoNotHaveAsNotFound() throws URISyntaxException {
+		Throwable failure = GitFailures.of(
+				new TransportException(uri(), "Authentication is required but no CredentialsProvider has been registered"),
+				"git.example.org", WIDGETS);
+
+		assertThat(failure).isInstanceOf(ForgeFailure.RepositoryNotFound.class)
+			.hasMessageContaining("a private repository needs a token");
+	}
+
+	@Test
+	void reportsRejectedCredentialsAsRejected() throws URISyntaxException {
+		Throwable failure = GitFailures.of(new TransportException(uri(), "not authorized"), "git.example.org", WIDGETS);
+
+		assertThat(failure).isInstanceOf(ForgeFailure.Rejected.class).hasMessageContaining("credentials");
+	}
+
+	@Test
+	void reportsOtherTransportErrorsAsUnavailableSoTheyAreRetried() throws URISyntaxException {
+		Throwable failure = GitFailures.of(new TransportException(uri(), "connection failed"), "git.example.org",
+				WIDGETS);
+
+		assertThat(failure).isInstanceOf(ForgeFailure.Unavailable.class).hasMessageContaining("connection failed");
+	}
+
+	private static URIish uri() throws URISyntaxException {
+		return new URIish("https://git.example.org/acme/widgets.git");
+	}
+
+}

@@ -1,0 +1,265 @@
+package dev.commitcollector.fetcher.forge.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.ProviderSettings;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
+
+class GitForgeTest {
+
+	private static final Instant NEWEST = Instant.parse("2025-06-01T00:00:00Z");
+
+	private static final Duration WITHIN = Duration.ofSeconds(30);
+
+	@TempDir
+	Path root;
+
+	private final List<GitForge> forges = new ArrayList<>();
+
+	@AfterEach
+	void closeForges() {
+		forges.forEach(GitForge::close);
+	}
+
+	@Test
+	void fetchesNoDeeperThanTheLimit() throws IOException {
+		List<ObjectId> history = linear("acme/deep", 400, false);
+		GitForge forge = forge(Duration.ofMinutes(1));
+
+		CommitPage first = forge.firstPage(path("acme/deep"), 250).block(WITHIN);
+
+		assertThat(first.commits()).hasSize(100);
+		try (Repository fetched = theFetchedRepository()) {
+			assertThat(fetched.getObjectDatabase().has(history.get(249))).isTrue();
+			assertThat(fetched.getObjectDatabase().has(history.get(250))).isFalse();
+		}
+		assertThat(rest(forge, "acme/deep", first)).hasSize(150);
+	}
+
+	@Test
+	void asksForCommitsOnlyWhereTheServerOffersFilters() throws IOException {
+		List<ObjectId> history = linear("acme/filtered", 150, true);
+		GitForge forge = forge(Duration.ofMinutes(1));
+
+		forge.firstPage(path("acme/filtered"), 150).block(WITHIN);
+
+		assertThat(forge.fetches().filtersRefused()).isFalse();
+		try (Repository fetched = theFetchedRepository();
+				BareRepository remote = BareRepository.open(remotes(), "acme/filtered")) {
+			assertThat(fetched.getObjectDatabase().has(history.get(0))).isTrue();
+			assertThat(fetched.getObjectDatabase().has(remote.treeOf(history.get(0)))).isFalse();
+		}
+	}
+
+	@Test
+	void fallsBackToDepthAloneWhereTheServerOffersNoFilters() throws IOException {
+		List<ObjectId> history = linear("acme/unfiltered", 150, false);
+		GitForge forge = forge(Duration.ofMinutes(1));
+
+		CommitPage first = forge.firstPage(path("acme/unfiltered"), 150).block(WITHIN);
+
+		assertThat(forge.fetches().filtersRefused()).isTrue();
+		try (Repository fetched = theFetchedRepository();
+				BareRepository remote = BareRepository.open(remotes(), "acme/unfiltered")) {
+			assertThat(fetched.getObjectDatabase().has(remote.treeOf(history.get(0)))).isTrue();
+		}
+		assertThat(first.commits()).hasSize(100);
+		assertThat(rest(forge, "acme/unfiltered", first)).hasSize(50);
+	}
+
+	@Test
+	void walksAMergeNewestFirstByCommitTimeWithItsParents() throws IOException {
+		ObjectId initial;
+		ObjectId main;
+		ObjectId side;
+		ObjectId merge;
+		try (BareRepository remote = BareRepository.create(remotes(), "acme/merged", true)) {
+			initial = commit(remote, "initial", 4);
+			main = commit(remote, "on main", 3, initial);
+			side = commit(remote, "on a branch", 2, initial);
+			merge = commit(remote, "merge the branch", 1, main, side);
+			remote.head("main", merge);
+		}
+
+		List<DiscoveredCommit> commits = all(forge(Duration.ofMinutes(1)), "acme/merged", 100);
+
+		assertThat(commits).extracting(DiscoveredCommit::sha).containsExactly(merge.name(), side.name(), main.name(),
+				initial.name());
+		assertThat(commits.get(0).parents()).containsExactly(main.name(), side.name());
+		assertThat(commits.get(0).messageHeadline()).isEqualTo("merge the branch");
+		assertThat(commits.get(3).parents()).isEmpty();
+	}
+
+	@Test
+	void reportsTheParentsOfTheShallowBoundary() throws IOException {
+		List<ObjectId> history = linear("acme/boundary", 10, true);
+
+		List<DiscoveredCommit> commits = all(forge(Duration.ofMinutes(1)), "acme/boundary", 3);
+
+		assertThat(commits).extracting(DiscoveredCommit::sha)
+			.containsExactly(history.get(0).name(), history.get(1).name(), history.get(2).name());
+		assertThat(commits.get(2).parents()).containsExactly(history.get(3).name());
+	}
+
+	@Test
+	void readsAuthorAndCommitterDatesApart() throws IOException {
+		ObjectId rebased;
+		try (BareRepository remote = BareRepository.create(remotes(), "acme/rebased", true)) {
+			rebased = remote.commit("Rebased\n\nbody", "Ada", "ada@example.org", NEWEST.minusSeconds(86400), NEWEST);
+			remote.head("main", rebased);
+		}
+
+		DiscoveredCommit commit = all(forge(Duration.ofMinutes(1)), "acme/rebased", 10).get(0);
+
+		assertThat(commit.author().name()).isEqualTo("Ada");
+		assertThat(commit.author().email()).isEqualTo("ada@example.org");
+		assertThat(commit.author().login()).isNull();
+		assertThat(commit.authoredAt()).isEqualTo(NEWEST.minusSeconds(86400));
+		assertThat(commit.committedAt()).isEqualTo(NEWEST);
+		assertThat(commit.messageHeadline()).isEqualTo("Rebased");
+	}
+
+	@Test
+	void readsMainWhereHeadPointsAtNoBranch() throws IOException {
+		List<ObjectId> history = linear("acme/unborn-head", 3, true);
+		try (BareRepository remote = BareRepository.open(remotes(), "acme/unborn-head")) {
+			remote.unbornHead("master");
+		}
+
+		assertThat(all(forge(Duration.ofMinutes(1)), "acme/unborn-head", 10)).extracting(DiscoveredCommit::sha)
+			.containsExactlyElementsOf(history.stream().map(ObjectId::name).toList());
+	}
+
+	@Test
+	void leavesNoTemporaryRepositoryBehindAfterAFetchOrAFailure() throws IOException {
+		linear("acme/cleaned", 120, true);
+		GitForge forge = forge(Duration.ofMinutes(1));
+
+		assertThat(all(forge, "acme/cleaned", 1000)).hasSize(120);
+		StepVerifier.create(forge.firstPage(path("acme/missing"), 100))
+			.expectError(ForgeFailure.RepositoryNotFound.class)
+			.verify(WITHIN);
+
+		assertThat(temporaryRepositories()).isEmpty();
+		assertThat(forge.histories().size()).isZero();
+	}
+
+	@Test
+	void deletesAFetchWhoseNextPageIsNotAskedForInTime() throws IOException {
+		linear("acme/abandoned", 150, true);
+		GitForge forge = forge(Duration.ofMillis(200));
+
+		CommitPage first = forge.firstPage(path("acme/abandoned"), 150).block(WITHIN);
+
+		assertThat(first.next()).isPresent();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(temporaryRepositories()).isEmpty());
+		StepVerifier.create(forge.nextPage(path("acme/abandoned"), first.next().get()))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
+				.hasMessageContaining("start the fetch again"))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void refusesACursorOfAnotherRepository() throws IOException {
+		linear("acme/one", 150, true);
+		GitForge forge = forge(Duration.ofMinutes(1));
+		CommitPage first = forge.firstPage(path("acme/one"), 150).block(WITHIN);
+
+		StepVerifier.create(forge.nextPage(path("acme/other"), first.next().get()))
+			.expectError(ForgeFailure.Rejected.class)
+			.verify(WITHIN);
+	}
+
+	private GitForge forge(Duration idle) {
+		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20), 1);
+		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, Clock.systemUTC(), work(), idle);
+		forges.add(forge);
+		return forge;
+	}
+
+	/** {@code count} commits an hour apart, newest first. */
+	private List<ObjectId> linear(String path, int count, boolean allowFilters) throws IOException {
+		List<ObjectId> newestFirst = new ArrayList<>();
+		try (BareRepository remote = BareRepository.create(remotes(), path, allowFilters)) {
+			ObjectId parent = null;
+			for (int i = count - 1; i >= 0; i--) {
+				parent = parent == null ? commit(remote, "Change " + i, i) : commit(remote, "Change " + i, i, parent);
+				newestFirst.add(0, parent);
+			}
+			remote.head("main", parent);
+		}
+		return newestFirst;
+	}
+
+	private static ObjectId commit(BareRepository remote, String message, int hoursAgo, ObjectId... parents)
+			throws IOException {
+		Instant at = NEWEST.minusSeconds(3600L * hoursAgo);
+		return remote.commit(message, "Author", "author@example.org", at, at, parents);
+	}
+
+	private static List<DiscoveredCommit> all(GitForge forge, String path, int limit) {
+		CommitPage first = forge.firstPage(path(path), limit).block(WITHIN);
+		List<DiscoveredCommit> commits = new ArrayList<>(first.commits());
+		commits.addAll(rest(forge, path, first));
+		return commits;
+	}
+
+	private static List<DiscoveredCommit> rest(GitForge forge, String path, CommitPage page) {
+		List<DiscoveredCommit> commits = new ArrayList<>();
+		while (page.next().isPresent()) {
+			page = forge.nextPage(path(path), page.next().get()).block(WITHIN);
+			commits.addAll(page.commits());
+		}
+		return commits;
+	}
+
+	private Repository theFetchedRepository() throws IOException {
+		List<Path> fetched = temporaryRepositories();
+		assertThat(fetched).hasSize(1);
+		return new FileRepositoryBuilder().setGitDir(fetched.get(0).toFile()).setBare().build();
+	}
+
+	private List<Path> temporaryRepositories() throws IOException {
+		if (!Files.exists(work())) {
+			return List.of();
+		}
+		try (Stream<Path> entries = Files.list(work())) {
+			return entries.toList();
+		}
+	}
+
+	private static RepositoryPath path(String path) {
+		return ForgeType.GIT.parsePath(path);
+	}
+
+	private Path remotes() {
+		return root.resolve("remotes");
+	}
+
+	private Path work() {
+		return root.resolve("work");
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.commitcollector.fetcher.forge.git;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.commitcollector.fetcher.application.Forge;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.RetrySettings;
+import dev.commitcollector.fetcher.forge.contract.StubForge;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Plain git for the contract: bare repositories in a temporary directory, served over file:// by JGit's
+ * own upload-pack, with partial-clone filters allowed. Linear histories, committed when authored.
+ * A git remote has no rate limit, HTTP status, answer body or account links to script, and file://
+ * asks for no credentials; requests are not counted (file:// has no place to count them).
+ */
+final class GitStub implements StubForge {
+
+	static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
+			Duration.ofSeconds(5));
+
+	private final Path root = Files.createTempDirectory("git-stub-");
+
+	private final Map<String, String> served = new ConcurrentHashMap<>();
+
+	private final GitForge forge;
+
+	GitStub() throws IOException {
+		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20), 1);
+		this.forge = new GitForge("local-git", settings, RETRY, Clock.systemUTC(), work(), Duration.ofMinutes(1));
+	}
+
+	Path remotes() {
+		return root.resolve("remotes");
+	}
+
+	/** Where the adapter makes its temporary repositories. */
+	Path work() {
+		return root.resolve("work");
+	}
+
+	@Override
+	public String path(String name) {
+		return "acme/tools/" + name;
+	}
+
+	@Override
+	public void repository(String path, List<StubCommit> newestFirst) {
+		try (BareRepository repository = BareRepository.create(remotes(), path, true)) {
+			ObjectId parent = null;
+			for (int i = newestFirst.size() - 1; i >= 0; i--) {
+				StubCommit commit = newestFirst.get(i);
+				ObjectId[] parents = parent == null ? new ObjectId[0] : new ObjectId[] { parent };
+				parent = repository.commit(commit.message(), commit.authorName(), commit.authorEmail(),
+						commit.authoredAt(), commit.authoredAt(), parents);
+				served.put(commit.sha(), parent.name());
+			}
+			repository.head("main", parent);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void emptyRepository(String path) {
+		try (BareRepository repository = BareRepository.create(remotes(), path, true)) {
+			// HEAD points at refs/heads/master, which nothing has been pushed to
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public String servedSha(StubCommit commit) {
+		return served.get(commit.sha());
+	}
+
+	@Override
+	public void rejectCredentialsOnce() {
+		throw new UnsupportedOperationException("file:// asks for no credentials");
+	}
+
+	@Override
+	public void rateLimitOnce(int seconds) {
+		throw new UnsupportedOperationException("git has no rate limit");
+	}
+
+	@Override
+	public void serverErrorOnce() {
+		throw new UnsupportedOperationException("git answers no HTTP status");
+	}
+
+	@Override
+	public void malformedOnce() {
+		throw new UnsupportedOperationException("git has no answer body to break");
+	}
+
+	@Override
+	public int requests() {
+		return 0;
+	}
+
+	@Override
+	public boolean supports(Capability capability) {
+		return false;
+	}
+
+	@Override
+	public Forge forge() {
+		return forge;
+	}
+
+	@Override
+	public void close() {
+		forge.close();
+		FetchedHistory.deleteQuietly(root);
+	}
+
+}
