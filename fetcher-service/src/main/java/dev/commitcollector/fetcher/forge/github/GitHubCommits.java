@@ -10,23 +10,27 @@ import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 
-/** Turns GitHub's commit items into domain commits, refusing any item it would have to make up. */
-final class GitHubCommits {
+/**
+ * Turns GitHub-shaped commit items into domain commits, refusing any item it would have to make up.
+ * Gitea and Forgejo answer in this shape too.
+ */
+public final class GitHubCommits {
 
 	private GitHubCommits() {
 	}
 
-	static List<DiscoveredCommit> toDomain(GitHubCommitJson[] items) {
+	/** {@code forge} names the forge in messages. */
+	public static List<DiscoveredCommit> toDomain(GitHubCommitJson[] items, String forge) {
 		if (items == null) {
-			throw new ForgeFailure.MalformedAnswer("GitHub answered with an empty body where a commit list was expected");
+			throw new ForgeFailure.MalformedAnswer(forge + " answered with an empty body where a commit list was expected");
 		}
-		return Arrays.stream(items).map(GitHubCommits::toDomain).toList();
+		return Arrays.stream(items).map(item -> toDomain(item, forge)).toList();
 	}
 
-	static DiscoveredCommit toDomain(GitHubCommitJson item) {
+	static DiscoveredCommit toDomain(GitHubCommitJson item, String forge) {
 		if (item == null || item.commit() == null || item.commit().author() == null
 				|| item.commit().committer() == null) {
-			throw malformed(item, "has no commit author or committer");
+			throw malformed(item, forge, "has no commit author or committer");
 		}
 		GitHubCommitJson.Person author = item.commit().author();
 		String login = item.author() == null ? null : item.author().login();
@@ -36,7 +40,7 @@ final class GitHubCommits {
 					DiscoveredCommit.headlineOf(item.commit().message()), parents(item));
 		}
 		catch (IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
-			throw malformed(item, "is incomplete: " + ex.getMessage());
+			throw malformed(item, forge, "is incomplete: " + ex.getMessage());
 		}
 	}
 
@@ -52,9 +56,9 @@ final class GitHubCommits {
 		return OffsetDateTime.parse(date).toInstant();
 	}
 
-	private static ForgeFailure.MalformedAnswer malformed(GitHubCommitJson item, String problem) {
+	private static ForgeFailure.MalformedAnswer malformed(GitHubCommitJson item, String forge, String problem) {
 		String sha = item == null ? "null" : String.valueOf(item.sha());
-		return new ForgeFailure.MalformedAnswer("GitHub answered with a commit (" + sha + ") that " + problem);
+		return new ForgeFailure.MalformedAnswer(forge + " answered with a commit (" + sha + ") that " + problem);
 	}
 
 }

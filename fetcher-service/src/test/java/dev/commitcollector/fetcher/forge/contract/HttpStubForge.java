@@ -59,6 +59,18 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 	/** The forge's answer to a request it failed on. */
 	protected abstract MockResponse serverError();
 
+	/** {@code acme/name}; forges with nested groups nest it deeper. */
+	@Override
+	public String path(String name) {
+		return "acme/" + name;
+	}
+
+	/** An HTTP forge stub can do all of it; a forge that never names accounts says so. */
+	@Override
+	public boolean supports(Capability capability) {
+		return true;
+	}
+
 	@Override
 	public final MockResponse dispatch(RecordedRequest request) {
 		received.add(request);

@@ -38,16 +38,6 @@ final class GitHubContractStub extends HttpStubForge {
 	}
 
 	@Override
-	public String path(String name) {
-		return "acme/" + name;
-	}
-
-	@Override
-	public boolean supports(Capability capability) {
-		return true;
-	}
-
-	@Override
 	public Forge forge() {
 		return new GitHubForge("github", new ProviderSettings(ForgeType.GITHUB, baseUrl("/"), "ghp_contract",
 				Duration.ofSeconds(5), 1), QUICK_RETRY, WebClient.builder(), Clock.systemUTC());
