@@ -40,21 +40,21 @@ public final class ForgeResponses {
 
 	private final Duration defaultRateLimitWait;
 
-	private final Set<Integer> emptyRepository;
+	private final EmptyRepository emptyRepository;
 
 	/**
 	 * @param forge the forge's name in messages, such as {@code GitHub}
 	 * @param provider the configured instance, to say which token to check
-	 * @param emptyRepository statuses that mean "exists, no commits" (409 on GitHub and Gitea)
+	 * @param emptyRepository which error answers mean "exists, has no commit" (409 on GitHub and Gitea)
 	 */
 	public ForgeResponses(String forge, String provider, RetrySettings retry, Clock clock,
-			Integer... emptyRepository) {
+			EmptyRepository emptyRepository) {
 		this.forge = forge;
 		this.tokenSetting = BUILT_IN.contains(provider) ? provider.toUpperCase(java.util.Locale.ROOT) + "_TOKEN"
 				: "forges.providers." + provider + ".token";
 		this.clock = clock;
 		this.defaultRateLimitWait = retry.defaultRateLimitWait();
-		this.emptyRepository = Set.of(emptyRepository);
+		this.emptyRepository = emptyRepository;
 	}
 
 	public String forge() {
@@ -72,15 +72,17 @@ public final class ForgeResponses {
 						forge + " answered " + status + " with no body where a commit list was expected")))
 				.map(body -> toPage.apply(body, headers));
 		}
-		if (emptyRepository.contains(status)) {
-			return response.releaseBody().thenReturn(CommitPage.empty());
-		}
-		return response.bodyToMono(String.class)
-			.defaultIfEmpty("")
-			.flatMap(body -> Mono.error(failure(repository, headers, status, messageOf(body))));
+		return response.bodyToMono(String.class).defaultIfEmpty("").map(ForgeResponses::messageOf).flatMap(message -> {
+			if (emptyRepository.is(status, message)) {
+				return Mono.just(CommitPage.empty());
+			}
+			return Mono.error(failure(repository, headers, status, message));
+		});
 	}
 
-	ForgeFailure failure(RepositoryPath repository, HttpHeaders headers, int status, String message) {
+	ForgeFailure failure(RepositoryPath repository, HttpHeaders headers, int status, String said) {
+		// GitLab starts its messages with the status: "401 Unauthorized"
+		String message = said.startsWith(status + " ") ? said.substring((status + " ").length()) : said;
 		if (status == 404) {
 			return new ForgeFailure.RepositoryNotFound(forge, repository);
 		}
@@ -122,6 +124,20 @@ public final class ForgeResponses {
 		Matcher matcher = MESSAGE.matcher(body);
 		String message = (matcher.find() ? matcher.group(1) : body.strip()).replaceAll("\\p{Cntrl}", " ");
 		return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
+	}
+
+	/** Which error answers mean that the repository exists and has no commit. */
+	@FunctionalInterface
+	public interface EmptyRepository {
+
+		EmptyRepository NEVER = (status, message) -> false;
+
+		boolean is(int status, String message);
+
+		static EmptyRepository answering(int status) {
+			return (answered, message) -> answered == status;
+		}
+
 	}
 
 }

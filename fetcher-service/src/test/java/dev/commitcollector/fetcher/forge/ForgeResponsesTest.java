@@ -32,6 +32,11 @@ class ForgeResponsesTest {
 	}
 
 	@Test
+	void doesNotRepeatTheStatusAForgePutsBeforeItsMessage() {
+		assertThat(rejectedCredentials("gitlab")).hasMessageStartingWith("GitLab rejected the credentials (401 Unauthorized)");
+	}
+
+	@Test
 	void pointsABuiltInProviderAtItsTokenVariable() {
 		assertThat(rejectedCredentials("gitlab")).hasMessageContaining("check GITLAB_TOKEN");
 	}
@@ -42,8 +47,8 @@ class ForgeResponsesTest {
 	}
 
 	private static ForgeFailure rejectedCredentials(String provider) {
-		return new ForgeResponses("GitLab", provider, RETRY, Clock.systemUTC()).failure(REPOSITORY, new HttpHeaders(),
-				401, "401 Unauthorized");
+		return new ForgeResponses("GitLab", provider, RETRY, Clock.systemUTC(), ForgeResponses.EmptyRepository.NEVER)
+			.failure(REPOSITORY, new HttpHeaders(), 401, "401 Unauthorized");
 	}
 
 }

@@ -8,11 +8,11 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeHttp;
 import dev.commitcollector.fetcher.forge.ForgeRequests;
 import dev.commitcollector.fetcher.forge.ForgeResponses;
+import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
 import dev.commitcollector.fetcher.forge.HttpForge;
-import dev.commitcollector.fetcher.forge.LinkHeader;
+import dev.commitcollector.fetcher.forge.NextPage;
 import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.RetrySettings;
 import dev.commitcollector.fetcher.forge.github.GitHubCommitJson;
@@ -44,13 +44,14 @@ class GiteaForge extends HttpForge {
 
 	private static ForgeRequests requests(String provider, ProviderSettings settings, RetrySettings retry,
 			WebClient.Builder builder, Clock clock) {
-		WebClient.Builder client = ForgeHttp.client(builder, settings.apiUrl(), settings.timeout())
-			.defaultHeader(HttpHeaders.ACCEPT, "application/json");
-		if (settings.hasToken()) {
-			client.defaultHeader(HttpHeaders.AUTHORIZATION, "token " + settings.token());
-		}
-		return new ForgeRequests(client.build(), settings, retry, clock,
-				new ForgeResponses("Gitea", provider, retry, clock, 409));
+		ForgeResponses responses = new ForgeResponses("Gitea", provider, retry, clock,
+				EmptyRepository.answering(409));
+		return ForgeRequests.create(settings, retry, builder, clock, responses, headers -> {
+			headers.set(HttpHeaders.ACCEPT, "application/json");
+			if (settings.hasToken()) {
+				headers.set(HttpHeaders.AUTHORIZATION, "token " + settings.token());
+			}
+		});
 	}
 
 	@Override
@@ -81,22 +82,14 @@ class GiteaForge extends HttpForge {
 	 * but {@code X-HasMore: true}, the next page is this request with {@code page} one up.
 	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
-		Optional<String> link = LinkHeader.target(String.join(", ", headers.getOrEmpty(HttpHeaders.LINK)), "next")
-			.map(target -> current.resolve(target).toString());
+		Optional<String> link = NextPage.linked(current, headers);
 		if (link.isPresent() && requests.isWithinApi(link.get())) {
 			return link.map(PageCursor::new);
 		}
 		if (link.isPresent() || "true".equalsIgnoreCase(headers.getFirst("X-HasMore"))) {
-			return Optional.of(new PageCursor(pageAfter(current).toString()));
+			return Optional.of(new PageCursor(NextPage.numbered(current, NextPage.numberOf(current) + 1).toString()));
 		}
 		return Optional.empty();
-	}
-
-	private static URI pageAfter(URI current) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(current);
-		String page = uri.build(true).getQueryParams().getFirst("page");
-		int number = page != null && page.matches("\\d{1,9}") ? Integer.parseInt(page) : 1;
-		return uri.replaceQueryParam("page", number + 1).build(true).toUri();
 	}
 
 }

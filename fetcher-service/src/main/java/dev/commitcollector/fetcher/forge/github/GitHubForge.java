@@ -2,18 +2,16 @@ package dev.commitcollector.fetcher.forge.github;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeHttp;
 import dev.commitcollector.fetcher.forge.ForgeRequests;
 import dev.commitcollector.fetcher.forge.ForgeResponses;
+import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
 import dev.commitcollector.fetcher.forge.HttpForge;
-import dev.commitcollector.fetcher.forge.LinkHeader;
+import dev.commitcollector.fetcher.forge.NextPage;
 import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.RetrySettings;
 import org.springframework.http.HttpHeaders;
@@ -41,14 +39,15 @@ class GitHubForge extends HttpForge {
 
 	private static ForgeRequests requests(String provider, ProviderSettings settings, RetrySettings retry,
 			WebClient.Builder builder, Clock clock) {
-		WebClient.Builder client = ForgeHttp.client(builder, settings.apiUrl(), settings.timeout())
-			.defaultHeader(HttpHeaders.ACCEPT, "application/vnd.github+json")
-			.defaultHeader("X-GitHub-Api-Version", "2022-11-28");
-		if (settings.hasToken()) {
-			client.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.token());
-		}
-		return new ForgeRequests(client.build(), settings, retry, clock,
-				new ForgeResponses("GitHub", provider, retry, clock, 409));
+		ForgeResponses responses = new ForgeResponses("GitHub", provider, retry, clock,
+				EmptyRepository.answering(409));
+		return ForgeRequests.create(settings, retry, builder, clock, responses, headers -> {
+			headers.set(HttpHeaders.ACCEPT, "application/vnd.github+json");
+			headers.set("X-GitHub-Api-Version", "2022-11-28");
+			if (settings.hasToken()) {
+				headers.setBearerAuth(settings.token());
+			}
+		});
 	}
 
 	@Override
@@ -64,13 +63,7 @@ class GitHubForge extends HttpForge {
 	protected Mono<CommitPage> page(RepositoryPath repository, URI uri) {
 		return requests.page(repository, uri, GitHubCommitJson[].class,
 				(body, headers) -> new CommitPage(GitHubCommits.toDomain(body, "GitHub"),
-						next(uri, headers.getOrEmpty(HttpHeaders.LINK))));
-	}
-
-	/** The next page's URL; a relative link is read against the page it came with. */
-	private static Optional<PageCursor> next(URI current, List<String> link) {
-		return LinkHeader.target(String.join(", ", link), "next")
-			.map(target -> new PageCursor(current.resolve(target).toString()));
+						NextPage.linked(uri, headers).map(PageCursor::new)));
 	}
 
 }

@@ -26,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public abstract class HttpStubForge extends Dispatcher implements StubForge {
 
-	/** The adapters' retry policy, in milliseconds rather than seconds. */
+	/** The adapters' retry policy in milliseconds, and a second's wait for a rate limit that says no end. */
 	protected static final RetrySettings QUICK_RETRY = new RetrySettings(3, Duration.ofMillis(10),
-			Duration.ofMillis(50), Duration.ofSeconds(30));
+			Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(1));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -101,6 +101,11 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 	@Override
 	public void serverErrorOnce() {
 		faults.add(this::serverError);
+	}
+
+	/** The next request, whatever it asks, gets {@code response}; later ones are served. */
+	public void answerNext(MockResponse response) {
+		faults.add(() -> response);
 	}
 
 	@Override
