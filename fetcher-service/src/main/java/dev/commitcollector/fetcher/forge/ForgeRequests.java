@@ -3,7 +3,6 @@ package dev.commitcollector.fetcher.forge;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
@@ -38,16 +37,6 @@ public final class ForgeRequests {
 		this.gate = ForgeHttp.gate(settings, retry, clock);
 		this.retry = ForgeRetry.of(retry, clock);
 		this.responses = responses;
-	}
-
-	/**
-	 * Requests to the instance's API, each with the {@code headers} the forge wants (the token among them,
-	 * in the forge's own header, when there is one).
-	 */
-	public static ForgeRequests create(ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
-			Clock clock, ForgeResponses responses, Consumer<HttpHeaders> headers) {
-		WebClient http = ForgeHttp.client(builder, settings.apiUrl(), settings.timeout()).defaultHeaders(headers).build();
-		return new ForgeRequests(http, settings, retry, clock, responses);
 	}
 
 	/** GETs {@code uri} and makes the answer's body, read as {@code type}, a page. */

@@ -1,12 +1,18 @@
 package dev.commitcollector.fetcher.forge;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,19 +23,28 @@ import reactor.core.publisher.Mono;
  */
 public abstract class HttpForge implements Forge {
 
+	private final Api api;
+
 	private final String provider;
 
-	private final ForgeType type;
-
-	private final int maxPageSize;
+	private final URI apiUrl;
 
 	protected final ForgeRequests requests;
 
-	protected HttpForge(String provider, ForgeType type, int maxPageSize, ForgeRequests requests) {
+	protected HttpForge(Api api, String provider, ProviderSettings settings, RetrySettings retry,
+			WebClient.Builder builder, Clock clock) {
+		this.api = api;
 		this.provider = provider;
-		this.type = type;
-		this.maxPageSize = maxPageSize;
-		this.requests = requests;
+		this.apiUrl = settings.apiUrl();
+		WebClient http = ForgeHttp.client(builder, settings.apiUrl(), settings.timeout()).defaultHeaders(headers -> {
+			headers.set(HttpHeaders.ACCEPT, "application/json");
+			api.headers().accept(headers);
+			if (settings.hasToken()) {
+				api.token().accept(headers, settings.token());
+			}
+		}).build();
+		this.requests = new ForgeRequests(http, settings, retry, clock,
+				new ForgeResponses(api.name(), provider, retry, clock, api.emptyRepository()));
 	}
 
 	/** The listing of {@code size} commits from {@code head}; from the default branch's head when it is null. */
@@ -38,6 +53,11 @@ public abstract class HttpForge implements Forge {
 	/** Reads one page of the listing. */
 	protected abstract Mono<CommitPage> page(RepositoryPath repository, URI uri);
 
+	/** The configured API base URL. */
+	protected final URI apiUrl() {
+		return apiUrl;
+	}
+
 	@Override
 	public final String provider() {
 		return provider;
@@ -45,12 +65,12 @@ public abstract class HttpForge implements Forge {
 
 	@Override
 	public final ForgeType type() {
-		return type;
+		return api.type();
 	}
 
 	@Override
 	public final Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
-		int size = Math.max(1, Math.min(pageSize, maxPageSize));
+		int size = Math.max(1, Math.min(pageSize, api.maxPageSize()));
 		return page(repository, commitsUri(repository, 1, null))
 			.flatMap(probe -> probe.commits().isEmpty() ? Mono.just(CommitPage.empty())
 					: page(repository, commitsUri(repository, size, probe.commits().get(0).sha())));
@@ -59,6 +79,22 @@ public abstract class HttpForge implements Forge {
 	@Override
 	public final Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
 		return requests.follow(cursor, uri -> page(repository, uri));
+	}
+
+	/**
+	 * What sets one forge's API apart: its name in messages, the largest page it serves, which error
+	 * answers mean an empty repository, how it wants the token sent, and any headers beyond
+	 * {@code Accept: application/json}.
+	 */
+	public record Api(ForgeType type, String name, int maxPageSize, EmptyRepository emptyRepository,
+			BiConsumer<HttpHeaders, String> token, Consumer<HttpHeaders> headers) {
+
+		public Api(ForgeType type, String name, int maxPageSize, EmptyRepository emptyRepository,
+				BiConsumer<HttpHeaders, String> token) {
+			this(type, name, maxPageSize, emptyRepository, token, headers -> {
+			});
+		}
+
 	}
 
 }

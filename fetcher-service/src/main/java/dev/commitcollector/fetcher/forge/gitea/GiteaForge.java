@@ -8,8 +8,6 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeRequests;
-import dev.commitcollector.fetcher.forge.ForgeResponses;
 import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
 import dev.commitcollector.fetcher.forge.HttpForge;
 import dev.commitcollector.fetcher.forge.NextPage;
@@ -32,31 +30,17 @@ import reactor.core.publisher.Mono;
 class GiteaForge extends HttpForge {
 
 	/** The server caps {@code limit} at its {@code MAX_RESPONSE_ITEMS}, 50 unless configured otherwise. */
-	static final int MAX_PAGE_SIZE = 50;
-
-	private final URI apiUrl;
+	private static final Api API = new Api(ForgeType.GITEA, "Gitea", 50, EmptyRepository.answering(409),
+			(headers, token) -> headers.set(HttpHeaders.AUTHORIZATION, "token " + token));
 
 	GiteaForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(provider, ForgeType.GITEA, MAX_PAGE_SIZE, requests(provider, settings, retry, builder, clock));
-		this.apiUrl = settings.apiUrl();
-	}
-
-	private static ForgeRequests requests(String provider, ProviderSettings settings, RetrySettings retry,
-			WebClient.Builder builder, Clock clock) {
-		ForgeResponses responses = new ForgeResponses("Gitea", provider, retry, clock,
-				EmptyRepository.answering(409));
-		return ForgeRequests.create(settings, retry, builder, clock, responses, headers -> {
-			headers.set(HttpHeaders.ACCEPT, "application/json");
-			if (settings.hasToken()) {
-				headers.set(HttpHeaders.AUTHORIZATION, "token " + settings.token());
-			}
-		});
+		super(API, provider, settings, retry, builder, clock);
 	}
 
 	@Override
 	protected URI commitsUri(RepositoryPath repository, int size, String head) {
-		var uri = UriComponentsBuilder.fromUri(apiUrl).path("/repos/{owner}/{name}/commits");
+		var uri = UriComponentsBuilder.fromUri(apiUrl()).path("/repos/{owner}/{name}/commits");
 		if (head != null) {
 			uri.queryParam("sha", head);
 		}

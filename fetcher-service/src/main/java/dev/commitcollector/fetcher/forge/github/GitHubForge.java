@@ -7,8 +7,6 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeRequests;
-import dev.commitcollector.fetcher.forge.ForgeResponses;
 import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
 import dev.commitcollector.fetcher.forge.HttpForge;
 import dev.commitcollector.fetcher.forge.NextPage;
@@ -27,32 +25,20 @@ import reactor.core.publisher.Mono;
  */
 class GitHubForge extends HttpForge {
 
-	static final int MAX_PAGE_SIZE = 100;
-
-	private final URI apiUrl;
+	private static final Api API = new Api(ForgeType.GITHUB, "GitHub", 100, EmptyRepository.answering(409),
+			(headers, token) -> headers.setBearerAuth(token), headers -> {
+				headers.set(HttpHeaders.ACCEPT, "application/vnd.github+json");
+				headers.set("X-GitHub-Api-Version", "2022-11-28");
+			});
 
 	GitHubForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(provider, ForgeType.GITHUB, MAX_PAGE_SIZE, requests(provider, settings, retry, builder, clock));
-		this.apiUrl = settings.apiUrl();
-	}
-
-	private static ForgeRequests requests(String provider, ProviderSettings settings, RetrySettings retry,
-			WebClient.Builder builder, Clock clock) {
-		ForgeResponses responses = new ForgeResponses("GitHub", provider, retry, clock,
-				EmptyRepository.answering(409));
-		return ForgeRequests.create(settings, retry, builder, clock, responses, headers -> {
-			headers.set(HttpHeaders.ACCEPT, "application/vnd.github+json");
-			headers.set("X-GitHub-Api-Version", "2022-11-28");
-			if (settings.hasToken()) {
-				headers.setBearerAuth(settings.token());
-			}
-		});
+		super(API, provider, settings, retry, builder, clock);
 	}
 
 	@Override
 	protected URI commitsUri(RepositoryPath repository, int size, String head) {
-		var uri = UriComponentsBuilder.fromUri(apiUrl).path("/repos/{owner}/{name}/commits").queryParam("per_page", size);
+		var uri = UriComponentsBuilder.fromUri(apiUrl()).path("/repos/{owner}/{name}/commits").queryParam("per_page", size);
 		if (head != null) {
 			uri.queryParam("sha", head);
 		}

@@ -8,8 +8,7 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeRequests;
-import dev.commitcollector.fetcher.forge.ForgeResponses;
+import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
 import dev.commitcollector.fetcher.forge.HttpForge;
 import dev.commitcollector.fetcher.forge.NextPage;
 import dev.commitcollector.fetcher.forge.ProviderSettings;
@@ -30,31 +29,19 @@ import reactor.core.publisher.Mono;
  */
 class GitLabForge extends HttpForge {
 
-	static final int MAX_PAGE_SIZE = 100;
-
-	private final URI apiUrl;
+	/** A project whose repository was never created (nothing pushed yet) has no commit either. */
+	private static final Api API = new Api(ForgeType.GITLAB, "GitLab", 100,
+			(status, message) -> status == 404 && message.contains("Repository Not Found"),
+			(headers, token) -> headers.set("PRIVATE-TOKEN", token));
 
 	GitLabForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(provider, ForgeType.GITLAB, MAX_PAGE_SIZE, requests(provider, settings, retry, builder, clock));
-		this.apiUrl = settings.apiUrl();
-	}
-
-	private static ForgeRequests requests(String provider, ProviderSettings settings, RetrySettings retry,
-			WebClient.Builder builder, Clock clock) {
-		ForgeResponses responses = new ForgeResponses("GitLab", provider, retry, clock,
-				(status, message) -> status == 404 && message.contains("Repository Not Found"));
-		return ForgeRequests.create(settings, retry, builder, clock, responses, headers -> {
-			headers.set(HttpHeaders.ACCEPT, "application/json");
-			if (settings.hasToken()) {
-				headers.set("PRIVATE-TOKEN", settings.token());
-			}
-		});
+		super(API, provider, settings, retry, builder, clock);
 	}
 
 	@Override
 	protected URI commitsUri(RepositoryPath repository, int size, String head) {
-		var uri = UriComponentsBuilder.fromUri(apiUrl).path("/projects/{id}/repository/commits");
+		var uri = UriComponentsBuilder.fromUri(apiUrl()).path("/projects/{id}/repository/commits");
 		if (head != null) {
 			uri.queryParam("ref_name", head);
 		}
