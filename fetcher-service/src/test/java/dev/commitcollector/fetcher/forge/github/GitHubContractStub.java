@@ -57,6 +57,11 @@ final class GitHubContractStub extends HttpStubForge {
 			return GitHubStub.ok("{\"message\":\"this is not a list of commits\"}").build();
 		}
 		HttpUrl url = request.getUrl();
+		// as GitHub does: a validator of the listing, and 304 when the client's still matches
+		String etag = "W/\"" + history.get(0).sha() + "\"";
+		if (etag.equals(request.getHeaders().get("If-None-Match"))) {
+			return new MockResponse.Builder().code(304).addHeader("ETag", etag).build();
+		}
 		List<StubCommit> reachable = from(history, url.queryParameter("sha"));
 		if (reachable == null) {
 			return GitHubStub.error(422, "No commit found for SHA: " + url.queryParameter("sha"), DOCS);
@@ -70,7 +75,7 @@ final class GitHubContractStub extends HttpStubForge {
 			items.add(GitHubStub.item(baseUrl("/repos/" + path).toString(), path,
 					commit(commits.get(i), parentsOf(reachable, first + i))));
 		}
-		MockResponse.Builder response = GitHubStub.ok(toJson(items));
+		MockResponse.Builder response = GitHubStub.ok(toJson(items)).addHeader("ETag", etag);
 		if (hasPageAfter(reachable, page, size)) {
 			response.addHeader("Link", "<" + pageUrl(path, url, page + 1) + ">; rel=\"next\"");
 		}
