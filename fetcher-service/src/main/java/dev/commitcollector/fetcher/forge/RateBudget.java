@@ -31,12 +31,11 @@ public final class RateBudget {
 	}
 
 	public synchronized void observe(HttpHeaders headers) {
-		String left = first(headers, "x-ratelimit-remaining", "ratelimit-remaining");
-		String resetAt = first(headers, "x-ratelimit-reset", "ratelimit-reset");
-		if (left != null && left.strip().matches("\\d{1,12}")) {
-			remaining = Long.parseLong(left.strip());
-			reset = resetAt != null && resetAt.strip().matches("\\d{1,12}")
-					? Instant.ofEpochSecond(Long.parseLong(resetAt.strip())) : Instant.MIN;
+		long left = RateLimitHeaders.remaining(headers);
+		if (left >= 0) {
+			remaining = left;
+			Instant resetAt = RateLimitHeaders.reset(headers);
+			reset = resetAt != null ? resetAt : Instant.MIN;
 		}
 	}
 
@@ -48,16 +47,6 @@ public final class RateBudget {
 		}
 		Duration pause = Duration.between(now, reset).dividedBy(Math.max(1, remaining));
 		return pause.compareTo(maxPause) > 0 ? maxPause : pause;
-	}
-
-	private static String first(HttpHeaders headers, String... names) {
-		for (String name : names) {
-			String value = headers.getFirst(name);
-			if (value != null) {
-				return value;
-			}
-		}
-		return null;
 	}
 
 }

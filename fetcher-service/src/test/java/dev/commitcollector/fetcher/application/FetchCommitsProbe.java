@@ -14,10 +14,17 @@ public final class FetchCommitsProbe {
 	}
 
 	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit, Clock clock) {
+		return run(forge, log, repository, limit, dev.commitcollector.fetcher.domain.FetchMode.INCREMENTAL,
+				new InMemoryHistory(), clock);
+	}
+
+	/** One fetch in {@code mode}, remembering what it publishes in {@code history}. */
+	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit,
+			dev.commitcollector.fetcher.domain.FetchMode mode, History history, Clock clock) {
 		Fetches fetches = new Fetches();
-		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, new InMemoryHistory(), clock,
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, history, clock,
 				new FetchSettings(1));
-		Fetch fetch = Fetch.start(forge.provider(), repository, limit, clock.instant());
+		Fetch fetch = Fetch.start(forge.provider(), repository, limit, mode, clock.instant());
 		fetches.add(fetch);
 		return useCase.run(forge, fetch);
 	}

@@ -197,7 +197,7 @@ public abstract class ForgeContract {
 	}
 
 	/** {@code count} commits, newest first, an hour apart, by a handful of authors, some linked. */
-	protected static List<StubCommit> history(String seed, int count) {
+	public static List<StubCommit> history(String seed, int count) {
 		List<StubCommit> commits = new ArrayList<>(count);
 		Instant newest = Instant.parse("2025-06-01T00:00:00Z");
 		for (int i = 0; i < count; i++) {

@@ -82,7 +82,8 @@ class GitHubFetchToKafkaTest {
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.commitsDiscovered").isEqualTo(1000));
 
-		List<ConsumerRecord<String, String>> events = consumeAll(1000);
+		String fetchId = location.substring(location.lastIndexOf('/') + 1);
+		List<ConsumerRecord<String, String>> events = consumeAll(1000, fetchId);
 		JsonSchema schema = schema();
 		JsonMapper json = JsonMapper.builder().build();
 		Set<String> shas = new java.util.HashSet<>();
@@ -98,6 +99,38 @@ class GitHubFetchToKafkaTest {
 		// one partition holds the repository, so its events keep the forge's newest-first order
 		assertThat(events.stream().map(e -> e.value().replaceAll(".*\"sha\":\"([0-9a-f]+)\".*", "$1")).toList())
 			.containsExactlyElementsOf(stub.shas().subList(0, 1000));
+	}
+
+	@Test
+	void remembersWhatItPublishedInPostgresSoARepeatedFetchPublishesOnlyWhatIsNew() {
+		String first = startFetch("{\"repository\":\"acme/widgets\",\"limit\":300}");
+		awaitCompleted(first);
+		int requests = stub.requests().size();
+
+		String again = startFetch("{\"repository\":\"acme/widgets\",\"limit\":300}");
+
+		awaitCompleted(again);
+		http.get().uri(again).exchange().expectBody()
+			.jsonPath("$.commitsDiscovered").isEqualTo(0)
+			.jsonPath("$.commitsAlreadyKnown").isEqualTo(100)
+			.jsonPath("$.mode").isEqualTo("incremental");
+		// the head probe and the first page: it stopped on known history
+		assertThat(stub.requests().size() - requests).isEqualTo(2);
+
+		String full = startFetch("{\"repository\":\"acme/widgets\",\"limit\":300,\"mode\":\"full\"}");
+		awaitCompleted(full);
+		http.get().uri(full).exchange().expectBody().jsonPath("$.commitsDiscovered").isEqualTo(300);
+	}
+
+	private String startFetch(String body) {
+		return http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+			.exchange().expectStatus().isAccepted()
+			.returnResult(String.class).getResponseHeaders().getLocation().toString();
+	}
+
+	private void awaitCompleted(String location) {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> http.get().uri(location).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED"));
 	}
 
 	@Test
@@ -166,7 +199,8 @@ class GitHubFetchToKafkaTest {
 			.getSchema(Files.readString(file));
 	}
 
-	private static List<ConsumerRecord<String, String>> consumeAll(int expected) {
+	/** The events of one fetch, in topic order; other tests' fetches share the topic. */
+	private static List<ConsumerRecord<String, String>> consumeAll(int expected, String fetchId) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
 				Map.of("bootstrap.servers", TestInfrastructure.servers().bootstrapServers(), "group.id", "test-" + UUID.randomUUID(),
 						"auto.offset.reset", "earliest"),
@@ -174,7 +208,11 @@ class GitHubFetchToKafkaTest {
 			consumer.subscribe(List.of(TOPIC));
 			List<ConsumerRecord<String, String>> records = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+					if (record.value().contains("\"fetchId\":\"" + fetchId + "\"")) {
+						records.add(record);
+					}
+				});
 				return records.size() >= expected;
 			});
 			return records;

@@ -190,7 +190,11 @@ final class GitHubStub extends Dispatcher {
 	}
 
 	private Map<String, Object> item(Commit commit) {
-		String api = server.url(prefix + "/repos/" + owner + "/" + name).toString();
+		return item(server.url(prefix + "/repos/" + owner + "/" + name).toString(), owner + "/" + name, commit);
+	}
+
+	/** One commit in GitHub's shape; {@code api} is the repository's API URL, {@code fullName} its owner/name. */
+	static Map<String, Object> item(String api, String fullName, Commit commit) {
 		Map<String, Object> gitCommit = new LinkedHashMap<>();
 		gitCommit.put("author", person(commit.authorName(), commit.authorEmail(), commit.authoredAt()));
 		gitCommit.put("committer", person(commit.committerName(), commit.committerEmail(), commit.committedAt()));
@@ -204,7 +208,7 @@ final class GitHubStub extends Dispatcher {
 		item.put("node_id", "C_kwDO" + sha("node " + commit.sha()).substring(0, 12));
 		item.put("commit", gitCommit);
 		item.put("url", api + "/commits/" + commit.sha());
-		item.put("html_url", "https://github.com/" + owner + "/" + name + "/commit/" + commit.sha());
+		item.put("html_url", "https://github.com/" + fullName + "/commit/" + commit.sha());
 		item.put("comments_url", api + "/commits/" + commit.sha() + "/comments");
 		item.put("author", account(commit.login()));
 		item.put("committer", account(commit.committerLogin()));

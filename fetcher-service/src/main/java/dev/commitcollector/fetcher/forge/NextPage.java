@@ -1,0 +1,32 @@
+package dev.commitcollector.fetcher.forge;
+
+import java.net.URI;
+import java.util.Optional;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Where the next page is, on forges that say so in the answer's headers. */
+public final class NextPage {
+
+	private NextPage() {
+	}
+
+	/** The {@code Link rel="next"} target; a relative one is read against the page it came with. */
+	public static Optional<String> linked(URI current, HttpHeaders headers) {
+		return LinkHeader.target(String.join(", ", headers.getOrEmpty(HttpHeaders.LINK)), "next")
+			.map(target -> current.resolve(target).toString());
+	}
+
+	/** {@code current} asking for page {@code page}; its encoded path stays as it is. */
+	public static URI numbered(URI current, int page) {
+		return UriComponentsBuilder.fromUri(current).replaceQueryParam("page", page).build(true).toUri();
+	}
+
+	/** The page {@code current} asks for: 1 when it does not say. */
+	public static int numberOf(URI current) {
+		String page = UriComponentsBuilder.fromUri(current).build(true).getQueryParams().getFirst("page");
+		return page != null && page.matches("\\d{1,9}") ? Integer.parseInt(page) : 1;
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.commitcollector.fetcher.forge.bitbucket;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
+import dev.commitcollector.fetcher.forge.HttpForge;
+import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.RetrySettings;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bitbucket Cloud's commits listing. The probe lists the main branch; the pages after it list
+ * {@code /commits/{head}}, pinned. Each page's {@code next} is an absolute URL with an opaque page token:
+ * followed as given, never built, one page after another. An empty repository lists no commit.
+ *
+ * @see <a href="https://developer.atlassian.com/cloud/bitbucket/rest/api-group-commits/">Commits</a>
+ * @see <a href="https://developer.atlassian.com/cloud/bitbucket/rest/intro/#pagination">Pagination</a>
+ */
+class BitbucketForge extends HttpForge {
+
+	/** The token is a repository, project or workspace access token, sent as a bearer. */
+	private static final Api API = new Api(ForgeType.BITBUCKET, "Bitbucket", 100, EmptyRepository.NEVER,
+			(headers, token) -> headers.setBearerAuth(token));
+
+	BitbucketForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
+			Clock clock) {
+		super(API, provider, settings, retry, builder, clock);
+	}
+
+	@Override
+	protected URI commitsUri(RepositoryPath repository, int size, String head) {
+		String path = "/2.0/repositories/{workspace}/{slug}/commits" + (head == null ? "" : "/{head}");
+		return UriComponentsBuilder.fromUri(apiUrl())
+			.path(path)
+			.queryParam("pagelen", size)
+			.encode()
+			.buildAndExpand(repository.owner(), repository.name(), head)
+			.toUri();
+	}
+
+	@Override
+	protected Mono<CommitPage> page(RepositoryPath repository, URI uri) {
+		return requests.page(repository, uri, BitbucketPage.class,
+				(body, headers) -> new CommitPage(BitbucketCommits.toDomain(body.values()),
+						Optional.ofNullable(body.next()).filter(next -> !next.isBlank()).map(PageCursor::new)));
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.commitcollector.fetcher.forge.gitea;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
+import dev.commitcollector.fetcher.forge.HttpForge;
+import dev.commitcollector.fetcher.forge.NextPage;
+import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.RetrySettings;
+import dev.commitcollector.fetcher.forge.github.GitHubCommitJson;
+import dev.commitcollector.fetcher.forge.github.GitHubCommits;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gitea's (and Forgejo's) commits listing, whose items follow GitHub's shape. {@code stat},
+ * {@code verification} and {@code files} are turned off, which makes each page far cheaper for the
+ * server. An empty repository answers 409.
+ *
+ * @see <a href="https://gitea.com/api/swagger#/repository/repoGetAllCommits">repoGetAllCommits</a>
+ */
+class GiteaForge extends HttpForge {
+
+	/** The server caps {@code limit} at its {@code MAX_RESPONSE_ITEMS}, 50 unless configured otherwise. */
+	private static final Api API = new Api(ForgeType.GITEA, "Gitea", 50, EmptyRepository.answering(409),
+			(headers, token) -> headers.set(HttpHeaders.AUTHORIZATION, "token " + token));
+
+	GiteaForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
+			Clock clock) {
+		super(API, provider, settings, retry, builder, clock);
+	}
+
+	@Override
+	protected URI commitsUri(RepositoryPath repository, int size, String head) {
+		var uri = UriComponentsBuilder.fromUri(apiUrl()).path("/repos/{owner}/{name}/commits");
+		if (head != null) {
+			uri.queryParam("sha", head);
+		}
+		return uri.queryParam("limit", size)
+			.queryParam("page", 1)
+			.queryParam("stat", false)
+			.queryParam("verification", false)
+			.queryParam("files", false)
+			.buildAndExpand(repository.owner(), repository.name())
+			.encode()
+			.toUri();
+	}
+
+	@Override
+	protected Mono<CommitPage> page(RepositoryPath repository, URI uri) {
+		return requests.page(repository, uri, GitHubCommitJson[].class,
+				(body, headers) -> new CommitPage(GitHubCommits.toDomain(body, "Gitea"), next(uri, headers)));
+	}
+
+	/**
+	 * The {@code Link} of the next page when it points into the configured API. Gitea builds it from its
+	 * own ROOT_URL, which behind a proxy may not be the URL we were given: then, as when there is no Link
+	 * but {@code X-HasMore: true}, the next page is this request with {@code page} one up.
+	 */
+	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
+		Optional<String> link = NextPage.linked(current, headers);
+		if (link.isPresent() && requests.isWithinApi(link.get())) {
+			return link.map(PageCursor::new);
+		}
+		if (link.isPresent() || "true".equalsIgnoreCase(headers.getFirst("X-HasMore"))) {
+			return Optional.of(new PageCursor(NextPage.numbered(current, NextPage.numberOf(current) + 1).toString()));
+		}
+		return Optional.empty();
+	}
+
+}

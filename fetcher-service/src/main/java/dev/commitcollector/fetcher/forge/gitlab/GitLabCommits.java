@@ -1,0 +1,28 @@
+package dev.commitcollector.fetcher.forge.gitlab;
+
+import java.util.Arrays;
+import java.util.List;
+
+import dev.commitcollector.fetcher.domain.CommitAuthor;
+import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.forge.CommitItems;
+
+/** Turns GitLab's commit items into domain commits. GitLab links no account: the login is always null. */
+final class GitLabCommits {
+
+	private GitLabCommits() {
+	}
+
+	static List<DiscoveredCommit> toDomain(GitLabCommitJson[] items) {
+		return CommitItems.toDomain("GitLab", items == null ? null : Arrays.asList(items), GitLabCommitJson::id,
+				GitLabCommits::toDomain);
+	}
+
+	private static DiscoveredCommit toDomain(GitLabCommitJson item) {
+		String message = item.message() != null ? item.message() : item.title();
+		return new DiscoveredCommit(item.id(), new CommitAuthor(item.authorName(), item.authorEmail(), null),
+				CommitItems.instant(item.authoredDate()), CommitItems.instant(item.committedDate()),
+				DiscoveredCommit.headlineOf(message), CommitItems.shas(item.parentIds(), String::valueOf));
+	}
+
+}

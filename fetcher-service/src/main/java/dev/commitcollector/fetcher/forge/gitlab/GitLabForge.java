@@ -1,0 +1,70 @@
+package dev.commitcollector.fetcher.forge.gitlab;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
+import dev.commitcollector.fetcher.forge.HttpForge;
+import dev.commitcollector.fetcher.forge.NextPage;
+import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.RetrySettings;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * GitLab's commits listing. The project is named by its full path, nested groups included, URL-encoded
+ * as one path segment ({@code group%2Fsubgroup%2Fproject}). Pages follow {@code Link rel="next"}, or
+ * {@code x-next-page} where there is no Link; the commits endpoint may leave out {@code x-total}. An
+ * empty repository lists no commit; a project whose repository was never created answers
+ * {@code 404 Repository Not Found}, which is read as empty too.
+ *
+ * @see <a href="https://docs.gitlab.com/api/commits/#list-repository-commits">List repository commits</a>
+ */
+class GitLabForge extends HttpForge {
+
+	/** A project whose repository was never created (nothing pushed yet) has no commit either. */
+	private static final Api API = new Api(ForgeType.GITLAB, "GitLab", 100,
+			(status, message) -> status == 404 && message.contains("Repository Not Found"),
+			(headers, token) -> headers.set("PRIVATE-TOKEN", token));
+
+	GitLabForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
+			Clock clock) {
+		super(API, provider, settings, retry, builder, clock);
+	}
+
+	@Override
+	protected URI commitsUri(RepositoryPath repository, int size, String head) {
+		var uri = UriComponentsBuilder.fromUri(apiUrl()).path("/projects/{id}/repository/commits");
+		if (head != null) {
+			uri.queryParam("ref_name", head);
+		}
+		return uri.queryParam("per_page", size).encode().buildAndExpand(repository.toString()).toUri();
+	}
+
+	@Override
+	protected Mono<CommitPage> page(RepositoryPath repository, URI uri) {
+		return requests.page(repository, uri, GitLabCommitJson[].class,
+				(body, headers) -> new CommitPage(GitLabCommits.toDomain(body), next(uri, headers)));
+	}
+
+	/** The Link into the configured API, else this request for page {@code x-next-page} (empty on the last). */
+	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
+		Optional<String> link = NextPage.linked(current, headers);
+		if (link.isPresent() && requests.isWithinApi(link.get())) {
+			return link.map(PageCursor::new);
+		}
+		String page = headers.getFirst("x-next-page");
+		if (page != null && page.strip().matches("\\d{1,9}")) {
+			return Optional.of(new PageCursor(NextPage.numbered(current, Integer.parseInt(page.strip())).toString()));
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,2 @@
+/** The GitLab adapter (gitlab.com and self-managed): REST {@code /projects/{id}/repository/commits}. */
+package dev.commitcollector.fetcher.forge.gitlab;

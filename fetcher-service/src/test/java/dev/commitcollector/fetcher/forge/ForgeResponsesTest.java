@@ -1,0 +1,54 @@
+package dev.commitcollector.fetcher.forge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+
+class ForgeResponsesTest {
+
+	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
+			Duration.ofSeconds(30));
+
+	private static final RepositoryPath REPOSITORY = RepositoryPath.parse("acme/app");
+
+	@Test
+	void repeatsTheMessageOfANestedJsonError() {
+		assertThat(ForgeResponses.messageOf("{\"type\":\"error\",\"error\":{\"message\":\"Repository acme/app not found\"}}"))
+			.isEqualTo("Repository acme/app not found");
+	}
+
+	@Test
+	void repeatsABodyWithoutAMessageShortenedAndWithoutControlCharacters() {
+		assertThat(ForgeResponses.messageOf("  line one\nline two\u0007 " + "x".repeat(400)))
+			.startsWith("line one line two ")
+			.hasSize(303)
+			.endsWith("...");
+	}
+
+	@Test
+	void doesNotRepeatTheStatusAForgePutsBeforeItsMessage() {
+		assertThat(rejectedCredentials("gitlab")).hasMessageStartingWith("GitLab rejected the credentials (401 Unauthorized)");
+	}
+
+	@Test
+	void pointsABuiltInProviderAtItsTokenVariable() {
+		assertThat(rejectedCredentials("gitlab")).hasMessageContaining("check GITLAB_TOKEN");
+	}
+
+	@Test
+	void pointsAnAddedProviderAtItsTokenSetting() {
+		assertThat(rejectedCredentials("gitlab-internal")).hasMessageContaining("check forges.providers.gitlab-internal.token");
+	}
+
+	private static ForgeFailure rejectedCredentials(String provider) {
+		return new ForgeResponses("GitLab", provider, RETRY, Clock.systemUTC(), ForgeResponses.EmptyRepository.NEVER)
+			.failure(REPOSITORY, new HttpHeaders(), 401, "401 Unauthorized");
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.commitcollector.fetcher.forge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.commitcollector.fetcher.domain.ForgeType;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The providers as the fetcher binds them: application.yml under an environment given as a map, read
+ * the way Spring Boot reads the real one (relaxed names, placeholders), without starting a context.
+ */
+class ProviderConfigurationTest {
+
+	@Test
+	void offersTheBuiltInProvidersWithTheirPublicApis() throws IOException {
+		Map<String, ProviderSettings> providers = forges(Map.of()).providers();
+
+		assertThat(providers).containsOnlyKeys("github", "gitlab", "bitbucket", "codeberg");
+		assertThat(providers.get("github")).returns(ForgeType.GITHUB, ProviderSettings::type)
+			.returns(URI.create("https://api.github.com"), ProviderSettings::apiUrl);
+		assertThat(providers.get("gitlab")).returns(ForgeType.GITLAB, ProviderSettings::type)
+			.returns(URI.create("https://gitlab.com/api/v4"), ProviderSettings::apiUrl);
+		assertThat(providers.get("bitbucket")).returns(ForgeType.BITBUCKET, ProviderSettings::type)
+			.returns(URI.create("https://api.bitbucket.org"), ProviderSettings::apiUrl);
+		assertThat(providers.get("codeberg")).returns(ForgeType.GITEA, ProviderSettings::type)
+			.returns(URI.create("https://codeberg.org/api/v1"), ProviderSettings::apiUrl);
+		assertThat(providers.values()).noneMatch(ProviderSettings::hasToken)
+			.allSatisfy(provider -> assertThat(provider.maxConcurrentRequests()).isEqualTo(1));
+	}
+
+	@Test
+	void readsEachBuiltInsUrlAndTokenFromItsOwnVariables() throws IOException {
+		Map<String, ProviderSettings> providers = forges(Map.of("GITLAB_API_URL", "https://gitlab.example.com/api/v4",
+				"GITLAB_TOKEN", "glpat-x", "BITBUCKET_TOKEN", "bb-x", "CODEBERG_TOKEN", "cb-x")).providers();
+
+		assertThat(providers.get("gitlab").apiUrl()).isEqualTo(URI.create("https://gitlab.example.com/api/v4"));
+		assertThat(providers.get("gitlab").token()).isEqualTo("glpat-x");
+		assertThat(providers.get("bitbucket").token()).isEqualTo("bb-x");
+		assertThat(providers.get("codeberg").token()).isEqualTo("cb-x");
+		assertThat(providers.get("github").hasToken()).isFalse();
+	}
+
+	@Test
+	void addsAProviderFromEnvironmentVariablesAlone() throws IOException {
+		Map<String, ProviderSettings> providers = forges(Map.of("FORGES_PROVIDERS_GHE_TYPE", "github",
+				"FORGES_PROVIDERS_GHE_APIURL", "https://ghe.example.com/api/v3", "FORGES_PROVIDERS_GHE_TOKEN", "ghp_x",
+				"FORGES_PROVIDERS_GHE_MAXCONCURRENTREQUESTS", "3", "FORGES_PROVIDERS_GHE_TIMEOUT", "45s"))
+			.providers();
+
+		assertThat(providers).containsKeys("github", "gitlab", "bitbucket", "codeberg", "ghe");
+		assertThat(providers.get("ghe")).isEqualTo(new ProviderSettings(ForgeType.GITHUB,
+				URI.create("https://ghe.example.com/api/v3"), "ghp_x", Duration.ofSeconds(45), 3));
+	}
+
+	@Test
+	void changesOneSettingOfABuiltInFromTheEnvironment() throws IOException {
+		ProviderSettings codeberg = forges(Map.of("FORGES_PROVIDERS_CODEBERG_MAXCONCURRENTREQUESTS", "2")).providers()
+			.get("codeberg");
+
+		assertThat(codeberg.maxConcurrentRequests()).isEqualTo(2);
+		assertThat(codeberg.apiUrl()).isEqualTo(URI.create("https://codeberg.org/api/v1"));
+	}
+
+	@Test
+	void waitsAMinuteOnAnUnannouncedRateLimitUnlessToldOtherwise() throws IOException {
+		assertThat(binder(Map.of()).bindOrCreate("fetcher.retry", RetrySettings.class).defaultRateLimitWait())
+			.isEqualTo(Duration.ofSeconds(60));
+		assertThat(binder(Map.of("FORGE_DEFAULT_RATE_LIMIT_WAIT", "5s")).bindOrCreate("fetcher.retry",
+				RetrySettings.class).defaultRateLimitWait())
+			.isEqualTo(Duration.ofSeconds(5));
+	}
+
+	private static ForgeSettings forges(Map<String, Object> environment) throws IOException {
+		return binder(environment).bindOrCreate("forges", ForgeSettings.class);
+	}
+
+	private static Binder binder(Map<String, Object> environment) throws IOException {
+		MutablePropertySources sources = new MutablePropertySources();
+		sources.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				environment));
+		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+			.forEach(sources::addLast);
+		return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
+	}
+
+}
