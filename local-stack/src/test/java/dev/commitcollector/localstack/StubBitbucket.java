@@ -18,7 +18,9 @@ import mockwebserver3.RecordedRequest;
  * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: {@code pagelen}
  * (at most 100) commits a page and the absolute URL of the {@code next} one, whose page token is random;
  * only tokens it handed out are served, as Bitbucket's cannot be guessed. A linked author's
- * {@code author.user} carries a stable {@code account_id} and a nickname its owner may change.
+ * {@code author.user} carries a stable {@code account_id} and a nickname its owner may change. With no
+ * revision Bitbucket lists the commits of every branch ({@code git log --all}); the repositories here have
+ * one branch, so that is the main branch's history.
  */
 final class StubBitbucket extends StubForge {
 
