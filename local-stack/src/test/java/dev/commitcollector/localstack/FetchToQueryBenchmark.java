@@ -1,6 +1,5 @@
 package dev.commitcollector.localstack;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,7 @@ public final class FetchToQueryBenchmark {
 			}
 			github.add("bench/warmup", 1000, 50, Duration.ZERO);
 			Path home = LocalStack.home();
-			try (LocalStack stack = LocalStack.start(home, new LocalStack.Ports(freePort(), freePort(), freePort()),
+			try (LocalStack stack = LocalStack.start(home, StackClient.freePorts(),
 					Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", "", "FETCH_MAX_LIMIT", "100000"))) {
 				postToQueryable(stack, "bench/warmup", 1000);
 				System.out.printf("%-8s %-5s %12s %14s %16s%n", "commits", "run", "POST->query", "commits/s",
@@ -109,12 +108,6 @@ public final class FetchToQueryBenchmark {
 			.map(line -> String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024))
 			.findFirst()
 			.orElse("?");
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

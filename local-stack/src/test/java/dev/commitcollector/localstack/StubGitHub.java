@@ -1,143 +1,99 @@
 package dev.commitcollector.localstack;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import mockwebserver3.Dispatcher;
+import dev.commitcollector.localstack.SyntheticHistory.Commit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
 
 /**
- * A GitHub-compatible commits API over real HTTP for the system test: repositories of synthetic
- * history, newest first, paginated by {@code per_page}/{@code page} with absolute {@code Link} headers.
+ * GitHub's {@code /repos/{owner}/{repo}/commits} at the API root, as on github.com, or below
+ * {@code /api/v3}, as on GitHub Enterprise Server: {@code per_page} (at most 100) and {@code page},
+ * pinned by {@code sha}, paginated by absolute {@code Link} headers. Each page has an {@code ETag}; asked
+ * again with it in {@code If-None-Match} while the page is unchanged, the answer is a bodiless 304.
  */
-final class StubGitHub extends Dispatcher {
+final class StubGitHub extends StubForge {
 
-	private final MockWebServer server = new MockWebServer();
+	private static final Pattern COMMITS = Pattern.compile("/repos/([^/?]+/[^/?]+)/commits(\\?.*)?");
 
-	private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
-
-	StubGitHub() throws Exception {
-		server.setDispatcher(this);
-		server.start();
+	StubGitHub() throws IOException {
+		this("");
 	}
 
-	String apiUrl() {
-		return server.url("/").toString().replaceAll("/$", "");
+	private StubGitHub(String prefix) throws IOException {
+		super(prefix, COMMITS);
 	}
 
-	/** Adds {@code owner/name} with {@code count} commits by {@code authors} people; pages answer after {@code delay}. */
-	Repository add(String path, int count, int authors, Duration delay) {
-		Repository repository = new Repository(path, history(path, count, authors), delay);
-		repositories.put(path, repository);
-		return repository;
+	/** A GitHub Enterprise Server: the same API below {@code /api/v3}. */
+	static StubGitHub enterprise() throws IOException {
+		return new StubGitHub("/api/v3");
 	}
 
 	@Override
-	public MockResponse dispatch(RecordedRequest request) {
-		HttpUrl url = request.getUrl();
-		String path = url.encodedPath();
-		if (!path.startsWith("/repos/") || !path.endsWith("/commits")) {
-			return json(404, "{\"message\":\"Not Found\"}");
+	protected MockResponse answer(RecordedRequest request, Repository repository, Matcher target) {
+		String sha = request.getUrl().queryParameter("sha");
+		List<Commit> reachable = repository.from(sha);
+		if (reachable == null) {
+			return json(404, Map.of("message", "No commit found for SHA: " + sha)).build();
 		}
-		Repository repository = repositories.get(path.substring("/repos/".length(), path.length() - "/commits".length()));
-		if (repository == null) {
-			return json(404, "{\"message\":\"Not Found\"}");
+		int size = Math.min(100, intParam(request, "per_page", 30));
+		int page = Math.max(1, intParam(request, "page", 1));
+		List<Commit> commits = page(reachable, page, size);
+		String etag = "W/\"" + SyntheticHistory.sha(commits.stream().map(Commit::sha).toList().toString()) + "\"";
+		if (etag.equals(request.getHeaders().get("If-None-Match"))) {
+			return withRateLimit(new MockResponse.Builder().code(304)).addHeader("ETag", etag).build();
 		}
-		int perPage = Math.min(100, Integer.parseInt(orDefault(url.queryParameter("per_page"), "30")));
-		int page = Integer.parseInt(orDefault(url.queryParameter("page"), "1"));
-		List<Commit> commits = repository.commits();
-		int from = Math.min(commits.size(), (page - 1) * perPage);
-		int to = Math.min(commits.size(), from + perPage);
-		StringBuilder body = new StringBuilder("[");
-		for (int i = from; i < to; i++) {
-			body.append(i > from ? "," : "").append(commits.get(i).json());
-		}
-		MockResponse.Builder response = new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json; charset=utf-8")
-			.body(body.append("]").toString())
-			.headersDelay(repository.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-		if (to < commits.size()) {
-			HttpUrl next = url.newBuilder().setQueryParameter("page", String.valueOf(page + 1)).build();
-			response.addHeader("Link", "<" + next + ">; rel=\"next\"");
+		String api = apiUrl() + "/repos/" + repository.path();
+		MockResponse.Builder response = withRateLimit(ok(repository, commits.stream()
+			.map(commit -> item(api, commit, account(commit.login()), ZoneOffset.UTC))
+			.toList())).addHeader("ETag", etag);
+		if (hasPageAfter(reachable, page, size)) {
+			int last = (reachable.size() + size - 1) / size;
+			response.addHeader("Link", "<" + with(request, "page", page + 1) + ">; rel=\"next\", <"
+					+ with(request, "page", last) + ">; rel=\"last\"");
 		}
 		return response.build();
 	}
 
 	@Override
-	public void close() {
-		server.close();
-	}
-
-	private static MockResponse json(int code, String body) {
-		return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
-	}
-
-	private static String orDefault(String value, String fallback) {
-		return value == null ? fallback : value;
+	protected MockResponse notFound() {
+		return json(404, Map.of("message", "Not Found", "documentation_url",
+				"https://docs.github.com/rest/commits/commits#list-commits", "status", "404")).build();
 	}
 
 	/**
-	 * Newest first. Author {@code a} of {@code authors}: even ones have a GitHub login (and commit from two
-	 * emails), odd ones have none and write their email with varying case and spaces; two of them share a
-	 * name but not an email, so grouping by name would be wrong.
+	 * A commit as GitHub's listing shows it; Gitea's items have this shape too. {@code api} is the
+	 * repository's API URL; {@code account} the forge account the author email is linked to, or null.
 	 */
-	private static List<Commit> history(String path, int count, int authors) {
-		List<Commit> newestFirst = new ArrayList<>(count);
-		Instant newest = Instant.parse("2026-01-01T00:00:00Z");
-		for (int i = 0; i < count; i++) {
-			int a = (int) ((i * 7L + i / 3) % authors);
-			String login = a % 2 == 0 ? "Dev" + a : null;
-			String name = a == 1 || a == 3 ? "Sam Smith" : "Dev Number " + a + (a == 5 ? " Zoë Ångström 李" : "");
-			String email = login != null ? "dev" + a + (i % 2 == 0 ? "@example.org" : "@users.noreply.github.com")
-					: (i % 2 == 0 ? " Dev" + a + "@Example.ORG" : "dev" + a + "@example.org");
-			newestFirst.add(new Commit(sha(path + "#" + i), name, email, login, newest.minusSeconds(3600L * i)));
-		}
-		return newestFirst;
+	static Map<String, Object> item(String api, Commit commit, Map<String, Object> account, ZoneOffset zone) {
+		String authored = date(commit.authoredAt(), zone);
+		return object("sha", commit.sha(), "node_id", "C_" + commit.sha().substring(0, 16),
+				"commit", object("author", object("name", commit.name(), "email", commit.email(), "date", authored),
+						"committer", object("name", "Stub Committer", "email", "committer@example.org", "date",
+								date(commit.authoredAt().plusSeconds(30), zone)),
+						"message", commit.message() + "\n\nA body that is not the headline.", "comment_count", 0),
+				"url", api + "/commits/" + commit.sha(), "author", account, "committer", null,
+				"parents", commit.parents().stream().map(sha -> object("sha", sha, "url", api + "/commits/" + sha)).toList());
 	}
 
-	private static String sha(String seed) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-1").digest(seed.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static Map<String, Object> account(String login) {
+		return login == null ? null
+				: object("login", login, "id", Math.abs(login.hashCode()), "type", "User", "site_admin", false);
 	}
 
-	record Repository(String path, List<Commit> commits, Duration delay) {
-	}
-
-	/** A commit as GitHub's list-commits item shows it. */
-	record Commit(String sha, String name, String email, String login, Instant authoredAt) {
-
-		/** The identity rule: the login when GitHub links one, else the email trimmed and lowercased. */
-		String identity() {
-			return login != null ? "login:" + login.toLowerCase(java.util.Locale.ROOT)
-					: "email:" + email.strip().toLowerCase(java.util.Locale.ROOT);
-		}
-
-		String json() {
-			String account = login == null ? "null"
-					: "{\"login\":\"" + login + "\",\"id\":1,\"type\":\"User\",\"site_admin\":false}";
-			return """
-					{"sha":"%s","node_id":"C_x","commit":{"author":{"name":"%s","email":"%s","date":"%s"},\
-					"committer":{"name":"GitHub","email":"noreply@github.com","date":"%s"},\
-					"message":"Change %s\\n\\nbody","comment_count":0},"url":"https://api.github.com/x",\
-					"author":%s,"committer":null,"parents":[]}"""
-				.formatted(sha, name, email, authoredAt, authoredAt.plusSeconds(30), sha.substring(0, 7), account);
-		}
-
+	/** What GitHub says of the primary rate limit on every answer: plenty left here. */
+	private static MockResponse.Builder withRateLimit(MockResponse.Builder response) {
+		return response.addHeader("x-ratelimit-limit", 5000)
+			.addHeader("x-ratelimit-remaining", 4999)
+			.addHeader("x-ratelimit-used", 1)
+			.addHeader("x-ratelimit-reset", Instant.now().plusSeconds(3600).getEpochSecond())
+			.addHeader("x-ratelimit-resource", "core");
 	}
 
 }

@@ -1,0 +1,178 @@
+package dev.commitcollector.localstack;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.commitcollector.localstack.SyntheticHistory.Commit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A forge's commits API over real HTTP for the system tests: a MockWebServer serving repositories of
+ * synthetic history below an API prefix (such as {@code /api/v4}). Each subclass answers in its own
+ * forge's shapes and says which login that forge shows for an author.
+ */
+abstract class StubForge extends Dispatcher implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final MockWebServer server = new MockWebServer();
+
+	private final String prefix;
+
+	private final Pattern listing;
+
+	private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
+
+	private final List<String> targets = new CopyOnWriteArrayList<>();
+
+	/**
+	 * @param prefix the API's path below the server's root, such as {@code /api/v4}, or empty
+	 * @param listing the commits listing's target below the prefix; its first group names the repository,
+	 * percent-encoded as the forge expects it
+	 */
+	StubForge(String prefix, Pattern listing) throws IOException {
+		this.prefix = prefix;
+		this.listing = listing;
+		server.setDispatcher(this);
+		server.start();
+	}
+
+	/** The base URL a provider is configured with: the server and the prefix, no trailing slash. */
+	String apiUrl() {
+		return origin() + prefix;
+	}
+
+	/** Adds {@code path} with {@code count} commits by {@code authors} people; answers about it come after {@code delay}. */
+	Repository add(String path, int count, int authors, Duration delay) {
+		Repository repository = new Repository(path, SyntheticHistory.of(path, count, authors), delay);
+		repositories.put(path, repository);
+		return repository;
+	}
+
+	/** The request targets (path and query, as sent) received so far. */
+	List<String> targets() {
+		return List.copyOf(targets);
+	}
+
+	/** The login this forge shows for the author of {@code commit}: the one the history links, unless it says otherwise. */
+	String login(Commit commit) {
+		return commit.login();
+	}
+
+	/** The key the identity rule gives the author of {@code commit} as this forge shows it. */
+	final String authorKey(Commit commit) {
+		return SyntheticHistory.authorKey(login(commit), commit.email());
+	}
+
+	/** Answers a request for the listing of {@code repository}; {@code target} matched the listing's pattern. */
+	protected abstract MockResponse answer(RecordedRequest request, Repository repository, Matcher target);
+
+	/** The forge's answer for a repository it does not have. */
+	protected abstract MockResponse notFound();
+
+	@Override
+	public final MockResponse dispatch(RecordedRequest request) {
+		String target = request.getTarget();
+		targets.add(target);
+		Matcher matcher = listing.matcher(target.startsWith(prefix + "/") ? target.substring(prefix.length()) : "");
+		Repository repository = matcher.matches()
+				? repositories.get(URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8)) : null;
+		return repository == null ? notFound() : answer(request, repository, matcher);
+	}
+
+	@Override
+	public void close() {
+		server.close();
+	}
+
+	/** The repository at {@code path}, or null. */
+	final Repository repository(String path) {
+		return repositories.get(path);
+	}
+
+	/** {@code request}'s URL with query parameter {@code name} set to {@code value}; its encoded path kept as sent. */
+	protected static String with(RecordedRequest request, String name, Object value) {
+		return request.getUrl().newBuilder().setQueryParameter(name, String.valueOf(value)).build().toString();
+	}
+
+	private String origin() {
+		return server.url("/").toString().replaceAll("/$", "");
+	}
+
+	/** A 200 JSON answer about {@code repository}, after its delay. */
+	protected static MockResponse.Builder ok(Repository repository, Object body) {
+		return json(200, body).headersDelay(repository.delay().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	protected static MockResponse.Builder json(int status, Object body) {
+		return new MockResponse.Builder().code(status)
+			.addHeader("Content-Type", "application/json; charset=utf-8")
+			.body(JSON.writeValueAsString(body));
+	}
+
+	/** A JSON object of {@code keysAndValues} in that order; values may be null, as forges write them. */
+	protected static Map<String, Object> object(Object... keysAndValues) {
+		Map<String, Object> object = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return object;
+	}
+
+	/** Page {@code page} (counted from 1) of {@code size} commits. */
+	protected static List<Commit> page(List<Commit> commits, int page, int size) {
+		int from = (int) Math.min(commits.size(), (long) (page - 1) * size);
+		return commits.subList(from, Math.min(commits.size(), from + size));
+	}
+
+	protected static boolean hasPageAfter(List<Commit> commits, int page, int size) {
+		return (long) page * size < commits.size();
+	}
+
+	/** An ISO 8601 date with an offset, seconds always written. */
+	protected static String date(Instant instant, ZoneOffset zone) {
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(zone));
+	}
+
+	/** An integer query parameter, or {@code fallback} when it is missing. */
+	protected static int intParam(RecordedRequest request, String name, int fallback) {
+		String value = request.getUrl().queryParameter(name);
+		return value == null ? fallback : Integer.parseInt(value);
+	}
+
+	/** A repository served by a stub: its history, newest first, and how long answers about it take. */
+	record Repository(String path, List<Commit> commits, Duration delay) {
+
+		/** The history as {@code git log sha} sees it (all of it for null); null when no commit has that sha. */
+		List<Commit> from(String sha) {
+			if (sha == null) {
+				return commits;
+			}
+			for (int i = 0; i < commits.size(); i++) {
+				if (commits.get(i).sha().equals(sha)) {
+					return commits.subList(i, commits.size());
+				}
+			}
+			return null;
+		}
+
+	}
+
+}
