@@ -15,7 +15,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: {@code pagelen}
+ * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}}, naming the {@code mainbranch}
+ * ({@code main}; none in an empty repository), and
+ * {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: {@code pagelen}
  * (at most 100) commits a page and the absolute URL of the {@code next} one, whose page token is random;
  * only tokens it handed out are served, as Bitbucket's cannot be guessed. A linked author's
  * {@code author.user} carries a stable {@code account_id} and a nickname its owner may change. With no
@@ -24,8 +26,11 @@ import mockwebserver3.RecordedRequest;
  */
 final class StubBitbucket extends StubForge {
 
+	/** The repository itself (no third group), or its commits listing from a revision. */
 	private static final Pattern COMMITS = Pattern
-		.compile("/2\\.0/repositories/([^/?]+/[^/?]+)/commits(?:/([0-9a-f]{40}))?(\\?.*)?");
+		.compile("/2\\.0/repositories/([^/?]+/[^/?]+)(/commits(?:/([0-9a-f]{40}|main))?)?(\\?.*)?");
+
+	private static final String MAIN_BRANCH = "main";
 
 	/** Page token to the offset it stands for. */
 	private final Map<String, Integer> tokens = new ConcurrentHashMap<>();
@@ -43,7 +48,15 @@ final class StubBitbucket extends StubForge {
 
 	@Override
 	protected MockResponse answer(RecordedRequest request, Repository repository, Matcher target) {
-		List<Commit> reachable = repository.from(target.group(2));
+		if (target.group(2) == null) {
+			Map<String, Object> body = object("type", "repository", "full_name", repository.path(), "scm", "git");
+			if (!repository.commits().isEmpty()) {
+				body.put("mainbranch", object("name", MAIN_BRANCH, "type", "branch"));
+			}
+			return ok(repository, body).build();
+		}
+		String revision = target.group(3);
+		List<Commit> reachable = MAIN_BRANCH.equals(revision) ? repository.from(null) : repository.from(revision);
 		String token = request.getUrl().queryParameter("page");
 		Integer offset = token == null ? Integer.valueOf(0) : tokens.get(token);
 		if (reachable == null || offset == null) {

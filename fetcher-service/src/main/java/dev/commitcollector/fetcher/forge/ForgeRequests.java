@@ -63,6 +63,18 @@ public final class ForgeRequests {
 		}).onErrorMap(responses::unlessForgeFailure).retryWhen(retry);
 	}
 
+	/**
+	 * GETs {@code uri}, a JSON object that is not a commit page (such as a repository's metadata), read as
+	 * {@code type}: through the same gate, rate budget, error mapping and retries as the pages, never
+	 * conditional.
+	 */
+	public <J> Mono<J> object(RepositoryPath repository, URI uri, Class<J> type) {
+		return gate.run(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
+			gate.observe(response.headers().asHttpHeaders());
+			return responses.object(repository, response, type);
+		}))).onErrorMap(responses::unlessForgeFailure).retryWhen(retry);
+	}
+
 	/** The Reactor context key of the validator a conditional request sends as {@code If-None-Match}. */
 	public static final String IF_NONE_MATCH = ForgeRequests.class.getName() + ".ifNoneMatch";
 

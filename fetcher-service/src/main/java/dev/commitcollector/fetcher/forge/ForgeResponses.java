@@ -80,6 +80,24 @@ public final class ForgeResponses {
 		});
 	}
 
+	/**
+	 * A 2xx body read as {@code type}; any other status, the failure it means. Which answers mean an
+	 * empty repository is a commit listing's matter: here every error status is a failure.
+	 */
+	public <J> Mono<J> object(RepositoryPath repository, ClientResponse response, Class<J> type) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(type)
+				.switchIfEmpty(Mono.error(() -> new ForgeFailure.MalformedAnswer(
+						forge + " answered " + status + " with no body where a JSON object was expected")));
+		}
+		return response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.map(ForgeResponses::messageOf)
+			.flatMap(message -> Mono.error(failure(repository, headers, status, message)));
+	}
+
 	ForgeFailure failure(RepositoryPath repository, HttpHeaders headers, int status, String said) {
 		// GitLab starts its messages with the status: "401 Unauthorized"
 		String message = said.startsWith(status + " ") ? said.substring((status + " ").length()) : said;

@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.forge;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A forge whose REST API lists commits newest first, read the same way on every forge: a probe reads
- * the newest commit alone, then every page is pinned to its sha, so pushes during a fetch cannot shift
+ * the newest commit of the default branch alone (from the {@link #head revision} the forge names, where
+ * its listing without one is not that branch), then every page is pinned to its sha, so pushes during a fetch cannot shift
  * the pages; a probe with no commit is an empty repository. Next pages are URLs, followed only into the
  * configured API. Subclasses say how the listing's URLs look and how a page is read.
  */
@@ -53,6 +55,15 @@ public abstract class HttpForge implements Forge {
 	/** Reads one page of the listing. */
 	protected abstract Mono<CommitPage> page(RepositoryPath repository, URI uri);
 
+	/**
+	 * The revision the probe lists from: {@link Head#DEFAULT_BRANCH} (the listing with no revision) unless
+	 * the forge's listing without one is not the default branch's history; an empty {@code Mono} when the
+	 * repository has no branch to list, so no commit.
+	 */
+	protected Mono<Head> head(RepositoryPath repository) {
+		return Mono.just(Head.DEFAULT_BRANCH);
+	}
+
 	/** The configured API base URL. */
 	protected final URI apiUrl() {
 		return apiUrl;
@@ -81,8 +92,11 @@ public abstract class HttpForge implements Forge {
 	@Override
 	public final Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
 		int size = Math.max(1, Math.min(pageSize, api.maxPageSize()));
-		return page(repository, commitsUri(repository, 1, null))
-			.contextWrite(context -> etag == null ? context : context.put(ForgeRequests.IF_NONE_MATCH, etag))
+		return head(repository).map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(head -> head.isEmpty() ? Mono.just(CommitPage.empty())
+					: page(repository, commitsUri(repository, 1, head.get().revision())).contextWrite(
+							context -> etag == null ? context : context.put(ForgeRequests.IF_NONE_MATCH, etag)))
 			.flatMap(probe -> {
 				if (probe.notModified()) {
 					return Mono.just(probe);
@@ -98,6 +112,17 @@ public abstract class HttpForge implements Forge {
 	@Override
 	public final Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
 		return requests.follow(cursor, uri -> page(repository, uri));
+	}
+
+	/** Where the probe lists from: {@code revision}, or the default branch's head when it is null. */
+	protected record Head(String revision) {
+
+		/** The listing with no revision. */
+		public static final Head DEFAULT_BRANCH = new Head(null);
+
+		public Head {
+		}
+
 	}
 
 	/**

@@ -18,10 +18,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * Bitbucket Cloud's commits listing. The probe lists the main branch; the pages after it list
- * {@code /commits/{head}}, pinned. Each page's {@code next} is an absolute URL with an opaque page token:
- * followed as given, never built, one page after another. An empty repository lists no commit.
+ * Bitbucket Cloud's commits listing. {@code /commits} with no revision lists the commits of every branch
+ * and tag ({@code git log --all}), so the newest of them may be on another branch: the fetch first reads
+ * the repository's {@code mainbranch}, probes {@code /commits/{mainbranch}}, and the pages after it list
+ * {@code /commits/{head}}, pinned to the probed sha. Each page's {@code next} is an absolute URL with an
+ * opaque page token: followed as given, never built, one page after another. An empty repository has no
+ * {@code mainbranch}, so no commit.
  *
+ * @see <a href="https://developer.atlassian.com/cloud/bitbucket/rest/api-group-repositories/#api-repositories-workspace-repo-slug-get">Get a repository</a>
  * @see <a href="https://developer.atlassian.com/cloud/bitbucket/rest/api-group-commits/">Commits</a>
  * @see <a href="https://developer.atlassian.com/cloud/bitbucket/rest/intro/#pagination">Pagination</a>
  */
@@ -45,6 +49,19 @@ class BitbucketForge extends HttpForge {
 			.encode()
 			.buildAndExpand(repository.owner(), repository.name(), head)
 			.toUri();
+	}
+
+	/** The repository's main branch, by name; none for an empty repository. */
+	@Override
+	protected Mono<Head> head(RepositoryPath repository) {
+		URI uri = UriComponentsBuilder.fromUri(apiUrl())
+			.path("/2.0/repositories/{workspace}/{slug}")
+			.encode()
+			.buildAndExpand(repository.owner(), repository.name())
+			.toUri();
+		return requests.object(repository, uri, BitbucketRepository.class)
+			.mapNotNull(BitbucketRepository::mainBranchName)
+			.map(Head::new);
 	}
 
 	@Override

@@ -49,15 +49,55 @@ class BitbucketForgeTest {
 		assertThat(commits).extracting(DiscoveredCommit::sha)
 			.containsExactlyElementsOf(history.stream().map(StubCommit::sha).toList());
 		List<RecordedRequest> requests = bitbucket.received();
-		assertThat(requests).hasSize(1 + 3)
+		assertThat(requests).hasSize(2 + 3)
 			.allSatisfy(request -> assertThat(request.getHeaders().get("Authorization"))
 				.isEqualTo("Bearer " + BitbucketStub.TOKEN));
-		assertThat(requests.get(0).getTarget()).isEqualTo("/2.0/repositories/acme/app/commits?pagelen=1");
-		assertThat(requests.get(1).getTarget())
+		assertThat(requests.get(0).getTarget()).isEqualTo("/2.0/repositories/acme/app");
+		assertThat(requests.get(1).getTarget()).isEqualTo("/2.0/repositories/acme/app/commits/main?pagelen=1");
+		assertThat(requests.get(2).getTarget())
 			.isEqualTo("/2.0/repositories/acme/app/commits/" + history.get(0).sha() + "?pagelen=100");
 		List<String> nexts = bitbucket.nexts();
-		assertThat(requests.subList(2, 4)).extracting(request -> request.getUrl().toString())
+		assertThat(requests.subList(3, 5)).extracting(request -> request.getUrl().toString())
 			.containsExactlyElementsOf(nexts.subList(nexts.size() - 2, nexts.size()));
+	}
+
+	@Test
+	void followsTheMainBranchNotTheNewestCommitOfAnyBranch() {
+		StubCommit other = BitbucketStub.otherBranch(history);
+
+		CommitPage first = bitbucket.forge().firstPage(APP, 100).block(Duration.ofSeconds(10));
+		List<DiscoveredCommit> commits = AllPages.read(bitbucket.forge(), "acme/app", 1000);
+
+		assertThat(other.authoredAt()).isAfter(history.get(0).authoredAt());
+		assertThat(first.commits().get(0).sha()).isEqualTo(history.get(0).sha());
+		assertThat(commits).extracting(DiscoveredCommit::sha)
+			.doesNotContain(other.sha())
+			.containsExactlyElementsOf(history.stream().map(StubCommit::sha).toList());
+	}
+
+	@Test
+	void listsTheMainBranchByItsNameEvenWithASlash() {
+		bitbucket.mainBranch("release/2.x");
+
+		List<DiscoveredCommit> commits = AllPages.read(bitbucket.forge(), "acme/app", 1000);
+
+		assertThat(commits).extracting(DiscoveredCommit::sha)
+			.containsExactlyElementsOf(history.stream().map(StubCommit::sha).toList());
+		assertThat(bitbucket.received().get(1).getTarget())
+			.isEqualTo("/2.0/repositories/acme/app/commits/release%2F2.x?pagelen=1");
+	}
+
+	@Test
+	void aRepositoryWithNoMainBranchIsEmptyWithoutListingCommits() {
+		bitbucket.emptyRepository("acme/empty");
+
+		CommitPage page = bitbucket.forge().firstPage(RepositoryPath.parse("acme/empty"), 100)
+			.block(Duration.ofSeconds(10));
+
+		assertThat(page.commits()).isEmpty();
+		assertThat(page.next()).isEmpty();
+		assertThat(bitbucket.received()).extracting(RecordedRequest::getTarget)
+			.containsExactly("/2.0/repositories/acme/empty");
 	}
 
 	@Test
@@ -83,6 +123,7 @@ class BitbucketForgeTest {
 		Map<String, Object> user = Map.of("type", "user", "nickname", "ada", "uuid", uuid);
 		String sha = history.get(0).sha();
 		MockResponse page = BitbucketStub.page(sha, Map.of("raw", "Ada <ada@example.org>", "user", user));
+		bitbucket.answerNext(BitbucketStub.repository("acme/app", "main"));
 		bitbucket.answerNext(page);
 		bitbucket.answerNext(page);
 
@@ -99,7 +140,7 @@ class BitbucketForgeTest {
 		CommitPage page = bitbucket.forge().firstPage(APP, 100).block(Duration.ofSeconds(30));
 
 		assertThat(page.commits()).hasSize(100);
-		assertThat(bitbucket.requests()).isEqualTo(3);
+		assertThat(bitbucket.requests()).isEqualTo(4);
 	}
 
 	@Test

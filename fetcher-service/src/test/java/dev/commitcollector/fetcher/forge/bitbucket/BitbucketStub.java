@@ -1,6 +1,8 @@
 package dev.commitcollector.fetcher.forge.bitbucket;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.contract.StubForge.StubCommit;
 import dev.commitcollector.fetcher.forge.contract.HttpStubForge;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -23,15 +26,23 @@ import okhttp3.HttpUrl;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: pages of
+ * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}}, whose {@code mainbranch} an empty
+ * repository lacks, and {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: pages of
  * {@code pagelen} commits whose {@code next} carries a random page token. Only tokens it handed out are
- * served; a page number made up by the client is refused, as Bitbucket's tokens cannot be guessed.
+ * served; a page number made up by the client is refused, as Bitbucket's tokens cannot be guessed. With no
+ * revision the listing is every branch's ({@code git log --all}): each non-empty repository has another
+ * branch, forked below the main branch's head, whose one commit is newer than that head.
  */
 final class BitbucketStub extends HttpStubForge {
 
 	static final String TOKEN = "ATCTT3xFfGN0-contract";
 
-	private static final Pattern COMMITS = Pattern.compile("/2\\.0/repositories/([^/]+/[^/]+)/commits(?:/([0-9a-f]+))?");
+	private static final Pattern REPOSITORY = Pattern.compile("/2\\.0/repositories/([^/]+/[^/]+)");
+
+	private static final Pattern COMMITS = Pattern.compile("/2\\.0/repositories/([^/]+/[^/]+)/commits(?:/([^/]+))?");
+
+	/** The main branch's name; it may hold a slash, which a revision in the path carries as {@code %2F}. */
+	private volatile String mainBranch = "main";
 
 	/** Page token to the offset it stands for. */
 	private final Map<String, Integer> tokens = new ConcurrentHashMap<>();
@@ -49,6 +60,27 @@ final class BitbucketStub extends HttpStubForge {
 		return this;
 	}
 
+	/** Names the main branch {@code name}. */
+	BitbucketStub mainBranch(String name) {
+		this.mainBranch = name;
+		return this;
+	}
+
+	/**
+	 * The one commit of the other branch of the repository whose main history is {@code history}: an
+	 * hour newer than the main branch's head, its parent the head's parent. None in an empty repository.
+	 */
+	static StubCommit otherBranch(List<StubCommit> history) {
+		if (history.isEmpty()) {
+			return null;
+		}
+		StubCommit head = history.get(0);
+		String sha = "0bb" + UUID.nameUUIDFromBytes(("other " + head.sha()).getBytes()).toString().replace("-", "")
+				+ "00000";
+		return new StubCommit(sha, "Other Author", "other@example.org", null, head.authoredAt().plusSeconds(3600),
+				"Work on another branch");
+	}
+
 	/** The next URLs handed out, in order. */
 	List<String> nexts() {
 		return List.copyOf(nexts);
@@ -63,12 +95,18 @@ final class BitbucketStub extends HttpStubForge {
 	@Override
 	protected MockResponse answer(RecordedRequest request) {
 		HttpUrl url = request.getUrl();
+		Matcher repository = REPOSITORY.matcher(url.encodedPath());
+		if (repository.matches()) {
+			return repositoryAnswer(repository.group(1), history(repository.group(1)));
+		}
 		Matcher matcher = COMMITS.matcher(url.encodedPath());
 		List<StubCommit> history = matcher.matches() ? history(matcher.group(1)) : null;
 		if (history == null) {
 			return error(404, "Repository " + (matcher.matches() ? matcher.group(1) : "") + " not found");
 		}
-		List<StubCommit> reachable = from(history, matcher.group(2));
+		StubCommit other = otherBranch(history);
+		String revision = matcher.group(2) == null ? null : URLDecoder.decode(matcher.group(2), StandardCharsets.UTF_8);
+		List<StubCommit> reachable = reachable(history, other, revision);
 		String token = url.queryParameter("page");
 		Integer offset = token == null ? Integer.valueOf(0) : tokens.get(token);
 		if (reachable == null || offset == null) {
@@ -80,7 +118,10 @@ final class BitbucketStub extends HttpStubForge {
 		}
 		List<Object> values = new ArrayList<>();
 		for (int i = offset; i < Math.min(reachable.size(), offset + size); i++) {
-			values.add(item(matcher.group(1), reachable.get(i), parentsOf(reachable, i)));
+			StubCommit commit = reachable.get(i);
+			List<String> parents = other != null && commit.sha().equals(other.sha())
+					? (history.size() > 1 ? List.of(history.get(1).sha()) : List.of()) : parentsOf(reachable, i);
+			values.add(item(matcher.group(1), commit, parents));
 		}
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("values", values);
@@ -89,6 +130,50 @@ final class BitbucketStub extends HttpStubForge {
 			page.put("next", next(url, offset + size));
 		}
 		return json(200, page).build();
+	}
+
+	/** What {@code git log revision} lists; every branch for null; null when there is no such revision. */
+	private List<StubCommit> reachable(List<StubCommit> history, StubCommit other, String revision) {
+		if (revision == null) {
+			if (other == null) {
+				return history;
+			}
+			List<StubCommit> all = new ArrayList<>(history.size() + 1);
+			all.add(other);
+			all.addAll(history);
+			return all;
+		}
+		if (revision.equals(mainBranch)) {
+			return history.isEmpty() ? null : history;
+		}
+		if (other != null && revision.equals(other.sha())) {
+			List<StubCommit> branch = new ArrayList<>(history.size());
+			branch.add(other);
+			branch.addAll(history.subList(1, history.size()));
+			return branch;
+		}
+		return from(history, revision);
+	}
+
+	/** The repository's metadata; no {@code mainbranch} when it is empty, 404 when there is none. */
+	private MockResponse repositoryAnswer(String path, List<StubCommit> history) {
+		if (history == null) {
+			return error(404, "Repository " + path + " not found");
+		}
+		return repository(path, history.isEmpty() ? null : mainBranch);
+	}
+
+	/** A repository answer whose {@code mainbranch} is {@code branch}, or lacking one when it is null. */
+	static MockResponse repository(String path, String branch) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "repository");
+		body.put("full_name", path);
+		body.put("scm", "git");
+		body.put("is_private", true);
+		if (branch != null) {
+			body.put("mainbranch", Map.of("name", branch, "type", "branch"));
+		}
+		return json(200, body).build();
 	}
 
 	private String next(HttpUrl requested, int offset) {
