@@ -26,7 +26,11 @@ class ApiDocsTest extends QueryIntegrationTest {
 
 	@Test
 	void exposesOnlyHealthAndMetrics() {
-		web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		// each attempt on a fresh short timeout: the readiness probe asks the database
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> web.mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(5)).build()
+			.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("UP"));
 		web.get().uri("/actuator/metrics").exchange().expectStatus().isOk();
 		web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
 		web.get().uri("/actuator/beans").exchange().expectStatus().isNotFound();
