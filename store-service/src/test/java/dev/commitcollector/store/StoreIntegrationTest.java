@@ -1,12 +1,15 @@
 package dev.commitcollector.store;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Base of the store's integration tests: the whole service on real Kafka and PostgreSQL, one context for all. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "store.consumer.first-backoff=100ms", "store.consumer.max-backoff=1s" })
+		properties = { "store.consumer.first-backoff=100ms", "store.consumer.max-backoff=1s",
+				"store.consumer.stall-timeout=3s" })
+@AutoConfigureWebTestClient
 public abstract class StoreIntegrationTest {
 
 	@DynamicPropertySource

@@ -1,22 +1,26 @@
 package dev.commitcollector.store.kafka;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-import dev.commitcollector.store.application.Commits;
+import dev.commitcollector.store.application.StoreCommits;
 import dev.commitcollector.store.domain.CommitRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores each polled batch of events with one database statement and returns only when it has
- * committed; the container commits the offsets after that. A failed write throws, and the container
- * retries the same batch with backoff, without end. Events that cannot be read go to the dead-letter
- * topic after the batch is stored, and the consumer goes on.
+ * Stores each polled batch of events and returns only when the database has committed; the container
+ * commits the offsets after that. A failed write throws, and the container retries the same batch with
+ * backoff, without end; each attempt is logged and watched by {@link Ingestion}. Events that cannot be
+ * read, and records the database refuses for their data, go to the dead-letter topic once the rest of
+ * the batch is stored, and the consumer goes on: no partition ever waits on data.
  */
 @Component
 class CommitDiscoveredListener {
@@ -25,43 +29,83 @@ class CommitDiscoveredListener {
 
 	private final EventDecoder decoder;
 
-	private final Commits commits;
+	private final StoreCommits commits;
 
-	private final DeadLetterPublishingRecoverer deadLetters;
+	private final DeadLetters deadLetters;
+
+	private final Ingestion ingestion;
 
 	private final ConsumerSettings settings;
 
-	CommitDiscoveredListener(EventDecoder decoder, Commits commits, DeadLetterPublishingRecoverer deadLetters,
-			ConsumerSettings settings) {
+	CommitDiscoveredListener(EventDecoder decoder, StoreCommits commits, DeadLetters deadLetters,
+			Ingestion ingestion, ConsumerSettings settings) {
 		this.decoder = decoder;
 		this.commits = commits;
 		this.deadLetters = deadLetters;
+		this.ingestion = ingestion;
 		this.settings = settings;
 	}
 
 	@KafkaListener(id = "commit-store", groupId = "${spring.kafka.consumer.group-id:store-service}",
 			topics = "${store.consumer.topic:commits.discovered}", batch = "true")
 	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
-		List<CommitRecord> batch = new ArrayList<>(records.size());
-		List<Rejected> rejected = new ArrayList<>();
-		for (ConsumerRecord<String, byte[]> record : records) {
-			try {
-				batch.add(decoder.decode(record.value()));
-			}
-			catch (EventDecoder.InvalidEvent ex) {
-				rejected.add(new Rejected(record, ex));
-			}
+		try {
+			store(records);
 		}
-		Long stored = commits.store(batch).block(settings.writeTimeout());
-		log.debug("stored {} new of {} events", stored, records.size());
-		for (Rejected bad : rejected) {
-			log.warn("event at {}-{}@{} sent to {}: {}", bad.record().topic(), bad.record().partition(),
-					bad.record().offset(), settings.deadLetterTopic(), bad.reason().getMessage());
-			deadLetters.accept(bad.record(), null, bad.reason());
+		catch (RuntimeException ex) {
+			String where = where(records);
+			String cause = causeOf(ex);
+			log.warn("storing {} events at {} failed; retrying with backoff: {}", records.size(), where, cause);
+			ingestion.failed(where, cause);
+			throw ex;
 		}
+		ingestion.stored();
 	}
 
-	private record Rejected(ConsumerRecord<String, byte[]> record, EventDecoder.InvalidEvent reason) {
+	private void store(List<ConsumerRecord<String, byte[]>> records) {
+		Map<CommitRecord, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
+		List<CommitRecord> batch = new ArrayList<>(records.size());
+		List<DeadLetters.Letter> rejected = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				CommitRecord commit = decoder.decode(record.value());
+				sources.put(commit, record);
+				batch.add(commit);
+			}
+			catch (EventDecoder.InvalidEvent ex) {
+				rejected.add(new DeadLetters.Letter(record, ex.getMessage()));
+			}
+		}
+		StoreCommits.Outcome outcome = commits.store(batch).block(settings.writeTimeout());
+		outcome.refused()
+			.forEach(refused -> rejected.add(new DeadLetters.Letter(sources.get(refused.commit()),
+					"the database refused the record: " + refused.reason())));
+		log.debug("stored {} new of {} events", outcome.stored(), records.size());
+		rejected.forEach(deadLetters::send);
+	}
+
+	/** topic-partition@first..last for each partition in the batch. */
+	static String where(List<ConsumerRecord<String, byte[]>> records) {
+		return records.stream()
+			.collect(Collectors.groupingBy(r -> r.topic() + "-" + r.partition(), TreeMap::new,
+					Collectors.summarizingLong(ConsumerRecord::offset)))
+			.entrySet()
+			.stream()
+			.map(e -> e.getKey() + "@" + e.getValue().getMin() + ".." + e.getValue().getMax())
+			.collect(Collectors.joining(", "));
+	}
+
+	/** Each cause in the chain, innermost last, each cut short: Spring's messages repeat the whole statement. */
+	private static String causeOf(Throwable error) {
+		StringBuilder causes = new StringBuilder();
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage()).replaceAll("\\s+", " ");
+			causes.append(causes.isEmpty() ? "" : " <- ")
+				.append(cause.getClass().getSimpleName())
+				.append(": ")
+				.append(message.length() > 200 ? message.substring(0, 200) + "..." : message);
+		}
+		return causes.toString();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.commitcollector.store.domain.AuthorIdentity;
+import dev.commitcollector.store.domain.BoundedText;
 import dev.commitcollector.store.domain.CommitRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,11 @@ final class EventDecoder {
 
 	private static final int MAX_REPOSITORY = 300;
 
-	private static final int MAX_TEXT = 1000;
+	/** The most UTF-8 bytes of a name, email, login or headline the store keeps (the fetcher sends fewer). */
+	static final int MAX_TEXT_BYTES = 1024;
+
+	/** The most of an email or login the author identity reads; longer ones are hashed there anyway. */
+	private static final int MAX_IDENTITY_BYTES = 64 * 1024;
 
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -49,7 +54,9 @@ final class EventDecoder {
 			throw new InvalidEvent("the event is invalid: " + String.join("; ", problems));
 		}
 		return new CommitRecord(event.provider(), event.repository(), event.sha(),
-				AuthorIdentity.of(event.authorLogin(), event.authorEmail()), bounded(event.authorName()),
+				AuthorIdentity.of(BoundedText.of(event.authorLogin(), MAX_IDENTITY_BYTES),
+						BoundedText.of(event.authorEmail(), MAX_IDENTITY_BYTES)),
+				bounded(event.authorName()),
 				bounded(event.authorEmail()), bounded(event.authorLogin()), event.authoredAt(), event.committedAt(),
 				bounded(event.messageHeadline()), event.eventId(), event.fetchId());
 	}
@@ -92,11 +99,7 @@ final class EventDecoder {
 
 	/** Bounded, and without NUL, which PostgreSQL text cannot hold: no field can make the batch write fail. */
 	private static String bounded(String text) {
-		if (text == null) {
-			return null;
-		}
-		String clean = text.indexOf('\0') < 0 ? text : text.replace("\0", "");
-		return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT);
+		return BoundedText.of(text, MAX_TEXT_BYTES);
 	}
 
 	/** An event that can never be stored as it is: it goes to the dead-letter topic. */

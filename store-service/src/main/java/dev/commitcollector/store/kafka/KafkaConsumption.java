@@ -1,12 +1,12 @@
 package dev.commitcollector.store.kafka;
 
+import dev.commitcollector.store.application.Commits;
+import dev.commitcollector.store.application.StoreCommits;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +32,13 @@ class KafkaConsumption {
 	}
 
 	@Bean
-	DeadLetterPublishingRecoverer deadLetters(KafkaOperations<String, byte[]> kafka, ConsumerSettings settings) {
-		// a negative partition lets the producer choose
-		return new DeadLetterPublishingRecoverer(kafka,
-				(record, ex) -> new TopicPartition(settings.deadLetterTopic(), -1));
+	DeadLetters deadLetters(KafkaOperations<String, byte[]> kafka, Ingestion ingestion, ConsumerSettings settings) {
+		return new DeadLetters(kafka, ingestion, settings.deadLetterTopic());
+	}
+
+	@Bean
+	StoreCommits storeCommits(Commits commits) {
+		return new StoreCommits(commits);
 	}
 
 	/**

@@ -42,7 +42,8 @@ class PostgresCommits implements Commits {
 			.bind(10, column(batch, c -> c.eventId().toString()))
 			.bind(11, column(batch, c -> c.fetchId().toString()))
 			.map(row -> row.get("stored", Long.class))
-			.one();
+			.one()
+			.onErrorMap(SqlStates::isDataError, error -> new Commits.Unstorable(SqlStates.describe(error), error));
 	}
 
 	private static String[] column(List<CommitRecord> batch, Function<CommitRecord, String> field) {

@@ -2,7 +2,9 @@ package dev.commitcollector.store.persistence;
 
 /**
  * The one statement that stores a batch. Data-modifying CTEs run exactly once and see the same
- * snapshot; the counts are derived from {@code inserted}, the rows this statement really added.
+ * snapshot; the counts are derived from {@code inserted}, the rows this statement really added. An
+ * author keeps at most 32 distinct names and 32 emails (the first in sort order), so a hostile history
+ * that varies them on every commit cannot grow one row without bound.
  */
 final class StoreBatchSql {
 
@@ -35,11 +37,15 @@ final class StoreBatchSql {
 			),
 			authors_upserted as (
 			    insert into authors as a (provider, repository, author_key, login, names, emails, commit_count, last_authored_at)
-			    select provider, repository, author_key, login, names, emails, commits, last_authored_at from author_delta
+			    select provider, repository, author_key, login,
+			           array(select n from unnest(names) as n order by n limit 32),
+			           array(select e from unnest(emails) as e order by e limit 32),
+			           commits, last_authored_at
+			    from author_delta
 			    on conflict (provider, repository, author_key) do update set
 			        login = coalesce(a.login, excluded.login),
-			        names = array(select distinct n from unnest(a.names || excluded.names) as n order by n),
-			        emails = array(select distinct e from unnest(a.emails || excluded.emails) as e order by e),
+			        names = array(select distinct n from unnest(a.names || excluded.names) as n order by n limit 32),
+			        emails = array(select distinct e from unnest(a.emails || excluded.emails) as e order by e limit 32),
 			        commit_count = a.commit_count + excluded.commit_count,
 			        last_authored_at = greatest(a.last_authored_at, excluded.last_authored_at)
 			    returning provider, repository, (xmax = 0) as created

@@ -1,0 +1,94 @@
+package dev.commitcollector.store.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * How ingestion is going, as the readiness probe sees it: DOWN once one consumer has failed the same
+ * batch for longer than {@code store.consumer.stall-timeout}, with the batch and the cause in the
+ * details; the count of dead letters always. A consumer is one listener thread.
+ */
+@Component("ingestion")
+class Ingestion extends AbstractHealthIndicator {
+
+	private final Map<String, Stall> failing = new ConcurrentHashMap<>();
+
+	private final Counter deadLettered;
+
+	private final Duration stallTimeout;
+
+	private final Clock clock;
+
+	@Autowired
+	Ingestion(MeterRegistry meters, ConsumerSettings settings) {
+		this(meters, settings, Clock.systemUTC());
+	}
+
+	Ingestion(MeterRegistry meters, ConsumerSettings settings, Clock clock) {
+		super("ingestion health check failed");
+		this.deadLettered = Counter.builder("commits.dead.lettered")
+			.description("Events sent to the dead-letter topic: unreadable, or refused by the database")
+			.register(meters);
+		this.stallTimeout = settings.stallTimeout();
+		this.clock = clock;
+	}
+
+	/** The calling consumer failed to store {@code batch}; a new batch restarts the clock. */
+	void failed(String batch, String cause) {
+		Instant now = clock.instant();
+		failing.compute(Thread.currentThread().getName(), (consumer, stall) -> stall != null && stall.batch().equals(batch)
+				? stall.again(cause) : new Stall(batch, now, 1, cause));
+	}
+
+	/** The calling consumer stored its batch. */
+	void stored() {
+		failing.remove(Thread.currentThread().getName());
+	}
+
+	void deadLettered() {
+		deadLettered.increment();
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Instant now = clock.instant();
+		Map<String, Object> stalled = new LinkedHashMap<>();
+		Map<String, Object> retrying = new LinkedHashMap<>();
+		failing.forEach((consumer, stall) -> {
+			Duration failingFor = Duration.between(stall.since(), now);
+			(failingFor.compareTo(stallTimeout) > 0 ? stalled : retrying).put(consumer,
+					Map.of("batch", stall.batch(), "failingSince", stall.since().toString(), "attempts",
+							stall.attempts(), "cause", stall.cause()));
+		});
+		builder.status(stalled.isEmpty() ? "UP" : "DOWN")
+			.withDetail("deadLettered", (long) deadLettered.count())
+			.withDetail("stallTimeout", stallTimeout.toString());
+		if (!stalled.isEmpty()) {
+			builder.withDetail("reason", "a consumer has failed the same batch for longer than " + stallTimeout)
+				.withDetail("stalled", stalled);
+		}
+		if (!retrying.isEmpty()) {
+			builder.withDetail("retrying", retrying);
+		}
+	}
+
+	private record Stall(String batch, Instant since, int attempts, String cause) {
+
+		Stall again(String cause) {
+			return new Stall(batch, since, attempts + 1, cause);
+		}
+
+	}
+
+}

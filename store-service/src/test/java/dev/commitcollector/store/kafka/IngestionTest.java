@@ -1,0 +1,92 @@
+package dev.commitcollector.store.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+class IngestionTest {
+
+	private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final Ingestion ingestion = new Ingestion(meters,
+			new ConsumerSettings("t", 1, "t.DLT", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1),
+					Duration.ofMinutes(2)),
+			new Clock() {
+				@Override
+				public Instant instant() {
+					return now;
+				}
+
+				@Override
+				public java.time.ZoneId getZone() {
+					return ZoneOffset.UTC;
+				}
+
+				@Override
+				public Clock withZone(java.time.ZoneId zone) {
+					return this;
+				}
+			});
+
+	@Test
+	void staysUpWhileABatchFailsForLessThanTheStallTimeout() {
+		ingestion.failed("t-0@0..9", "connection refused");
+		now = now.plus(Duration.ofMinutes(1));
+		ingestion.failed("t-0@0..9", "connection refused");
+
+		Health health = ingestion.health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsKey("retrying");
+	}
+
+	@Test
+	void turnsDownWithTheBatchAndTheCauseOnceTheSameBatchFailsLongerThanTheStallTimeout() {
+		ingestion.failed("t-0@0..9", "connection refused");
+		now = now.plus(Duration.ofMinutes(3));
+		ingestion.failed("t-0@0..9", "still refused");
+
+		Health health = ingestion.health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("reason").toString()).contains("PT2M");
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> stalled = (Map<String, Map<String, Object>>) health.getDetails().get("stalled");
+		assertThat(stalled.values()).singleElement()
+			.satisfies(stall -> assertThat(stall).containsEntry("batch", "t-0@0..9")
+				.containsEntry("cause", "still refused")
+				.containsEntry("attempts", 2));
+	}
+
+	@Test
+	void recoversOnceTheBatchIsStoredAndRestartsTheClockForANewBatch() {
+		ingestion.failed("t-0@0..9", "refused");
+		now = now.plus(Duration.ofMinutes(3));
+		ingestion.failed("t-0@10..19", "refused");
+		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.UP);
+
+		now = now.plus(Duration.ofMinutes(3));
+		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.DOWN);
+		ingestion.stored();
+		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void countsDeadLettersInTheHealthDetailsAndAsAMeter() {
+		ingestion.deadLettered();
+		ingestion.deadLettered();
+
+		assertThat(ingestion.health(true).getDetails()).containsEntry("deadLettered", 2L);
+		assertThat(meters.get("commits.dead.lettered").counter().count()).isEqualTo(2.0);
+	}
+
+}
