@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** One commit as a forge reported it. The author date survives rebases; the committer date does not. */
+/**
+ * One commit as a forge reported it. The author date survives rebases; the committer date does not.
+ * The headline is cleaned and bounded by {@link ForgeText}.
+ */
 public record DiscoveredCommit(String sha, CommitAuthor author, Instant authoredAt, Instant committedAt,
 		String messageHeadline, List<String> parents) {
 
@@ -19,6 +22,7 @@ public record DiscoveredCommit(String sha, CommitAuthor author, Instant authored
 		Objects.requireNonNull(authoredAt, "authoredAt");
 		Objects.requireNonNull(committedAt, "committedAt");
 		parents = parents == null ? List.of() : List.copyOf(parents);
+		messageHeadline = ForgeText.clean(messageHeadline, ForgeText.MAX_HEADLINE_BYTES);
 	}
 
 	/** A commit whose parents the forge did not report. */

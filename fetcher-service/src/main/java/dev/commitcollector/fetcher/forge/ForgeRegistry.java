@@ -29,6 +29,11 @@ class ForgeRegistry {
 				throw new IllegalStateException("provider '" + provider.getKey() + "' has type "
 						+ provider.getValue().type().id() + ", for which this build has no adapter");
 			}
+			if (provider.getValue().sendsTokenInClearText()) {
+				throw new IllegalStateException("provider '" + provider.getKey() + "' would send its token over plain "
+						+ provider.getValue().apiUrl() + "; use an https api-url, or set forges.providers."
+						+ provider.getKey() + ".allow-insecure-http=true where the network is trusted");
+			}
 			log.info("provider {}: {}", provider.getKey(), provider.getValue());
 			return factory.create(provider.getKey(), provider.getValue());
 		}).toList();

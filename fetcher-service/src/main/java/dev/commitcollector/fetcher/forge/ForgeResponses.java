@@ -1,5 +1,6 @@
 package dev.commitcollector.fetcher.forge;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -26,6 +28,9 @@ import reactor.core.publisher.Mono;
 public final class ForgeResponses {
 
 	private static final int MAX_MESSAGE = 300;
+
+	/** How much of an error body the message is looked for in: a forge's error is short, a hostile one need not be. */
+	private static final int MAX_ERROR_BODY = 4096;
 
 	private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -68,7 +73,7 @@ public final class ForgeResponses {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		if (response.statusCode().is2xxSuccessful()) {
 			return response.bodyToMono(type)
-				.switchIfEmpty(Mono.error(() -> new ForgeFailure.MalformedAnswer(
+				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
 						forge + " answered " + status + " with no body where a commit list was expected")))
 				.map(body -> toPage.apply(body, headers));
 		}
@@ -89,7 +94,7 @@ public final class ForgeResponses {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		if (response.statusCode().is2xxSuccessful()) {
 			return response.bodyToMono(type)
-				.switchIfEmpty(Mono.error(() -> new ForgeFailure.MalformedAnswer(
+				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
 						forge + " answered " + status + " with no body where a JSON object was expected")));
 		}
 		return response.bodyToMono(String.class)
@@ -121,27 +126,50 @@ public final class ForgeResponses {
 		return new ForgeFailure.Rejected(forge + " answered " + status + " " + message);
 	}
 
-	/** Transport and decoding errors become forge failures, so a fetch always ends with a reason. */
+	/**
+	 * Transport and decoding errors become forge failures, so a fetch always ends with a reason. A body
+	 * that cannot be read (cut short by a lost connection, or not JSON) is worth retrying like a 5xx:
+	 * the next answer is usually whole. A body larger than a page can be is not.
+	 */
 	public Throwable unlessForgeFailure(Throwable error) {
 		if (error instanceof ForgeFailure) {
 			return error;
 		}
-		if (error instanceof WebClientRequestException || error instanceof TimeoutException
-				|| error.getCause() instanceof TimeoutException) {
-			return new ForgeFailure.Unavailable(forge + " could not be reached or did not answer in time ("
-					+ error.getClass().getSimpleName() + ")");
+		if (error instanceof DataBufferLimitException) {
+			return new ForgeFailure.Rejected(forge + " answered with a body larger than " + ForgeHttp.MAX_PAGE_BYTES
+					+ " bytes, more than any page of commits; not read");
 		}
 		if (error instanceof CodecException || error instanceof UnsupportedMediaTypeException) {
-			return new ForgeFailure.MalformedAnswer(forge + " answered with a body that is not a commit list");
+			return new ForgeFailure.Unavailable(
+					forge + " answered with a body that is not a commit list (" + cut(error.getMessage()) + ")");
+		}
+		if (error instanceof WebClientRequestException || error instanceof TimeoutException
+				|| error.getCause() instanceof TimeoutException || causedBy(error, IOException.class)) {
+			return new ForgeFailure.Unavailable(forge + " could not be reached or did not answer in time ("
+					+ error.getClass().getSimpleName() + ")");
 		}
 		return error;
 	}
 
+	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String cut(String said) {
+		String message = String.valueOf(said).replaceAll("\\p{Cntrl}", " ");
+		return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
+	}
+
 	/** The forge's own words: the {@code message} field of a JSON error (nested ones too), else the body. */
 	static String messageOf(String body) {
-		Matcher matcher = MESSAGE.matcher(body);
-		String message = (matcher.find() ? matcher.group(1) : body.strip()).replaceAll("\\p{Cntrl}", " ");
-		return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
+		String start = body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) : body;
+		Matcher matcher = MESSAGE.matcher(start);
+		return cut(matcher.find() ? matcher.group(1) : start.strip());
 	}
 
 	/** Which error answers mean that the repository exists and has no commit. */

@@ -4,15 +4,18 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.commitcollector.fetcher.domain.ForgeType;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * One configured forge instance: its type, its API base URL (for plain git, the base the remote URLs
- * are built from), an optional token, the request timeout, and how many requests it may get at once.
+ * are built from), an optional token, the request timeout, how many requests it may get at once, and
+ * whether its token may travel over plain {@code http://} (never, unless said so: a local stub, say).
  */
 public record ProviderSettings(ForgeType type, URI apiUrl, String token, @DefaultValue("20s") Duration timeout,
-		@DefaultValue("1") int maxConcurrentRequests) {
+		@DefaultValue("1") int maxConcurrentRequests, @DefaultValue("false") boolean allowInsecureHttp) {
 
+	@ConstructorBinding
 	public ProviderSettings {
 		if (type == null) {
 			throw new IllegalArgumentException("a provider needs a type: github, gitlab, bitbucket, gitea or git");
@@ -22,6 +25,16 @@ public record ProviderSettings(ForgeType type, URI apiUrl, String token, @Defaul
 		}
 	}
 
+	/** A provider whose token never travels over plain http. */
+	public ProviderSettings(ForgeType type, URI apiUrl, String token, Duration timeout, int maxConcurrentRequests) {
+		this(type, apiUrl, token, timeout, maxConcurrentRequests, false);
+	}
+
+	/** True when a token would be sent in clear text and nobody allowed it. */
+	public boolean sendsTokenInClearText() {
+		return hasToken() && "http".equalsIgnoreCase(apiUrl.getScheme()) && !allowInsecureHttp;
+	}
+
 	public boolean hasToken() {
 		return token != null && !token.isBlank();
 	}
@@ -29,7 +42,8 @@ public record ProviderSettings(ForgeType type, URI apiUrl, String token, @Defaul
 	@Override
 	public String toString() {
 		return "ProviderSettings[type=" + type + ", apiUrl=" + apiUrl + ", token=" + (hasToken() ? "(set)" : "(none)")
-				+ ", timeout=" + timeout + ", maxConcurrentRequests=" + maxConcurrentRequests + "]";
+				+ ", timeout=" + timeout + ", maxConcurrentRequests=" + maxConcurrentRequests + ", allowInsecureHttp="
+				+ allowInsecureHttp + "]";
 	}
 
 }

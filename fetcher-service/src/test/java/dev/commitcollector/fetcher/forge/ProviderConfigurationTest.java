@@ -1,13 +1,18 @@
 package dev.commitcollector.fetcher.forge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import dev.commitcollector.fetcher.application.Forge;
+import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -17,6 +22,7 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
+import reactor.core.publisher.Mono;
 
 /**
  * The providers as the fetcher binds them: application.yml under an environment given as a map, read
@@ -72,6 +78,64 @@ class ProviderConfigurationTest {
 
 		assertThat(codeberg.maxConcurrentRequests()).isEqualTo(2);
 		assertThat(codeberg.apiUrl()).isEqualTo(URI.create("https://codeberg.org/api/v1"));
+	}
+
+	@Test
+	void refusesToStartAProviderThatWouldSendItsTokenOverPlainHttp() throws IOException {
+		ForgeSettings settings = forges(Map.of("GITHUB_API_URL", "http://ghe.internal/api/v3", "GITHUB_TOKEN", "ghp_x"));
+
+		assertThatThrownBy(() -> new ForgeRegistry().forges(settings, everyForge()))
+			.hasMessageContaining("provider 'github' would send its token over plain http://ghe.internal/api/v3")
+			.hasMessageNotContaining("ghp_x")
+			.hasMessageContaining("allow-insecure-http");
+	}
+
+	@Test
+	void startsAProviderWithATokenOverPlainHttpOnlyWhenExplicitlyAllowed() throws IOException {
+		ForgeSettings settings = forges(Map.of("GITHUB_API_URL", "http://127.0.0.1:9/api", "GITHUB_TOKEN", "ghp_x",
+				"FORGES_PROVIDERS_GITHUB_ALLOWINSECUREHTTP", "true"));
+
+		assertThat(settings.providers().get("github").allowInsecureHttp()).isTrue();
+		assertThat(new ForgeRegistry().forges(settings, everyForge())).isNotNull();
+	}
+
+	private static List<ForgeFactory> everyForge() {
+		return List.of(ForgeType.values()).stream().map(ProviderConfigurationTest::anyForge).toList();
+	}
+
+	/** A factory whose adapters are never asked for a page. */
+	private static ForgeFactory anyForge(ForgeType type) {
+		return new ForgeFactory() {
+			@Override
+			public ForgeType type() {
+				return type;
+			}
+
+			@Override
+			public Forge create(String provider, ProviderSettings settings) {
+				return new Forge() {
+					@Override
+					public String provider() {
+						return provider;
+					}
+
+					@Override
+					public ForgeType type() {
+						return type;
+					}
+
+					@Override
+					public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+						return Mono.error(new UnsupportedOperationException());
+					}
+
+					@Override
+					public Mono<CommitPage> nextPage(RepositoryPath repository, CommitPage.PageCursor cursor) {
+						return Mono.error(new UnsupportedOperationException());
+					}
+				};
+			}
+		};
 	}
 
 	@Test

@@ -24,6 +24,9 @@ final class GitFailures {
 	/** HTTP 403 ({@code JGitText.serviceNotPermitted}). */
 	static final String NOT_PERMITTED = "not permitted";
 
+	/** A redirect refused ({@code JGitText.redirectsOff}). */
+	static final String REDIRECT_REFUSED = "http.followRedirects is false";
+
 	private static final int MAX_MESSAGE = 300;
 
 	private GitFailures() {
@@ -48,6 +51,10 @@ final class GitFailures {
 		}
 		if (error instanceof TransportException && message.contains(NOT_PERMITTED)) {
 			return new ForgeFailure.Rejected(forge + " refused access with the configured credentials (" + message + ")");
+		}
+		if (error instanceof TransportException && message.contains(REDIRECT_REFUSED)) {
+			return new ForgeFailure.Rejected(forge + " redirected the git fetch of " + repository
+					+ " elsewhere; redirects are not followed (configure the final URL as the provider's api-url)");
 		}
 		if (error instanceof NotSupportedException) {
 			return new ForgeFailure.Rejected(forge + " cannot be read by git: " + message);

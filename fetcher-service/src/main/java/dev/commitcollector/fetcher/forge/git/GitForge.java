@@ -14,6 +14,8 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.forge.ForgeRetry;
 import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.RetrySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -21,10 +23,13 @@ import reactor.util.retry.Retry;
 /**
  * Plain git: one shallow fetch per fetch, pinned to the HEAD it saw, then pages of the fetched history
  * read from disk. The use case passes the fetch's limit as the first page's size hint; here it is the
- * depth of the fetch as well, so no more history than the limit crosses the network. JGit blocks, so
+ * depth of the fetch as well (at most {@code forges.git.max-depth}), so no more history than the limit
+ * crosses the network. JGit blocks, so
  * all of it runs on the bounded elastic scheduler.
  */
 class GitForge implements Forge, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(GitForge.class);
 
 	static final int PAGE_SIZE = 100;
 
@@ -40,11 +45,14 @@ class GitForge implements Forge, AutoCloseable {
 
 	private final Retry retry;
 
+	private final int maxDepth;
+
 	GitForge(String provider, ProviderSettings settings, RetrySettings retrySettings, Clock clock, Path workDir,
-			Duration idle) {
+			Duration idle, GitSettings git) {
 		this.provider = provider;
 		this.host = settings.apiUrl().getHost() != null ? settings.apiUrl().getHost() : provider;
-		this.fetches = new ShallowFetch(new GitRemote(settings), workDir);
+		this.maxDepth = git.maxDepth();
+		this.fetches = new ShallowFetch(new GitRemote(settings), workDir, git.maxPackSize().toBytes());
 		this.histories = new FetchedHistories(idle);
 		this.permits = new Permits(settings.maxConcurrentRequests());
 		this.retry = ForgeRetry.of(retrySettings, clock);
@@ -62,7 +70,11 @@ class GitForge implements Forge, AutoCloseable {
 
 	@Override
 	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
-		int depth = Math.max(1, pageSize);
+		int depth = Math.max(1, Math.min(pageSize, maxDepth));
+		if (pageSize > maxDepth) {
+			log.info("a git fetch of {} reads at most forges.git.max-depth={} commits, not {}", repository, maxDepth,
+					pageSize);
+		}
 		Mono<String> fetched = permits.run(blocking(() -> fetches.fetch(repository, depth)
 			.map(history -> histories.open(repository, history))
 			.orElse(null)));

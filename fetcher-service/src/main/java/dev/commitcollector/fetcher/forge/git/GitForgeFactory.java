@@ -12,9 +12,13 @@ import dev.commitcollector.fetcher.forge.ForgeFactory;
 import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.RetrySettings;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Any git host, by the base its remote URLs share. Temporary repositories go under {@code java.io.tmpdir}. */
+/**
+ * Any git host, by the base its remote URLs share. Temporary repositories go under {@code java.io.tmpdir};
+ * what a fetcher that crashed left there is deleted when the next one starts.
+ */
 @Component
 class GitForgeFactory implements ForgeFactory, DisposableBean {
 
@@ -25,11 +29,23 @@ class GitForgeFactory implements ForgeFactory, DisposableBean {
 
 	private final Clock clock;
 
+	private final GitSettings git;
+
+	private final Path workDir;
+
 	private final List<GitForge> created = new CopyOnWriteArrayList<>();
 
-	GitForgeFactory(RetrySettings retry, Clock clock) {
+	@Autowired
+	GitForgeFactory(RetrySettings retry, Clock clock, GitSettings git) {
+		this(retry, clock, git, Path.of(System.getProperty("java.io.tmpdir"), "commit-collector-git"));
+	}
+
+	GitForgeFactory(RetrySettings retry, Clock clock, GitSettings git, Path workDir) {
 		this.retry = retry;
 		this.clock = clock;
+		this.git = git;
+		this.workDir = workDir;
+		LeftoverFetches.clear(workDir, IDLE, clock);
 	}
 
 	@Override
@@ -39,8 +55,7 @@ class GitForgeFactory implements ForgeFactory, DisposableBean {
 
 	@Override
 	public Forge create(String provider, ProviderSettings settings) {
-		Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "commit-collector-git");
-		GitForge forge = new GitForge(provider, settings, retry, clock, workDir, IDLE);
+		GitForge forge = new GitForge(provider, settings, retry, clock, workDir, IDLE, git);
 		created.add(forge);
 		return forge;
 	}

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.eclipse.jgit.errors.PackProtocolException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -48,12 +48,15 @@ final class ShallowFetch {
 
 	private final Path workDir;
 
+	private final long maxPackBytes;
+
 	/** Once the server has refused a filter, later fetches from it do not ask again. */
 	private final AtomicBoolean filtersRefused = new AtomicBoolean();
 
-	ShallowFetch(GitRemote remote, Path workDir) {
+	ShallowFetch(GitRemote remote, Path workDir, long maxPackBytes) {
 		this.remote = remote;
 		this.workDir = workDir;
+		this.maxPackBytes = maxPackBytes;
 	}
 
 	/** The fetched history of {@code repository}, or empty when it has no commit. Leaves nothing behind on failure. */
@@ -65,7 +68,10 @@ final class ShallowFetch {
 		try {
 			local = new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build();
 			local.create(true);
-			Optional<ObjectId> head = fetchHead(local, uri, depth);
+			// a redirect could lead anywhere, the token along: never follow one
+			local.getConfig().setString("http", null, "followRedirects", "false");
+			PackSizeGuard guard = new PackSizeGuard(directory, maxPackBytes);
+			Optional<ObjectId> head = fetchHead(local, uri, depth, guard);
 			if (head.isPresent()) {
 				return Optional.of(new FetchedHistory(directory, local, head.get(), depth));
 			}
@@ -78,7 +84,8 @@ final class ShallowFetch {
 		return Optional.empty();
 	}
 
-	private Optional<ObjectId> fetchHead(Repository local, URIish uri, int depth) throws IOException {
+	private Optional<ObjectId> fetchHead(Repository local, URIish uri, int depth, PackSizeGuard guard)
+			throws IOException {
 		try (Transport transport = Transport.open(local, uri)) {
 			remote.configure(transport);
 			Optional<Ref> head = advertisedHead(transport);
@@ -86,7 +93,20 @@ final class ShallowFetch {
 				return Optional.empty();
 			}
 			transport.setDepth(depth);
-			fetch(transport, new RefSpec("+" + head.get().getName() + ":" + FETCHED));
+			try {
+				fetch(transport, new RefSpec("+" + head.get().getName() + ":" + FETCHED), guard);
+			}
+			catch (IOException ex) {
+				if (!guard.exceeded()) {
+					throw ex;
+				}
+			}
+			// JGit may end a cancelled fetch quietly, with no ref: that must not read as an empty repository
+			if (guard.exceeded()) {
+				throw new ForgeFailure.Rejected("the git fetch of " + uri.getPath()
+						+ " was stopped: its pack grew beyond forges.git.max-pack-size (" + maxPackBytes
+						+ " bytes); ask for fewer commits or raise the bound");
+			}
 			return Optional.ofNullable(local.exactRef(FETCHED)).map(Ref::getObjectId);
 		}
 	}
@@ -102,11 +122,11 @@ final class ShallowFetch {
 		}
 	}
 
-	private void fetch(Transport transport, RefSpec spec) throws IOException {
+	private void fetch(Transport transport, RefSpec spec, PackSizeGuard guard) throws IOException {
 		if (!filtersRefused.get()) {
 			transport.setFilterSpec(COMMITS_ONLY);
 			try {
-				transport.fetch(NullProgressMonitor.INSTANCE, List.of(spec));
+				transport.fetch(guard, List.of(spec));
 				return;
 			}
 			catch (TransportException ex) {
@@ -118,7 +138,7 @@ final class ShallowFetch {
 			}
 			transport.setFilterSpec(FilterSpec.NO_FILTER);
 		}
-		transport.fetch(NullProgressMonitor.INSTANCE, List.of(spec));
+		transport.fetch(guard, List.of(spec));
 	}
 
 	/** JGit refuses before it asks (a PackProtocolException), and wraps that on the way up. */

@@ -9,7 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.commitcollector.fetcher.forge.RetrySettings;
@@ -38,7 +38,7 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 
 	private final Queue<Supplier<MockResponse>> faults = new ConcurrentLinkedQueue<>();
 
-	private final AtomicBoolean malformedNext = new AtomicBoolean();
+	private final AtomicInteger malformedLeft = new AtomicInteger();
 
 	private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
 
@@ -109,8 +109,8 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 	}
 
 	@Override
-	public void malformedOnce() {
-		malformedNext.set(true);
+	public void malformed(int times) {
+		malformedLeft.set(times);
 	}
 
 	@Override
@@ -133,9 +133,9 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 		return repositories.get(path);
 	}
 
-	/** True once after {@link #malformedOnce()}: the answer about to carry commits must be broken instead. */
+	/** True as often as {@link #malformed} says: the answer about to carry commits must be broken instead. */
 	protected boolean breakThisAnswer() {
-		return malformedNext.getAndSet(false);
+		return malformedLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
 	}
 
 	/** The stub's URL below {@code prefix} (such as {@code /api/v4}), with no trailing slash. */

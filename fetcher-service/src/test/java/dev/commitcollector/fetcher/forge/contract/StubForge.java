@@ -34,8 +34,8 @@ public interface StubForge extends AutoCloseable {
 	/** The next request fails with a server error (5xx); later ones are served. */
 	void serverErrorOnce();
 
-	/** The next answer that would carry commits carries a body in the wrong shape instead. */
-	void malformedOnce();
+	/** The next {@code times} answers that would carry commits carry a body in the wrong shape instead. */
+	void malformed(int times);
 
 	/**
 	 * The sha the forge reports for {@code commit}. Stubs serve the shas they are given; a stub that cannot

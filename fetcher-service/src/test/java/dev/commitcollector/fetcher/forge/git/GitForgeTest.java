@@ -194,7 +194,7 @@ class GitForgeTest {
 
 	private GitForge forge(Duration idle) {
 		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20), 1);
-		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, Clock.systemUTC(), work(), idle);
+		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, Clock.systemUTC(), work(), idle, GitStub.SETTINGS);
 		forges.add(forge);
 		return forge;
 	}

@@ -16,6 +16,7 @@ import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.RetrySettings;
 import dev.commitcollector.fetcher.forge.contract.StubForge;
 import org.eclipse.jgit.lib.ObjectId;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Plain git for the contract: bare repositories in a temporary directory, served over file:// by JGit's
@@ -28,6 +29,9 @@ final class GitStub implements StubForge {
 	static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
 			Duration.ofSeconds(5));
 
+	/** The bounds as configured by default. */
+	static final GitSettings SETTINGS = new GitSettings(50_000, DataSize.ofMegabytes(512));
+
 	private final Path root = Files.createTempDirectory("git-stub-");
 
 	private final Map<String, String> served = new ConcurrentHashMap<>();
@@ -36,7 +40,7 @@ final class GitStub implements StubForge {
 
 	GitStub() throws IOException {
 		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20), 1);
-		this.forge = new GitForge("local-git", settings, RETRY, Clock.systemUTC(), work(), Duration.ofMinutes(1));
+		this.forge = new GitForge("local-git", settings, RETRY, Clock.systemUTC(), work(), Duration.ofMinutes(1), SETTINGS);
 	}
 
 	Path remotes() {
@@ -102,7 +106,7 @@ final class GitStub implements StubForge {
 	}
 
 	@Override
-	public void malformedOnce() {
+	public void malformed(int times) {
 		throw new UnsupportedOperationException("git has no answer body to break");
 	}
 

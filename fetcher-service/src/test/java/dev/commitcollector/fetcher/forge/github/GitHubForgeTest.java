@@ -277,35 +277,68 @@ class GitHubForgeTest {
 	}
 
 	@Test
-	void refusesABodyThatIsNotACommitList() {
-		github.answerNext(GitHubStub.ok("{\"not\":\"a list\"}").build());
+	void retriesABodyThatIsNotACommitListThenFailsSayingWhatTheForgeSent() {
+		for (int i = 0; i < 4; i++) {
+			github.answerNext(GitHubStub.ok("{\"not\":\"a list\"}").build());
+		}
 
 		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
-			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
-				.hasMessageContaining("not a commit list"))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
+				.hasMessageContaining("not a commit list")
+				.hasMessageContaining("START_OBJECT")
+				.hasMessageContaining("gave up after 4 attempts"))
 			.verify(WITHIN);
-		assertThat(github.requests()).hasSize(1);
+		assertThat(github.requests()).hasSize(4);
 	}
 
 	@Test
-	void refusesASuccessWithNoBody() {
-		github.answerNext(GitHubStub.ok("").build());
+	void retriesATruncatedBodyLikeAServerErrorThenReadsThePage() {
+		github.withHistory(GitHubStub.history(3));
+		github.answerNext(GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"commit\":{\"auth").build());
 
 		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
-			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
+			.assertNext(page -> assertThat(page.commits()).hasSize(3))
+			.verifyComplete();
+	}
+
+	@Test
+	void retriesASuccessWithNoBody() {
+		for (int i = 0; i < 4; i++) {
+			github.answerNext(GitHubStub.ok("").build());
+		}
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
 				.hasMessageContaining("no body"))
 			.verify(WITHIN);
 	}
 
 	@Test
-	void refusesASuccessThatIsNotJson() {
-		github.answerNext(new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "text/html; charset=utf-8")
-			.body("<html><body>Please log in to the corporate proxy</body></html>")
+	void retriesASuccessThatIsNotJsonThenFails() {
+		for (int i = 0; i < 4; i++) {
+			github.answerNext(new MockResponse.Builder().code(200)
+				.addHeader("Content-Type", "text/html; charset=utf-8")
+				.body("<html><body>Please log in to the corporate proxy</body></html>")
+				.build());
+		}
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
+				.hasMessageContaining("text/html"))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void cutsALongErrorBodyBeforeReadingTheForgesMessageFromIt() {
+		github.answerNext(new MockResponse.Builder().code(422)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"documentation_url\":\"" + "x".repeat(2_000_000) + "\",\"message\":\"hidden\"}")
 			.build());
 
 		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
-			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
+				.hasMessageNotContaining("hidden")
+				.satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400)))
 			.verify(WITHIN);
 	}
 

@@ -1,0 +1,137 @@
+package dev.commitcollector.fetcher.forge.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.ProviderSettings;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+import reactor.test.StepVerifier;
+
+/** What a plain-git fetch may cost the fetcher: depth, pack size, redirects, disk left behind. */
+class GitBoundsTest {
+
+	private static final Duration WITHIN = Duration.ofSeconds(30);
+
+	@TempDir
+	Path root;
+
+	private final List<GitForge> forges = new ArrayList<>();
+
+	@AfterEach
+	void closeForges() {
+		forges.forEach(GitForge::close);
+	}
+
+	@Test
+	void readsNoDeeperThanItsOwnDepthCapWhateverTheLimit() throws IOException {
+		linear("acme/deep", 120);
+		GitForge forge = forge(remotes().toUri().toString(), new GitSettings(50, DataSize.ofMegabytes(512)));
+
+		CommitPage page = forge.firstPage(path("acme/deep"), 1000).block(WITHIN);
+
+		assertThat(page.commits()).hasSize(50);
+		assertThat(page.next()).isEmpty();
+	}
+
+	@Test
+	void stopsAFetchWhosePackOutgrowsTheBoundAndSaysWhich() throws IOException {
+		linear("acme/big", 300);
+		GitForge forge = forge(remotes().toUri().toString(), new GitSettings(50_000, DataSize.ofBytes(1)));
+
+		StepVerifier.create(forge.firstPage(path("acme/big"), 300))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
+				.hasMessageContaining("forges.git.max-pack-size"))
+			.verify(WITHIN);
+		assertThat(Files.list(work()).toList()).isEmpty();
+	}
+
+	@Test
+	void neverFollowsARedirectToAnotherHost() throws IOException {
+		try (MockWebServer server = new MockWebServer(); MockWebServer elsewhere = new MockWebServer()) {
+			server.start();
+			elsewhere.start();
+			server.enqueue(new MockResponse.Builder().code(301)
+				.addHeader("Location", elsewhere.url("/acme/moved.git/info/refs?service=git-upload-pack"))
+				.build());
+			String base = server.url("/").toString().replaceAll("/$", "");
+			GitForge forge = forge(base, GitStub.SETTINGS);
+
+			StepVerifier.create(forge.firstPage(path("acme/moved"), 100))
+				.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
+					.hasMessageContaining("redirects are not followed"))
+				.verify(WITHIN);
+			assertThat(elsewhere.getRequestCount()).isZero();
+		}
+	}
+
+	@Test
+	void clearsTheFoldersAKilledFetcherLeftButNotALiveFetchsOnStart() throws IOException {
+		Path leftover = Files.createDirectories(work().resolve("git-fetch-123/objects"));
+		Path live = Files.createDirectories(work().resolve("git-fetch-456/objects"));
+		Files.writeString(leftover.resolve("pack"), "x");
+		FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+		for (Path path : List.of(leftover.resolve("pack"), leftover, leftover.getParent())) {
+			Files.setLastModifiedTime(path, longAgo);
+		}
+
+		new GitForgeFactory(GitStub.RETRY, Clock.systemUTC(), GitStub.SETTINGS, work());
+
+		assertThat(work().resolve("git-fetch-123")).doesNotExist();
+		assertThat(live).exists();
+	}
+
+	private GitForge forge(String apiUrl, GitSettings git) {
+		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, URI.create(apiUrl), null,
+				Duration.ofSeconds(20), 1);
+		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, Clock.systemUTC(), work(),
+				Duration.ofMinutes(1), git);
+		forges.add(forge);
+		return forge;
+	}
+
+	private void linear(String path, int count) throws IOException {
+		Instant newest = Instant.parse("2025-06-01T00:00:00Z");
+		try (BareRepository remote = BareRepository.create(remotes(), path, true)) {
+			ObjectId parent = null;
+			for (int i = count - 1; i >= 0; i--) {
+				Instant at = newest.minusSeconds(3600L * i);
+				parent = parent == null ? remote.commit("Change " + i, "Author", "a@example.org", at, at)
+						: remote.commit("Change " + i, "Author", "a@example.org", at, at, parent);
+			}
+			remote.head("main", parent);
+		}
+	}
+
+	private static RepositoryPath path(String path) {
+		return ForgeType.GIT.parsePath(path);
+	}
+
+	private Path remotes() {
+		return root.resolve("remotes");
+	}
+
+	private Path work() {
+		return root.resolve("work");
+	}
+
+}
