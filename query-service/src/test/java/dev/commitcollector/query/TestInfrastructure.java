@@ -1,11 +1,13 @@
 package dev.commitcollector.query;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -76,7 +78,8 @@ public final class TestInfrastructure {
 		Flyway.configure()
 			.dataSource(db.jdbcUrl(), OWNER, OWNER)
 			.locations("filesystem:" + STORE_MIGRATIONS.toAbsolutePath().normalize())
-			.placeholders(Map.of("reader_user", READER, "reader_password", READER))
+			.placeholders(Map.of("reader_user", READER, "reader_password_hex",
+					HexFormat.of().formatHex(READER.getBytes(StandardCharsets.UTF_8))))
 			.load()
 			.migrate();
 	}
