@@ -23,6 +23,10 @@ import reactor.core.publisher.Mono;
 @Repository
 public class KeysetReadModel {
 
+	private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+
+	private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
+
 	private final DatabaseClient db;
 
 	KeysetReadModel(DatabaseClient db) {
@@ -123,9 +127,14 @@ public class KeysetReadModel {
 		}
 	}
 
+	/** A cursor's date, within the years 1 to 9999 that the store accepts (timestamptz holds no year 0). */
 	private static OffsetDateTime parseInstant(String value) {
 		try {
-			return OffsetDateTime.parse(value);
+			OffsetDateTime date = OffsetDateTime.parse(value);
+			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+				throw new InvalidCursor();
+			}
+			return date;
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			throw new InvalidCursor();
