@@ -1,48 +1,124 @@
 package dev.commitcollector.fetcher.web;
 
+import java.util.Objects;
+import java.util.stream.Collectors;
+
 import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.server.ServerWebInputException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
-/** Every error of the fetcher's API as an RFC 9457 problem detail a person can act on. */
+/**
+ * Every error of the fetcher's API as an RFC 9457 problem detail a person can act on. Request targets that
+ * cannot be read are refused before they get here, by {@link RequestScreen}; bodies are checked by
+ * {@link FetchRequest}.
+ */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
+	private static final String EXAMPLE = "expected JSON such as {\"provider\":\"github\",\"repository\":\"owner/name\",\"limit\":1000}";
+
 	@ExceptionHandler({ RepositoryPath.InvalidRepositoryPath.class, Forges.UnknownProvider.class,
 			FetchController.InvalidFetchRequest.class })
-	ProblemDetail badRequest(IllegalArgumentException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("request failed", ex);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"the fetcher failed unexpectedly; the error is in its log");
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "the fetcher failed unexpectedly; the error is in its log");
 	}
 
+	/** A body that is not a fetch request, or a path variable of the wrong type: say which field is wrong. */
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		String detail = ex.getMostSpecificCause() != ex && ex.getMostSpecificCause() != null
-				? ex.getReason() + ": expected JSON such as {\"provider\":\"github\",\"repository\":\"owner/name\",\"limit\":1000}"
-				: ex.getReason();
-		ex.getBody().setDetail(detail);
+		MethodParameter parameter = ex.getMethodParameter();
+		if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
+			ex.getBody().setDetail("'" + parameter.getParameterName() + "' is not a "
+					+ parameter.getParameterType().getSimpleName());
+		}
+		else if (ex.getMostSpecificCause() != ex) {
+			ex.getBody().setDetail(bodyProblem(ex));
+		}
 		return super.handleServerWebInputException(ex, headers, status, exchange);
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			ex.getBody().setDetail("the body is larger than this service reads; " + EXAMPLE);
+		}
+		return super.handleResponseStatusException(ex, headers, status, exchange);
+	}
+
+	private static String bodyProblem(ServerWebInputException ex) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof FetchController.InvalidFetchRequest) {
+			return cause.getMessage();
+		}
+		for (Throwable at = ex; at != null; at = at.getCause()) {
+			if (at instanceof StreamReadException json) {
+				return "the body cannot be read as a fetch request (" + printable(json.getOriginalMessage()) + "); "
+						+ EXAMPLE;
+			}
+			if (at instanceof JacksonException json) {
+				String field = json.getPath().stream().map(JacksonException.Reference::getPropertyName)
+					.filter(Objects::nonNull).collect(Collectors.joining("."));
+				return (field.isEmpty() ? "the body is not a fetch request object" : field + " has the wrong type or form")
+						+ "; " + EXAMPLE;
+			}
+		}
+		return ex.getReason() + ": " + EXAMPLE;
+	}
+
+	/** Jackson's message without where in the input it was (the input is not shown) and without control characters. */
+	private static String printable(String text) {
+		String shown = String.valueOf(text).replaceAll("\\s*\\(?(start marker )?at \\[Source.*", "")
+			.replaceAll("\\p{Cntrl}", "?");
+		return shown.length() > 160 ? shown.substring(0, 160) + "..." : shown;
+	}
+
+	/** Problems are problem+json whatever the request accepts: a client asking for XML still learns why. */
+	@Override
+	protected Mono<ResponseEntity<Object>> createResponseEntity(@Nullable Object body, @Nullable HttpHeaders headers,
+			HttpStatusCode status, ServerWebExchange exchange) {
+		HttpHeaders problemHeaders = new HttpHeaders();
+		if (headers != null) {
+			problemHeaders.putAll(headers);
+		}
+		if (body instanceof ProblemDetail) {
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		return super.createResponseEntity(body, problemHeaders, status, exchange);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }
