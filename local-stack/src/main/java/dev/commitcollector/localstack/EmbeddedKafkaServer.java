@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** A real Kafka broker in KRaft mode (combined broker and controller), run in this JVM on a free port. */
-public final class EmbeddedKafkaServer implements AutoCloseable {
+public final class EmbeddedKafkaServer implements KafkaBroker {
 
 	private final EmbeddedKafkaKraftBroker broker;
 
@@ -21,6 +21,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 		return new EmbeddedKafkaServer(broker);
 	}
 
+	@Override
 	public String bootstrapServers() {
 		return broker.getBrokersAsString();
 	}

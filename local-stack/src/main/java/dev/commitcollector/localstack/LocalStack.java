@@ -27,7 +27,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private final EmbeddedPostgresServer postgres;
 
-	private final EmbeddedKafkaServer kafka;
+	private final KafkaBroker kafka;
 
 	private final ServiceProcess fetcher;
 
@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private final ServiceProcess query;
 
-	private LocalStack(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka, Ports ports, Path home,
+	private LocalStack(EmbeddedPostgresServer postgres, KafkaBroker kafka, Ports ports, Path home,
 			Map<String, String> extraEnvironment) {
 		this.postgres = postgres;
 		this.kafka = kafka;
@@ -51,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
 		env.put("QUERY_PORT", String.valueOf(ports.query()));
 		env.put("QUERY_FETCHER_URL", "http://localhost:" + ports.fetcher());
 		env.put("FETCHER_CORS_ORIGINS", "http://localhost:" + ports.query() + ",http://127.0.0.1:" + ports.query());
-		Path logs = home.resolve("local-stack/target/logs");
+		Path logs = logs(home);
 		this.fetcher = service("fetcher-service", home, ports.fetcher(), env, logs);
 		this.store = service("store-service", home, ports.store(), env, logs);
 		this.query = service("query-service", home, ports.query(), env, logs);
@@ -59,8 +59,23 @@ public final class LocalStack implements AutoCloseable {
 
 	/** Starts everything and returns once all three services are ready. */
 	public static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment) throws Exception {
-		EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();
-		EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(6, TOPIC);
+		return start(home, ports, extraEnvironment, EmbeddedKafkaServer.start(6, TOPIC));
+	}
+
+	/**
+	 * Starts PostgreSQL and the services on a broker started by the caller, such as a
+	 * {@link KafkaBrokerProcess} a test stops and starts again; the stack owns it from here and closes it.
+	 */
+	public static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment, KafkaBroker kafka)
+			throws Exception {
+		EmbeddedPostgresServer postgres;
+		try {
+			postgres = EmbeddedPostgresServer.start();
+		}
+		catch (Exception ex) {
+			kafka.close();
+			throw ex;
+		}
 		LocalStack stack = new LocalStack(postgres, kafka, ports, home, extraEnvironment);
 		try {
 			// the store migrates the schema and creates the query-service's role: it goes first
@@ -94,7 +109,7 @@ public final class LocalStack implements AutoCloseable {
 		return postgres;
 	}
 
-	public EmbeddedKafkaServer kafka() {
+	public KafkaBroker kafka() {
 		return kafka;
 	}
 
@@ -110,6 +125,11 @@ public final class LocalStack implements AutoCloseable {
 	private static ServiceProcess service(String name, Path home, int port, Map<String, String> env, Path logs) {
 		Path jar = home.resolve(name).resolve("target").resolve(name + ".jar");
 		return new ServiceProcess(name, jar, port, env, logs.resolve(name + ".log"));
+	}
+
+	/** Where the services' (and a broker process's) output goes: {@code local-stack/target/logs}. */
+	public static Path logs(Path home) {
+		return home.resolve("local-stack/target/logs");
 	}
 
 	/**
@@ -130,8 +150,7 @@ public final class LocalStack implements AutoCloseable {
 	public static void main(String[] args) throws Exception {
 		Path home = home();
 		Ports ports = Ports.fromEnvironment(System.getenv());
-		log.info("starting embedded PostgreSQL and Kafka, then the services (logs in {})",
-				home.resolve("local-stack/target/logs"));
+		log.info("starting embedded PostgreSQL and Kafka, then the services (logs in {})", logs(home));
 		LocalStack stack = start(home, ports, Map.of());
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,12 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 /** One service jar run as its own JVM process, its output appended to a log file. */
 public final class ServiceProcess {
@@ -31,6 +33,8 @@ public final class ServiceProcess {
 	private final Path log;
 
 	private Process process;
+
+	private Path copy;
 
 	ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
 		this.name = name;
@@ -61,12 +65,54 @@ public final class ServiceProcess {
 			throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
 		}
 		Files.createDirectories(log.getParent());
+		if (copy == null) {
+			copy = copyOfJar();
+		}
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+				"-XX:TieredStopAtLevel=1", "-jar", copy.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		process = builder.start();
+	}
+
+	/**
+	 * A copy of the service's jar, taken at the first start and run at every start after it: a restart
+	 * runs the same build, and a rebuild of the jar meanwhile (half-written while Maven packages it)
+	 * cannot break it. Waits up to two minutes for a jar that does not read as a whole.
+	 */
+	private Path copyOfJar() throws IOException {
+		Path copies = Files.createDirectories(log.getParent().resolveSibling("jars"));
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (true) {
+			Path copy = Files.createTempFile(copies, name + "-", ".jar");
+			copy.toFile().deleteOnExit();
+			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+			if (isWhole(copy)) {
+				return copy;
+			}
+			Files.delete(copy);
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException(jar + " is not a readable jar; rebuild it");
+			}
+			try {
+				TimeUnit.SECONDS.sleep(2);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while waiting for " + jar, ex);
+			}
+		}
+	}
+
+	private static boolean isWhole(Path jar) {
+		try (JarFile file = new JarFile(jar.toFile())) {
+			return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Main-Class") != null
+					&& file.stream().count() > 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** Waits until the readiness probe says UP; fails if the process dies or the wait runs out. */
@@ -119,7 +165,7 @@ public final class ServiceProcess {
 		}
 	}
 
-	private static String javaExecutable() {
+	static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java")
 			.toString();
 	}

@@ -67,6 +67,17 @@ final class StackClient {
 		});
 	}
 
+	/** Waits until fetch {@code id} has ended, COMPLETED or FAILED, and returns it as the fetcher shows it. */
+	JsonNode awaitFinished(String id) {
+		return await().atMost(BOUND).until(() -> fetchStatus(id),
+				fetch -> !fetch.get("status").asString().equals("RUNNING"));
+	}
+
+	/** Fetch {@code id} as {@code GET /api/v1/fetches/{id}} shows it now. */
+	JsonNode fetchStatus(String id) throws Exception {
+		return get(stack.fetcher().url() + "/api/v1/fetches/" + id);
+	}
+
 	/** Waits until the store has consumed every event on the topic. */
 	void awaitStored() {
 		await().atMost(BOUND).until(() -> consumerLag() == 0);
@@ -84,6 +95,12 @@ final class StackClient {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
 		return json.readTree(response.body());
+	}
+
+	/** The status code a GET of {@code url} answers with. */
+	int status(String url) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	JsonNode read(String body) {
