@@ -118,6 +118,39 @@ class PipelineSystemTest {
 		}
 	}
 
+	@Test
+	@Order(5)
+	void storesHostileCommitsCleanedAndEveryOtherCommitOfTheirRepositoryAndOfTheOthers() throws Exception {
+		List<Commit> hostile = new ArrayList<>(SyntheticHistory.of("acme/hostile", 60, 5));
+		hostile.set(3, with(hostile.get(3), "Long Email", "a".repeat(3000) + "@example.org", hostile.get(3).message()));
+		hostile.set(10, with(hostile.get(10), "Big Message", "big@example.org", "x".repeat(1_500_000)));
+		hostile.set(20, with(hostile.get(20), "Bell\u0007 Esc\u001b[31m Nul\u0000 Name", "ctl@example.org", "ok"));
+		hostile.set(30, with(hostile.get(30), "N".repeat(100_000), "huge-name@example.org", "ok"));
+		github.add("acme/hostile", hostile, Duration.ZERO);
+		List<String> fetches = new ArrayList<>(List.of(client.fetch("github", "acme/hostile", 100)));
+		for (int i = 1; i <= 3; i++) {
+			github.add("acme/neighbour-" + i, 100, 7, Duration.ZERO);
+			fetches.add(client.fetch("github", "acme/neighbour-" + i, 100));
+		}
+
+		fetches.forEach(client::awaitCompleted);
+		client.awaitStored();
+
+		assertThat(sql("select count(*) from commits where repository = 'acme/hostile'")).isEqualTo(60);
+		assertThat(sql("select sum(commit_count) from authors where repository = 'acme/hostile'")).isEqualTo(60);
+		assertThat(sql("select count(*) from authors where repository = 'acme/hostile' and author_key like 'email-sha256:%'"))
+			.isEqualTo(1);
+		assertThat(sql("select count(*) from commits where repository = 'acme/hostile' and (author_name ~ '[[:cntrl:]]'"
+				+ " or octet_length(author_name) > 512 or octet_length(message_headline) > 1024)")).isZero();
+		for (int i = 1; i <= 3; i++) {
+			assertThat(sql("select count(*) from commits where repository = 'acme/neighbour-" + i + "'")).isEqualTo(100);
+		}
+	}
+
+	private static Commit with(Commit commit, String name, String email, String message) {
+		return new Commit(commit.sha(), name, email, null, commit.authoredAt(), message, commit.parent());
+	}
+
 	private static void assertGroupedAsTheIdentityRuleSays(String repository, List<Commit> expected)
 			throws Exception {
 		Map<String, List<String>> expectedByAuthor = SyntheticHistory.shasByAuthor(expected, github::authorKey);

@@ -66,6 +66,13 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		return repository;
 	}
 
+	/** Adds {@code path} with exactly {@code newestFirst}; answers about it come after {@code delay}. */
+	Repository add(String path, List<Commit> newestFirst, Duration delay) {
+		Repository repository = new Repository(path, List.copyOf(newestFirst), delay);
+		repositories.put(path, repository);
+		return repository;
+	}
+
 	/** The request targets (path and query, as sent) received so far. */
 	List<String> targets() {
 		return List.copyOf(targets);
