@@ -1,2 +1,5 @@
-/** fetcher-service: reads the newest commits of a repository from a forge and publishes CommitDiscovered events. */
+/**
+ * fetcher-service: reads the newest commits of a repository from a forge and publishes
+ * CommitDiscovered events.
+ */
 package dev.commitcollector.fetcher;

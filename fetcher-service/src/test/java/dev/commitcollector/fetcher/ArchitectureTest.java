@@ -9,8 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The fetcher's layering: a plain domain, use cases that see forges and the commit log only through their
- * ports, and adapters (forge, kafka, web) at the edge. The use cases may use Spring's stereotypes and Reactor.
+ * The fetcher's layering: a plain domain, use cases that see forges and the commit log
+ * only through their ports, and adapters (forge, kafka, web) at the edge. The use cases
+ * may use Spring's stereotypes and Reactor.
  */
 @AnalyzeClasses(packages = "dev.commitcollector.fetcher", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -22,7 +23,10 @@ class ArchitectureTest {
 		.onlyDependOnClassesThat()
 		.resideInAnyPackage("java..", "dev.commitcollector.fetcher.domain..");
 
-	/** {@code ..kafka..} and {@code ..web..} also match the Kafka clients and Spring's web packages. */
+	/**
+	 * {@code ..kafka..} and {@code ..web..} also match the Kafka clients and Spring's web
+	 * packages.
+	 */
 	@ArchTest
 	static final ArchRule useCasesDoNotKnowTheAdapters = noClasses().that()
 		.resideInAPackage("dev.commitcollector.fetcher.application..")

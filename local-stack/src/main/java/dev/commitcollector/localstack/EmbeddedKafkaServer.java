@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** A real Kafka broker in KRaft mode (combined broker and controller), run in this JVM on a free port. */
+/**
+ * A real Kafka broker in KRaft mode (combined broker and controller), run in this JVM on
+ * a free port.
+ */
 public final class EmbeddedKafkaServer implements KafkaBroker {
 
 	private final EmbeddedKafkaKraftBroker broker;
@@ -13,7 +16,9 @@ public final class EmbeddedKafkaServer implements KafkaBroker {
 		this.broker = broker;
 	}
 
-	/** Starts the broker with the topics created, each with {@code partitions} partitions. */
+	/**
+	 * Starts the broker with the topics created, each with {@code partitions} partitions.
+	 */
 	public static EmbeddedKafkaServer start(int partitions, String... topics) {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
 		broker.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0", "auto.create.topics.enable", "true"));

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server (zonky's binaries) on a free port, with the database and the owner role
- * the store-service migrates; the store-service itself creates the query-service's read-only role.
- * It can be stopped and started again on the same port and data directory, as an operator's restart.
+ * A real PostgreSQL server (zonky's binaries) on a free port, with the database and the
+ * owner role the store-service migrates; the store-service itself creates the
+ * query-service's read-only role. It can be stopped and started again on the same port
+ * and data directory, as an operator's restart.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -50,8 +51,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			sql.execute("create role " + OWNER + " login createrole password '" + OWNER_PASSWORD + "'");
 			sql.execute("create database " + DATABASE + " owner " + OWNER);
 		}
-		// as PostgreSQL 15+ does: the database owner owns schema public, so the store's migrations can
-		// take CREATE on it away from everyone else, the query-service's read-only role included
+		// as PostgreSQL 15+ does: the database owner owns schema public, so the store's
+		// migrations can
+		// take CREATE on it away from everyone else, the query-service's read-only role
+		// included
 		try (Connection connection = server.postgres.getDatabase("postgres", DATABASE).getConnection();
 				Statement sql = connection.createStatement()) {
 			sql.execute("alter schema public owner to " + OWNER);
@@ -69,8 +72,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server as {@code pg_ctl stop -m fast} does: open sessions end with {@code admin_shutdown}
-	 * and new connections are refused. The data directory and the port are kept for {@link #startAgain()}.
+	 * Stops the server as {@code pg_ctl stop -m fast} does: open sessions end with
+	 * {@code admin_shutdown} and new connections are refused. The data directory and the
+	 * port are kept for {@link #startAgain()}.
 	 */
 	public synchronized void stop() throws IOException, InterruptedException {
 		if (postgres == null) {
@@ -88,7 +92,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	/** Starts the server on its port and data directory (the first time, initialised empty). */
+	/**
+	 * Starts the server on its port and data directory (the first time, initialised
+	 * empty).
+	 */
 	public synchronized void startAgain() throws IOException {
 		if (postgres == null) {
 			postgres = EmbeddedPostgres.builder()

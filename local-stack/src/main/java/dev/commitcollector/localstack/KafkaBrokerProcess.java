@@ -23,10 +23,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Kafka broker (KRaft, broker and controller combined) run as its own JVM with {@code kafka.Kafka}
- * from the kafka_2.13 jars on this JVM's class path (spring-kafka-test brings them). Its ports and log
- * directory stay the same across {@link #stop()}, {@link #kill()} and {@link #startAgain()}, so clients
- * reconnect to the same address and find what was written before, as after an operator's restart.
+ * A real Kafka broker (KRaft, broker and controller combined) run as its own JVM with
+ * {@code kafka.Kafka} from the kafka_2.13 jars on this JVM's class path
+ * (spring-kafka-test brings them). Its ports and log directory stay the same across
+ * {@link #stop()}, {@link #kill()} and {@link #startAgain()}, so clients reconnect to the
+ * same address and find what was written before, as after an operator's restart.
  */
 public final class KafkaBrokerProcess implements KafkaBroker {
 
@@ -53,8 +54,9 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 	}
 
 	/**
-	 * Formats a new log directory, starts the broker on two free ports (clients and controller), waits
-	 * until it answers, and creates {@code topics} with {@code partitions} partitions each.
+	 * Formats a new log directory, starts the broker on two free ports (clients and
+	 * controller), waits until it answers, and creates {@code topics} with
+	 * {@code partitions} partitions each.
 	 */
 	public static KafkaBrokerProcess start(Path log, int partitions, String... topics) throws Exception {
 		String classPath = System.getProperty("java.class.path");
@@ -85,7 +87,10 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 		return process != null && process.isAlive();
 	}
 
-	/** Starts the broker on the same ports and log directory as before and waits until it answers. */
+	/**
+	 * Starts the broker on the same ports and log directory as before and waits until it
+	 * answers.
+	 */
 	public synchronized void startAgain() throws IOException, InterruptedException {
 		if (isAlive()) {
 			throw new IllegalStateException("the broker is running");
@@ -94,7 +99,10 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 		awaitReady();
 	}
 
-	/** Stops the broker as an operator would (SIGTERM: a controlled shutdown), forcibly if it takes over a minute. */
+	/**
+	 * Stops the broker as an operator would (SIGTERM: a controlled shutdown), forcibly if
+	 * it takes over a minute.
+	 */
 	public synchronized void stop() throws InterruptedException {
 		if (process != null) {
 			process.destroy();
@@ -104,7 +112,10 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 		}
 	}
 
-	/** Kills the broker with SIGKILL: no controlled shutdown, its logs recovered at the next start. */
+	/**
+	 * Kills the broker with SIGKILL: no controlled shutdown, its logs recovered at the
+	 * next start.
+	 */
 	public synchronized void kill() throws InterruptedException {
 		if (process != null) {
 			process.destroyForcibly().waitFor();
@@ -127,13 +138,13 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 				"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
 				"listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
 				"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + directory.resolve("logs"),
-				"num.partitions=" + partitions, "auto.create.topics.enable=true",
-				"offsets.topic.replication.factor=1", "offsets.topic.num.partitions=" + partitions,
-				"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-				"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-				"group.initial.rebalance.delay.ms=0")) + "\n");
+				"num.partitions=" + partitions, "auto.create.topics.enable=true", "offsets.topic.replication.factor=1",
+				"offsets.topic.num.partitions=" + partitions, "transaction.state.log.replication.factor=1",
+				"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
+				"share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0")) + "\n");
 		Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
-				properties().toString()).start();
+				properties().toString())
+			.start();
 		if (!format.waitFor(2, TimeUnit.MINUTES) || format.exitValue() != 0) {
 			format.destroyForcibly();
 			throw new IllegalStateException("formatting the broker's log directory failed; see " + log);
@@ -142,7 +153,8 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 
 	private void awaitReady() throws InterruptedException {
 		Instant deadline = Instant.now().plus(READY_TIMEOUT);
-		// a client that asks before the port listens logs a warning per attempt: ask once it listens
+		// a client that asks before the port listens logs a warning per attempt: ask once
+		// it listens
 		while (!answers(() -> {
 			try (Socket socket = new Socket()) {
 				socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
@@ -157,7 +169,10 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 		}
 	}
 
-	/** Whether {@code probe} succeeds; fails when the broker has exited or the deadline has passed. */
+	/**
+	 * Whether {@code probe} succeeds; fails when the broker has exited or the deadline
+	 * has passed.
+	 */
 	private boolean answers(Probe probe, Instant deadline) {
 		if (!process.isAlive()) {
 			throw new IllegalStateException("the broker exited with " + process.exitValue() + "; see " + log);
@@ -195,8 +210,9 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 	}
 
 	private ProcessBuilder java(String... arguments) {
-		List<String> command = Stream.concat(Stream.of(ServiceProcess.javaExecutable(), "-cp", classPath),
-				Stream.of(arguments)).toList();
+		List<String> command = Stream
+			.concat(Stream.of(ServiceProcess.javaExecutable(), "-cp", classPath), Stream.of(arguments))
+			.toList();
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 	}

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the whole system: a KRaft Kafka broker and a PostgreSQL server, both embedded and on free
- * ports, then fetcher, store and query as separate JVMs; waits until each is ready, prints the URLs,
- * and on Ctrl-C or SIGTERM stops everything it started. The services inherit this process's
- * environment, so {@code GITHUB_API_URL} and {@code GITHUB_TOKEN} reach the fetcher.
+ * Starts the whole system: a KRaft Kafka broker and a PostgreSQL server, both embedded
+ * and on free ports, then fetcher, store and query as separate JVMs; waits until each is
+ * ready, prints the URLs, and on Ctrl-C or SIGTERM stops everything it started. The
+ * services inherit this process's environment, so {@code GITHUB_API_URL} and
+ * {@code GITHUB_TOKEN} reach the fetcher.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -64,7 +65,8 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Starts PostgreSQL and the services on a broker started by the caller, such as a
-	 * {@link KafkaBrokerProcess} a test stops and starts again; the stack owns it from here and closes it.
+	 * {@link KafkaBrokerProcess} a test stops and starts again; the stack owns it from
+	 * here and closes it.
 	 */
 	public static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment, KafkaBroker kafka)
 			throws Exception {
@@ -78,7 +80,8 @@ public final class LocalStack implements AutoCloseable {
 		}
 		LocalStack stack = new LocalStack(postgres, kafka, ports, home, extraEnvironment);
 		try {
-			// the store migrates the schema and creates the query-service's role: it goes first
+			// the store migrates the schema and creates the query-service's role: it goes
+			// first
 			stack.store.start();
 			stack.store.awaitReady(READY_TIMEOUT);
 			stack.fetcher.start();
@@ -127,24 +130,29 @@ public final class LocalStack implements AutoCloseable {
 		return new ServiceProcess(name, jar, port, env, logs.resolve(name + ".log"));
 	}
 
-	/** Where the services' (and a broker process's) output goes: {@code local-stack/target/logs}. */
+	/**
+	 * Where the services' (and a broker process's) output goes:
+	 * {@code local-stack/target/logs}.
+	 */
 	public static Path logs(Path home) {
 		return home.resolve("local-stack/target/logs");
 	}
 
 	/**
-	 * The project root, where the service jars are built: {@code -Dstack.home}, else the working directory
-	 * or its parent (Maven runs a module's tests in the module's directory).
+	 * The project root, where the service jars are built: {@code -Dstack.home}, else the
+	 * working directory or its parent (Maven runs a module's tests in the module's
+	 * directory).
 	 */
 	public static Path home() {
 		String configured = System.getProperty("stack.home");
-		List<Path> candidates = configured != null ? List.of(Path.of(configured)) : List.of(Path.of("."), Path.of(".."));
+		List<Path> candidates = configured != null ? List.of(Path.of(configured))
+				: List.of(Path.of("."), Path.of(".."));
 		return candidates.stream()
 			.map(path -> path.toAbsolutePath().normalize())
 			.filter(path -> Files.isDirectory(path.resolve("fetcher-service")))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(
-					"run from the project root, or pass -Dstack.home=<project root>"));
+			.orElseThrow(
+					() -> new IllegalStateException("run from the project root, or pass -Dstack.home=<project root>"));
 	}
 
 	public static void main(String[] args) throws Exception {

@@ -77,9 +77,10 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * A copy of the service's jar, taken at the first start and run at every start after it: a restart
-	 * runs the same build, and a rebuild of the jar meanwhile (half-written while Maven packages it)
-	 * cannot break it. Waits up to two minutes for a jar that does not read as a whole.
+	 * A copy of the service's jar, taken at the first start and run at every start after
+	 * it: a restart runs the same build, and a rebuild of the jar meanwhile (half-written
+	 * while Maven packages it) cannot break it. Waits up to two minutes for a jar that
+	 * does not read as a whole.
 	 */
 	private Path copyOfJar() throws IOException {
 		Path copies = Files.createDirectories(log.getParent().resolveSibling("jars"));
@@ -115,7 +116,10 @@ public final class ServiceProcess {
 		}
 	}
 
-	/** Waits until the readiness probe says UP; fails if the process dies or the wait runs out. */
+	/**
+	 * Waits until the readiness probe says UP; fails if the process dies or the wait runs
+	 * out.
+	 */
 	public void awaitReady(Duration timeout) throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		HttpRequest probe = HttpRequest.newBuilder(url().resolve("/actuator/health/readiness"))
@@ -147,7 +151,10 @@ public final class ServiceProcess {
 		return process != null && process.isAlive();
 	}
 
-	/** Stops the process as Ctrl-C would (SIGTERM), then forcibly if it does not stop in time. */
+	/**
+	 * Stops the process as Ctrl-C would (SIGTERM), then forcibly if it does not stop in
+	 * time.
+	 */
 	public synchronized void stop() throws InterruptedException {
 		if (process == null) {
 			return;
@@ -158,7 +165,10 @@ public final class ServiceProcess {
 		}
 	}
 
-	/** Kills the process with SIGKILL: no shutdown hooks, no graceful close, as a crash would. */
+	/**
+	 * Kills the process with SIGKILL: no shutdown hooks, no graceful close, as a crash
+	 * would.
+	 */
 	public synchronized void kill() throws InterruptedException {
 		if (process != null) {
 			process.destroyForcibly().waitFor();

@@ -1,2 +1,5 @@
-/** The whole system on one machine with only Java: embedded Kafka and PostgreSQL, and the three services as processes. */
+/**
+ * The whole system on one machine with only Java: embedded Kafka and PostgreSQL, and the
+ * three services as processes.
+ */
 package dev.commitcollector.localstack;

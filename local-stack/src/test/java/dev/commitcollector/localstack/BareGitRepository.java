@@ -20,16 +20,20 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
-/** A bare repository on disk, written with JGit, as a git host keeps it and serves it over file://. */
+/**
+ * A bare repository on disk, written with JGit, as a git host keeps it and serves it over
+ * file://.
+ */
 final class BareGitRepository {
 
 	private BareGitRepository() {
 	}
 
 	/**
-	 * Writes {@code newestFirst} as the history of {@code {root}/{path}.git}, one file changed a commit,
-	 * with {@code main} and HEAD at the newest; returns the commits as written, with the shas git gave them.
-	 * Clients may ask for commits only ({@code uploadpack.allowFilter}), as GitHub and GitLab allow.
+	 * Writes {@code newestFirst} as the history of {@code {root}/{path}.git}, one file
+	 * changed a commit, with {@code main} and HEAD at the newest; returns the commits as
+	 * written, with the shas git gave them. Clients may ask for commits only
+	 * ({@code uploadpack.allowFilter}), as GitHub and GitLab allow.
 	 */
 	static List<Commit> write(Path root, String path, List<Commit> newestFirst) throws IOException {
 		try (Repository repository = new FileRepositoryBuilder().setGitDir(root.resolve(path + ".git").toFile())

@@ -13,7 +13,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The web page as a person uses it: Debian's headless Chromium through Debian's chromedriver. */
+/**
+ * The web page as a person uses it: Debian's headless Chromium through Debian's
+ * chromedriver.
+ */
 final class Browser implements AutoCloseable {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -34,8 +37,8 @@ final class Browser implements AutoCloseable {
 				"needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
 		return new Browser(new ChromeDriver(
 				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options));
 	}

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The three service jars as processes against every kind of forge the fetcher reads: a stub of each
- * forge's API in its own shapes, GitHub Enterprise and plain git configured by environment variables
- * alone. Each fetch must leave exactly the newest commits in the query API, grouped by the identity rule
- * as that forge shows the authors.
+ * The three service jars as processes against every kind of forge the fetcher reads: a
+ * stub of each forge's API in its own shapes, GitHub Enterprise and plain git configured
+ * by environment variables alone. Each fetch must leave exactly the newest commits in the
+ * query API, grouped by the identity rule as that forge shows the authors.
  */
 class EveryForgeSystemTest {
 
@@ -32,7 +32,10 @@ class EveryForgeSystemTest {
 
 	private static final int AUTHORS = 8;
 
-	/** Below the history's length and above every forge's page size, so the fetcher pages and stops. */
+	/**
+	 * Below the history's length and above every forge's page size, so the fetcher pages
+	 * and stops.
+	 */
 	private static final int LIMIT = 200;
 
 	@TempDir
@@ -68,12 +71,12 @@ class EveryForgeSystemTest {
 		gitlab.add("acme/platform/widgets", COMMITS, AUTHORS, Duration.ZERO);
 		gitHistory = BareGitRepository.write(gitRoot, "acme/widgets",
 				SyntheticHistory.of("git:acme/widgets", COMMITS, AUTHORS));
-		stack = LocalStack.start(LocalStack.home(), StackClient.freePorts(), Map.of(
-				"GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", "",
-				"FORGES_PROVIDERS_GHE_TYPE", "github", "FORGES_PROVIDERS_GHE_APIURL", enterprise.apiUrl(),
-				"GITLAB_API_URL", gitlab.apiUrl(), "BITBUCKET_API_URL", bitbucket.apiUrl(),
-				"CODEBERG_API_URL", gitea.apiUrl(),
-				"FORGES_PROVIDERS_LOCALGIT_TYPE", "git", "FORGES_PROVIDERS_LOCALGIT_APIURL", gitRoot.toUri().toString()));
+		stack = LocalStack.start(LocalStack.home(), StackClient.freePorts(),
+				Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", "", "FORGES_PROVIDERS_GHE_TYPE", "github",
+						"FORGES_PROVIDERS_GHE_APIURL", enterprise.apiUrl(), "GITLAB_API_URL", gitlab.apiUrl(),
+						"BITBUCKET_API_URL", bitbucket.apiUrl(), "CODEBERG_API_URL", gitea.apiUrl(),
+						"FORGES_PROVIDERS_LOCALGIT_TYPE", "git", "FORGES_PROVIDERS_LOCALGIT_APIURL",
+						gitRoot.toUri().toString()));
 		client = new StackClient(stack);
 	}
 
@@ -98,7 +101,8 @@ class EveryForgeSystemTest {
 	void readsAGitHubEnterpriseConfiguredByEnvironmentAloneBelowApiV3() throws Exception {
 		assertFetchedTheNewestGroupedByIdentity("ghe", "acme/widgets", enterprise);
 
-		assertThat(enterprise.targets()).isNotEmpty().allMatch(target -> target.startsWith("/api/v3/repos/acme/widgets/commits?"));
+		assertThat(enterprise.targets()).isNotEmpty()
+			.allMatch(target -> target.startsWith("/api/v3/repos/acme/widgets/commits?"));
 	}
 
 	@Test
@@ -161,7 +165,10 @@ class EveryForgeSystemTest {
 		assertShowsTheNewestGroupedByIdentity(provider, repository, history, authorKey);
 	}
 
-	/** The query API shows the {@link #LIMIT} newest commits of {@code history}, each once, grouped by {@code authorKey}. */
+	/**
+	 * The query API shows the {@link #LIMIT} newest commits of {@code history}, each
+	 * once, grouped by {@code authorKey}.
+	 */
 	private static void assertShowsTheNewestGroupedByIdentity(String provider, String repository, List<Commit> history,
 			Function<Commit, String> authorKey) throws Exception {
 		List<Commit> newest = history.subList(0, LIMIT);

@@ -26,12 +26,13 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Faults across processes, on real servers: the store killed with SIGKILL while it ingests, the Kafka
- * broker (its own process here) killed in the middle of a fetch, the fetcher killed in the middle of a
- * fetch, PostgreSQL stopped and started again while the store ingests. After each, every commit is
- * stored exactly once and every count is the true one, checked over JDBC against the stub's history.
- * One stack serves all four; each test leaves it whole, and checks that the repositories of the tests
- * before it are still exact.
+ * Faults across processes, on real servers: the store killed with SIGKILL while it
+ * ingests, the Kafka broker (its own process here) killed in the middle of a fetch, the
+ * fetcher killed in the middle of a fetch, PostgreSQL stopped and started again while the
+ * store ingests. After each, every commit is stored exactly once and every count is the
+ * true one, checked over JDBC against the stub's history. One stack serves all four; each
+ * test leaves it whole, and checks that the repositories of the tests before it are still
+ * exact.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSystemTest {
@@ -66,8 +67,10 @@ class FaultSystemTest {
 		github.add("faults/after-postgres-restart", 100, 7, Duration.ZERO);
 		Path home = LocalStack.home();
 		broker = KafkaBrokerProcess.start(LocalStack.logs(home).resolve("kafka.log"), 6, LocalStack.TOPIC);
-		// a killed store's consumers keep their partitions until their session times out (45 s by
-		// default) and only then does the restarted store get them; 10 s keeps three kills in budget
+		// a killed store's consumers keep their partitions until their session times out
+		// (45 s by
+		// default) and only then does the restarted store get them; 10 s keeps three
+		// kills in budget
 		stack = LocalStack.start(home, StackClient.freePorts(), Map.of("GITHUB_API_URL", github.apiUrl(),
 				"GITHUB_TOKEN", "", "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000"), broker);
 		client = new StackClient(stack);
@@ -98,7 +101,8 @@ class FaultSystemTest {
 		List<Long> storedAtKills = new ArrayList<>();
 		for (int kill = 1; kill <= 3; kill++) {
 			long threshold = size * kill / 4L;
-			await().atMost(BOUND).pollInterval(OFTEN)
+			await().atMost(BOUND)
+				.pollInterval(OFTEN)
 				.until(() -> running(stack.store()) && store.count(history.path()) >= threshold);
 			stack.store().kill();
 			long stored = store.count(history.path());
@@ -111,8 +115,8 @@ class FaultSystemTest {
 		client.awaitStored();
 
 		Tally tally = store.assertExactly(history, github::authorKey);
-		done(history, "store-service killed with SIGKILL 3 times while ingesting (stored at the kills: "
-				+ storedAtKills + ")", tally);
+		done(history, "store-service killed with SIGKILL 3 times while ingesting (stored at the kills: " + storedAtKills
+				+ ")", tally);
 	}
 
 	@Test
@@ -121,13 +125,16 @@ class FaultSystemTest {
 		StubForge.Repository history = begin("faults/broker-restart");
 		int size = history.commits().size();
 		String id = client.fetch("github", history.path(), size);
-		await().atMost(BOUND).pollInterval(OFTEN)
+		await().atMost(BOUND)
+			.pollInterval(OFTEN)
 			.until(() -> running(stack.store()) && store.count(history.path()) >= size / 4);
 		broker.kill();
 		long storedAtKill = store.count(history.path());
 
-		// nothing can be acknowledged while the broker is away, so the fetch cannot have completed
-		await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
+		// nothing can be acknowledged while the broker is away, so the fetch cannot have
+		// completed
+		await().during(Duration.ofSeconds(5))
+			.atMost(Duration.ofSeconds(30))
 			.until(() -> !client.fetchStatus(id).get("status").asString().equals("COMPLETED"));
 		broker.startAgain();
 		JsonNode fetch = client.awaitFinished(id);
@@ -141,8 +148,9 @@ class FaultSystemTest {
 
 		Tally tally = store.assertExactly(history, github::authorKey);
 		assertThat(storedAtKill).as("killed in the middle of the fetch").isBetween(1L, size - 1L);
-		done(history, "Kafka broker killed with SIGKILL at " + storedAtKill + " stored and started again; fetch "
-				+ outcome, tally);
+		done(history,
+				"Kafka broker killed with SIGKILL at " + storedAtKill + " stored and started again; fetch " + outcome,
+				tally);
 	}
 
 	@Test
@@ -151,12 +159,14 @@ class FaultSystemTest {
 		StubForge.Repository history = begin("faults/fetcher-kill");
 		int size = history.commits().size();
 		String id = client.fetch("github", history.path(), size);
-		JsonNode atKill = await().atMost(BOUND).pollInterval(OFTEN).until(() -> client.fetchStatus(id),
-				fetch -> fetch.get("commitsDiscovered").asLong() >= size / 4);
+		JsonNode atKill = await().atMost(BOUND)
+			.pollInterval(OFTEN)
+			.until(() -> client.fetchStatus(id), fetch -> fetch.get("commitsDiscovered").asLong() >= size / 4);
 		stack.fetcher().kill();
 		assertThat(atKill.get("status").asString()).isEqualTo("RUNNING");
 
-		// what the fetcher remembers is only what it had published: each of those commits is stored
+		// what the fetcher remembers is only what it had published: each of those commits
+		// is stored
 		client.awaitStored();
 		Set<String> remembered = store.remembered(history.path());
 		Set<String> shas = history.commits().stream().map(Commit::sha).collect(Collectors.toSet());
@@ -178,9 +188,11 @@ class FaultSystemTest {
 			.isZero();
 		client.awaitStored();
 		Tally tally = store.assertExactly(history, github::authorKey);
-		done(history, "fetcher-service killed with SIGKILL at " + atKill.get("commitsDiscovered").asLong()
-				+ " published (" + remembered.size() + " remembered); re-fetch published "
-				+ again.get("commitsDiscovered").asLong() + ", a later incremental fetch 0", tally);
+		done(history,
+				"fetcher-service killed with SIGKILL at " + atKill.get("commitsDiscovered").asLong() + " published ("
+						+ remembered.size() + " remembered); re-fetch published "
+						+ again.get("commitsDiscovered").asLong() + ", a later incremental fetch 0",
+				tally);
 	}
 
 	@Test
@@ -188,17 +200,21 @@ class FaultSystemTest {
 	void catchesUpExactlyWhenPostgresStopsAndStartsAgainWhileTheStoreIngests() throws Exception {
 		StubForge.Repository history = begin("faults/postgres-restart");
 		int size = history.commits().size();
-		// a backlog for the store to work through: the fetch publishes while the store is away
+		// a backlog for the store to work through: the fetch publishes while the store is
+		// away
 		stack.store().stop();
 		client.awaitCompleted(client.fetch("github", history.path(), size));
 		stack.store().start();
-		await().atMost(BOUND).pollInterval(OFTEN)
+		await().atMost(BOUND)
+			.pollInterval(OFTEN)
 			.until(() -> running(stack.store()) && store.count(history.path()) > 0);
 		stack.postgres().stop();
 		long lagWhileStopped = client.consumerLag();
 
-		// the store waits: it stays up, skips nothing (its offsets stay behind), and says it is not ready
-		await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(40))
+		// the store waits: it stays up, skips nothing (its offsets stay behind), and says
+		// it is not ready
+		await().during(Duration.ofSeconds(10))
+			.atMost(Duration.ofSeconds(40))
 			.until(() -> stack.store().isAlive() && client.consumerLag() > 0);
 		int readiness = await().atMost(BOUND)
 			.until(() -> client.status(stack.store().url() + "/actuator/health/readiness"), status -> status == 503);
@@ -213,9 +229,10 @@ class FaultSystemTest {
 	}
 
 	/**
-	 * The fetcher and the query-service share PostgreSQL too: each must work again once it is back.
-	 * Their pools may still hold connections PostgreSQL closed, so a fetch or a query right after the
-	 * restart can fail; the failed attempts are counted and reported, and a later one must succeed.
+	 * The fetcher and the query-service share PostgreSQL too: each must work again once
+	 * it is back. Their pools may still hold connections PostgreSQL closed, so a fetch or
+	 * a query right after the restart can fail; the failed attempts are counted and
+	 * reported, and a later one must succeed.
 	 */
 	private String fetcherAndQueryAfterTheRestart() throws Exception {
 		StubForge.Repository small = github.repository("faults/after-postgres-restart");
@@ -228,7 +245,8 @@ class FaultSystemTest {
 			}
 		}
 		while (!fetch.get("status").asString().equals("COMPLETED") && failedFetches.size() < 5);
-		assertThat(fetch.get("status").asString()).as("a fetch completes after " + failedFetches).isEqualTo("COMPLETED");
+		assertThat(fetch.get("status").asString()).as("a fetch completes after " + failedFetches)
+			.isEqualTo("COMPLETED");
 		client.awaitStored();
 		store.assertExactly(small, github::authorKey);
 		List<Integer> queries = new ArrayList<>();
@@ -239,8 +257,8 @@ class FaultSystemTest {
 		if (!failedFetches.isEmpty() || queries.size() > 1) {
 			log.warn("after PostgreSQL restarted: failed fetches {}, query answers {}", failedFetches, queries);
 		}
-		return failedFetches.size() + " fetch(es) failed before one completed " + failedFetches
-				+ ", query answers " + queries;
+		return failedFetches.size() + " fetch(es) failed before one completed " + failedFetches + ", query answers "
+				+ queries;
 	}
 
 	/** True while {@code service} runs; fails the wait at once when it has exited. */
@@ -258,8 +276,7 @@ class FaultSystemTest {
 
 	private void done(StubForge.Repository history, String fault, Tally tally) {
 		verified.add(history);
-		log.info("FAULT {}: {}; took {} s", fault, tally,
-				Duration.between(began, Instant.now()).toMillis() / 1000.0);
+		log.info("FAULT {}: {}; took {} s", fault, tally, Duration.between(began, Instant.now()).toMillis() / 1000.0);
 	}
 
 }

@@ -14,9 +14,10 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A benchmark, not a test: starts the whole local stack against the stub GitHub (no added latency) and
- * prints, per fetch size, the time from {@code POST /api/v1/fetches} until the query API shows every
- * commit, and the fetcher's heap and resident memory after each size.
+ * A benchmark, not a test: starts the whole local stack against the stub GitHub (no added
+ * latency) and prints, per fetch size, the time from {@code POST /api/v1/fetches} until
+ * the query API shows every commit, and the fetcher's heap and resident memory after each
+ * size.
  *
  * <pre>./mvnw -q -DskipTests package && ./mvnw -q -pl local-stack exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.commitcollector.localstack.FetchToQueryBenchmark</pre>
@@ -59,7 +60,10 @@ public final class FetchToQueryBenchmark {
 		}
 	}
 
-	/** Milliseconds from the POST until every commit is queryable, and the fetch's own duration. */
+	/**
+	 * Milliseconds from the POST until every commit is queryable, and the fetch's own
+	 * duration.
+	 */
 	private record Timing(long queryable, long fetch) {
 	}
 
@@ -67,8 +71,8 @@ public final class FetchToQueryBenchmark {
 		long start = System.nanoTime();
 		HttpResponse<String> posted = http.send(HttpRequest.newBuilder(stack.fetcher().url().resolve("/api/v1/fetches"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"repository\":\"" + repository + "\",\"limit\":" + limit + "}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"repository\":\"" + repository + "\",\"limit\":" + limit + "}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (posted.statusCode() != 202) {
 			throw new IllegalStateException(posted.body());
@@ -79,11 +83,13 @@ public final class FetchToQueryBenchmark {
 					HttpResponse.BodyHandlers.ofString());
 			if (answer.statusCode() == 200 && json.readTree(answer.body()).get("totalCommits").asLong() >= limit) {
 				long queryable = (System.nanoTime() - start) / 1_000_000;
-				var fetch = json.readTree(http.send(HttpRequest.newBuilder(stack.fetcher().url().resolve(
-						posted.headers().firstValue("Location").orElseThrow())).build(),
-						HttpResponse.BodyHandlers.ofString()).body());
-				long fetchMillis = java.time.Duration.between(java.time.Instant.parse(fetch.get("startedAt").asString()),
-						java.time.Instant.parse(fetch.get("finishedAt").asString())).toMillis();
+				var fetch = json.readTree(http.send(HttpRequest
+					.newBuilder(stack.fetcher().url().resolve(posted.headers().firstValue("Location").orElseThrow()))
+					.build(), HttpResponse.BodyHandlers.ofString()).body());
+				long fetchMillis = java.time.Duration
+					.between(java.time.Instant.parse(fetch.get("startedAt").asString()),
+							java.time.Instant.parse(fetch.get("finishedAt").asString()))
+					.toMillis();
 				return new Timing(queryable, fetchMillis);
 			}
 			Thread.onSpinWait();
@@ -103,7 +109,8 @@ public final class FetchToQueryBenchmark {
 		if (!Files.exists(status)) {
 			return "?";
 		}
-		return Files.readAllLines(status).stream()
+		return Files.readAllLines(status)
+			.stream()
 			.filter(line -> line.startsWith("VmHWM:"))
 			.map(line -> String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024))
 			.findFirst()

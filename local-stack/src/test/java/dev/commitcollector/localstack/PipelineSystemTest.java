@@ -23,8 +23,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The three service jars as separate processes, on the embedded Kafka and PostgreSQL, against a stub
- * GitHub over HTTP: fetch, re-fetch, and a store-service killed with SIGKILL in the middle of ingesting.
+ * The three service jars as separate processes, on the embedded Kafka and PostgreSQL,
+ * against a stub GitHub over HTTP: fetch, re-fetch, and a store-service killed with
+ * SIGKILL in the middle of ingesting.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineSystemTest {
@@ -84,7 +85,8 @@ class PipelineSystemTest {
 	@Order(3)
 	void storesEveryCommitOnceWhenTheStoreIsKilledWhileIngesting() throws Exception {
 		String id = client.fetch("github", "acme/second", 3000);
-		await().atMost(BOUND).pollInterval(Duration.ofMillis(20))
+		await().atMost(BOUND)
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> sql("select count(*) from commits where repository = 'acme/second'") > 0);
 		stack.store().kill();
 		long storedAtKill = sql("select count(*) from commits where repository = 'acme/second'");
@@ -113,8 +115,8 @@ class PipelineSystemTest {
 			browser.fetch("github", "acme/form", 200);
 			browser.awaitStatus("Fetched 200 commits of acme/form.");
 			browser.followLink("See its authors");
-			assertThat(browser.authorCount()).isEqualTo(sql(
-					"select count(*) from authors where repository = 'acme/form'"));
+			assertThat(browser.authorCount())
+				.isEqualTo(sql("select count(*) from authors where repository = 'acme/form'"));
 		}
 	}
 
@@ -138,12 +140,15 @@ class PipelineSystemTest {
 
 		assertThat(sql("select count(*) from commits where repository = 'acme/hostile'")).isEqualTo(60);
 		assertThat(sql("select sum(commit_count) from authors where repository = 'acme/hostile'")).isEqualTo(60);
-		assertThat(sql("select count(*) from authors where repository = 'acme/hostile' and author_key like 'email-sha256:%'"))
+		assertThat(sql(
+				"select count(*) from authors where repository = 'acme/hostile' and author_key like 'email-sha256:%'"))
 			.isEqualTo(1);
 		assertThat(sql("select count(*) from commits where repository = 'acme/hostile' and (author_name ~ '[[:cntrl:]]'"
-				+ " or octet_length(author_name) > 512 or octet_length(message_headline) > 1024)")).isZero();
+				+ " or octet_length(author_name) > 512 or octet_length(message_headline) > 1024)"))
+			.isZero();
 		for (int i = 1; i <= 3; i++) {
-			assertThat(sql("select count(*) from commits where repository = 'acme/neighbour-" + i + "'")).isEqualTo(100);
+			assertThat(sql("select count(*) from commits where repository = 'acme/neighbour-" + i + "'"))
+				.isEqualTo(100);
 		}
 	}
 
@@ -151,8 +156,7 @@ class PipelineSystemTest {
 		return new Commit(commit.sha(), name, email, null, commit.authoredAt(), message, commit.parent());
 	}
 
-	private static void assertGroupedAsTheIdentityRuleSays(String repository, List<Commit> expected)
-			throws Exception {
+	private static void assertGroupedAsTheIdentityRuleSays(String repository, List<Commit> expected) throws Exception {
 		Map<String, List<String>> expectedByAuthor = SyntheticHistory.shasByAuthor(expected, github::authorKey);
 		Map<String, List<String>> actualByAuthor = new HashMap<>();
 		List<Long> counts = new ArrayList<>();
@@ -174,7 +178,8 @@ class PipelineSystemTest {
 		}
 		while (!page.get("authors").isEmpty());
 
-		assertThat(allShas).hasSize(expected.size()).doesNotHaveDuplicates()
+		assertThat(allShas).hasSize(expected.size())
+			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(expected.stream().map(Commit::sha).toList());
 		// within an author, newest first: the stub's order restricted to that author
 		assertThat(actualByAuthor).isEqualTo(expectedByAuthor);

@@ -23,7 +23,10 @@ import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The running stack as the system tests drive it: fetches and their status, the query API, the store's lag. */
+/**
+ * The running stack as the system tests drive it: fetches and their status, the query
+ * API, the store's lag.
+ */
 final class StackClient {
 
 	static final Duration BOUND = Duration.ofSeconds(90);
@@ -47,8 +50,8 @@ final class StackClient {
 	HttpResponse<String> postFetch(String provider, String repository, int limit) throws Exception {
 		return http.send(HttpRequest.newBuilder(stack.fetcher().url().resolve("/api/v1/fetches"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-					Map.of("provider", provider, "repository", repository, "limit", limit))))
+			.POST(HttpRequest.BodyPublishers.ofString(
+					json.writeValueAsString(Map.of("provider", provider, "repository", repository, "limit", limit))))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -59,7 +62,9 @@ final class StackClient {
 		return json.readTree(response.body()).get("id").asString();
 	}
 
-	/** Waits until fetch {@code id} is COMPLETED and returns it as the fetcher shows it. */
+	/**
+	 * Waits until fetch {@code id} is COMPLETED and returns it as the fetcher shows it.
+	 */
 	JsonNode awaitCompleted(String id) {
 		return await().atMost(BOUND).until(() -> get(stack.fetcher().url() + "/api/v1/fetches/" + id), fetch -> {
 			assertThat(fetch.get("status").asString()).as(fetch.toString()).isNotEqualTo("FAILED");
@@ -67,10 +72,13 @@ final class StackClient {
 		});
 	}
 
-	/** Waits until fetch {@code id} has ended, COMPLETED or FAILED, and returns it as the fetcher shows it. */
+	/**
+	 * Waits until fetch {@code id} has ended, COMPLETED or FAILED, and returns it as the
+	 * fetcher shows it.
+	 */
 	JsonNode awaitFinished(String id) {
-		return await().atMost(BOUND).until(() -> fetchStatus(id),
-				fetch -> !fetch.get("status").asString().equals("RUNNING"));
+		return await().atMost(BOUND)
+			.until(() -> fetchStatus(id), fetch -> !fetch.get("status").asString().equals("RUNNING"));
 	}
 
 	/** Fetch {@code id} as {@code GET /api/v1/fetches/{id}} shows it now. */
@@ -83,7 +91,10 @@ final class StackClient {
 		await().atMost(BOUND).until(() -> consumerLag() == 0);
 	}
 
-	/** {@code GET /api/v1/authors} of one repository, {@code size} authors on page {@code page}. */
+	/**
+	 * {@code GET /api/v1/authors} of one repository, {@code size} authors on page
+	 * {@code page}.
+	 */
 	JsonNode authors(String provider, String repository, int size, int page) throws Exception {
 		return get(stack.query().url() + "/api/v1/authors?provider=" + provider + "&repository="
 				+ URLEncoder.encode(repository, StandardCharsets.UTF_8) + "&size=" + size + "&page=" + page);
@@ -99,8 +110,10 @@ final class StackClient {
 
 	/** The status code a GET of {@code url} answers with. */
 	int status(String url) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.discarding()).statusCode();
+		return http
+			.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	JsonNode read(String body) {
@@ -110,14 +123,20 @@ final class StackClient {
 	/** Events on the topic that the store's consumer group has not committed. */
 	long consumerLag() throws Exception {
 		try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
-			var committed = admin.listConsumerGroupOffsets("store-service").partitionsToOffsetAndMetadata()
+			var committed = admin.listConsumerGroupOffsets("store-service")
+				.partitionsToOffsetAndMetadata()
 				.get(10, TimeUnit.SECONDS);
-			var partitions = admin.describeTopics(List.of(LocalStack.TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
-				.get(LocalStack.TOPIC).partitions().stream()
+			var partitions = admin.describeTopics(List.of(LocalStack.TOPIC))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get(LocalStack.TOPIC)
+				.partitions()
+				.stream()
 				.map(p -> new TopicPartition(LocalStack.TOPIC, p.partition()))
 				.collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
 			var ends = admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
-			return ends.entrySet().stream()
+			return ends.entrySet()
+				.stream()
 				.mapToLong(e -> e.getValue().offset()
 						- (committed.get(e.getKey()) == null ? 0 : committed.get(e.getKey()).offset()))
 				.sum();

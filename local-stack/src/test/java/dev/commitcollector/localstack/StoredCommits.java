@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 import dev.commitcollector.localstack.SyntheticHistory.Commit;
 
 /**
- * What the running stack holds for one repository, read over JDBC as the schema owner: the store's
- * {@code commits}, {@code authors} and {@code repositories}, and what the fetcher remembers having
- * published ({@code fetcher.published_commits}, {@code fetcher.repositories}).
+ * What the running stack holds for one repository, read over JDBC as the schema owner:
+ * the store's {@code commits}, {@code authors} and {@code repositories}, and what the
+ * fetcher remembers having published ({@code fetcher.published_commits},
+ * {@code fetcher.repositories}).
  */
 final class StoredCommits {
 
@@ -41,21 +42,25 @@ final class StoredCommits {
 		return shas("select sha from fetcher.published_commits where provider = ? and repository = ?", repository);
 	}
 
-	/** How deep the fetcher's memory of {@code repository} reaches (0 when it has none). */
+	/**
+	 * How deep the fetcher's memory of {@code repository} reaches (0 when it has none).
+	 */
 	long rememberedDepth(String repository) throws Exception {
 		return count("select depth from fetcher.repositories where provider = ? and repository = ?", repository);
 	}
 
 	/**
-	 * Asserts that the store holds every commit of {@code history} exactly once, that each author's
-	 * {@code commit_count} equals both the count of their rows in {@code commits} and the count in the
-	 * history, and that the repository's {@code commit_count} and {@code author_count} are the true
-	 * counts; returns the figures.
+	 * Asserts that the store holds every commit of {@code history} exactly once, that
+	 * each author's {@code commit_count} equals both the count of their rows in
+	 * {@code commits} and the count in the history, and that the repository's
+	 * {@code commit_count} and {@code author_count} are the true counts; returns the
+	 * figures.
 	 */
 	Tally assertExactly(StubForge.Repository history, Function<Commit, String> authorKey) throws Exception {
 		String repository = history.path();
 		Set<String> expectedShas = history.commits().stream().map(Commit::sha).collect(Collectors.toSet());
-		Map<String, Long> expectedByAuthor = history.commits().stream()
+		Map<String, Long> expectedByAuthor = history.commits()
+			.stream()
 			.collect(Collectors.groupingBy(authorKey, Collectors.counting()));
 		long rows = count("select count(*) from commits where provider = ? and repository = ?", repository);
 		Set<String> stored = shas("select sha from commits where provider = ? and repository = ?", repository);
@@ -68,12 +73,17 @@ final class StoredCommits {
 		assertThat(stored).as("no commit that is not in the history").isEqualTo(expectedShas);
 		assertThat(rows).as("rows in commits").isEqualTo(expectedShas.size());
 		assertThat(counts("select author_key, count(*) from commits where provider = ? and repository = ? "
-				+ "group by author_key", repository)).as("rows per author in commits").isEqualTo(expectedByAuthor);
+				+ "group by author_key", repository))
+			.as("rows per author in commits")
+			.isEqualTo(expectedByAuthor);
 		assertThat(counts("select author_key, commit_count from authors where provider = ? and repository = ?",
-				repository)).as("authors.commit_count").isEqualTo(expectedByAuthor);
+				repository))
+			.as("authors.commit_count")
+			.isEqualTo(expectedByAuthor);
 		assertThat(counts("select 'commits', commit_count from repositories where provider = ? and repository = ? "
 				+ "union all select 'authors', author_count from repositories where provider = ? and repository = ?",
-				repository)).as("repositories.commit_count and author_count")
+				repository))
+			.as("repositories.commit_count and author_count")
 			.isEqualTo(Map.of("commits", (long) expectedShas.size(), "authors", (long) expectedByAuthor.size()));
 		return tally;
 	}
@@ -97,10 +107,14 @@ final class StoredCommits {
 		return counts;
 	}
 
-	/** Runs {@code sql} with each {@code ?} pair bound to this provider and {@code repository}. */
+	/**
+	 * Runs {@code sql} with each {@code ?} pair bound to this provider and
+	 * {@code repository}.
+	 */
 	private void query(String sql, String repository, Row row) throws Exception {
 		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.OWNER,
-				EmbeddedPostgresServer.OWNER_PASSWORD); PreparedStatement statement = connection.prepareStatement(sql)) {
+				EmbeddedPostgresServer.OWNER_PASSWORD);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 1; i < sql.chars().filter(c -> c == '?').count(); i += 2) {
 				statement.setString(i, provider);
 				statement.setString(i + 1, repository);
@@ -120,8 +134,8 @@ final class StoredCommits {
 	}
 
 	/**
-	 * The figures of one check: commits in the history, rows stored, distinct shas stored, commits lost,
-	 * rows duplicated, authors.
+	 * The figures of one check: commits in the history, rows stored, distinct shas
+	 * stored, commits lost, rows duplicated, authors.
 	 */
 	record Tally(long expected, long rows, long distinct, long lost, long duplicated, long authors) {
 

@@ -15,14 +15,15 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}}, naming the {@code mainbranch}
- * ({@code main}; none in an empty repository), and
- * {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: {@code pagelen}
- * (at most 100) commits a page and the absolute URL of the {@code next} one, whose page token is random;
- * only tokens it handed out are served, as Bitbucket's cannot be guessed. A linked author's
- * {@code author.user} carries a stable {@code account_id} and a nickname its owner may change. With no
- * revision Bitbucket lists the commits of every branch ({@code git log --all}); the repositories here have
- * one branch, so that is the main branch's history.
+ * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}}, naming the
+ * {@code mainbranch} ({@code main}; none in an empty repository), and
+ * {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: {@code pagelen} (at
+ * most 100) commits a page and the absolute URL of the {@code next} one, whose page token
+ * is random; only tokens it handed out are served, as Bitbucket's cannot be guessed. A
+ * linked author's {@code author.user} carries a stable {@code account_id} and a nickname
+ * its owner may change. With no revision Bitbucket lists the commits of every branch
+ * ({@code git log --all}); the repositories here have one branch, so that is the main
+ * branch's history.
  */
 final class StubBitbucket extends StubForge {
 
@@ -88,10 +89,11 @@ final class StubBitbucket extends StubForge {
 					"{" + UUID.nameUUIDFromBytes(("uuid " + commit.login()).getBytes(StandardCharsets.UTF_8)) + "}"));
 		}
 		String message = commit.message() + "\n\nA body that is not the headline.\n";
-		return object("type", "commit", "hash", commit.sha(),
-				"date", date(commit.authoredAt(), ZoneOffset.UTC).replace("Z", "+00:00"), "author", author,
-				"message", message, "summary", object("type", "rendered", "raw", message, "markup", "markdown"),
-				"parents", commit.parents().stream()
+		return object("type", "commit", "hash", commit.sha(), "date",
+				date(commit.authoredAt(), ZoneOffset.UTC).replace("Z", "+00:00"), "author", author, "message", message,
+				"summary", object("type", "rendered", "raw", message, "markup", "markdown"), "parents",
+				commit.parents()
+					.stream()
 					.map(sha -> object("type", "commit", "hash", sha, "links", links(api + "/commit/" + sha)))
 					.toList(),
 				"links", links(api + "/commit/" + commit.sha()));

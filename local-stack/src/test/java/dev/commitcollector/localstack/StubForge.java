@@ -24,9 +24,10 @@ import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A forge's commits API over real HTTP for the system tests: a MockWebServer serving repositories of
- * synthetic history below an API prefix (such as {@code /api/v4}). Each subclass answers in its own
- * forge's shapes and says which login that forge shows for an author.
+ * A forge's commits API over real HTTP for the system tests: a MockWebServer serving
+ * repositories of synthetic history below an API prefix (such as {@code /api/v4}). Each
+ * subclass answers in its own forge's shapes and says which login that forge shows for an
+ * author.
  */
 abstract class StubForge extends Dispatcher implements AutoCloseable {
 
@@ -43,9 +44,10 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 	private final List<String> targets = new CopyOnWriteArrayList<>();
 
 	/**
-	 * @param prefix the API's path below the server's root, such as {@code /api/v4}, or empty
-	 * @param listing the commits listing's target below the prefix; its first group names the repository,
-	 * percent-encoded as the forge expects it
+	 * @param prefix the API's path below the server's root, such as {@code /api/v4}, or
+	 * empty
+	 * @param listing the commits listing's target below the prefix; its first group names
+	 * the repository, percent-encoded as the forge expects it
 	 */
 	StubForge(String prefix, Pattern listing) throws IOException {
 		this.prefix = prefix;
@@ -54,19 +56,28 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		server.start();
 	}
 
-	/** The base URL a provider is configured with: the server and the prefix, no trailing slash. */
+	/**
+	 * The base URL a provider is configured with: the server and the prefix, no trailing
+	 * slash.
+	 */
 	String apiUrl() {
 		return origin() + prefix;
 	}
 
-	/** Adds {@code path} with {@code count} commits by {@code authors} people; answers about it come after {@code delay}. */
+	/**
+	 * Adds {@code path} with {@code count} commits by {@code authors} people; answers
+	 * about it come after {@code delay}.
+	 */
 	Repository add(String path, int count, int authors, Duration delay) {
 		Repository repository = new Repository(path, SyntheticHistory.of(path, count, authors), delay);
 		repositories.put(path, repository);
 		return repository;
 	}
 
-	/** Adds {@code path} with exactly {@code newestFirst}; answers about it come after {@code delay}. */
+	/**
+	 * Adds {@code path} with exactly {@code newestFirst}; answers about it come after
+	 * {@code delay}.
+	 */
 	Repository add(String path, List<Commit> newestFirst, Duration delay) {
 		Repository repository = new Repository(path, List.copyOf(newestFirst), delay);
 		repositories.put(path, repository);
@@ -78,17 +89,26 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		return List.copyOf(targets);
 	}
 
-	/** The login this forge shows for the author of {@code commit}: the one the history links, unless it says otherwise. */
+	/**
+	 * The login this forge shows for the author of {@code commit}: the one the history
+	 * links, unless it says otherwise.
+	 */
 	String login(Commit commit) {
 		return commit.login();
 	}
 
-	/** The key the identity rule gives the author of {@code commit} as this forge shows it. */
+	/**
+	 * The key the identity rule gives the author of {@code commit} as this forge shows
+	 * it.
+	 */
 	final String authorKey(Commit commit) {
 		return SyntheticHistory.authorKey(login(commit), commit.email());
 	}
 
-	/** Answers a request for the listing of {@code repository}; {@code target} matched the listing's pattern. */
+	/**
+	 * Answers a request for the listing of {@code repository}; {@code target} matched the
+	 * listing's pattern.
+	 */
 	protected abstract MockResponse answer(RecordedRequest request, Repository repository, Matcher target);
 
 	/** The forge's answer for a repository it does not have. */
@@ -114,7 +134,10 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		return repositories.get(path);
 	}
 
-	/** {@code request}'s URL with query parameter {@code name} set to {@code value}; its encoded path kept as sent. */
+	/**
+	 * {@code request}'s URL with query parameter {@code name} set to {@code value}; its
+	 * encoded path kept as sent.
+	 */
 	protected static String with(RecordedRequest request, String name, Object value) {
 		return request.getUrl().newBuilder().setQueryParameter(name, String.valueOf(value)).build().toString();
 	}
@@ -134,7 +157,10 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 			.body(JSON.writeValueAsString(body));
 	}
 
-	/** A JSON object of {@code keysAndValues} in that order; values may be null, as forges write them. */
+	/**
+	 * A JSON object of {@code keysAndValues} in that order; values may be null, as forges
+	 * write them.
+	 */
 	protected static Map<String, Object> object(Object... keysAndValues) {
 		Map<String, Object> object = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -164,10 +190,16 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		return value == null ? fallback : Integer.parseInt(value);
 	}
 
-	/** A repository served by a stub: its history, newest first, and how long answers about it take. */
+	/**
+	 * A repository served by a stub: its history, newest first, and how long answers
+	 * about it take.
+	 */
 	record Repository(String path, List<Commit> commits, Duration delay) {
 
-		/** The history as {@code git log sha} sees it (all of it for null); null when no commit has that sha. */
+		/**
+		 * The history as {@code git log sha} sees it (all of it for null); null when no
+		 * commit has that sha.
+		 */
 		List<Commit> from(String sha) {
 			if (sha == null) {
 				return commits;

@@ -13,10 +13,11 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * GitHub's {@code /repos/{owner}/{repo}/commits} at the API root, as on github.com, or below
- * {@code /api/v3}, as on GitHub Enterprise Server: {@code per_page} (at most 100) and {@code page},
- * pinned by {@code sha}, paginated by absolute {@code Link} headers. Each page has an {@code ETag}; asked
- * again with it in {@code If-None-Match} while the page is unchanged, the answer is a bodiless 304.
+ * GitHub's {@code /repos/{owner}/{repo}/commits} at the API root, as on github.com, or
+ * below {@code /api/v3}, as on GitHub Enterprise Server: {@code per_page} (at most 100)
+ * and {@code page}, pinned by {@code sha}, paginated by absolute {@code Link} headers.
+ * Each page has an {@code ETag}; asked again with it in {@code If-None-Match} while the
+ * page is unchanged, the answer is a bodiless 304.
  */
 final class StubGitHub extends StubForge {
 
@@ -50,9 +51,9 @@ final class StubGitHub extends StubForge {
 			return withRateLimit(new MockResponse.Builder().code(304)).addHeader("ETag", etag).build();
 		}
 		String api = apiUrl() + "/repos/" + repository.path();
-		MockResponse.Builder response = withRateLimit(ok(repository, commits.stream()
-			.map(commit -> item(api, commit, account(commit.login()), ZoneOffset.UTC))
-			.toList())).addHeader("ETag", etag);
+		MockResponse.Builder response = withRateLimit(ok(repository,
+				commits.stream().map(commit -> item(api, commit, account(commit.login()), ZoneOffset.UTC)).toList()))
+			.addHeader("ETag", etag);
 		if (hasPageAfter(reachable, page, size)) {
 			int last = (reachable.size() + size - 1) / size;
 			response.addHeader("Link", "<" + with(request, "page", page + 1) + ">; rel=\"next\", <"
@@ -64,22 +65,24 @@ final class StubGitHub extends StubForge {
 	@Override
 	protected MockResponse notFound() {
 		return json(404, Map.of("message", "Not Found", "documentation_url",
-				"https://docs.github.com/rest/commits/commits#list-commits", "status", "404")).build();
+				"https://docs.github.com/rest/commits/commits#list-commits", "status", "404"))
+			.build();
 	}
 
 	/**
-	 * A commit as GitHub's listing shows it; Gitea's items have this shape too. {@code api} is the
-	 * repository's API URL; {@code account} the forge account the author email is linked to, or null.
+	 * A commit as GitHub's listing shows it; Gitea's items have this shape too.
+	 * {@code api} is the repository's API URL; {@code account} the forge account the
+	 * author email is linked to, or null.
 	 */
 	static Map<String, Object> item(String api, Commit commit, Map<String, Object> account, ZoneOffset zone) {
 		String authored = date(commit.authoredAt(), zone);
-		return object("sha", commit.sha(), "node_id", "C_" + commit.sha().substring(0, 16),
-				"commit", object("author", object("name", commit.name(), "email", commit.email(), "date", authored),
-						"committer", object("name", "Stub Committer", "email", "committer@example.org", "date",
+		return object("sha", commit.sha(), "node_id", "C_" + commit.sha().substring(0, 16), "commit",
+				object("author", object("name", commit.name(), "email", commit.email(), "date", authored), "committer",
+						object("name", "Stub Committer", "email", "committer@example.org", "date",
 								date(commit.authoredAt().plusSeconds(30), zone)),
 						"message", commit.message() + "\n\nA body that is not the headline.", "comment_count", 0),
-				"url", api + "/commits/" + commit.sha(), "author", account, "committer", null,
-				"parents", commit.parents().stream().map(sha -> object("sha", sha, "url", api + "/commits/" + sha)).toList());
+				"url", api + "/commits/" + commit.sha(), "author", account, "committer", null, "parents",
+				commit.parents().stream().map(sha -> object("sha", sha, "url", api + "/commits/" + sha)).toList());
 	}
 
 	private static Map<String, Object> account(String login) {

@@ -13,10 +13,11 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * GitLab's {@code /api/v4/projects/{id}/repository/commits}, with projects in nested groups. A project is
- * found only by its full path encoded as one segment ({@code acme%2Fplatform%2Fwidgets}), as GitLab routes
- * it: a path with plain or doubly encoded slashes finds nothing. {@code per_page} (at most 100) and
- * {@code page}, pinned by {@code ref_name}; {@code x-next-page} and {@code Link}, but no {@code x-total}.
+ * GitLab's {@code /api/v4/projects/{id}/repository/commits}, with projects in nested
+ * groups. A project is found only by its full path encoded as one segment
+ * ({@code acme%2Fplatform%2Fwidgets}), as GitLab routes it: a path with plain or doubly
+ * encoded slashes finds nothing. {@code per_page} (at most 100) and {@code page}, pinned
+ * by {@code ref_name}; {@code x-next-page} and {@code Link}, but no {@code x-total}.
  * GitLab names no account for an author.
  */
 final class StubGitLab extends StubForge {
@@ -62,13 +63,12 @@ final class StubGitLab extends StubForge {
 	private static Map<String, Object> item(Repository repository, Commit commit) {
 		String committed = date(commit.authoredAt().plusSeconds(90), ZoneOffset.UTC);
 		return object("id", commit.sha(), "short_id", commit.sha().substring(0, 8), "created_at", committed,
-				"parent_ids", commit.parents(), "title", commit.message(),
-				"message", commit.message() + "\n\nA body that is not the headline.\n",
-				"author_name", commit.name(), "author_email", commit.email(),
-				"authored_date", date(commit.authoredAt(), ZoneOffset.ofHours(3)),
-				"committer_name", "Stub Committer", "committer_email", "committer@example.org",
-				"committed_date", committed, "trailers", Map.of(), "extended_trailers", Map.of(),
-				"web_url", "https://gitlab.example.org/" + repository.path() + "/-/commit/" + commit.sha());
+				"parent_ids", commit.parents(), "title", commit.message(), "message",
+				commit.message() + "\n\nA body that is not the headline.\n", "author_name", commit.name(),
+				"author_email", commit.email(), "authored_date", date(commit.authoredAt(), ZoneOffset.ofHours(3)),
+				"committer_name", "Stub Committer", "committer_email", "committer@example.org", "committed_date",
+				committed, "trailers", Map.of(), "extended_trailers", Map.of(), "web_url",
+				"https://gitlab.example.org/" + repository.path() + "/-/commit/" + commit.sha());
 	}
 
 }

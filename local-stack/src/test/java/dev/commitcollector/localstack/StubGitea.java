@@ -12,9 +12,10 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Gitea's (and Forgejo's) {@code /api/v1/repos/{owner}/{repo}/commits}: {@code limit}, capped at the
- * server's 50, and {@code page}, pinned by {@code sha}; items in GitHub's shape, dates with the author's
- * offset; paginated by {@code Link}, {@code X-HasMore} and {@code X-Total-Count}.
+ * Gitea's (and Forgejo's) {@code /api/v1/repos/{owner}/{repo}/commits}: {@code limit},
+ * capped at the server's 50, and {@code page}, pinned by {@code sha}; items in GitHub's
+ * shape, dates with the author's offset; paginated by {@code Link}, {@code X-HasMore} and
+ * {@code X-Total-Count}.
  */
 final class StubGitea extends StubForge {
 

@@ -14,8 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Linear histories of made-up commits for the forge stubs, newest first, and the identity rule that
- * says how the query API must group them.
+ * Linear histories of made-up commits for the forge stubs, newest first, and the identity
+ * rule that says how the query API must group them.
  */
 final class SyntheticHistory {
 
@@ -23,10 +23,11 @@ final class SyntheticHistory {
 	}
 
 	/**
-	 * {@code count} commits by {@code authors} people, newest first, each the child of the next. Even
-	 * authors have a forge login and commit from two emails; odd ones have none and write their email with
-	 * varying case and spaces; authors 1 and 3 share a name but not an email, so grouping by name would be
-	 * wrong; some names are not ASCII.
+	 * {@code count} commits by {@code authors} people, newest first, each the child of
+	 * the next. Even authors have a forge login and commit from two emails; odd ones have
+	 * none and write their email with varying case and spaces; authors 1 and 3 share a
+	 * name but not an email, so grouping by name would be wrong; some names are not
+	 * ASCII.
 	 */
 	static List<Commit> of(String seed, int count, int authors) {
 		List<String> shas = new ArrayList<>(count);
@@ -56,13 +57,19 @@ final class SyntheticHistory {
 		};
 	}
 
-	/** The identity rule: {@code login:} the forge account when it links one, else {@code email:} trimmed, lowercased. */
+	/**
+	 * The identity rule: {@code login:} the forge account when it links one, else
+	 * {@code email:} trimmed, lowercased.
+	 */
 	static String authorKey(String login, String email) {
 		return login != null ? "login:" + login.toLowerCase(Locale.ROOT)
 				: "email:" + email.strip().toLowerCase(Locale.ROOT);
 	}
 
-	/** The shas of {@code commits} by author key, each author's newest first, as the query API must show them. */
+	/**
+	 * The shas of {@code commits} by author key, each author's newest first, as the query
+	 * API must show them.
+	 */
 	static Map<String, List<String>> shasByAuthor(List<Commit> commits, Function<Commit, String> authorKey) {
 		return commits.stream()
 			.collect(Collectors.groupingBy(authorKey, Collectors.mapping(Commit::sha, Collectors.toList())));
@@ -71,7 +78,8 @@ final class SyntheticHistory {
 	/** The names each author wrote in {@code commits}, by author key. */
 	static Map<String, Set<String>> namesByAuthor(List<Commit> commits, Function<Commit, String> authorKey) {
 		return commits.stream()
-			.collect(Collectors.groupingBy(authorKey, Collectors.mapping(Commit::name, Collectors.toCollection(TreeSet::new))));
+			.collect(Collectors.groupingBy(authorKey,
+					Collectors.mapping(Commit::name, Collectors.toCollection(TreeSet::new))));
 	}
 
 	static String sha(String seed) {
@@ -85,8 +93,8 @@ final class SyntheticHistory {
 	}
 
 	/**
-	 * A commit as git holds it, and the forge login its author's email is linked to (null when none).
-	 * {@code parent} is null for the root commit.
+	 * A commit as git holds it, and the forge login its author's email is linked to (null
+	 * when none). {@code parent} is null for the root commit.
 	 */
 	record Commit(String sha, String name, String email, String login, Instant authoredAt, String message,
 			String parent) {

@@ -9,8 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The query-service's layering. It has no application layer: the web adapter reads the read model
- * directly (a query side with one use case), so the rules keep the domain plain and the two adapters apart.
+ * The query-service's layering. It has no application layer: the web adapter reads the
+ * read model directly (a query side with one use case), so the rules keep the domain
+ * plain and the two adapters apart.
  */
 @AnalyzeClasses(packages = "dev.commitcollector.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

@@ -7,14 +7,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Base of the query-service's integration tests: the whole service on the real store schema, one context for all. */
+/**
+ * Base of the query-service's integration tests: the whole service on the real store
+ * schema, one context for all.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 public abstract class QueryIntegrationTest {
 
 	protected WebTestClient web;
 
-	/** A generous response timeout: a loaded two-core machine can take more than the default five seconds. */
+	/**
+	 * A generous response timeout: a loaded two-core machine can take more than the
+	 * default five seconds.
+	 */
 	@Autowired
 	void web(WebTestClient client) {
 		this.web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();

@@ -20,10 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A benchmark, not a test: 100,000 commits by 3,000 authors (skewed, as real repositories are) in a
- * real PostgreSQL, the query-service in this JVM, and p50/p99 latencies of the first authors page, a
- * deep authors page and an author's commits page under 1 and 32 concurrent clients, next to the same
- * SQL run directly over JDBC.
+ * A benchmark, not a test: 100,000 commits by 3,000 authors (skewed, as real repositories
+ * are) in a real PostgreSQL, the query-service in this JVM, and p50/p99 latencies of the
+ * first authors page, a deep authors page and an author's commits page under 1 and 32
+ * concurrent clients, next to the same SQL run directly over JDBC.
  *
  * <pre>cd query-service && ../mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.commitcollector.query.ReadModelBenchmark</pre>
@@ -55,12 +55,12 @@ public final class ReadModelBenchmark {
 			String deepCursor = cursorOfAuthorsPage(base, 58);
 			String topAuthor = firstAuthor(base);
 			String authors = base + "/api/v1/repository/authors?repository=" + REPOSITORY + "&size=50";
-			List<Case> cases = List.of(
-					new Case("first authors page (50)", authors, AUTHORS_SQL, Long.MIN_VALUE, ""),
+			List<Case> cases = List.of(new Case("first authors page (50)", authors, AUTHORS_SQL, Long.MIN_VALUE, ""),
 					new Case("deep authors page (#59 of 60)", authors + "&after=" + deepCursor, AUTHORS_SQL,
 							-cursorCount(deepCursor), cursorKey(deepCursor)),
-					new Case("author's commits page (100)", base + "/api/v1/authors/" + topAuthor + "/commits?repository="
-							+ REPOSITORY + "&size=100", COMMITS_SQL, 0, topAuthor));
+					new Case("author's commits page (100)",
+							base + "/api/v1/authors/" + topAuthor + "/commits?repository=" + REPOSITORY + "&size=100",
+							COMMITS_SQL, 0, topAuthor));
 			System.out.printf("%-32s %8s %10s %10s %10s %10s%n", "case", "clients", "HTTP p50", "HTTP p99", "SQL p50",
 					"SQL p99");
 			for (Case c : cases) {
@@ -172,7 +172,10 @@ public final class ReadModelBenchmark {
 
 	private static String firstAuthor(String base) throws Exception {
 		return json.readTree(get(base + "/api/v1/repository/authors?repository=" + REPOSITORY + "&size=1"))
-			.get("authors").get(0).get("key").asString();
+			.get("authors")
+			.get(0)
+			.get("key")
+			.asString();
 	}
 
 	private static long cursorCount(String cursor) {

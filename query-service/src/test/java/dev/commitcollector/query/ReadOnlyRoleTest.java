@@ -17,7 +17,10 @@ import static dev.commitcollector.query.StoredCommits.aRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The role the query-service connects as, set up by the store's migrations, may read the store and nothing else. */
+/**
+ * The role the query-service connects as, set up by the store's migrations, may read the
+ * store and nothing else.
+ */
 class ReadOnlyRoleTest {
 
 	/** PostgreSQL's SQLSTATE for "insufficient privilege". */
@@ -52,10 +55,12 @@ class ReadOnlyRoleTest {
 	}
 
 	static Stream<Named<String>> changes() {
-		return Stream.of(Named.of("insert into commits", """
-				insert into commits (provider, repository, sha, author_key, authored_at, committed_at, event_id, fetch_id)
-				values ('github', 'acme/guarded', 'forged', 'mallory', now(), now(), gen_random_uuid(), gen_random_uuid())"""),
-				Named.of("update commits", "update commits set author_key = 'mallory' where repository = 'acme/guarded'"),
+		return Stream.of(Named.of("insert into commits",
+				"""
+						insert into commits (provider, repository, sha, author_key, authored_at, committed_at, event_id, fetch_id)
+						values ('github', 'acme/guarded', 'forged', 'mallory', now(), now(), gen_random_uuid(), gen_random_uuid())"""),
+				Named.of("update commits",
+						"update commits set author_key = 'mallory' where repository = 'acme/guarded'"),
 				Named.of("delete from commits", "delete from commits where repository = 'acme/guarded'"),
 				Named.of("insert into authors", """
 						insert into authors (provider, repository, author_key, commit_count, last_authored_at)

@@ -18,10 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Puts a repository's commits into the store the way the store-service does: the commits, and the
- * {@code authors} and {@code repositories} rows derived from them as its batch statement derives them
- * (login the greatest one seen, names and emails distinct and non-empty, counts of the stored commits).
- * Replaces whatever the store held for that repository, so each test sees only its own rows.
+ * Puts a repository's commits into the store the way the store-service does: the commits,
+ * and the {@code authors} and {@code repositories} rows derived from them as its batch
+ * statement derives them (login the greatest one seen, names and emails distinct and
+ * non-empty, counts of the stored commits). Replaces whatever the store held for that
+ * repository, so each test sees only its own rows.
  */
 public final class StoredCommits {
 
@@ -50,7 +51,10 @@ public final class StoredCommits {
 		return this;
 	}
 
-	/** {@code count} commits by an author whose identity does not matter to the test, one day apart. */
+	/**
+	 * {@code count} commits by an author whose identity does not matter to the test, one
+	 * day apart.
+	 */
 	public StoredCommits commitsBy(String authorKey, int count) {
 		for (int i = 0; i < count; i++) {
 			commit(String.format("%040x", SHAS.incrementAndGet()), authorKey, authorKey, authorKey,
@@ -121,16 +125,17 @@ public final class StoredCommits {
 				insert.setString(1, provider);
 				insert.setString(2, repository);
 				insert.setString(3, author.getKey());
-				insert.setString(4, theirs.stream()
-					.map(Commit::login)
-					.filter(Objects::nonNull)
-					.max(Comparator.naturalOrder())
-					.orElse(null));
+				insert.setString(4,
+						theirs.stream()
+							.map(Commit::login)
+							.filter(Objects::nonNull)
+							.max(Comparator.naturalOrder())
+							.orElse(null));
 				insert.setArray(5, connection.createArrayOf("text", distinctNonEmpty(theirs, Commit::name)));
 				insert.setArray(6, connection.createArrayOf("text", distinctNonEmpty(theirs, Commit::email)));
 				insert.setLong(7, theirs.size());
-				insert.setObject(8, timestamp(theirs.stream().map(Commit::authoredAt).max(Comparator.naturalOrder())
-					.orElseThrow()));
+				insert.setObject(8, timestamp(
+						theirs.stream().map(Commit::authoredAt).max(Comparator.naturalOrder()).orElseThrow()));
 				insert.addBatch();
 			}
 			insert.executeBatch();
@@ -159,8 +164,7 @@ public final class StoredCommits {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private record Commit(String sha, String authorKey, String login, String name, String email,
-			Instant authoredAt) {
+	private record Commit(String sha, String authorKey, String login, String name, String email, Instant authoredAt) {
 	}
 
 }

@@ -17,9 +17,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * A real PostgreSQL with the store's schema, started once per JVM: Testcontainers where a Docker engine
- * answers, otherwise zonky's embedded PostgreSQL. The schema comes from the store-service's own migrations,
- * so these tests read exactly what the store writes, as the read-only role the query-service runs as.
+ * A real PostgreSQL with the store's schema, started once per JVM: Testcontainers where a
+ * Docker engine answers, otherwise zonky's embedded PostgreSQL. The schema comes from the
+ * store-service's own migrations, so these tests read exactly what the store writes, as
+ * the read-only role the query-service runs as.
  */
 public final class TestInfrastructure {
 
@@ -53,7 +54,10 @@ public final class TestInfrastructure {
 		registry.add("spring.r2dbc.password", () -> READER);
 	}
 
-	/** Where the database is; connections as the schema owner (what the store writes as) and as the reader. */
+	/**
+	 * Where the database is; connections as the schema owner (what the store writes as)
+	 * and as the reader.
+	 */
 	public record Database(String host, int port) {
 
 		public String jdbcUrl() {
@@ -100,10 +104,14 @@ public final class TestInfrastructure {
 				sql.execute("create role " + OWNER + " login createrole password '" + OWNER + "'");
 				sql.execute("create database " + DATABASE + " owner " + OWNER);
 			}
-			// zonky ships PostgreSQL 14, where schema public belongs to the bootstrap superuser, so the store's
-			// "revoke create on schema public from public" (run as the owner) would do nothing and leave the reader
-			// role able to create tables. From 15 on it belongs to the database owner; give it to the owner here as
-			// PostgreSQL 17 (docker-compose) does, keeping PUBLIC's create so the store's revoke still matters.
+			// zonky ships PostgreSQL 14, where schema public belongs to the bootstrap
+			// superuser, so the store's
+			// "revoke create on schema public from public" (run as the owner) would do
+			// nothing and leave the reader
+			// role able to create tables. From 15 on it belongs to the database owner;
+			// give it to the owner here as
+			// PostgreSQL 17 (docker-compose) does, keeping PUBLIC's create so the store's
+			// revoke still matters.
 			try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
 					Statement sql = connection.createStatement()) {
 				sql.execute("alter schema public owner to " + OWNER);

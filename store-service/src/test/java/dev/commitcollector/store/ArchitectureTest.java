@@ -9,8 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The store's layering: a plain domain, a port ({@code Commits}) in the application layer, and the Kafka
- * listener and the PostgreSQL adapter at the edge.
+ * The store's layering: a plain domain, a port ({@code Commits}) in the application
+ * layer, and the Kafka listener and the PostgreSQL adapter at the edge.
  */
 @AnalyzeClasses(packages = "dev.commitcollector.store", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -22,7 +22,10 @@ class ArchitectureTest {
 		.onlyDependOnClassesThat()
 		.resideInAnyPackage("java..", "dev.commitcollector.store.domain..");
 
-	/** The patterns also match the Kafka clients, Spring's web and R2DBC: the port speaks only domain and Reactor. */
+	/**
+	 * The patterns also match the Kafka clients, Spring's web and R2DBC: the port speaks
+	 * only domain and Reactor.
+	 */
 	@ArchTest
 	static final ArchRule applicationDoesNotKnowTheAdapters = noClasses().that()
 		.resideInAPackage("dev.commitcollector.store.application..")

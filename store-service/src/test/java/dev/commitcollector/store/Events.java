@@ -5,7 +5,10 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Builds CommitDiscovered JSON as the fetcher writes it: {@code anEvent().repository("a/b").by("ada@x").json()}. */
+/**
+ * Builds CommitDiscovered JSON as the fetcher writes it:
+ * {@code anEvent().repository("a/b").by("ada@x").json()}.
+ */
 public final class Events {
 
 	private String provider = "github";
@@ -74,9 +77,9 @@ public final class Events {
 		return """
 				{"schemaVersion":1,"eventId":"%s","fetchId":"%s","provider":"%s","repository":"%s","sha":"%s",\
 				"authorName":%s,"authorEmail":%s,"authorLogin":%s,"authoredAt":"%s","committedAt":"%s",\
-				"messageHeadline":"Fix the thing","discoveredAt":"%s"}"""
-			.formatted(UUID.randomUUID(), UUID.randomUUID(), provider, repository, sha, quoted(authorName),
-					quoted(authorEmail), quoted(authorLogin), authoredAt, authoredAt.plusSeconds(60), Instant.now());
+				"messageHeadline":"Fix the thing","discoveredAt":"%s"}""".formatted(UUID.randomUUID(),
+				UUID.randomUUID(), provider, repository, sha, quoted(authorName), quoted(authorEmail),
+				quoted(authorLogin), authoredAt, authoredAt.plusSeconds(60), Instant.now());
 	}
 
 	private static String quoted(String value) {

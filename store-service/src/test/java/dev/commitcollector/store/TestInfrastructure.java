@@ -19,8 +19,9 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * Real Kafka and real PostgreSQL for the store's integration tests, started once per JVM: Testcontainers
- * where a Docker engine answers, otherwise an embedded KRaft broker and zonky's embedded PostgreSQL.
+ * Real Kafka and real PostgreSQL for the store's integration tests, started once per JVM:
+ * Testcontainers where a Docker engine answers, otherwise an embedded KRaft broker and
+ * zonky's embedded PostgreSQL.
  */
 public final class TestInfrastructure {
 
@@ -52,7 +53,9 @@ public final class TestInfrastructure {
 		registry.add("spring.flyway.password", s::password);
 	}
 
-	/** Where the servers are, and a superuser connection for tests that play the operator. */
+	/**
+	 * Where the servers are, and a superuser connection for tests that play the operator.
+	 */
 	public record Servers(String bootstrapServers, String host, int port, String user, String password,
 			String superuser, String superuserPassword) {
 

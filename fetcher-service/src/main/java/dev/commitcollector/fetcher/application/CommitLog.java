@@ -6,7 +6,10 @@ import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
 import reactor.core.publisher.Mono;
 
-/** Where discovered commits go: one {@code CommitDiscovered} event per commit, durable when the Mono completes. */
+/**
+ * Where discovered commits go: one {@code CommitDiscovered} event per commit, durable
+ * when the Mono completes.
+ */
 public interface CommitLog {
 
 	Mono<Void> append(Fetch fetch, List<DiscoveredCommit> commits);

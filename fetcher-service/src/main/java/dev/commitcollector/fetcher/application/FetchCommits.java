@@ -20,13 +20,15 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Fetching a repository's newest commits: page by page, one forge request at a time, each page
- * appended to the commit log as it arrives, so memory stays at two pages whatever the limit.
+ * Fetching a repository's newest commits: page by page, one forge request at a time, each
+ * page appended to the commit log as it arrives, so memory stays at two pages whatever
+ * the limit.
  * <p>
- * A repeated fetch is incremental when earlier ones reach back as far as it asks: it asks the forge
- * conditionally (an unchanged repository costs one request), publishes only commits not published
- * before, and stops paging once it walked onto known history with no new commit's parent left unseen
- * (so commits a merge brought in, which list after older known ones, are not missed).
+ * A repeated fetch is incremental when earlier ones reach back as far as it asks: it asks
+ * the forge conditionally (an unchanged repository costs one request), publishes only
+ * commits not published before, and stops paging once it walked onto known history with
+ * no new commit's parent left unseen (so commits a merge brought in, which list after
+ * older known ones, are not missed).
  */
 @Service
 public class FetchCommits {
@@ -56,9 +58,10 @@ public class FetchCommits {
 	}
 
 	/**
-	 * Starts a fetch in the background and returns it as it stands now (RUNNING). If the same repository
-	 * is being fetched already, returns that fetch instead. Beyond the configured number of concurrent
-	 * fetches, a new one waits (RUNNING, nothing discovered yet) for a running one to end.
+	 * Starts a fetch in the background and returns it as it stands now (RUNNING). If the
+	 * same repository is being fetched already, returns that fetch instead. Beyond the
+	 * configured number of concurrent fetches, a new one waits (RUNNING, nothing
+	 * discovered yet) for a running one to end.
 	 */
 	public Fetch start(String provider, RepositoryPath repository, int limit, FetchMode mode) {
 		Forge forge = forges.named(provider);
@@ -70,14 +73,17 @@ public class FetchCommits {
 		return fetch;
 	}
 
-	/** The whole run; completes when the fetch is COMPLETED or FAILED, never with an error. */
+	/**
+	 * The whole run; completes when the fetch is COMPLETED or FAILED, never with an
+	 * error.
+	 */
 	Mono<Fetch> run(Forge forge, Fetch fetch) {
 		log.info("fetch {} started: {} {} limit {} ({})", fetch.id(), fetch.provider(), fetch.repository(),
 				fetch.limit(), fetch.mode());
 		return history.recall(fetch.provider(), fetch.repository())
 			.map(memory -> memory.filter(m -> fetch.mode() == FetchMode.INCREMENTAL && m.reaches(fetch.limit())))
-			.flatMap(memory -> forge.firstPage(fetch.repository(), fetch.limit(), memory.map(RepositoryMemory::etag)
-				.orElse(null))
+			.flatMap(memory -> forge
+				.firstPage(fetch.repository(), fetch.limit(), memory.map(RepositoryMemory::etag).orElse(null))
 				.flatMap(first -> first.notModified() ? Mono.just(memory.get())
 						: walk(forge, fetch, new Walk(memory.isPresent()), first)
 							.map(walk -> walk.memory(first, memory)))
@@ -89,14 +95,13 @@ public class FetchCommits {
 	}
 
 	/**
-	 * Appends this page while the next one is requested (unless the walk caught up with known history):
-	 * still one forge request at a time, but the forge and Kafka round trips overlap, and at most two
-	 * pages are held.
+	 * Appends this page while the next one is requested (unless the walk caught up with
+	 * known history): still one forge request at a time, but the forge and Kafka round
+	 * trips overlap, and at most two pages are held.
 	 */
 	private Mono<Walk> walk(Forge forge, Fetch fetch, Walk walk, CommitPage page) {
 		Fetch current = fetches.find(fetch.id()).orElse(fetch);
-		List<DiscoveredCommit> walked = page.commits()
-			.subList(0, Math.min(current.remaining(), page.commits().size()));
+		List<DiscoveredCommit> walked = page.commits().subList(0, Math.min(current.remaining(), page.commits().size()));
 		return walk.publishable(history, fetch, walked).flatMap(fresh -> {
 			Mono<Walk> appended = commitLog.append(current, fresh)
 				.then(history.remember(fetch.provider(), fetch.repository(),
@@ -113,7 +118,8 @@ public class FetchCommits {
 			if (walk.caughtUp()) {
 				return appended;
 			}
-			// delay errors: a failing next page still lets this page's append finish and be counted
+			// delay errors: a failing next page still lets this page's append finish and
+			// be counted
 			return Mono.zipDelayError(appended, forge.nextPage(fetch.repository(), page.next().get()))
 				.flatMap(both -> walk(forge, fetch, both.getT1(), both.getT2()));
 		});
@@ -137,9 +143,10 @@ public class FetchCommits {
 	}
 
 	/**
-	 * Where a walk down the history stands: how many commits it walked and published, and, when it is
-	 * incremental, the parents of new commits it has not seen yet. It has caught up with what is known
-	 * when a page held a known commit and no new commit waits for an unseen parent.
+	 * Where a walk down the history stands: how many commits it walked and published,
+	 * and, when it is incremental, the parents of new commits it has not seen yet. It has
+	 * caught up with what is known when a page held a known commit and no new commit
+	 * waits for an unseen parent.
 	 */
 	static final class Walk {
 
@@ -161,13 +168,16 @@ public class FetchCommits {
 			this.incremental = incremental;
 		}
 
-		/** The commits of this page to publish: all of them, or in an incremental walk those not known yet. */
+		/**
+		 * The commits of this page to publish: all of them, or in an incremental walk
+		 * those not known yet.
+		 */
 		Mono<List<DiscoveredCommit>> publishable(History history, Fetch fetch, List<DiscoveredCommit> page) {
 			if (!incremental || page.isEmpty()) {
 				return Mono.just(page);
 			}
-			return history.known(fetch.provider(), fetch.repository(),
-					page.stream().map(DiscoveredCommit::sha).toList())
+			return history
+				.known(fetch.provider(), fetch.repository(), page.stream().map(DiscoveredCommit::sha).toList())
 				.map(known -> {
 					metKnown |= !known.isEmpty();
 					List<DiscoveredCommit> fresh = page.stream().filter(c -> !known.contains(c.sha())).toList();

@@ -9,7 +9,10 @@ import java.util.function.UnaryOperator;
 import dev.commitcollector.fetcher.domain.Fetch;
 import org.springframework.stereotype.Component;
 
-/** The fetches this process has run, newest kept; the oldest finished ones are forgotten past a bound. */
+/**
+ * The fetches this process has run, newest kept; the oldest finished ones are forgotten
+ * past a bound.
+ */
 @Component
 public class Fetches {
 
@@ -20,7 +23,8 @@ public class Fetches {
 	synchronized void add(Fetch fetch) {
 		byId.put(fetch.id(), fetch);
 		if (byId.size() > REMEMBERED) {
-			byId.values().stream()
+			byId.values()
+				.stream()
 				.filter(f -> f.finishedAt() != null)
 				.findFirst()
 				.ifPresent(oldest -> byId.remove(oldest.id()));
@@ -28,8 +32,9 @@ public class Fetches {
 	}
 
 	/**
-	 * Adds {@code candidate} unless a fetch of the same provider and repository is still running, in
-	 * which case that one is returned and nothing is added: two fetches of a repository never run at once.
+	 * Adds {@code candidate} unless a fetch of the same provider and repository is still
+	 * running, in which case that one is returned and nothing is added: two fetches of a
+	 * repository never run at once.
 	 */
 	synchronized Fetch addUnlessRunning(Fetch candidate) {
 		for (Fetch fetch : byId.values()) {

@@ -7,24 +7,32 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
 /**
- * A code forge that lists a repository's commits newest first, one page at a time. Adapters pin the
- * history to the head they saw on the first page, so that pushes during a fetch cannot shift pages,
- * and fail with a {@link dev.commitcollector.fetcher.domain.ForgeFailure}.
+ * A code forge that lists a repository's commits newest first, one page at a time.
+ * Adapters pin the history to the head they saw on the first page, so that pushes during
+ * a fetch cannot shift pages, and fail with a
+ * {@link dev.commitcollector.fetcher.domain.ForgeFailure}.
  */
 public interface Forge {
 
-	/** The provider name users pass, such as {@code github}: the name of the configured instance. */
+	/**
+	 * The provider name users pass, such as {@code github}: the name of the configured
+	 * instance.
+	 */
 	String provider();
 
 	/** The kind of forge, which decides how repository paths look. */
 	ForgeType type();
 
-	/** The newest page; {@code pageSize} is a hint the adapter may round to what the forge allows. */
+	/**
+	 * The newest page; {@code pageSize} is a hint the adapter may round to what the forge
+	 * allows.
+	 */
 	Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize);
 
 	/**
-	 * The newest page, asked conditionally: when the forge supports validators and says the head is
-	 * unchanged since {@code etag}, a {@link CommitPage#notModified} page. Forges without them ignore it.
+	 * The newest page, asked conditionally: when the forge supports validators and says
+	 * the head is unchanged since {@code etag}, a {@link CommitPage#notModified} page.
+	 * Forges without them ignore it.
 	 */
 	default Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
 		return firstPage(repository, pageSize);

@@ -14,10 +14,9 @@ public class Forges {
 	private final Map<String, Forge> byProvider;
 
 	public Forges(List<Forge> forges) {
-		this.byProvider = forges.stream()
-			.collect(Collectors.toMap(Forge::provider, Function.identity(), (a, b) -> {
-				throw new IllegalStateException("two forges named " + a.provider());
-			}, TreeMap::new));
+		this.byProvider = forges.stream().collect(Collectors.toMap(Forge::provider, Function.identity(), (a, b) -> {
+			throw new IllegalStateException("two forges named " + a.provider());
+		}, TreeMap::new));
 	}
 
 	Forge named(String provider) {

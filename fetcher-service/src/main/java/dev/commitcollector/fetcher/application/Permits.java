@@ -8,9 +8,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * A bound on how many Monos run at once, without blocking a thread: a Mono waits, subscribed but idle,
- * until a permit frees up, first come first served. Used for fetches (how many run at once) and for
- * each forge instance (how many requests it gets at once: one, by default).
+ * A bound on how many Monos run at once, without blocking a thread: a Mono waits,
+ * subscribed but idle, until a permit frees up, first come first served. Used for fetches
+ * (how many run at once) and for each forge instance (how many requests it gets at once:
+ * one, by default).
  */
 public final class Permits {
 
@@ -25,7 +26,10 @@ public final class Permits {
 		this.available = permits;
 	}
 
-	/** Runs {@code work} once a permit is free, and frees it when {@code work} ends, fails or is cancelled. */
+	/**
+	 * Runs {@code work} once a permit is free, and frees it when {@code work} ends, fails
+	 * or is cancelled.
+	 */
 	public <T> Mono<T> run(Mono<T> work) {
 		return Mono.usingWhen(acquire(), granted -> work, granted -> release(), (granted, error) -> release(),
 				granted -> release());

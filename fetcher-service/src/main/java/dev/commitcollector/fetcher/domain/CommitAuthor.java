@@ -1,9 +1,10 @@
 package dev.commitcollector.fetcher.domain;
 
 /**
- * Who wrote a commit, as the forge reports it: the git author's name and email, and the forge
- * account login when the forge links the email to an account ({@code null} otherwise). Each field is
- * cleaned and bounded by {@link ForgeText}: anyone can write anything into a commit's author.
+ * Who wrote a commit, as the forge reports it: the git author's name and email, and the
+ * forge account login when the forge links the email to an account ({@code null}
+ * otherwise). Each field is cleaned and bounded by {@link ForgeText}: anyone can write
+ * anything into a commit's author.
  */
 public record CommitAuthor(String name, String email, String login) {
 

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of a repository's history, newest first, and where the next page is if there is one. A
- * first page may carry the forge's validator ({@code etag}) for a conditional request next time, or
- * say that nothing changed since that validator ({@code notModified}: no commits then).
+ * One page of a repository's history, newest first, and where the next page is if there
+ * is one. A first page may carry the forge's validator ({@code etag}) for a conditional
+ * request next time, or say that nothing changed since that validator
+ * ({@code notModified}: no commits then).
  */
-public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next, String etag,
-		boolean notModified) {
+public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next, String etag, boolean notModified) {
 
 	public CommitPage {
 		commits = List.copyOf(commits);
@@ -23,7 +23,10 @@ public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> ne
 		return new CommitPage(List.of(), Optional.empty());
 	}
 
-	/** The forge said the repository's head is what it was when it handed out {@code etag}. */
+	/**
+	 * The forge said the repository's head is what it was when it handed out
+	 * {@code etag}.
+	 */
 	public static CommitPage notModified(String etag) {
 		return new CommitPage(List.of(), Optional.empty(), etag, true);
 	}
@@ -32,7 +35,10 @@ public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> ne
 		return new CommitPage(commits, next, etag, notModified);
 	}
 
-	/** Where a forge said the next page is. Opaque to everyone but the forge adapter that made it. */
+	/**
+	 * Where a forge said the next page is. Opaque to everyone but the forge adapter that
+	 * made it.
+	 */
 	public record PageCursor(String value) {
 	}
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One commit as a forge reported it. The author date survives rebases; the committer date does not.
- * The headline is cleaned and bounded by {@link ForgeText}.
+ * One commit as a forge reported it. The author date survives rebases; the committer date
+ * does not. The headline is cleaned and bounded by {@link ForgeText}.
  */
 public record DiscoveredCommit(String sha, CommitAuthor author, Instant authoredAt, Instant committedAt,
 		String messageHeadline, List<String> parents) {
@@ -41,7 +41,8 @@ public record DiscoveredCommit(String sha, CommitAuthor author, Instant authored
 		if (line.length() <= 500) {
 			return line;
 		}
-		// never cut between the two halves of a surrogate pair (an emoji): a lone half is not valid UTF-8
+		// never cut between the two halves of a surrogate pair (an emoji): a lone half is
+		// not valid UTF-8
 		int cut = Character.isHighSurrogate(line.charAt(499)) ? 499 : 500;
 		return line.substring(0, cut);
 	}

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One run that reads up to {@code limit} of a repository's newest commits from a forge. Immutable:
- * each step of the run yields the next snapshot.
+ * One run that reads up to {@code limit} of a repository's newest commits from a forge.
+ * Immutable: each step of the run yields the next snapshot.
  */
-public record Fetch(UUID id, String provider, RepositoryPath repository, int limit, FetchMode mode,
-		FetchStatus status, long commitsDiscovered, long commitsAlreadyKnown, String error, Instant startedAt,
-		Instant finishedAt, Instant waitingUntil) {
+public record Fetch(UUID id, String provider, RepositoryPath repository, int limit, FetchMode mode, FetchStatus status,
+		long commitsDiscovered, long commitsAlreadyKnown, String error, Instant startedAt, Instant finishedAt,
+		Instant waitingUntil) {
 
 	public static Fetch start(String provider, RepositoryPath repository, int limit, Instant now) {
 		return start(provider, repository, limit, FetchMode.INCREMENTAL, now);
@@ -24,14 +24,14 @@ public record Fetch(UUID id, String provider, RepositoryPath repository, int lim
 	}
 
 	public Fetch discovered(long count) {
-		return new Fetch(id, provider, repository, limit, mode, status, commitsDiscovered + count,
-				commitsAlreadyKnown, error, startedAt, finishedAt, waitingUntil);
+		return new Fetch(id, provider, repository, limit, mode, status, commitsDiscovered + count, commitsAlreadyKnown,
+				error, startedAt, finishedAt, waitingUntil);
 	}
 
 	/** Walked past {@code count} commits an earlier fetch already published. */
 	public Fetch alreadyKnown(long count) {
-		return new Fetch(id, provider, repository, limit, mode, status, commitsDiscovered,
-				commitsAlreadyKnown + count, error, startedAt, finishedAt, waitingUntil);
+		return new Fetch(id, provider, repository, limit, mode, status, commitsDiscovered, commitsAlreadyKnown + count,
+				error, startedAt, finishedAt, waitingUntil);
 	}
 
 	public Fetch completed(Instant now) {
@@ -44,7 +44,9 @@ public record Fetch(UUID id, String provider, RepositoryPath repository, int lim
 				commitsAlreadyKnown, reason, startedAt, now, null);
 	}
 
-	/** Waiting for the forge's rate limit until {@code until}; {@code null}: not waiting. */
+	/**
+	 * Waiting for the forge's rate limit until {@code until}; {@code null}: not waiting.
+	 */
 	public Fetch waiting(Instant until) {
 		return new Fetch(id, provider, repository, limit, mode, status, commitsDiscovered, commitsAlreadyKnown, error,
 				startedAt, finishedAt, until);

@@ -2,7 +2,10 @@ package dev.commitcollector.fetcher.domain;
 
 import java.time.Instant;
 
-/** Why a forge could not give a page. Each message is written for the person who asked for the fetch. */
+/**
+ * Why a forge could not give a page. Each message is written for the person who asked for
+ * the fetch.
+ */
 public abstract sealed class ForgeFailure extends RuntimeException {
 
 	ForgeFailure(String message) {
@@ -19,7 +22,9 @@ public abstract sealed class ForgeFailure extends RuntimeException {
 
 	}
 
-	/** The forge refused the request: bad credentials, missing permission, a bad request. */
+	/**
+	 * The forge refused the request: bad credentials, missing permission, a bad request.
+	 */
 	public static final class Rejected extends ForgeFailure {
 
 		public Rejected(String message) {
@@ -28,7 +33,10 @@ public abstract sealed class ForgeFailure extends RuntimeException {
 
 	}
 
-	/** The forge answered with a server error, timed out, or could not be reached. Worth retrying. */
+	/**
+	 * The forge answered with a server error, timed out, or could not be reached. Worth
+	 * retrying.
+	 */
 	public static final class Unavailable extends ForgeFailure {
 
 		public Unavailable(String message) {
@@ -53,7 +61,10 @@ public abstract sealed class ForgeFailure extends RuntimeException {
 
 	}
 
-	/** The forge answered in a shape that is not a commit list. Nothing is invented from it. */
+	/**
+	 * The forge answered in a shape that is not a commit list. Nothing is invented from
+	 * it.
+	 */
 	public static final class MalformedAnswer extends ForgeFailure {
 
 		public MalformedAnswer(String message) {

@@ -2,7 +2,10 @@ package dev.commitcollector.fetcher.domain;
 
 import java.util.Locale;
 
-/** The kinds of forge an adapter exists for. A configured provider is an instance of one of them. */
+/**
+ * The kinds of forge an adapter exists for. A configured provider is an instance of one
+ * of them.
+ */
 public enum ForgeType {
 
 	GITHUB(2), GITLAB(20), BITBUCKET(2), GITEA(2), GIT(20);
@@ -13,7 +16,10 @@ public enum ForgeType {
 		this.maxPathSegments = maxPathSegments;
 	}
 
-	/** Parses a repository path by this forge's rules (nested groups where the forge has them). */
+	/**
+	 * Parses a repository path by this forge's rules (nested groups where the forge has
+	 * them).
+	 */
 	public RepositoryPath parsePath(String value) {
 		return RepositoryPath.parse(value, maxPathSegments);
 	}

@@ -3,9 +3,10 @@ package dev.commitcollector.fetcher.domain;
 import java.util.regex.Pattern;
 
 /**
- * A repository on a forge named as {@code owner/name}; on forges with nested groups (GitLab) the owner
- * is itself a path, {@code group/subgroup}. Validated once here so that nothing built from it (URLs,
- * event keys, log lines) can carry a scheme, a host, {@code ..} or control characters.
+ * A repository on a forge named as {@code owner/name}; on forges with nested groups
+ * (GitLab) the owner is itself a path, {@code group/subgroup}. Validated once here so
+ * that nothing built from it (URLs, event keys, log lines) can carry a scheme, a host,
+ * {@code ..} or control characters.
  */
 public record RepositoryPath(String owner, String name) {
 
@@ -25,14 +26,18 @@ public record RepositoryPath(String owner, String name) {
 		requireSegment(name, "name");
 	}
 
-	/** Parses {@code owner/name}; throws {@link InvalidRepositoryPath} with a message a person can act on. */
+	/**
+	 * Parses {@code owner/name}; throws {@link InvalidRepositoryPath} with a message a
+	 * person can act on.
+	 */
 	public static RepositoryPath parse(String value) {
 		return parse(value, 2);
 	}
 
 	/**
-	 * Parses a path of 2 to {@code maxSegments} segments ({@code group/subgroup/project} where a forge
-	 * nests groups); throws {@link InvalidRepositoryPath} with a message a person can act on.
+	 * Parses a path of 2 to {@code maxSegments} segments ({@code group/subgroup/project}
+	 * where a forge nests groups); throws {@link InvalidRepositoryPath} with a message a
+	 * person can act on.
 	 */
 	public static RepositoryPath parse(String value, int maxSegments) {
 		if (maxSegments <= 2) {

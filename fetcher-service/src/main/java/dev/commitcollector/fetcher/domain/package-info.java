@@ -1,2 +1,5 @@
-/** The fetcher's domain: repositories, the commits a forge reports, and fetches. Plain Java. */
+/**
+ * The fetcher's domain: repositories, the commits a forge reports, and fetches. Plain
+ * Java.
+ */
 package dev.commitcollector.fetcher.domain;

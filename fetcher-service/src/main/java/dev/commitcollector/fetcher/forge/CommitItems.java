@@ -11,8 +11,8 @@ import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 
 /**
- * Reading any forge's commit items: an item the forge left incomplete fails the page with a message
- * naming the commit. Nothing is made up to fill a gap.
+ * Reading any forge's commit items: an item the forge left incomplete fails the page with
+ * a message naming the commit. Nothing is made up to fill a gap.
  */
 public final class CommitItems {
 
@@ -20,8 +20,9 @@ public final class CommitItems {
 	}
 
 	/**
-	 * Every item made a commit by {@code toCommit}, which may throw {@link IllegalArgumentException},
-	 * {@link NullPointerException} or {@link DateTimeParseException} for an item it cannot make whole.
+	 * Every item made a commit by {@code toCommit}, which may throw
+	 * {@link IllegalArgumentException}, {@link NullPointerException} or
+	 * {@link DateTimeParseException} for an item it cannot make whole.
 	 */
 	public static <T> List<DiscoveredCommit> toDomain(String forge, List<T> items, Function<T, String> sha,
 			Function<T, DiscoveredCommit> toCommit) {
@@ -36,8 +37,8 @@ public final class CommitItems {
 				return toCommit.apply(item);
 			}
 			catch (IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
-				throw new ForgeFailure.MalformedAnswer(
-						forge + " answered with a commit (" + sha.apply(item) + ") that is incomplete: " + ex.getMessage());
+				throw new ForgeFailure.MalformedAnswer(forge + " answered with a commit (" + sha.apply(item)
+						+ ") that is incomplete: " + ex.getMessage());
 			}
 		}).toList();
 	}

@@ -8,10 +8,16 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
-/** The HTTP client set-up every forge adapter shares: timeouts, a User-Agent, room for a full page. */
+/**
+ * The HTTP client set-up every forge adapter shares: timeouts, a User-Agent, room for a
+ * full page.
+ */
 public final class ForgeHttp {
 
-	/** A page of 100 GitHub commits is about 400 KB; WebFlux's default buffer limit is 256 KB. */
+	/**
+	 * A page of 100 GitHub commits is about 400 KB; WebFlux's default buffer limit is 256
+	 * KB.
+	 */
 	static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
 	private ForgeHttp() {
@@ -29,15 +35,19 @@ public final class ForgeHttp {
 			.defaultHeader("User-Agent", "commit-collector");
 	}
 
-	/** The gate every request to one forge instance passes: a bound on concurrent requests, and pacing. */
+	/**
+	 * The gate every request to one forge instance passes: a bound on concurrent
+	 * requests, and pacing.
+	 */
 	public static Gate gate(ProviderSettings settings, RetrySettings retry, java.time.Clock clock) {
 		return new Gate(new dev.commitcollector.fetcher.application.Permits(settings.maxConcurrentRequests()),
 				new RateBudget(clock, retry.maxRateLimitWait()));
 	}
 
 	/**
-	 * Requests to one forge instance: at most its configured number at once (one by default, as GitHub
-	 * asks), each paced by what the instance says is left of its rate limit.
+	 * Requests to one forge instance: at most its configured number at once (one by
+	 * default, as GitHub asks), each paced by what the instance says is left of its rate
+	 * limit.
 	 */
 	public record Gate(dev.commitcollector.fetcher.application.Permits permits, RateBudget budget) {
 
@@ -54,7 +64,10 @@ public final class ForgeHttp {
 
 	}
 
-	/** True when {@code link} points into the configured API, so a forge can never redirect us (and our token) elsewhere. */
+	/**
+	 * True when {@code link} points into the configured API, so a forge can never
+	 * redirect us (and our token) elsewhere.
+	 */
 	public static boolean isWithin(URI baseUrl, String link) {
 		URI target;
 		try {

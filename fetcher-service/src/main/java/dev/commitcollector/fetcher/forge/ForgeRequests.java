@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * The page requests of one forge instance: each passes the instance's gate, feeds its rate budget, is
- * read by the forge's {@link ForgeResponses}, and is retried by {@link ForgeRetry}.
+ * The page requests of one forge instance: each passes the instance's gate, feeds its
+ * rate budget, is read by the forge's {@link ForgeResponses}, and is retried by
+ * {@link ForgeRetry}.
  */
 public final class ForgeRequests {
 
@@ -40,9 +41,10 @@ public final class ForgeRequests {
 	}
 
 	/**
-	 * GETs {@code uri} and makes the answer's body, read as {@code type}, a page carrying the answer's
-	 * {@code ETag}. When the Reactor context holds a validator under {@link #IF_NONE_MATCH}, the request
-	 * is conditional, and a {@code 304} answer is a {@link CommitPage#notModified} page.
+	 * GETs {@code uri} and makes the answer's body, read as {@code type}, a page carrying
+	 * the answer's {@code ETag}. When the Reactor context holds a validator under
+	 * {@link #IF_NONE_MATCH}, the request is conditional, and a {@code 304} answer is a
+	 * {@link CommitPage#notModified} page.
 	 */
 	public <J> Mono<CommitPage> page(RepositoryPath repository, URI uri, Class<J> type,
 			BiFunction<J, HttpHeaders, CommitPage> toPage) {
@@ -64,9 +66,9 @@ public final class ForgeRequests {
 	}
 
 	/**
-	 * GETs {@code uri}, a JSON object that is not a commit page (such as a repository's metadata), read as
-	 * {@code type}: through the same gate, rate budget, error mapping and retries as the pages, never
-	 * conditional.
+	 * GETs {@code uri}, a JSON object that is not a commit page (such as a repository's
+	 * metadata), read as {@code type}: through the same gate, rate budget, error mapping
+	 * and retries as the pages, never conditional.
 	 */
 	public <J> Mono<J> object(RepositoryPath repository, URI uri, Class<J> type) {
 		return gate.run(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
@@ -75,10 +77,16 @@ public final class ForgeRequests {
 		}))).onErrorMap(responses::unlessForgeFailure).retryWhen(retry);
 	}
 
-	/** The Reactor context key of the validator a conditional request sends as {@code If-None-Match}. */
+	/**
+	 * The Reactor context key of the validator a conditional request sends as
+	 * {@code If-None-Match}.
+	 */
 	public static final String IF_NONE_MATCH = ForgeRequests.class.getName() + ".ifNoneMatch";
 
-	/** Follows a cursor, which is a URL, only into the configured API: never sends the token elsewhere. */
+	/**
+	 * Follows a cursor, which is a URL, only into the configured API: never sends the
+	 * token elsewhere.
+	 */
 	public Mono<CommitPage> follow(PageCursor cursor, Function<URI, Mono<CommitPage>> page) {
 		if (!ForgeHttp.isWithin(apiUrl, cursor.value())) {
 			return Mono.error(new ForgeFailure.MalformedAnswer(responses.forge()

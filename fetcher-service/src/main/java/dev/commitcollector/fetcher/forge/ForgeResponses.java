@@ -22,19 +22,25 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import reactor.core.publisher.Mono;
 
 /**
- * What an HTTP forge's answer means: a page, an empty repository, or a {@link ForgeFailure} whose message
- * names the forge and repeats what it said. The status codes mean the same on every forge here.
+ * What an HTTP forge's answer means: a page, an empty repository, or a
+ * {@link ForgeFailure} whose message names the forge and repeats what it said. The status
+ * codes mean the same on every forge here.
  */
 public final class ForgeResponses {
 
 	private static final int MAX_MESSAGE = 300;
 
-	/** How much of an error body the message is looked for in: a forge's error is short, a hostile one need not be. */
+	/**
+	 * How much of an error body the message is looked for in: a forge's error is short, a
+	 * hostile one need not be.
+	 */
 	private static final int MAX_ERROR_BODY = 4096;
 
 	private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-	/** The providers application.yml defines, whose token comes from {@code <NAME>_TOKEN}. */
+	/**
+	 * The providers application.yml defines, whose token comes from {@code <NAME>_TOKEN}.
+	 */
 	private static final Set<String> BUILT_IN = Set.of("github", "gitlab", "bitbucket", "codeberg");
 
 	private final String forge;
@@ -50,7 +56,8 @@ public final class ForgeResponses {
 	/**
 	 * @param forge the forge's name in messages, such as {@code GitHub}
 	 * @param provider the configured instance, to say which token to check
-	 * @param emptyRepository which error answers mean "exists, has no commit" (409 on GitHub and Gitea)
+	 * @param emptyRepository which error answers mean "exists, has no commit" (409 on
+	 * GitHub and Gitea)
 	 */
 	public ForgeResponses(String forge, String provider, RetrySettings retry, Clock clock,
 			EmptyRepository emptyRepository) {
@@ -66,7 +73,9 @@ public final class ForgeResponses {
 		return forge;
 	}
 
-	/** A 2xx body read as {@code type} and made a page; any other status, what it means. */
+	/**
+	 * A 2xx body read as {@code type} and made a page; any other status, what it means.
+	 */
 	public <J> Mono<CommitPage> read(RepositoryPath repository, ClientResponse response, Class<J> type,
 			BiFunction<J, HttpHeaders, CommitPage> toPage) {
 		int status = response.statusCode().value();
@@ -86,8 +95,9 @@ public final class ForgeResponses {
 	}
 
 	/**
-	 * A 2xx body read as {@code type}; any other status, the failure it means. Which answers mean an
-	 * empty repository is a commit listing's matter: here every error status is a failure.
+	 * A 2xx body read as {@code type}; any other status, the failure it means. Which
+	 * answers mean an empty repository is a commit listing's matter: here every error
+	 * status is a failure.
 	 */
 	public <J> Mono<J> object(RepositoryPath repository, ClientResponse response, Class<J> type) {
 		int status = response.statusCode().value();
@@ -127,9 +137,10 @@ public final class ForgeResponses {
 	}
 
 	/**
-	 * Transport and decoding errors become forge failures, so a fetch always ends with a reason. A body
-	 * that cannot be read (cut short by a lost connection, or not JSON) is worth retrying like a 5xx:
-	 * the next answer is usually whole. A body larger than a page can be is not.
+	 * Transport and decoding errors become forge failures, so a fetch always ends with a
+	 * reason. A body that cannot be read (cut short by a lost connection, or not JSON) is
+	 * worth retrying like a 5xx: the next answer is usually whole. A body larger than a
+	 * page can be is not.
 	 */
 	public Throwable unlessForgeFailure(Throwable error) {
 		if (error instanceof ForgeFailure) {
@@ -165,7 +176,10 @@ public final class ForgeResponses {
 		return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
 	}
 
-	/** The forge's own words: the {@code message} field of a JSON error (nested ones too), else the body. */
+	/**
+	 * The forge's own words: the {@code message} field of a JSON error (nested ones too),
+	 * else the body.
+	 */
 	static String messageOf(String body) {
 		String start = body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) : body;
 		Matcher matcher = MESSAGE.matcher(start);

@@ -12,9 +12,10 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * The retry policy of one forge request. Server errors and timeouts back off exponentially and give
- * up after a few tries; a rate limit waits until the forge says the budget is back, unless that is
- * further away than the configured bound, in which case the fetch fails saying when to retry.
+ * The retry policy of one forge request. Server errors and timeouts back off
+ * exponentially and give up after a few tries; a rate limit waits until the forge says
+ * the budget is back, unless that is further away than the configured bound, in which
+ * case the fetch fails saying when to retry.
  */
 public final class ForgeRetry {
 
@@ -23,10 +24,16 @@ public final class ForgeRetry {
 	private ForgeRetry() {
 	}
 
-	/** A forge that keeps answering "rate limited" after this many waits is not waited for again. */
+	/**
+	 * A forge that keeps answering "rate limited" after this many waits is not waited for
+	 * again.
+	 */
 	static final int MAX_RATE_LIMIT_WAITS = 5;
 
-	/** The shortest rate-limit wait, so a reset time already past (clock skew) never spins. */
+	/**
+	 * The shortest rate-limit wait, so a reset time already past (clock skew) never
+	 * spins.
+	 */
 	static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
 
 	public static Retry of(RetrySettings settings, Clock clock) {

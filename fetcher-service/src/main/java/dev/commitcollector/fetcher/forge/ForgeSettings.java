@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The configured providers by name: {@code forges.providers.<name>.type|api-url|token|...}. Built-ins
- * come from application.yml; more are added by configuration alone, environment variables included
- * ({@code FORGES_PROVIDERS_GHE_TYPE=github}, {@code FORGES_PROVIDERS_GHE_APIURL=https://ghe.example.com/api/v3}).
+ * The configured providers by name:
+ * {@code forges.providers.<name>.type|api-url|token|...}. Built-ins come from
+ * application.yml; more are added by configuration alone, environment variables included
+ * ({@code FORGES_PROVIDERS_GHE_TYPE=github},
+ * {@code FORGES_PROVIDERS_GHE_APIURL=https://ghe.example.com/api/v3}).
  */
 @ConfigurationProperties("forges")
 public record ForgeSettings(Map<String, ProviderSettings> providers) {

@@ -17,11 +17,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * A forge whose REST API lists commits newest first, read the same way on every forge: a probe reads
- * the newest commit of the default branch alone (from the {@link #head revision} the forge names, where
- * its listing without one is not that branch), then every page is pinned to its sha, so pushes during a fetch cannot shift
- * the pages; a probe with no commit is an empty repository. Next pages are URLs, followed only into the
- * configured API. Subclasses say how the listing's URLs look and how a page is read.
+ * A forge whose REST API lists commits newest first, read the same way on every forge: a
+ * probe reads the newest commit of the default branch alone (from the {@link #head
+ * revision} the forge names, where its listing without one is not that branch), then
+ * every page is pinned to its sha, so pushes during a fetch cannot shift the pages; a
+ * probe with no commit is an empty repository. Next pages are URLs, followed only into
+ * the configured API. Subclasses say how the listing's URLs look and how a page is read.
  */
 public abstract class HttpForge implements Forge {
 
@@ -49,16 +50,20 @@ public abstract class HttpForge implements Forge {
 				new ForgeResponses(api.name(), provider, retry, clock, api.emptyRepository()));
 	}
 
-	/** The listing of {@code size} commits from {@code head}; from the default branch's head when it is null. */
+	/**
+	 * The listing of {@code size} commits from {@code head}; from the default branch's
+	 * head when it is null.
+	 */
 	protected abstract URI commitsUri(RepositoryPath repository, int size, String head);
 
 	/** Reads one page of the listing. */
 	protected abstract Mono<CommitPage> page(RepositoryPath repository, URI uri);
 
 	/**
-	 * The revision the probe lists from: {@link Head#DEFAULT_BRANCH} (the listing with no revision) unless
-	 * the forge's listing without one is not the default branch's history; an empty {@code Mono} when the
-	 * repository has no branch to list, so no commit.
+	 * The revision the probe lists from: {@link Head#DEFAULT_BRANCH} (the listing with no
+	 * revision) unless the forge's listing without one is not the default branch's
+	 * history; an empty {@code Mono} when the repository has no branch to list, so no
+	 * commit.
 	 */
 	protected Mono<Head> head(RepositoryPath repository) {
 		return Mono.just(Head.DEFAULT_BRANCH);
@@ -85,9 +90,10 @@ public abstract class HttpForge implements Forge {
 	}
 
 	/**
-	 * The probe is conditional on {@code etag}: where the forge supports validators (GitHub does), an
-	 * unchanged repository costs one {@code 304}, which GitHub does not count against the rate limit.
-	 * The first page carries the probe's validator for next time.
+	 * The probe is conditional on {@code etag}: where the forge supports validators
+	 * (GitHub does), an unchanged repository costs one {@code 304}, which GitHub does not
+	 * count against the rate limit. The first page carries the probe's validator for next
+	 * time.
 	 */
 	@Override
 	public final Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
@@ -114,7 +120,10 @@ public abstract class HttpForge implements Forge {
 		return requests.follow(cursor, uri -> page(repository, uri));
 	}
 
-	/** Where the probe lists from: {@code revision}, or the default branch's head when it is null. */
+	/**
+	 * Where the probe lists from: {@code revision}, or the default branch's head when it
+	 * is null.
+	 */
 	protected record Head(String revision) {
 
 		/** The listing with no revision. */
@@ -126,9 +135,9 @@ public abstract class HttpForge implements Forge {
 	}
 
 	/**
-	 * What sets one forge's API apart: its name in messages, the largest page it serves, which error
-	 * answers mean an empty repository, how it wants the token sent, and any headers beyond
-	 * {@code Accept: application/json}.
+	 * What sets one forge's API apart: its name in messages, the largest page it serves,
+	 * which error answers mean an empty repository, how it wants the token sent, and any
+	 * headers beyond {@code Accept: application/json}.
 	 */
 	public record Api(ForgeType type, String name, int maxPageSize, EmptyRepository emptyRepository,
 			BiConsumer<HttpHeaders, String> token, Consumer<HttpHeaders> headers) {

@@ -4,7 +4,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads an RFC 8288 {@code Link} header, as GitHub, GitLab and Gitea send for pagination. */
+/**
+ * Reads an RFC 8288 {@code Link} header, as GitHub, GitLab and Gitea send for pagination.
+ */
 public final class LinkHeader {
 
 	private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]+)*)");

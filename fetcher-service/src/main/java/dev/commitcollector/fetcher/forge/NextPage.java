@@ -12,7 +12,10 @@ public final class NextPage {
 	private NextPage() {
 	}
 
-	/** The {@code Link rel="next"} target; a relative one is read against the page it came with. */
+	/**
+	 * The {@code Link rel="next"} target; a relative one is read against the page it came
+	 * with.
+	 */
 	public static Optional<String> linked(URI current, HttpHeaders headers) {
 		return LinkHeader.target(String.join(", ", headers.getOrEmpty(HttpHeaders.LINK)), "next")
 			.map(target -> current.resolve(target).toString());

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * One configured forge instance: its type, its API base URL (for plain git, the base the remote URLs
- * are built from), an optional token, the request timeout, how many requests it may get at once, and
- * whether its token may travel over plain {@code http://} (never, unless said so: a local stub, say).
+ * One configured forge instance: its type, its API base URL (for plain git, the base the
+ * remote URLs are built from), an optional token, the request timeout, how many requests
+ * it may get at once, and whether its token may travel over plain {@code http://} (never,
+ * unless said so: a local stub, say).
  */
 public record ProviderSettings(ForgeType type, URI apiUrl, String token, @DefaultValue("20s") Duration timeout,
 		@DefaultValue("1") int maxConcurrentRequests, @DefaultValue("false") boolean allowInsecureHttp) {

@@ -7,10 +7,10 @@ import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 
 /**
- * What a forge instance says is left of its rate limit, read from the headers of every answer
- * ({@code x-ratelimit-remaining}/{@code -reset} on GitHub and Gitea, {@code RateLimit-Remaining}/{@code -Reset}
- * on GitLab). When little is left, requests are spread over the time until the reset instead of
- * running into the limit.
+ * What a forge instance says is left of its rate limit, read from the headers of every
+ * answer ({@code x-ratelimit-remaining}/{@code -reset} on GitHub and Gitea,
+ * {@code RateLimit-Remaining}/{@code -Reset} on GitLab). When little is left, requests
+ * are spread over the time until the reset instead of running into the limit.
  */
 public final class RateBudget {
 

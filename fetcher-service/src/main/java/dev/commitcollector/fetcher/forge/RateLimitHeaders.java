@@ -10,11 +10,16 @@ import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpHeaders;
 
 /**
- * What a forge's answer headers say about its rate limit: {@code x-ratelimit-remaining}/{@code -reset}
- * (GitHub, Gitea), {@code RateLimit-Remaining}/{@code -Reset} (GitLab), and {@code Retry-After} (all).
+ * What a forge's answer headers say about its rate limit:
+ * {@code x-ratelimit-remaining}/{@code -reset} (GitHub, Gitea),
+ * {@code RateLimit-Remaining}/{@code -Reset} (GitLab), and {@code Retry-After} (all).
  *
- * @see <a href="https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api">GitHub rate limits</a>
- * @see <a href="https://docs.gitlab.com/administration/settings/user_and_ip_rate_limits/">GitLab rate limits</a>
+ * @see <a href=
+ * "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api">GitHub
+ * rate limits</a>
+ * @see <a href=
+ * "https://docs.gitlab.com/administration/settings/user_and_ip_rate_limits/">GitLab rate
+ * limits</a>
  */
 public final class RateLimitHeaders {
 
@@ -27,16 +32,20 @@ public final class RateLimitHeaders {
 		return left != null && left.strip().matches("\\d{1,12}") ? Long.parseLong(left.strip()) : -1;
 	}
 
-	/** When the budget is back (epoch seconds in the headers), or null when they do not say. */
+	/**
+	 * When the budget is back (epoch seconds in the headers), or null when they do not
+	 * say.
+	 */
 	static Instant reset(HttpHeaders headers) {
 		String at = first(headers, "x-ratelimit-reset", "ratelimit-reset");
 		return at != null && at.strip().matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(at.strip())) : null;
 	}
 
 	/**
-	 * When a 403 or 429 is a rate limit, the instant to come back: {@code Retry-After} (seconds or a date),
-	 * else the reset of a spent budget, else, for a bare 429, {@code fallback} from now. Otherwise null: a
-	 * 403 with no such header is a refusal, not a limit.
+	 * When a 403 or 429 is a rate limit, the instant to come back: {@code Retry-After}
+	 * (seconds or a date), else the reset of a spent budget, else, for a bare 429,
+	 * {@code fallback} from now. Otherwise null: a 403 with no such header is a refusal,
+	 * not a limit.
 	 */
 	public static Instant retryAt(HttpHeaders headers, int status, Clock clock, Duration fallback) {
 		if (status != 403 && status != 429) {

@@ -8,11 +8,12 @@ import dev.commitcollector.fetcher.domain.Fetch;
 
 /**
  * The event: one commit of one repository, as a fetch discovered it. Its contract is
- * {@code docs/events/commit-discovered.schema.json}; consumers keep their own copy of this shape.
+ * {@code docs/events/commit-discovered.schema.json}; consumers keep their own copy of
+ * this shape.
  */
-record CommitDiscovered(int schemaVersion, UUID eventId, UUID fetchId, String provider, String repository,
-		String sha, String authorName, String authorEmail, String authorLogin, Instant authoredAt,
-		Instant committedAt, String messageHeadline, Instant discoveredAt) {
+record CommitDiscovered(int schemaVersion, UUID eventId, UUID fetchId, String provider, String repository, String sha,
+		String authorName, String authorEmail, String authorLogin, Instant authoredAt, Instant committedAt,
+		String messageHeadline, Instant discoveredAt) {
 
 	static final int SCHEMA_VERSION = 1;
 
@@ -23,9 +24,9 @@ record CommitDiscovered(int schemaVersion, UUID eventId, UUID fetchId, String pr
 	}
 
 	/**
-	 * The message key: provider and repository. All commits of a repository share a partition, so one
-	 * consumer writes a repository's commits and its author counts, in order, with no two consumers
-	 * contending for the same author rows.
+	 * The message key: provider and repository. All commits of a repository share a
+	 * partition, so one consumer writes a repository's commits and its author counts, in
+	 * order, with no two consumers contending for the same author rows.
 	 */
 	String key() {
 		return provider + ":" + repository;

@@ -17,8 +17,8 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends a page of commits as {@code CommitDiscovered} events and completes once the broker has
- * acknowledged every one of them ({@code acks=all}, idempotent producer).
+ * Appends a page of commits as {@code CommitDiscovered} events and completes once the
+ * broker has acknowledged every one of them ({@code acks=all}, idempotent producer).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaCommitLog implements CommitLog {
@@ -48,7 +48,8 @@ class KafkaCommitLog implements CommitLog {
 		if (commits.isEmpty()) {
 			return Mono.empty();
 		}
-		// send() may block while it waits for metadata: keep it off the HTTP client's event loop
+		// send() may block while it waits for metadata: keep it off the HTTP client's
+		// event loop
 		return Mono.fromCallable(() -> sendAll(fetch, commits))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(Mono::fromFuture);

@@ -79,7 +79,8 @@ class PostgresHistory implements History {
 			.bind(1, repository.toString())
 			.bind(3, memory.depth())
 			.bind(4, memory.complete());
-		statement = memory.headSha() == null ? statement.bindNull(2, String.class) : statement.bind(2, memory.headSha());
+		statement = memory.headSha() == null ? statement.bindNull(2, String.class)
+				: statement.bind(2, memory.headSha());
 		statement = memory.etag() == null ? statement.bindNull(5, String.class) : statement.bind(5, memory.etag());
 		return statement.then();
 	}

@@ -1,2 +1,4 @@
-/** The fetcher's memory of what it published, in its own PostgreSQL schema, through R2DBC. */
+/**
+ * The fetcher's memory of what it published, in its own PostgreSQL schema, through R2DBC.
+ */
 package dev.commitcollector.fetcher.persistence;

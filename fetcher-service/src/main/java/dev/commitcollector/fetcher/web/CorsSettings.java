@@ -9,11 +9,12 @@ import org.springframework.web.reactive.config.CorsRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
- * The origins whose pages may call the fetch API from a browser: the query-service's page, which
- * starts fetches and follows their progress.
+ * The origins whose pages may call the fetch API from a browser: the query-service's
+ * page, which starts fetches and follows their progress.
  */
 @ConfigurationProperties("fetcher.cors")
-record CorsSettings(@DefaultValue({ "http://localhost:8083", "http://127.0.0.1:8083" }) List<String> allowedOrigins) {
+record CorsSettings(@DefaultValue( {
+		"http://localhost:8083", "http://127.0.0.1:8083" }) List<String> allowedOrigins){
 
 	@Configuration(proxyBeanMethods = false)
 	static class Registration implements WebFluxConfigurer {

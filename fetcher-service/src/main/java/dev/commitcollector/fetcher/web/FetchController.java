@@ -67,8 +67,8 @@ class FetchController {
 		if (mode.equalsIgnoreCase("full")) {
 			return FetchMode.FULL;
 		}
-		throw new InvalidFetchRequest("mode must be 'incremental' (the default) or 'full', was '"
-				+ mode.replaceAll("\\p{Cntrl}", "?") + "'");
+		throw new InvalidFetchRequest(
+				"mode must be 'incremental' (the default) or 'full', was '" + mode.replaceAll("\\p{Cntrl}", "?") + "'");
 	}
 
 	/** A limit or mode this fetcher does not take. */

@@ -1,10 +1,11 @@
 package dev.commitcollector.fetcher.web;
 
 /**
- * The body of {@code POST /api/v1/fetches}; {@code provider}, {@code limit} and {@code mode}
- * ({@code incremental} or {@code full}) may be left out. Its text is checked once, here: no control
- * character or unpaired surrogate in any field, and no provider or mode longer than a valid one could
- * be. The repository's form and length are its forge type's to check.
+ * The body of {@code POST /api/v1/fetches}; {@code provider}, {@code limit} and
+ * {@code mode} ({@code incremental} or {@code full}) may be left out. Its text is checked
+ * once, here: no control character or unpaired surrogate in any field, and no provider or
+ * mode longer than a valid one could be. The repository's form and length are its forge
+ * type's to check.
  */
 record FetchRequest(String provider, String repository, Integer limit, String mode) {
 
@@ -23,9 +24,9 @@ record FetchRequest(String provider, String repository, Integer limit, String mo
 			return;
 		}
 		value.codePoints().filter(FetchRequest::unreadable).findFirst().ifPresent(c -> {
-			throw new FetchController.InvalidFetchRequest(field + " contains " + String.format("U+%04X", c)
-					+ (Character.getType(c) == Character.CONTROL ? ", a control character; remove it"
-							: ", half of a surrogate pair; send text as UTF-8"));
+			throw new FetchController.InvalidFetchRequest(
+					field + " contains " + String.format("U+%04X", c) + (Character.getType(c) == Character.CONTROL
+							? ", a control character; remove it" : ", half of a surrogate pair; send text as UTF-8"));
 		});
 		if (value.length() > bound) {
 			throw new FetchController.InvalidFetchRequest(

@@ -14,7 +14,8 @@ record FetchView(UUID id, String provider, String repository, int limit, String 
 	static FetchView of(Fetch fetch) {
 		return new FetchView(fetch.id(), fetch.provider(), fetch.repository().toString(), fetch.limit(),
 				fetch.mode().name().toLowerCase(java.util.Locale.ROOT), fetch.status(), fetch.commitsDiscovered(),
-				fetch.commitsAlreadyKnown(), fetch.error(), fetch.startedAt(), fetch.finishedAt(), fetch.waitingUntil());
+				fetch.commitsAlreadyKnown(), fetch.error(), fetch.startedAt(), fetch.finishedAt(),
+				fetch.waitingUntil());
 	}
 
 }

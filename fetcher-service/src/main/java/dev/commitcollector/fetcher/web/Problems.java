@@ -27,9 +27,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
- * Every error of the fetcher's API as an RFC 9457 problem detail a person can act on. Request targets that
- * cannot be read are refused before they get here, by {@link RequestScreen}; bodies are checked by
- * {@link FetchRequest}.
+ * Every error of the fetcher's API as an RFC 9457 problem detail a person can act on.
+ * Request targets that cannot be read are refused before they get here, by
+ * {@link RequestScreen}; bodies are checked by {@link FetchRequest}.
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
@@ -50,14 +50,18 @@ class Problems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "the fetcher failed unexpectedly; the error is in its log");
 	}
 
-	/** A body that is not a fetch request, or a path variable of the wrong type: say which field is wrong. */
+	/**
+	 * A body that is not a fetch request, or a path variable of the wrong type: say which
+	 * field is wrong.
+	 */
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		MethodParameter parameter = ex.getMethodParameter();
 		if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
-			ex.getBody().setDetail("'" + parameter.getParameterName() + "' is not a "
-					+ parameter.getParameterType().getSimpleName());
+			ex.getBody()
+				.setDetail("'" + parameter.getParameterName() + "' is not a "
+						+ parameter.getParameterType().getSimpleName());
 		}
 		else if (ex.getMostSpecificCause() != ex) {
 			ex.getBody().setDetail(bodyProblem(ex));
@@ -85,23 +89,33 @@ class Problems extends ResponseEntityExceptionHandler {
 						+ EXAMPLE;
 			}
 			if (at instanceof JacksonException json) {
-				String field = json.getPath().stream().map(JacksonException.Reference::getPropertyName)
-					.filter(Objects::nonNull).collect(Collectors.joining("."));
-				return (field.isEmpty() ? "the body is not a fetch request object" : field + " has the wrong type or form")
-						+ "; " + EXAMPLE;
+				String field = json.getPath()
+					.stream()
+					.map(JacksonException.Reference::getPropertyName)
+					.filter(Objects::nonNull)
+					.collect(Collectors.joining("."));
+				return (field.isEmpty() ? "the body is not a fetch request object"
+						: field + " has the wrong type or form") + "; " + EXAMPLE;
 			}
 		}
 		return ex.getReason() + ": " + EXAMPLE;
 	}
 
-	/** Jackson's message without where in the input it was (the input is not shown) and without control characters. */
+	/**
+	 * Jackson's message without where in the input it was (the input is not shown) and
+	 * without control characters.
+	 */
 	private static String printable(String text) {
-		String shown = String.valueOf(text).replaceAll("\\s*\\(?(start marker )?at \\[Source.*", "")
+		String shown = String.valueOf(text)
+			.replaceAll("\\s*\\(?(start marker )?at \\[Source.*", "")
 			.replaceAll("\\p{Cntrl}", "?");
 		return shown.length() > 160 ? shown.substring(0, 160) + "..." : shown;
 	}
 
-	/** Problems are problem+json whatever the request accepts: a client asking for XML still learns why. */
+	/**
+	 * Problems are problem+json whatever the request accepts: a client asking for XML
+	 * still learns why.
+	 */
 	@Override
 	protected Mono<ResponseEntity<Object>> createResponseEntity(@Nullable Object body, @Nullable HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {

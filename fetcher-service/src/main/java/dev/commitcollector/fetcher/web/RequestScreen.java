@@ -9,11 +9,11 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Refuses, with a problem detail, a request whose target breaks {@link #RULES}, whose {@code Accept} or
- * {@code Content-Type} is not a media type, or that is not HTTP at all. It runs in the HTTP server, before
- * Spring reads the request: there an unparseable target (a bad percent-escape, a raw control character)
- * would get an empty 400 and an unparseable {@code Accept} a 406 that is not a problem. The README lists
- * the bounds.
+ * Refuses, with a problem detail, a request whose target breaks {@link #RULES}, whose
+ * {@code Accept} or {@code Content-Type} is not a media type, or that is not HTTP at all.
+ * It runs in the HTTP server, before Spring reads the request: there an unparseable
+ * target (a bad percent-escape, a raw control character) would get an empty 400 and an
+ * unparseable {@code Accept} a 406 that is not a problem. The README lists the bounds.
  */
 @Component
 class RequestScreen implements NettyServerCustomizer {

@@ -16,7 +16,10 @@ import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
-/** An in-memory forge: a history of {@code size} commits, served newest first in pages, recording what was asked. */
+/**
+ * An in-memory forge: a history of {@code size} commits, served newest first in pages,
+ * recording what was asked.
+ */
 final class FakeForge implements Forge {
 
 	private final List<DiscoveredCommit> history;
@@ -48,7 +51,10 @@ final class FakeForge implements Forge {
 		return new FakeForge(List.copyOf(history));
 	}
 
-	/** Serves pages of this size whatever the caller hinted, as a forge with a fixed page size does. */
+	/**
+	 * Serves pages of this size whatever the caller hinted, as a forge with a fixed page
+	 * size does.
+	 */
 	FakeForge servingPagesOf(int size) {
 		this.servedPageSize = size;
 		return this;

@@ -167,14 +167,14 @@ class FetchCommitsTest {
 		assertThat(started.status()).isEqualTo(FetchStatus.RUNNING);
 		assertThat(started.commitsDiscovered()).isZero();
 		assertThat(started.startedAt()).isEqualTo(NOW);
-		assertThat(fetches.find(started.id())).hasValueSatisfying(
-				fetch -> assertThat(fetch.status()).isEqualTo(FetchStatus.RUNNING));
+		assertThat(fetches.find(started.id()))
+			.hasValueSatisfying(fetch -> assertThat(fetch.status()).isEqualTo(FetchStatus.RUNNING));
 		assertThat(commitLog.commits()).isEmpty();
 
 		firstPageArrives.tryEmitEmpty();
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fetches.find(started.id()))
-			.hasValueSatisfying(fetch -> {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(fetches.find(started.id())).hasValueSatisfying(fetch -> {
 				assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
 				assertThat(fetch.commitsDiscovered()).isEqualTo(150);
 			}));
@@ -197,7 +197,10 @@ class FetchCommitsTest {
 				Clock.fixed(NOW, ZoneOffset.UTC), new FetchSettings(4));
 	}
 
-	/** Runs a fetch to its end, which must be a value, never an error, and the one the registry holds. */
+	/**
+	 * Runs a fetch to its end, which must be a value, never an error, and the one the
+	 * registry holds.
+	 */
 	private Fetch run(FakeForge forge, int limit) {
 		Fetch fetch = Fetch.start(forge.provider(), HELLO_WORLD, limit, STARTED);
 		fetches.add(fetch);

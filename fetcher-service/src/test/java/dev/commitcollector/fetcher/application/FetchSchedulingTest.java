@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-/** How fetches share the fetcher: one per repository at a time, a bounded number at once, waits shown. */
+/**
+ * How fetches share the fetcher: one per repository at a time, a bounded number at once,
+ * waits shown.
+ */
 class FetchSchedulingTest {
 
 	private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -70,7 +73,8 @@ class FetchSchedulingTest {
 				return Mono.deferContextual(context -> {
 					RateLimitWaits waits = context.get(RateLimitWaits.class);
 					waits.waitingUntil(until);
-					return release.asMono().then(Mono.fromRunnable(() -> waits.waitingUntil(null)))
+					return release.asMono()
+						.then(Mono.fromRunnable(() -> waits.waitingUntil(null)))
 						.then(Mono.just(CommitPage.empty()));
 				});
 			}

@@ -15,8 +15,9 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
 /**
- * A forge over a history that can change between fetches (pushes, merges), listing it in the given
- * order, 100 per page, with the head sha as its validator, as a conditional request would see it.
+ * A forge over a history that can change between fetches (pushes, merges), listing it in
+ * the given order, 100 per page, with the head sha as its validator, as a conditional
+ * request would see it.
  */
 final class HistoryForge implements Forge {
 
@@ -28,7 +29,10 @@ final class HistoryForge implements Forge {
 		listing.addAll(newestFirst);
 	}
 
-	/** A linear history of {@code count} commits, newest first, each the child of the next. */
+	/**
+	 * A linear history of {@code count} commits, newest first, each the child of the
+	 * next.
+	 */
 	static List<DiscoveredCommit> linear(String seed, int count) {
 		List<DiscoveredCommit> commits = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -43,7 +47,8 @@ final class HistoryForge implements Forge {
 	}
 
 	static String sha(String seed) {
-		return String.format("%040x", new java.math.BigInteger(1, seed.getBytes()).mod(java.math.BigInteger.TWO.pow(159)));
+		return String.format("%040x",
+				new java.math.BigInteger(1, seed.getBytes()).mod(java.math.BigInteger.TWO.pow(159)));
 	}
 
 	void list(List<DiscoveredCommit> newestFirst) {

@@ -64,7 +64,8 @@ class IncrementalFetchTest {
 	void keepsPagingUntilEveryCommitAMergeBroughtInIsFound() {
 		fetch(1000, FetchMode.INCREMENTAL);
 		List<DiscoveredCommit> known = forge.listing();
-		// a feature branch forked from commit #600, merged now; its commits list after 150 known ones
+		// a feature branch forked from commit #600, merged now; its commits list after
+		// 150 known ones
 		DiscoveredCommit feature = HistoryForge.commit("feature", List.of(known.get(600).sha()));
 		DiscoveredCommit merge = HistoryForge.commit("merge", List.of(known.get(0).sha(), feature.sha()));
 		List<DiscoveredCommit> listing = new ArrayList<>();

@@ -20,7 +20,10 @@ final class RecordingCommitLog implements CommitLog {
 
 	private RuntimeException failure;
 
-	/** The {@code call}-th append (1-based) fails with {@code failure}; nothing of it is kept. */
+	/**
+	 * The {@code call}-th append (1-based) fails with {@code failure}; nothing of it is
+	 * kept.
+	 */
 	RecordingCommitLog failingOnAppend(int call, RuntimeException failure) {
 		this.failingCall = call;
 		this.failure = failure;

@@ -39,8 +39,7 @@ class DiscoveredCommitTest {
 
 	@Test
 	void keepsUnicodeInTheHeadline() {
-		assertThat(DiscoveredCommit.headlineOf("Übersetzung für 李小龙 ✨🎉\nmore"))
-			.isEqualTo("Übersetzung für 李小龙 ✨🎉");
+		assertThat(DiscoveredCommit.headlineOf("Übersetzung für 李小龙 ✨🎉\nmore")).isEqualTo("Übersetzung für 李小龙 ✨🎉");
 	}
 
 	@ParameterizedTest

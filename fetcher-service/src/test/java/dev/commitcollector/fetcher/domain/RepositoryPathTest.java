@@ -38,8 +38,7 @@ class RepositoryPathTest {
 	@NullAndEmptySource
 	@ValueSource(strings = { " ", "\t", "\n" })
 	void rejectsAMissingRepositoryAskingForOwnerSlashName(String value) {
-		assertThatThrownBy(() -> RepositoryPath.parse(value))
-			.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
+		assertThatThrownBy(() -> RepositoryPath.parse(value)).isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
 			.hasMessageContaining("repository is required")
 			.hasMessageContaining("owner/name");
 	}
@@ -47,8 +46,7 @@ class RepositoryPathTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "a", "a/b/c", "https://github.com/a/b", "github.com/octocat/Hello-World" })
 	void rejectsAnythingButExactlyTwoSegments(String value) {
-		assertThatThrownBy(() -> RepositoryPath.parse(value))
-			.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
+		assertThatThrownBy(() -> RepositoryPath.parse(value)).isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
 			.hasMessageContaining("must be owner/name")
 			.hasMessageContaining(value);
 	}
@@ -57,8 +55,7 @@ class RepositoryPathTest {
 	@ValueSource(strings = { "../x", "a/..", "./x", "a/.", "a b/c", "a/b c", "a/", "/b", "/", "a/b?x=1", "a/b#c",
 			"a%2F/b", "a:b/c", "zoë/repo" })
 	void rejectsSegmentsThatCouldEscapeAUrlPath(String value) {
-		assertThatThrownBy(() -> RepositoryPath.parse(value))
-			.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
+		assertThatThrownBy(() -> RepositoryPath.parse(value)).isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
 			.hasMessageContaining("may contain only letters, digits");
 	}
 
@@ -67,8 +64,7 @@ class RepositoryPathTest {
 		String value = "o".repeat(100) + "/" + "n".repeat(100);
 
 		assertThat(value).hasSize(201);
-		assertThatThrownBy(() -> RepositoryPath.parse(value))
-			.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
+		assertThatThrownBy(() -> RepositoryPath.parse(value)).isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
 			.hasMessage("repository is longer than 200 characters");
 	}
 

@@ -19,7 +19,8 @@ class ForgeResponsesTest {
 
 	@Test
 	void repeatsTheMessageOfANestedJsonError() {
-		assertThat(ForgeResponses.messageOf("{\"type\":\"error\",\"error\":{\"message\":\"Repository acme/app not found\"}}"))
+		assertThat(ForgeResponses
+			.messageOf("{\"type\":\"error\",\"error\":{\"message\":\"Repository acme/app not found\"}}"))
 			.isEqualTo("Repository acme/app not found");
 	}
 
@@ -33,7 +34,8 @@ class ForgeResponsesTest {
 
 	@Test
 	void doesNotRepeatTheStatusAForgePutsBeforeItsMessage() {
-		assertThat(rejectedCredentials("gitlab")).hasMessageStartingWith("GitLab rejected the credentials (401 Unauthorized)");
+		assertThat(rejectedCredentials("gitlab"))
+			.hasMessageStartingWith("GitLab rejected the credentials (401 Unauthorized)");
 	}
 
 	@Test
@@ -43,7 +45,8 @@ class ForgeResponsesTest {
 
 	@Test
 	void pointsAnAddedProviderAtItsTokenSetting() {
-		assertThat(rejectedCredentials("gitlab-internal")).hasMessageContaining("check forges.providers.gitlab-internal.token");
+		assertThat(rejectedCredentials("gitlab-internal"))
+			.hasMessageContaining("check forges.providers.gitlab-internal.token");
 	}
 
 	private static ForgeFailure rejectedCredentials(String provider) {

@@ -39,7 +39,8 @@ class LinkHeaderTest {
 				+ "<https://api.github.com/repositories/1/commits?page=1>; rel=\"first\"";
 
 		assertThat(LinkHeader.target(lastPage, "next")).isEmpty();
-		assertThat(LinkHeader.target(lastPage, "prev")).contains("https://api.github.com/repositories/1/commits?page=12");
+		assertThat(LinkHeader.target(lastPage, "prev"))
+			.contains("https://api.github.com/repositories/1/commits?page=12");
 	}
 
 	@Test

@@ -25,8 +25,9 @@ import org.springframework.core.io.ClassPathResource;
 import reactor.core.publisher.Mono;
 
 /**
- * The providers as the fetcher binds them: application.yml under an environment given as a map, read
- * the way Spring Boot reads the real one (relaxed names, placeholders), without starting a context.
+ * The providers as the fetcher binds them: application.yml under an environment given as
+ * a map, read the way Spring Boot reads the real one (relaxed names, placeholders),
+ * without starting a context.
  */
 class ProviderConfigurationTest {
 
@@ -50,7 +51,8 @@ class ProviderConfigurationTest {
 	@Test
 	void readsEachBuiltInsUrlAndTokenFromItsOwnVariables() throws IOException {
 		Map<String, ProviderSettings> providers = forges(Map.of("GITLAB_API_URL", "https://gitlab.example.com/api/v4",
-				"GITLAB_TOKEN", "glpat-x", "BITBUCKET_TOKEN", "bb-x", "CODEBERG_TOKEN", "cb-x")).providers();
+				"GITLAB_TOKEN", "glpat-x", "BITBUCKET_TOKEN", "bb-x", "CODEBERG_TOKEN", "cb-x"))
+			.providers();
 
 		assertThat(providers.get("gitlab").apiUrl()).isEqualTo(URI.create("https://gitlab.example.com/api/v4"));
 		assertThat(providers.get("gitlab").token()).isEqualTo("glpat-x");
@@ -82,7 +84,8 @@ class ProviderConfigurationTest {
 
 	@Test
 	void refusesToStartAProviderThatWouldSendItsTokenOverPlainHttp() throws IOException {
-		ForgeSettings settings = forges(Map.of("GITHUB_API_URL", "http://ghe.internal/api/v3", "GITHUB_TOKEN", "ghp_x"));
+		ForgeSettings settings = forges(
+				Map.of("GITHUB_API_URL", "http://ghe.internal/api/v3", "GITHUB_TOKEN", "ghp_x"));
 
 		assertThatThrownBy(() -> new ForgeRegistry().forges(settings, everyForge()))
 			.hasMessageContaining("provider 'github' would send its token over plain http://ghe.internal/api/v3")
@@ -142,8 +145,9 @@ class ProviderConfigurationTest {
 	void waitsAMinuteOnAnUnannouncedRateLimitUnlessToldOtherwise() throws IOException {
 		assertThat(binder(Map.of()).bindOrCreate("fetcher.retry", RetrySettings.class).defaultRateLimitWait())
 			.isEqualTo(Duration.ofSeconds(60));
-		assertThat(binder(Map.of("FORGE_DEFAULT_RATE_LIMIT_WAIT", "5s")).bindOrCreate("fetcher.retry",
-				RetrySettings.class).defaultRateLimitWait())
+		assertThat(
+				binder(Map.of("FORGE_DEFAULT_RATE_LIMIT_WAIT", "5s")).bindOrCreate("fetcher.retry", RetrySettings.class)
+					.defaultRateLimitWait())
 			.isEqualTo(Duration.ofSeconds(5));
 	}
 

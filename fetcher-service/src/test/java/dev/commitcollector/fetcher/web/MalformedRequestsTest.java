@@ -32,10 +32,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Throws malformed requests at the fetch API over a real socket, on real Kafka and PostgreSQL: hand-picked
- * ones and ones generated from a fixed seed. None may answer 5xx or log at ERROR, and every 4xx is an
- * RFC 9457 problem. Every forge is a local stub that knows no repository, so a request that happens to be
- * valid starts a fetch that fails at once.
+ * Throws malformed requests at the fetch API over a real socket, on real Kafka and
+ * PostgreSQL: hand-picked ones and ones generated from a fixed seed. None may answer 5xx
+ * or log at ERROR, and every 4xx is an RFC 9457 problem. Every forge is a local stub that
+ * knows no repository, so a request that happens to be valid starts a fetch that fails at
+ * once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "fetcher.topic.name=commits.discovered.malformed-test")
@@ -47,9 +48,12 @@ class MalformedRequestsTest {
 
 	private static final String JSON = "application/json";
 
-	/** JSON values for a field, most of them wrong in type, form, size or content; some right. */
-	private static final List<String> VALUES = List.of("null", "1", "-1", "0", "1.5", "1e400", "-1e10", "true",
-			"[]", "{}", "[\"a/b\"]", "{\"a\":1}", "\"\"", "\" \"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\u0007\"",
+	/**
+	 * JSON values for a field, most of them wrong in type, form, size or content; some
+	 * right.
+	 */
+	private static final List<String> VALUES = List.of("null", "1", "-1", "0", "1.5", "1e400", "-1e10", "true", "[]",
+			"{}", "[\"a/b\"]", "{\"a\":1}", "\"\"", "\" \"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\u0007\"",
 			"\"\\u001b[31m\"", "\"\\u0085\"", "\"\\u007f\"", "\"\\ud800\"", "\"\\udfff\\ud800\"", "\"\\uFEFF\"",
 			"\"github\"", "\"gitlab\"", "\"GitHub\"", "\"nowhere\"", "\"acme/widgets\"", "\"acme\"",
 			"\"acme/widgets/extra\"", "\"../etc/passwd\"", "\"https://evil.example/a/b\"", "\"a b/c\"", "\"full\"",
@@ -110,12 +114,13 @@ class MalformedRequestsTest {
 		finally {
 			((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(log);
 		}
-		System.out.printf("fetcher-service: malformed requests tried %d, 4xx %d, 5xx %d, by status %s%n", requests.size(),
-				count(statuses, 400, 499), count(statuses, 500, 599), statuses);
+		System.out.printf("fetcher-service: malformed requests tried %d, 4xx %d, 5xx %d, by status %s%n",
+				requests.size(), count(statuses, 400, 499), count(statuses, 500, 599), statuses);
 		assertThat(requests).hasSizeGreaterThanOrEqualTo(100);
 		assertThat(failures).isEmpty();
 		assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
-			.extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.isEmpty();
 	}
 
 	@Test
@@ -155,7 +160,8 @@ class MalformedRequestsTest {
 		if (answer.status() < 400) {
 			return null;
 		}
-		// a page from an origin the fetcher does not allow: its browser would hide any body from it
+		// a page from an origin the fetcher does not allow: its browser would hide any
+		// body from it
 		if (answer.status() == 403 && request.headers().containsKey("Origin") && answer.body().isEmpty()) {
 			return null;
 		}
@@ -190,13 +196,15 @@ class MalformedRequestsTest {
 				"{\"repository\":\"a/b\",\"repository\":\"c/d\",\"limit\":-5}", "{\"\u0000\":1}",
 				"{\"repository\":\"acme/widgets\",\"limit\":" + "9".repeat(5000) + "}",
 				"[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
-				"{\"repository\":\"" + "a".repeat(300_000) + "\"}", "{\"padding\":\"" + " ".repeat(2_000_000) + "\"}")) {
+				"{\"repository\":\"" + "a".repeat(300_000) + "\"}",
+				"{\"padding\":\"" + " ".repeat(2_000_000) + "\"}")) {
 			requests.add(post(FETCHES, JSON, text));
 		}
-		requests.add(Request.post(FETCHES, JSON, new byte[] { '{', '"', 'r', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}' }));
+		requests.add(Request.post(FETCHES, JSON,
+				new byte[] { '{', '"', 'r', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}' }));
 		requests.add(Request.post(FETCHES, JSON, new byte[] { (byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0 }));
-		requests.add(Request.post(FETCHES, JSON, new byte[] { '{', '"', 'r', 'e', 'p', 'o', 's', 'i', 't', 'o', 'r', 'y',
-				'"', ':', '"', 'a', '/', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}' }));
+		requests.add(Request.post(FETCHES, JSON, new byte[] { '{', '"', 'r', 'e', 'p', 'o', 's', 'i', 't', 'o', 'r',
+				'y', '"', ':', '"', 'a', '/', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}' }));
 		requests.add(Request.post(FETCHES, JSON + ";charset=UTF-16",
 				"{\"repository\":\"acme/widgets\"}".getBytes(StandardCharsets.UTF_16)));
 		requests.add(Request.post(FETCHES, JSON + ";charset=ISO-8859-1",
@@ -214,12 +222,13 @@ class MalformedRequestsTest {
 		requests.add(new Request("POST", FETCHES, Map.of("Content-Type", JSON, "Transfer-Encoding", "chunked"),
 				"5\r\n{\"rep\r\nzz\r\n".getBytes(StandardCharsets.ISO_8859_1)));
 		for (String method : List.of("PUT", "DELETE", "PATCH", "GET")) {
-			requests.add(new Request(method, FETCHES, Map.of("Content-Type", JSON), "{}".getBytes(StandardCharsets.UTF_8)));
+			requests
+				.add(new Request(method, FETCHES, Map.of("Content-Type", JSON), "{}".getBytes(StandardCharsets.UTF_8)));
 		}
 		requests.add(post(FETCHES + "/00000000-0000-0000-0000-000000000000", JSON, "{}"));
 		for (String id : List.of("not-a-uuid", "%00", "00000000-0000-0000-0000-000000000000%00", "1-1-1-1-1",
-				"00000000-0000-0000-0000-00000000000G", "%7Bid%7D", "{id}", "..", "%2e%2e", "%2F", "%zz", "%",
-				"%C0%AE", "\u00e9", "-1", "99999999999999999999", "x".repeat(5000), "00000000-0000-0000-0000-000000000000/x")) {
+				"00000000-0000-0000-0000-00000000000G", "%7Bid%7D", "{id}", "..", "%2e%2e", "%2F", "%zz", "%", "%C0%AE",
+				"\u00e9", "-1", "99999999999999999999", "x".repeat(5000), "00000000-0000-0000-0000-000000000000/x")) {
 			requests.add(Request.get(FETCHES + "/" + id));
 		}
 		for (String query : List.of("?x=%00", "?repository=%zz", "?%00", "?a=\u00ff", "?limit=-1&limit=2",
@@ -233,7 +242,10 @@ class MalformedRequestsTest {
 		return requests;
 	}
 
-	/** Fetch requests whose fields come from {@link #VALUES}, and good requests cut, flipped or padded. */
+	/**
+	 * Fetch requests whose fields come from {@link #VALUES}, and good requests cut,
+	 * flipped or padded.
+	 */
 	private static List<Request> generated(Random random, int count) {
 		List<Request> requests = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

@@ -3,7 +3,10 @@ package dev.commitcollector.query.domain;
 import java.time.Instant;
 import java.util.List;
 
-/** An author of a repository without their commits: identity, how many commits, the newest one's date. */
+/**
+ * An author of a repository without their commits: identity, how many commits, the newest
+ * one's date.
+ */
 public record AuthorSummary(String key, String login, List<String> names, List<String> emails, long commitCount,
 		Instant lastAuthoredAt) {
 }

@@ -2,7 +2,10 @@ package dev.commitcollector.query.domain;
 
 import java.util.regex.Pattern;
 
-/** A stored repository: the provider it came from and its path there ({@code owner/name}, or a nested group path). */
+/**
+ * A stored repository: the provider it came from and its path there ({@code owner/name},
+ * or a nested group path).
+ */
 public record RepositoryKey(String provider, String path) {
 
 	private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -20,8 +23,9 @@ public record RepositoryKey(String provider, String path) {
 			throw new InvalidRepositoryKey("repository is required, as owner/name (for example octocat/Hello-World)");
 		}
 		if (path.length() > MAX_PATH || !PATH.matcher(path).matches() || path.contains("..")) {
-			throw new InvalidRepositoryKey("repository must be a path such as owner/name (letters, digits, '-', '_', '.'"
-					+ " separated by '/', no '..', at most " + MAX_PATH + " characters)");
+			throw new InvalidRepositoryKey(
+					"repository must be a path such as owner/name (letters, digits, '-', '_', '.'"
+							+ " separated by '/', no '..', at most " + MAX_PATH + " characters)");
 		}
 	}
 

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * A repository's authors, most commits first, each with all their commits. Three indexed reads: the
- * repository row, a page of the author table (kept by the store), and those authors' commits.
+ * A repository's authors, most commits first, each with all their commits. Three indexed
+ * reads: the repository row, a page of the author table (kept by the store), and those
+ * authors' commits.
  */
 @Repository
 public class AuthorsReadModel {

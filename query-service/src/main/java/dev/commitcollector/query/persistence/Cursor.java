@@ -4,16 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A keyset position made opaque for clients: two values, base64url-encoded. Clients pass it back as
- * {@code after}; anything that does not decode is refused with a message, never guessed at. A NUL can be
- * in no value this service hands out (PostgreSQL text cannot hold one), so a cursor with one is refused too.
+ * A keyset position made opaque for clients: two values, base64url-encoded. Clients pass
+ * it back as {@code after}; anything that does not decode is refused with a message,
+ * never guessed at. A NUL can be in no value this service hands out (PostgreSQL text
+ * cannot hold one), so a cursor with one is refused too.
  */
 record Cursor(String first, String second) {
 
 	private static final char SEPARATOR = '\n';
 
 	String encode() {
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString((first + SEPARATOR + second).getBytes(StandardCharsets.UTF_8));
 	}
 

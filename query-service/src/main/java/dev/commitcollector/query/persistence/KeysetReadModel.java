@@ -16,9 +16,9 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Keyset pages of the read model: each page is one index range scan that starts at the cursor, so a
- * deep page costs what the first one does. Fetches one row more than asked to know whether a next
- * page exists.
+ * Keyset pages of the read model: each page is one index range scan that starts at the
+ * cursor, so a deep page costs what the first one does. Fetches one row more than asked
+ * to know whether a next page exists.
  */
 @Repository
 public class KeysetReadModel {
@@ -54,8 +54,8 @@ public class KeysetReadModel {
 	}
 
 	/**
-	 * A repository's authors, most commits first, ties by key; {@code filter} (optional) keeps those whose
-	 * key, a name or an email contains it, ignoring case.
+	 * A repository's authors, most commits first, ties by key; {@code filter} (optional)
+	 * keeps those whose key, a name or an email contains it, ignoring case.
 	 */
 	public Mono<Slice<AuthorSummary>> authors(RepositoryKey repository, String after, int size, String filter) {
 		Cursor from = after == null ? null : Cursor.decode(after);
@@ -75,7 +75,8 @@ public class KeysetReadModel {
 			.bind(3, from == null ? "" : from.second())
 			.bind(5, size + 1);
 		query = pattern == null ? query.bindNull(4, String.class) : query.bind(4, pattern);
-		return query.map(row -> new AuthorSummary(row.get("author_key", String.class), row.get("login", String.class),
+		return query
+			.map(row -> new AuthorSummary(row.get("author_key", String.class), row.get("login", String.class),
 					Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
 					row.get("commit_count", Long.class), instant(row, "last_authored_at")))
 			.all()
@@ -127,7 +128,10 @@ public class KeysetReadModel {
 		}
 	}
 
-	/** A cursor's date, within the years 1 to 9999 that the store accepts (timestamptz holds no year 0). */
+	/**
+	 * A cursor's date, within the years 1 to 9999 that the store accepts (timestamptz
+	 * holds no year 0).
+	 */
 	private static OffsetDateTime parseInstant(String value) {
 		try {
 			OffsetDateTime date = OffsetDateTime.parse(value);

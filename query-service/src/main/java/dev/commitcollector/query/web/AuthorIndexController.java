@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The paginated read model for big repositories: authors without their commits, and one author's
- * commits, both keyset-paginated so that a deep page costs what the first one does.
+ * The paginated read model for big repositories: authors without their commits, and one
+ * author's commits, both keyset-paginated so that a deep page costs what the first one
+ * does.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -36,8 +37,9 @@ class AuthorIndexController {
 	}
 
 	/**
-	 * A repository's authors, most commits first (ties by key), {@code size} per page (default 50, at most
-	 * 500); {@code filter} keeps authors whose key, a name or an email contains it, ignoring case.
+	 * A repository's authors, most commits first (ties by key), {@code size} per page
+	 * (default 50, at most 500); {@code filter} keeps authors whose key, a name or an
+	 * email contains it, ignoring case.
 	 */
 	@GetMapping("/repository/authors")
 	Mono<AuthorIndex> authors(@RequestParam(defaultValue = "github") String provider,
@@ -54,8 +56,9 @@ class AuthorIndexController {
 	}
 
 	/**
-	 * One author's commits in a repository, newest first, {@code size} per page (default 100, at most
-	 * 1000). {@code author} is the author's {@code key} ({@code login:...} or {@code email:...}).
+	 * One author's commits in a repository, newest first, {@code size} per page (default
+	 * 100, at most 1000). {@code author} is the author's {@code key} ({@code login:...}
+	 * or {@code email:...}).
 	 */
 	@GetMapping("/authors/{author}/commits")
 	Mono<CommitList> commits(@PathVariable String author, @RequestParam(defaultValue = "github") String provider,
@@ -64,17 +67,20 @@ class AuthorIndexController {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 100, 1000, "commits page");
 		return keyset.commits(key, author, after, pageSize)
-			.map(slice -> new CommitList(author, slice.items().stream()
-				.map(c -> CommitRow.of(c, links.urlOf(key.provider(), key.path(), c.sha())))
-				.toList(), slice.next()));
+			.map(slice -> new CommitList(author,
+					slice.items()
+						.stream()
+						.map(c -> CommitRow.of(c, links.urlOf(key.provider(), key.path(), c.sha())))
+						.toList(),
+					slice.next()));
 	}
 
 	record AuthorIndex(String provider, String repository, long totalCommits, long totalAuthors,
 			List<AuthorRow> authors, String next) {
 	}
 
-	record AuthorRow(String key, String login, List<String> names, List<String> emails, long commitCount,
-			double share, Instant lastAuthoredAt) {
+	record AuthorRow(String key, String login, List<String> names, List<String> emails, long commitCount, double share,
+			Instant lastAuthoredAt) {
 
 		static AuthorRow of(AuthorSummary author, long totalCommits) {
 			double share = totalCommits == 0 ? 0 : (double) author.commitCount() / totalCommits;

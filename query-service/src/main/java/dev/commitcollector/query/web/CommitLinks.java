@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How to link a commit on its forge, per provider: a template with {@code {repository}} and
- * {@code {sha}}. A provider without a template gets no link.
+ * How to link a commit on its forge, per provider: a template with {@code {repository}}
+ * and {@code {sha}}. A provider without a template gets no link.
  */
 @ConfigurationProperties("query")
 record CommitLinks(@DefaultValue Map<String, String> commitUrls) {

@@ -18,9 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every error of the query API as an RFC 9457 problem detail a person can act on. Request targets that
- * cannot be read (bad encoding, control characters, values beyond their bounds) are refused before they
- * get here, by {@link RequestScreen}.
+ * Every error of the query API as an RFC 9457 problem detail a person can act on. Request
+ * targets that cannot be read (bad encoding, control characters, values beyond their
+ * bounds) are refused before they get here, by {@link RequestScreen}.
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
@@ -45,7 +45,10 @@ class Problems extends ResponseEntityExceptionHandler {
 				"the commit store could not be read; try again shortly (the cause is in the query-service log)");
 	}
 
-	/** Problems are problem+json whatever the request accepts: a client asking for XML still learns why. */
+	/**
+	 * Problems are problem+json whatever the request accepts: a client asking for XML
+	 * still learns why.
+	 */
 	@Override
 	protected Mono<ResponseEntity<Object>> createResponseEntity(@Nullable Object body, @Nullable HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {

@@ -24,7 +24,9 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Why {@link RequestScreen} refuses a request, answered as an RFC 9457 problem detail. */
+/**
+ * Why {@link RequestScreen} refuses a request, answered as an RFC 9457 problem detail.
+ */
 record Refusal(HttpResponseStatus status, String detail) {
 
 	private static final Logger log = LoggerFactory.getLogger(Refusal.class);

@@ -27,7 +27,10 @@ class RepositoriesController {
 		this.readModel = readModel;
 	}
 
-	/** Stored repositories by provider and path, keyset-paginated: pass {@code next} as {@code after}. */
+	/**
+	 * Stored repositories by provider and path, keyset-paginated: pass {@code next} as
+	 * {@code after}.
+	 */
 	@GetMapping("/repositories")
 	Mono<RepositoryList> repositories(@RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String after) {
@@ -35,7 +38,10 @@ class RepositoriesController {
 			.map(slice -> new RepositoryList(slice.items().stream().map(RepositoryView::of).toList(), slice.next()));
 	}
 
-	/** One stored repository: its commit and author counts and when commits were last stored. */
+	/**
+	 * One stored repository: its commit and author counts and when commits were last
+	 * stored.
+	 */
 	@GetMapping("/repository")
 	Mono<RepositoryView> repository(@RequestParam(defaultValue = "github") String provider,
 			@RequestParam(required = false) String repository) {

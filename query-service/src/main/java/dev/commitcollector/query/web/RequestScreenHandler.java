@@ -15,11 +15,13 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * {@link RequestScreen}'s work on one connection, between the HTTP codec and Reactor Netty. A refused request
- * goes no further, nor does anything after it; its answer waits for the answers to requests before it
- * (pipelining), and the connection closes after it. A body whose chunked framing breaks is cut short where it breaks, so the application
- * answers a truncated body instead of racing the server's own bare 400 (and logging that it lost), and the
- * connection closes after that answer: the codec reads nothing more from it.
+ * {@link RequestScreen}'s work on one connection, between the HTTP codec and Reactor
+ * Netty. A refused request goes no further, nor does anything after it; its answer waits
+ * for the answers to requests before it (pipelining), and the connection closes after it.
+ * A body whose chunked framing breaks is cut short where it breaks, so the application
+ * answers a truncated body instead of racing the server's own bare 400 (and logging that
+ * it lost), and the connection closes after that answer: the codec reads nothing more
+ * from it.
  */
 final class RequestScreenHandler extends ChannelDuplexHandler {
 
@@ -28,7 +30,10 @@ final class RequestScreenHandler extends ChannelDuplexHandler {
 	/** Requests passed on whose answer is not yet written. */
 	private int answering;
 
-	/** A refusal that waits for the answers before it; once it is written the connection closes. */
+	/**
+	 * A refusal that waits for the answers before it; once it is written the connection
+	 * closes.
+	 */
 	private Refusal waiting;
 
 	private boolean refused;

@@ -10,18 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a request target (path and query, as sent on the request line) must be before anything reads it:
- * RFC 3986 characters only, every {@code %} a two-digit escape, escapes that decode to UTF-8, no control
- * character (NUL included) in any decoded path segment, parameter name or value, and each value within
- * its bound. A problem names the query parameter or path variable (from {@code templates}) it is in.
+ * What a request target (path and query, as sent on the request line) must be before
+ * anything reads it: RFC 3986 characters only, every {@code %} a two-digit escape,
+ * escapes that decode to UTF-8, no control character (NUL included) in any decoded path
+ * segment, parameter name or value, and each value within its bound. A problem names the
+ * query parameter or path variable (from {@code templates}) it is in.
  *
- * @param bounds the most characters of a named query parameter or path variable, once decoded
+ * @param bounds the most characters of a named query parameter or path variable, once
+ * decoded
  * @param otherBound the most characters of any other parameter or path segment
- * @param templates paths with {@code {variable}} segments, to name a path variable in a problem
+ * @param templates paths with {@code {variable}} segments, to name a path variable in a
+ * problem
  */
 record RequestTargetRules(Map<String, Integer> bounds, int otherBound, List<String> templates) {
 
-	/** Unreserved, sub-delims, ':', '@', '/' and '?': what RFC 3986 allows unescaped in a path or query. */
+	/**
+	 * Unreserved, sub-delims, ':', '@', '/' and '?': what RFC 3986 allows unescaped in a
+	 * path or query.
+	 */
 	private static final String ALLOWED = "-._~!$&'()*+,;=:@/?";
 
 	/** Why the target is refused, or empty when it is acceptable. */
@@ -73,13 +79,16 @@ record RequestTargetRules(Map<String, Integer> bounds, int otherBound, List<Stri
 		}
 		int bound = name == null ? otherBound : bounds.getOrDefault(name, otherBound);
 		if (value.text().length() > bound) {
-			return Optional.of(what + " is " + value.text().length() + " characters long; at most " + bound
-					+ " are accepted");
+			return Optional
+				.of(what + " is " + value.text().length() + " characters long; at most " + bound + " are accepted");
 		}
 		return Optional.empty();
 	}
 
-	/** The variable a template names at segment {@code index} of a path that otherwise matches it. */
+	/**
+	 * The variable a template names at segment {@code index} of a path that otherwise
+	 * matches it.
+	 */
 	private String variableAt(String[] segments, int index) {
 		for (String template : templates) {
 			String[] parts = template.split("/", -1);

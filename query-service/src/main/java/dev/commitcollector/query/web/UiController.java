@@ -5,7 +5,10 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Configuration for the static page served from {@code /}: it reads this before calling any API. */
+/**
+ * Configuration for the static page served from {@code /}: it reads this before calling
+ * any API.
+ */
 @RestController
 class UiController {
 

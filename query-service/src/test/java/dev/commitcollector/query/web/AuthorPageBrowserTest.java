@@ -31,8 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The author page in a real browser: Debian's headless Chromium driven through Debian's chromedriver
- * (no driver download), against the running query-service with data stored.
+ * The author page in a real browser: Debian's headless Chromium driven through Debian's
+ * chromedriver (no driver download), against the running query-service with data stored.
  */
 class AuthorPageBrowserTest extends QueryIntegrationTest {
 
@@ -53,9 +53,8 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 				"needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--window-size=1200,1400",
-					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1200,1400", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		browser = new ChromeDriver(service, options);
@@ -75,15 +74,14 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 			repository.commit(sha(100 + i), "login:ada", "ada", "Ada Lovelace", "ada@example.org",
 					Instant.parse("2026-11-0" + (i + 1) + "T10:00:00Z"));
 		}
-		repository
-			.commit(sha(1), "email:grace@navy.mil", null, "Grace Hopper", "grace@navy.mil", Instant.now())
+		repository.commit(sha(1), "email:grace@navy.mil", null, "Grace Hopper", "grace@navy.mil", Instant.now())
 			.commit(sha(2), "email:grace@navy.mil", null, "Grace Hopper", "grace@navy.mil", Instant.now())
 			.commit(sha(3), "email:grace@navy.mil", null, "Grace Hopper", "grace@navy.mil", Instant.now())
 			.commit(sha(4), "email:evil@example.org", null, EVIL, "evil@example.org", Instant.now())
 			.commit(sha(5), "email:evil@example.org", null, EVIL, "evil@example.org", Instant.now());
 		for (int i = 0; i < 60; i++) {
-			repository.commit(sha(200 + i), String.format("email:dev%02d@example.org", i), null,
-					"Developer " + i, String.format("dev%02d@example.org", i), Instant.parse("2026-10-01T00:00:00Z"));
+			repository.commit(sha(200 + i), String.format("email:dev%02d@example.org", i), null, "Developer " + i,
+					String.format("dev%02d@example.org", i), Instant.parse("2026-10-01T00:00:00Z"));
 		}
 		repository.store();
 	}

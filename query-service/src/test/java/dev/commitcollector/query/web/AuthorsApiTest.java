@@ -265,7 +265,10 @@ class AuthorsApiTest extends QueryIntegrationTest {
 			.store();
 	}
 
-	/** GET the authors with each {@code name=value} as a query parameter, its value encoded as a client would. */
+	/**
+	 * GET the authors with each {@code name=value} as a query parameter, its value
+	 * encoded as a client would.
+	 */
 	private WebTestClient.ResponseSpec authors(String... parameters) {
 		return web.get().uri(uri -> {
 			uri.path("/api/v1/authors");

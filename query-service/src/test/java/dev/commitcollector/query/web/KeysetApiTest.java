@@ -22,7 +22,10 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The keyset-paginated read model: repositories, a repository's authors, an author's commits. */
+/**
+ * The keyset-paginated read model: repositories, a repository's authors, an author's
+ * commits.
+ */
 class KeysetApiTest extends QueryIntegrationTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -42,7 +45,8 @@ class KeysetApiTest extends QueryIntegrationTest {
 					+ (after == null ? "" : "&after=" + after));
 			page.get("commits").forEach(seen::add);
 			after = page.get("next").isNull() ? null : page.get("next").asString();
-			// the store goes on writing: commits newer than everything, and older than the cursor
+			// the store goes on writing: commits newer than everything, and older than
+			// the cursor
 			storeCommit(repository, "login:busy", Instant.parse("2030-01-01T00:00:00Z").plusSeconds(round));
 			storeCommit(repository, "login:busy", Instant.parse("2023-06-01T00:00:00Z").plusSeconds(round++));
 		}
@@ -50,12 +54,14 @@ class KeysetApiTest extends QueryIntegrationTest {
 
 		List<String> shas = seen.stream().map(c -> c.get("sha").asString()).toList();
 		assertThat(shas).doesNotHaveDuplicates().containsAll(original);
-		List<String> order = seen.stream().map(c -> c.get("authoredAt").asString() + " " + c.get("sha").asString())
+		List<String> order = seen.stream()
+			.map(c -> c.get("authoredAt").asString() + " " + c.get("sha").asString())
 			.toList();
-		assertThat(order).isSortedAccordingTo((a, b) -> -Instant.parse(a.split(" ")[0]).compareTo(Instant.parse(b.split(" ")[0])) != 0
-				? -Instant.parse(a.split(" ")[0]).compareTo(Instant.parse(b.split(" ")[0])) : -a.compareTo(b));
-		assertThat(seen.get(0).get("url").asString()).isEqualTo("https://github.com/" + repository + "/commit/"
-				+ seen.get(0).get("sha").asString());
+		assertThat(order).isSortedAccordingTo(
+				(a, b) -> -Instant.parse(a.split(" ")[0]).compareTo(Instant.parse(b.split(" ")[0])) != 0
+						? -Instant.parse(a.split(" ")[0]).compareTo(Instant.parse(b.split(" ")[0])) : -a.compareTo(b));
+		assertThat(seen.get(0).get("url").asString())
+			.isEqualTo("https://github.com/" + repository + "/commit/" + seen.get(0).get("sha").asString());
 		assertThat(seen.get(0).get("messageHeadline").asString()).startsWith("commit ");
 	}
 
@@ -68,8 +74,12 @@ class KeysetApiTest extends QueryIntegrationTest {
 		}
 		stored.store();
 		List<String> expected = new ArrayList<>();
-		web.get().uri("/api/v1/authors?repository=" + repository + "&size=500").exchange().expectBody()
-			.jsonPath("$.authors[*].key").value(keys -> expected.addAll((List<String>) keys));
+		web.get()
+			.uri("/api/v1/authors?repository=" + repository + "&size=500")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.authors[*].key")
+			.value(keys -> expected.addAll((List<String>) keys));
 
 		List<String> keys = new ArrayList<>();
 		String after = null;
@@ -120,8 +130,14 @@ class KeysetApiTest extends QueryIntegrationTest {
 		while (after != null);
 		assertThat(names).containsExactly("acme/list-a", "acme/list-b", "acme/list-c");
 
-		web.get().uri("/api/v1/repository?provider=listing&repository=acme/list-b").exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.authorCount").isEqualTo(1);
+		web.get()
+			.uri("/api/v1/repository?provider=listing&repository=acme/list-b")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.authorCount")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -133,11 +149,21 @@ class KeysetApiTest extends QueryIntegrationTest {
 				"/api/v1/repositories?size=0", "/api/v1/repository/authors?repository=acme/keyset-bad&size=501",
 				"/api/v1/authors/login:x/commits?repository=acme/keyset-bad&size=1001",
 				"/api/v1/authors/login:x/commits?repository=../x")) {
-			web.get().uri(uri).exchange().expectStatus().isBadRequest()
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			web.get()
+				.uri(uri)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		}
-		web.get().uri("/api/v1/repository/authors?repository=acme/never-stored").exchange()
-			.expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		web.get()
+			.uri("/api/v1/repository/authors?repository=acme/never-stored")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	private List<String> filteredKeys(String repository, String filter) throws Exception {
@@ -150,7 +176,10 @@ class KeysetApiTest extends QueryIntegrationTest {
 
 	private List<String> shasOf(String repository, String author) {
 		List<String> shas = new ArrayList<>();
-		web.get().uri("/api/v1/authors?repository=" + repository + "&size=500").exchange().expectBody(String.class)
+		web.get()
+			.uri("/api/v1/authors?repository=" + repository + "&size=500")
+			.exchange()
+			.expectBody(String.class)
 			.value(body -> json.readTree(body).get("authors").forEach(a -> {
 				if (a.get("key").asString().equals(author)) {
 					a.get("commits").forEach(c -> shas.add(c.get("sha").asString()));
@@ -160,18 +189,23 @@ class KeysetApiTest extends QueryIntegrationTest {
 	}
 
 	private JsonNode get(String uri) {
-		String body = web.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+		String body = web.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
 			.getResponseBody();
 		return json.readTree(body);
 	}
 
 	/** A commit the store-service might write while a client pages. */
 	private static void storeCommit(String repository, String author, Instant authoredAt) throws Exception {
-		try (Connection c = TestInfrastructure.database().asOwner();
-				PreparedStatement insert = c.prepareStatement("""
-						insert into commits (provider, repository, sha, author_key, authored_at, committed_at,
-						                     event_id, fetch_id)
-						values ('github', ?, ?, ?, ?, ?, ?, ?)""")) {
+		try (Connection c = TestInfrastructure.database().asOwner(); PreparedStatement insert = c.prepareStatement("""
+				insert into commits (provider, repository, sha, author_key, authored_at, committed_at,
+				                     event_id, fetch_id)
+				values ('github', ?, ?, ?, ?, ?, ?, ?)""")) {
 			OffsetDateTime at = authoredAt.atOffset(ZoneOffset.UTC);
 			insert.setString(1, repository);
 			insert.setString(2, sha(authoredAt.hashCode() * 31L + repository.hashCode()));

@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Throws malformed requests at the query API over a real socket: hand-picked ones and ones generated from a
- * fixed seed. None may answer 5xx or log at ERROR, and every 4xx is an RFC 9457 problem a person can read.
+ * Throws malformed requests at the query API over a real socket: hand-picked ones and
+ * ones generated from a fixed seed. None may answer 5xx or log at ERROR, and every 4xx is
+ * an RFC 9457 problem a person can read.
  */
 class MalformedRequestsTest extends QueryIntegrationTest {
 
@@ -34,14 +35,16 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 
 	private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
-	/** Raw, as they go into the request line: percent-encoding good and bad, raw bytes, sizes, numbers. */
-	private static final List<String> MALFORMED = List.of("%00", "a%00b", "%01", "%1F", "%7F", "%0A", "%0D%0A",
-			"%09", "%C2%85", "%C2%9F", "%", "%z", "%zz", "%0", "a%2", "%C0%AE", "%C0%80", "%E0%80%AF",
-			"%F0%80%80%AF", "%FF", "%FE%FF", "%ED%A0%80", "%C3", "%E2%82", "%F4%90%80%80", "\u00C3\u00A9", "\u00FF",
-			"\u0080", "", "+", "%20", "-1", "0", "99999999999999999999", "2147483648", "-2147483649", "1e3", "0x10",
-			"NaN", "1.5", "%2e%2e%2f", "..%2F..%2Fetc%2Fpasswd", "%25", "%u0000", "\\x00", "%27%3B--", "%E2%80%AE",
-			"%EF%BB%BF", "%F0%9F%92%A9", "a".repeat(201), "b".repeat(301), "c".repeat(1025), "d".repeat(2049),
-			"%00".repeat(400));
+	/**
+	 * Raw, as they go into the request line: percent-encoding good and bad, raw bytes,
+	 * sizes, numbers.
+	 */
+	private static final List<String> MALFORMED = List.of("%00", "a%00b", "%01", "%1F", "%7F", "%0A", "%0D%0A", "%09",
+			"%C2%85", "%C2%9F", "%", "%z", "%zz", "%0", "a%2", "%C0%AE", "%C0%80", "%E0%80%AF", "%F0%80%80%AF", "%FF",
+			"%FE%FF", "%ED%A0%80", "%C3", "%E2%82", "%F4%90%80%80", "\u00C3\u00A9", "\u00FF", "\u0080", "", "+", "%20",
+			"-1", "0", "99999999999999999999", "2147483648", "-2147483649", "1e3", "0x10", "NaN", "1.5", "%2e%2e%2f",
+			"..%2F..%2Fetc%2Fpasswd", "%25", "%u0000", "\\x00", "%27%3B--", "%E2%80%AE", "%EF%BB%BF", "%F0%9F%92%A9",
+			"a".repeat(201), "b".repeat(301), "c".repeat(1025), "d".repeat(2049), "%00".repeat(400));
 
 	@LocalServerPort
 	int port;
@@ -81,7 +84,8 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 		assertThat(requests).hasSizeGreaterThanOrEqualTo(100);
 		assertThat(failures).isEmpty();
 		assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
-			.extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.isEmpty();
 	}
 
 	@Test
@@ -89,8 +93,9 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 		aRepository("github", REPOSITORY).commitsBy("login:x", 3).store();
 		assertBadRequestNaming("/api/v1/repository/authors?repository=" + REPOSITORY + "&filter=a%00b", "filter");
 		assertBadRequestNaming("/api/v1/authors/login:%00x/commits?repository=" + REPOSITORY, "author");
-		assertBadRequestNaming("/api/v1/repository/authors?repository=" + REPOSITORY + "&after="
-				+ cursor("3\nlogin:\u0000x"), "after");
+		assertBadRequestNaming(
+				"/api/v1/repository/authors?repository=" + REPOSITORY + "&after=" + cursor("3\nlogin:\u0000x"),
+				"after");
 		assertBadRequestNaming("/api/v1/authors/login:x/commits?repository=" + REPOSITORY + "&after="
 				+ cursor("2024-01-01T00:00:00Z\n\u0000"), "after");
 		assertBadRequestNaming("/api/v1/repositories?after=" + cursor("github\nacme/\u0000"), "after");
@@ -100,8 +105,9 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 	void refusesCursorDatesTheStoreCannotHold() {
 		for (String date : List.of("+10000-01-01T00:00:00Z", "0000-12-31T23:59:59Z", "-0001-01-01T00:00:00Z",
 				"+294277-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z")) {
-			assertBadRequestNaming("/api/v1/authors/login:x/commits?repository=" + REPOSITORY + "&after="
-					+ cursor(date + "\n" + SHA), "after");
+			assertBadRequestNaming(
+					"/api/v1/authors/login:x/commits?repository=" + REPOSITORY + "&after=" + cursor(date + "\n" + SHA),
+					"after");
 		}
 	}
 
@@ -165,7 +171,8 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 		String authors = "/api/v1/repository/authors?repository=" + REPOSITORY;
 		String commits = "/api/v1/authors/login:x/commits?repository=" + REPOSITORY;
 		List<Request> requests = new ArrayList<>();
-		for (String target : List.of(authors + "&filter=a%00b", commits + "&after=" + cursor("2024-01-01T00:00:00Z\n\u0000"),
+		for (String target : List.of(authors + "&filter=a%00b",
+				commits + "&after=" + cursor("2024-01-01T00:00:00Z\n\u0000"),
 				"/api/v1/authors/login:%00x/commits?repository=" + REPOSITORY,
 				authors + "&after=" + cursor("3\nlogin:\u0000"), "/api/v1/repositories?after=" + cursor("a\u0000\nb"),
 				commits + "&after=" + cursor("+10000-01-01T00:00:00Z\n" + SHA),
@@ -178,19 +185,24 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 				authors + "&after=" + cursor("-9223372036854775808\nlogin:x"),
 				authors + "&after=" + cursor("99999999999999999999\nlogin:x"), authors + "&after=" + cursor("\n"),
 				authors + "&after=" + cursor(""), authors + "&after=!!!", authors + "&after=====", authors + "&after=a",
-				authors + "&after=ab%3Dc", authors + "&after=a+b/c", authors + "&after=" + rawCursor(0xFF, 0xFE, '\n', 0xC0, 0x80),
+				authors + "&after=ab%3Dc", authors + "&after=a+b/c",
+				authors + "&after=" + rawCursor(0xFF, 0xFE, '\n', 0xC0, 0x80),
 				authors + "&after=" + cursor("3\n" + "k".repeat(3000)), authors + "&size=1&size=2",
-				authors + "&filter=a&filter=b", authors + "&after=x&after=y", "/api/v1/repository?repository=a/b&repository=c/d",
-				"/api/v1/authors?repository=" + REPOSITORY + "&page=-1", "/api/v1/authors?repository=" + REPOSITORY + "&page=99999999999",
+				authors + "&filter=a&filter=b", authors + "&after=x&after=y",
+				"/api/v1/repository?repository=a/b&repository=c/d",
+				"/api/v1/authors?repository=" + REPOSITORY + "&page=-1",
+				"/api/v1/authors?repository=" + REPOSITORY + "&page=99999999999",
 				"/api/v1/authors?repository=" + REPOSITORY + "&page=2147483647&size=500",
-				"/api/v1/authors?repository=" + REPOSITORY + "&size=-5", "/api/v1/authors?provider=GitHub&repository=" + REPOSITORY,
-				"/api/v1/authors?provider=&repository=" + REPOSITORY, "/api/v1/authors", "/api/v1/authors/", "/api/v1/authors/x",
-				"/api/v1/authors//commits?repository=" + REPOSITORY, "/api/v1/authors/%2F/commits?repository=" + REPOSITORY,
+				"/api/v1/authors?repository=" + REPOSITORY + "&size=-5",
+				"/api/v1/authors?provider=GitHub&repository=" + REPOSITORY,
+				"/api/v1/authors?provider=&repository=" + REPOSITORY, "/api/v1/authors", "/api/v1/authors/",
+				"/api/v1/authors/x", "/api/v1/authors//commits?repository=" + REPOSITORY,
+				"/api/v1/authors/%2F/commits?repository=" + REPOSITORY,
 				"/api/v1/authors/..%2F..%2F/commits?repository=" + REPOSITORY, "/api/v1/authors/%2e%2e/commits",
 				"/api/v1/nope", "/api/v2/authors", "//api//v1//repositories", "/api/v1/repositories;x=%00",
 				"/api/v1/repositories;jsessionid=abc", "/api/v1/repositories?%00=1", "/api/v1/repositories?=&&&=",
-				"/api/v1/repositories?size", "/api/v1/repositories?size=", "/api/v1/repositories#frag",
-				"/%00", "/%zz", "/..%2F..%2Fetc%2Fpasswd", "/ui/config?x=%00", "/actuator/health?x=%zz",
+				"/api/v1/repositories?size", "/api/v1/repositories?size=", "/api/v1/repositories#frag", "/%00", "/%zz",
+				"/..%2F..%2Fetc%2Fpasswd", "/ui/config?x=%00", "/actuator/health?x=%zz",
 				"/api/v1/repositories?x=" + "y".repeat(3000), "/api/v1/repositories?" + "a=1&".repeat(600),
 				"/api/v1/" + "x/".repeat(1500))) {
 			requests.add(Request.get(target));
@@ -212,8 +224,9 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 		requests.add(Request.get(authors).with("Range", "bytes=-5-"));
 		requests.add(Request.get(authors).with("Origin", "http://["));
 		requests.add(Request.get(authors).with("Origin", "null"));
-		requests.add(new Request("OPTIONS", authors, java.util.Map.of("Origin", "http://evil.example",
-				"Access-Control-Request-Method", "\u00FF"), new byte[0]));
+		requests.add(new Request("OPTIONS", authors,
+				java.util.Map.of("Origin", "http://evil.example", "Access-Control-Request-Method", "\u00FF"),
+				new byte[0]));
 		requests.add(Request.get(authors).with("X-Forwarded-Host", "\u00FF:99999"));
 		requests.add(Request.get(authors).with("Forwarded", "for=\"[::1"));
 		requests.add(Request.get(authors).with("Host", "[::1"));
@@ -228,7 +241,10 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 		return requests;
 	}
 
-	/** Requests that each put malformed values (one or more) into otherwise good requests, from a fixed seed. */
+	/**
+	 * Requests that each put malformed values (one or more) into otherwise good requests,
+	 * from a fixed seed.
+	 */
 	private static List<Request> generated(Random random, int count) {
 		List<Request> requests = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -253,7 +269,10 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 		return requests;
 	}
 
-	/** The good value most of the time, otherwise a malformed one, sometimes inside the good one. */
+	/**
+	 * The good value most of the time, otherwise a malformed one, sometimes inside the
+	 * good one.
+	 */
 	private static String pick(Random random, String good, String what) {
 		int roll = random.nextInt(10);
 		String bad = MALFORMED.get(random.nextInt(MALFORMED.size()));

@@ -12,15 +12,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP/1.1 client that sends exactly the bytes it is given: request lines no URI class would
- * build (bad percent-encoding, raw non-ASCII, control characters), odd headers, any body.
+ * An HTTP/1.1 client that sends exactly the bytes it is given: request lines no URI class
+ * would build (bad percent-encoding, raw non-ASCII, control characters), odd headers, any
+ * body.
  */
 final class RawHttp {
 
 	private RawHttp() {
 	}
 
-	/** One request: the request target and header lines are written byte for byte (ISO-8859-1). */
+	/**
+	 * One request: the request target and header lines are written byte for byte
+	 * (ISO-8859-1).
+	 */
 	record Request(String method, String target, Map<String, String> headers, byte[] body) {
 
 		static Request get(String target) {
@@ -49,8 +53,11 @@ final class RawHttp {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
-			StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.target())
-				.append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+			StringBuilder head = new StringBuilder(request.method()).append(' ')
+				.append(request.target())
+				.append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+				.append(port)
+				.append("\r\nConnection: close\r\n");
 			request.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 			if (!request.headers().containsKey("Transfer-Encoding")) {
 				head.append("Content-Length: ").append(request.body().length).append("\r\n");
@@ -61,7 +68,8 @@ final class RawHttp {
 				out.flush();
 			}
 			catch (java.net.SocketException ex) {
-				// the server may answer and close before it has read a body it refuses; read that answer
+				// the server may answer and close before it has read a body it refuses;
+				// read that answer
 			}
 			return parse(readAll(socket.getInputStream()));
 		}
@@ -76,7 +84,8 @@ final class RawHttp {
 			in.transferTo(all);
 		}
 		catch (java.net.SocketException ex) {
-			// the server may reset the connection once it has answered a request it will not read to the end
+			// the server may reset the connection once it has answered a request it will
+			// not read to the end
 			if (all.size() == 0) {
 				throw ex;
 			}
@@ -94,7 +103,8 @@ final class RawHttp {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
-			headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+			headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+					lines[i].substring(colon + 1).trim());
 		}
 		String body = text.substring(end + 4);
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

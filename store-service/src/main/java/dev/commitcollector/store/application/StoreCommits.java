@@ -7,10 +7,11 @@ import dev.commitcollector.store.domain.CommitRecord;
 import reactor.core.publisher.Mono;
 
 /**
- * Stores a batch, isolating the records the database refuses for their data: a refused batch is split
- * in halves until each offender is alone, everything else is stored, and the offenders are returned
- * with the database's reason. A batch with one offender among n costs about 2·log2(n) statements. Any
- * other failure (the database is down, a deadlock, a timeout) fails the whole call, to be retried.
+ * Stores a batch, isolating the records the database refuses for their data: a refused
+ * batch is split in halves until each offender is alone, everything else is stored, and
+ * the offenders are returned with the database's reason. A batch with one offender among
+ * n costs about 2·log2(n) statements. Any other failure (the database is down, a
+ * deadlock, a timeout) fails the whole call, to be retried.
  */
 public final class StoreCommits {
 

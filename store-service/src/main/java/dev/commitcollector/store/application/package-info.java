@@ -1,2 +1,5 @@
-/** The store's use case, storing a batch of discovered commits, and the port it writes through. */
+/**
+ * The store's use case, storing a batch of discovered commits, and the port it writes
+ * through.
+ */
 package dev.commitcollector.store.application;

@@ -7,13 +7,15 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Who an author is, for grouping: the forge account when the forge links one, otherwise the author
- * email trimmed and lowercased. Never the name alone: two people can share a name, and one person
- * commits under several. The key is prefixed by its kind so a login never collides with an email.
+ * Who an author is, for grouping: the forge account when the forge links one, otherwise
+ * the author email trimmed and lowercased. Never the name alone: two people can share a
+ * name, and one person commits under several. The key is prefixed by its kind so a login
+ * never collides with an email.
  * <p>
- * A key longer than {@link #MAX_KEY_BYTES} (a crafted 3,000-character email, say) would not fit the
- * indexes it lives in; it becomes its kind, {@code -sha256:}, and the SHA-256 of the normalised value in
- * hex. The form is stable, so every commit of such an author still groups together.
+ * A key longer than {@link #MAX_KEY_BYTES} (a crafted 3,000-character email, say) would
+ * not fit the indexes it lives in; it becomes its kind, {@code -sha256:}, and the SHA-256
+ * of the normalised value in hex. The form is stable, so every commit of such an author
+ * still groups together.
  */
 public record AuthorIdentity(String key) {
 
@@ -21,12 +23,16 @@ public record AuthorIdentity(String key) {
 
 	static final String EMAIL = "email:";
 
-	/** Far below PostgreSQL's btree row limit (about 2,700 bytes), with room for the other key columns. */
+	/**
+	 * Far below PostgreSQL's btree row limit (about 2,700 bytes), with room for the other
+	 * key columns.
+	 */
 	public static final int MAX_KEY_BYTES = 320;
 
 	public static AuthorIdentity of(String login, String email) {
 		if (login != null && !login.isBlank()) {
-			// forge logins are case-insensitive (GitHub, Gitea); the stored login keeps its spelling
+			// forge logins are case-insensitive (GitHub, Gitea); the stored login keeps
+			// its spelling
 			return keyed("login", login.strip().toLowerCase(Locale.ROOT));
 		}
 		return keyed("email", email == null ? "" : email.strip().toLowerCase(Locale.ROOT));

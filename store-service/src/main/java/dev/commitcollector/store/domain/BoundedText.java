@@ -1,8 +1,9 @@
 package dev.commitcollector.store.domain;
 
 /**
- * Text from a forge made safe to store: no NUL (PostgreSQL text cannot hold it), no other control
- * character, no unpaired surrogate, and at most a given number of UTF-8 bytes, cut on a character.
+ * Text from a forge made safe to store: no NUL (PostgreSQL text cannot hold it), no other
+ * control character, no unpaired surrogate, and at most a given number of UTF-8 bytes,
+ * cut on a character.
  */
 public final class BoundedText {
 

@@ -1,2 +1,5 @@
-/** The store's domain: commits to keep and the rule that says who their author is. Plain Java. */
+/**
+ * The store's domain: commits to keep and the rule that says who their author is. Plain
+ * Java.
+ */
 package dev.commitcollector.store.domain;

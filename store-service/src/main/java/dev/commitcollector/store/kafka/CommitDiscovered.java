@@ -11,6 +11,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CommitDiscovered(Integer schemaVersion, UUID eventId, UUID fetchId, String provider, String repository,
-		String sha, String authorName, String authorEmail, String authorLogin, Instant authoredAt,
-		Instant committedAt, String messageHeadline, Instant discoveredAt) {
+		String sha, String authorName, String authorEmail, String authorLogin, Instant authoredAt, Instant committedAt,
+		String messageHeadline, Instant discoveredAt) {
 }

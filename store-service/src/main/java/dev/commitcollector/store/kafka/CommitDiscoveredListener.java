@@ -16,11 +16,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores each polled batch of events and returns only when the database has committed; the container
- * commits the offsets after that. A failed write throws, and the container retries the same batch with
- * backoff, without end; each attempt is logged and watched by {@link Ingestion}. Events that cannot be
- * read, and records the database refuses for their data, go to the dead-letter topic once the rest of
- * the batch is stored, and the consumer goes on: no partition ever waits on data.
+ * Stores each polled batch of events and returns only when the database has committed;
+ * the container commits the offsets after that. A failed write throws, and the container
+ * retries the same batch with backoff, without end; each attempt is logged and watched by
+ * {@link Ingestion}. Events that cannot be read, and records the database refuses for
+ * their data, go to the dead-letter topic once the rest of the batch is stored, and the
+ * consumer goes on: no partition ever waits on data.
  */
 @Component
 class CommitDiscoveredListener {
@@ -37,8 +38,8 @@ class CommitDiscoveredListener {
 
 	private final ConsumerSettings settings;
 
-	CommitDiscoveredListener(EventDecoder decoder, StoreCommits commits, DeadLetters deadLetters,
-			Ingestion ingestion, ConsumerSettings settings) {
+	CommitDiscoveredListener(EventDecoder decoder, StoreCommits commits, DeadLetters deadLetters, Ingestion ingestion,
+			ConsumerSettings settings) {
 		this.decoder = decoder;
 		this.commits = commits;
 		this.deadLetters = deadLetters;
@@ -95,7 +96,10 @@ class CommitDiscoveredListener {
 			.collect(Collectors.joining(", "));
 	}
 
-	/** Each cause in the chain, innermost last, each cut short: Spring's messages repeat the whole statement. */
+	/**
+	 * Each cause in the chain, innermost last, each cut short: Spring's messages repeat
+	 * the whole statement.
+	 */
 	private static String causeOf(Throwable error) {
 		StringBuilder causes = new StringBuilder();
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {

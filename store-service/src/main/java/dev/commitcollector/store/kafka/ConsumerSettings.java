@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where events come from and where unreadable ones go; how long one batch write may take; how the
- * retry of a failed write backs off (forever: a database outage never skips an event); after how long
- * failing the same batch makes the store's readiness DOWN.
+ * Where events come from and where unreadable ones go; how long one batch write may take;
+ * how the retry of a failed write backs off (forever: a database outage never skips an
+ * event); after how long failing the same batch makes the store's readiness DOWN.
  */
 @ConfigurationProperties("store.consumer")
 record ConsumerSettings(@DefaultValue("commits.discovered") String topic, @DefaultValue("6") int partitions,

@@ -11,9 +11,9 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * The dead-letter topic: an event that cannot be stored goes there unchanged, with where it came from
- * (Spring's {@code kafka_dlt-original-*} headers) and why ({@value #REASON} and
- * {@code kafka_dlt-exception-message}). Each one is logged at WARN and counted.
+ * The dead-letter topic: an event that cannot be stored goes there unchanged, with where
+ * it came from (Spring's {@code kafka_dlt-original-*} headers) and why ({@value #REASON}
+ * and {@code kafka_dlt-exception-message}). Each one is logged at WARN and counted.
  */
 final class DeadLetters {
 
@@ -39,7 +39,10 @@ final class DeadLetters {
 		});
 	}
 
-	/** Sends the letter and waits for the broker's acknowledgement; throws if it is not sent. */
+	/**
+	 * Sends the letter and waits for the broker's acknowledgement; throws if it is not
+	 * sent.
+	 */
 	void send(Letter letter) {
 		ConsumerRecord<String, byte[]> record = letter.record();
 		log.warn("event at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(), topic,

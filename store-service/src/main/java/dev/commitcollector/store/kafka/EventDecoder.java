@@ -22,10 +22,16 @@ final class EventDecoder {
 
 	private static final int MAX_REPOSITORY = 300;
 
-	/** The most UTF-8 bytes of a name, email, login or headline the store keeps (the fetcher sends fewer). */
+	/**
+	 * The most UTF-8 bytes of a name, email, login or headline the store keeps (the
+	 * fetcher sends fewer).
+	 */
 	static final int MAX_TEXT_BYTES = 1024;
 
-	/** The most of an email or login the author identity reads; longer ones are hashed there anyway. */
+	/**
+	 * The most of an email or login the author identity reads; longer ones are hashed
+	 * there anyway.
+	 */
 	private static final int MAX_IDENTITY_BYTES = 64 * 1024;
 
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
@@ -56,9 +62,9 @@ final class EventDecoder {
 		return new CommitRecord(event.provider(), event.repository(), event.sha(),
 				AuthorIdentity.of(BoundedText.of(event.authorLogin(), MAX_IDENTITY_BYTES),
 						BoundedText.of(event.authorEmail(), MAX_IDENTITY_BYTES)),
-				bounded(event.authorName()),
-				bounded(event.authorEmail()), bounded(event.authorLogin()), event.authoredAt(), event.committedAt(),
-				bounded(event.messageHeadline()), event.eventId(), event.fetchId());
+				bounded(event.authorName()), bounded(event.authorEmail()), bounded(event.authorLogin()),
+				event.authoredAt(), event.committedAt(), bounded(event.messageHeadline()), event.eventId(),
+				event.fetchId());
 	}
 
 	private static List<String> problemsOf(CommitDiscovered event) {
@@ -74,9 +80,10 @@ final class EventDecoder {
 		require(problems, event.fetchId() != null, "fetchId is missing");
 		require(problems, event.provider() != null && PROVIDER.matcher(event.provider()).matches(),
 				"provider is missing or not a provider name");
-		require(problems, event.repository() != null && !event.repository().isBlank()
-				&& event.repository().length() <= MAX_REPOSITORY && !event.repository().contains("..")
-				&& event.repository().chars().noneMatch(Character::isISOControl),
+		require(problems,
+				event.repository() != null && !event.repository().isBlank()
+						&& event.repository().length() <= MAX_REPOSITORY && !event.repository().contains("..")
+						&& event.repository().chars().noneMatch(Character::isISOControl),
 				"repository is missing or not a repository path");
 		require(problems, event.sha() != null && SHA.matcher(event.sha()).matches(), "sha is not a commit sha");
 		require(problems, storable(event.authoredAt()), "authoredAt is missing or outside years 1-9999");
@@ -92,12 +99,18 @@ final class EventDecoder {
 		}
 	}
 
-	/** PostgreSQL's timestamptz cannot hold every Instant; a date it cannot store must not block the partition. */
+	/**
+	 * PostgreSQL's timestamptz cannot hold every Instant; a date it cannot store must not
+	 * block the partition.
+	 */
 	private static boolean storable(Instant instant) {
 		return instant != null && !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
 	}
 
-	/** Bounded, and without NUL, which PostgreSQL text cannot hold: no field can make the batch write fail. */
+	/**
+	 * Bounded, and without NUL, which PostgreSQL text cannot hold: no field can make the
+	 * batch write fail.
+	 */
 	private static String bounded(String text) {
 		return BoundedText.of(text, MAX_TEXT_BYTES);
 	}

@@ -15,9 +15,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * How ingestion is going, as the readiness probe sees it: DOWN once one consumer has failed the same
- * batch for longer than {@code store.consumer.stall-timeout}, with the batch and the cause in the
- * details; the count of dead letters always. A consumer is one listener thread.
+ * How ingestion is going, as the readiness probe sees it: DOWN once one consumer has
+ * failed the same batch for longer than {@code store.consumer.stall-timeout}, with the
+ * batch and the cause in the details; the count of dead letters always. A consumer is one
+ * listener thread.
  */
 @Component("ingestion")
 class Ingestion extends AbstractHealthIndicator {
@@ -44,11 +45,14 @@ class Ingestion extends AbstractHealthIndicator {
 		this.clock = clock;
 	}
 
-	/** The calling consumer failed to store {@code batch}; a new batch restarts the clock. */
+	/**
+	 * The calling consumer failed to store {@code batch}; a new batch restarts the clock.
+	 */
 	void failed(String batch, String cause) {
 		Instant now = clock.instant();
-		failing.compute(Thread.currentThread().getName(), (consumer, stall) -> stall != null && stall.batch().equals(batch)
-				? stall.again(cause) : new Stall(batch, now, 1, cause));
+		failing.compute(Thread.currentThread().getName(),
+				(consumer, stall) -> stall != null && stall.batch().equals(batch) ? stall.again(cause)
+						: new Stall(batch, now, 1, cause));
 	}
 
 	/** The calling consumer stored its batch. */
@@ -67,9 +71,8 @@ class Ingestion extends AbstractHealthIndicator {
 		Map<String, Object> retrying = new LinkedHashMap<>();
 		failing.forEach((consumer, stall) -> {
 			Duration failingFor = Duration.between(stall.since(), now);
-			(failingFor.compareTo(stallTimeout) > 0 ? stalled : retrying).put(consumer,
-					Map.of("batch", stall.batch(), "failingSince", stall.since().toString(), "attempts",
-							stall.attempts(), "cause", stall.cause()));
+			(failingFor.compareTo(stallTimeout) > 0 ? stalled : retrying).put(consumer, Map.of("batch", stall.batch(),
+					"failingSince", stall.since().toString(), "attempts", stall.attempts(), "cause", stall.cause()));
 		});
 		builder.status(stalled.isEmpty() ? "UP" : "DOWN")
 			.withDetail("deadLettered", (long) deadLettered.count())

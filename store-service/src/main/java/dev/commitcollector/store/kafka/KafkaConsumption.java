@@ -11,7 +11,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The consumer's wiring: decoder, dead letters, and an error handler that never skips a batch. */
+/**
+ * The consumer's wiring: decoder, dead letters, and an error handler that never skips a
+ * batch.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumption {
 
@@ -20,7 +23,10 @@ class KafkaConsumption {
 		return new EventDecoder(json);
 	}
 
-	/** Declared here too, so the consumer never subscribes before the topic exists (the fetcher may start later). */
+	/**
+	 * Declared here too, so the consumer never subscribes before the topic exists (the
+	 * fetcher may start later).
+	 */
 	@Bean
 	NewTopic commitsDiscoveredTopic(ConsumerSettings settings) {
 		return TopicBuilder.name(settings.topic()).partitions(settings.partitions()).build();
@@ -42,9 +48,10 @@ class KafkaConsumption {
 	}
 
 	/**
-	 * A write that fails (the database is down, say) is retried with exponential backoff and no limit:
-	 * the batch is never recovered past, so no event is skipped. While it waits the container pauses
-	 * the consumer and keeps polling, so the group does not evict it.
+	 * A write that fails (the database is down, say) is retried with exponential backoff
+	 * and no limit: the batch is never recovered past, so no event is skipped. While it
+	 * waits the container pauses the consumer and keeps polling, so the group does not
+	 * evict it.
 	 */
 	@Bean
 	DefaultErrorHandler storeErrorHandler(ConsumerSettings settings) {

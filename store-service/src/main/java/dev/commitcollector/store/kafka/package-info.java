@@ -1,2 +1,5 @@
-/** Consuming {@code CommitDiscovered}: decoding, validation, dead letters, at-least-once batches. */
+/**
+ * Consuming {@code CommitDiscovered}: decoding, validation, dead letters, at-least-once
+ * batches.
+ */
 package dev.commitcollector.store.kafka;

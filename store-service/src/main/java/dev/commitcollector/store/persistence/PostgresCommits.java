@@ -10,9 +10,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Stores a batch with one statement, so one round trip and one transaction: the commits go in through
- * {@code unnest} with {@code ON CONFLICT DO NOTHING}, and only the rows that were really inserted move
- * the author and repository counts. A redelivered batch therefore changes nothing.
+ * Stores a batch with one statement, so one round trip and one transaction: the commits
+ * go in through {@code unnest} with {@code ON CONFLICT DO NOTHING}, and only the rows
+ * that were really inserted move the author and repository counts. A redelivered batch
+ * therefore changes nothing.
  */
 @Repository
 class PostgresCommits implements Commits {

@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The query-service's read-only role, which {@code afterMigrate.sql} creates or updates on every start.
- * Flyway placeholders are pasted into the SQL as text, so the password travels hex-encoded (nothing in it
- * can end a literal or a dollar-quoted block) and the role name must be a plain identifier.
+ * The query-service's read-only role, which {@code afterMigrate.sql} creates or updates
+ * on every start. Flyway placeholders are pasted into the SQL as text, so the password
+ * travels hex-encoded (nothing in it can end a literal or a dollar-quoted block) and the
+ * role name must be a plain identifier.
  */
 @Configuration(proxyBeanMethods = false)
 class ReaderRole {
@@ -31,11 +32,14 @@ class ReaderRole {
 		};
 	}
 
-	/** The placeholders {@code afterMigrate.sql} reads: {@code reader_user} and {@code reader_password_hex}. */
+	/**
+	 * The placeholders {@code afterMigrate.sql} reads: {@code reader_user} and
+	 * {@code reader_password_hex}.
+	 */
 	static Map<String, String> placeholders(String user, String password) {
 		if (user == null || !IDENTIFIER.matcher(user).matches()) {
-			throw new IllegalArgumentException("QUERY_DB_USER must be a lowercase SQL identifier (letters, digits, _), was '"
-					+ user + "'");
+			throw new IllegalArgumentException(
+					"QUERY_DB_USER must be a lowercase SQL identifier (letters, digits, _), was '" + user + "'");
 		}
 		if (password == null || password.isEmpty()) {
 			throw new IllegalArgumentException("QUERY_DB_PASSWORD must not be empty");

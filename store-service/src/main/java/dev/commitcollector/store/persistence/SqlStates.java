@@ -3,11 +3,12 @@ package dev.commitcollector.store.persistence;
 import io.r2dbc.spi.R2dbcException;
 
 /**
- * Which database failures are about the data and which about the database's state. Data errors are
- * SQLSTATE class 22 (data exception), 54 (program limit exceeded: a key too long to index) and 23
- * (integrity; the one conflict the statement expects is handled by it). Retrying those changes
- * nothing; everything else (connection lost, admin shutdown, serialization failure, deadlock,
- * timeouts) may pass on retry. https://www.postgresql.org/docs/current/errcodes-appendix.html
+ * Which database failures are about the data and which about the database's state. Data
+ * errors are SQLSTATE class 22 (data exception), 54 (program limit exceeded: a key too
+ * long to index) and 23 (integrity; the one conflict the statement expects is handled by
+ * it). Retrying those changes nothing; everything else (connection lost, admin shutdown,
+ * serialization failure, deadlock, timeouts) may pass on retry.
+ * https://www.postgresql.org/docs/current/errcodes-appendix.html
  */
 final class SqlStates {
 
@@ -30,7 +31,10 @@ final class SqlStates {
 				&& (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
 	}
 
-	/** What the database said, with its SQLSTATE, for a log line or a dead letter's header. */
+	/**
+	 * What the database said, with its SQLSTATE, for a log line or a dead letter's
+	 * header.
+	 */
 	static String describe(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof R2dbcException r2dbc) {

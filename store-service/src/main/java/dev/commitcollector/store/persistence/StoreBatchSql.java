@@ -1,10 +1,11 @@
 package dev.commitcollector.store.persistence;
 
 /**
- * The one statement that stores a batch. Data-modifying CTEs run exactly once and see the same
- * snapshot; the counts are derived from {@code inserted}, the rows this statement really added. An
- * author keeps at most 32 distinct names and 32 emails (the first in sort order), so a hostile history
- * that varies them on every commit cannot grow one row without bound.
+ * The one statement that stores a batch. Data-modifying CTEs run exactly once and see the
+ * same snapshot; the counts are derived from {@code inserted}, the rows this statement
+ * really added. An author keeps at most 32 distinct names and 32 emails (the first in
+ * sort order), so a hostile history that varies them on every commit cannot grow one row
+ * without bound.
  */
 final class StoreBatchSql {
 

@@ -16,7 +16,10 @@ import reactor.core.publisher.Mono;
 
 class StoreCommitsTest {
 
-	/** Refuses any batch holding a commit by "evil", as PostgreSQL refuses a batch with one bad row. */
+	/**
+	 * Refuses any batch holding a commit by "evil", as PostgreSQL refuses a batch with
+	 * one bad row.
+	 */
 	private final RefusingStore store = new RefusingStore();
 
 	private final StoreCommits commits = new StoreCommits(store);

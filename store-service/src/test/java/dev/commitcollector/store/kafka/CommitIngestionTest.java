@@ -31,7 +31,8 @@ class CommitIngestionTest extends StoreIntegrationTest {
 	void storesEachCommitOnceWhenTheSameEventsArriveTwice() throws Exception {
 		List<Events> events = new ArrayList<>();
 		for (int i = 0; i < 150; i++) {
-			events.add(anEvent().repository(repository).by("Dev " + (i % 7), "dev" + (i % 7) + "@example.org", null)
+			events.add(anEvent().repository(repository)
+				.by("Dev " + (i % 7), "dev" + (i % 7) + "@example.org", null)
 				.authoredAt(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i)));
 		}
 		for (int round = 0; round < 2; round++) {
@@ -68,8 +69,8 @@ class CommitIngestionTest extends StoreIntegrationTest {
 				"select cardinality(emails) from authors where repository = ? and author_key = 'login:octocat'",
 				repository))
 			.isEqualTo(2);
-		assertThat(StoredCommits.count(
-				"select count(*) from commits where repository = ? and author_name = 'Zoë Ångström 李'", repository))
+		assertThat(StoredCommits
+			.count("select count(*) from commits where repository = ? and author_name = 'Zoë Ångström 李'", repository))
 			.isEqualTo(1);
 	}
 

@@ -40,10 +40,13 @@ class DatabaseOutageTest extends StoreIntegrationTest {
 		for (int i = 0; i < 40; i++) {
 			kafka.send("github:" + repository, anEvent().repository(repository).json());
 		}
-		// while the store cannot write, it must not commit the offsets of what it could not store
-		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+		// while the store cannot write, it must not commit the offsets of what it could
+		// not store
+		await().pollDelay(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(kafka.lag()).isEqualTo(40));
-		// and after failing the same batch for longer than the stall timeout (3 s here), it says so
+		// and after failing the same batch for longer than the stall timeout (3 s here),
+		// it says so
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> http.get()
 				.uri("/actuator/health/readiness")
@@ -64,7 +67,9 @@ class DatabaseOutageTest extends StoreIntegrationTest {
 		http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 	}
 
-	/** An outage as the store sees it: its connections are cut and no new one is let in. */
+	/**
+	 * An outage as the store sees it: its connections are cut and no new one is let in.
+	 */
 	private static void setConnectionsAllowed(boolean allowed) throws Exception {
 		var servers = TestInfrastructure.servers();
 		try (Connection admin = servers.superuserConnection("postgres"); Statement sql = admin.createStatement()) {

@@ -41,11 +41,13 @@ class HostileEventsTest extends StoreIntegrationTest {
 	void storesACommitWhoseEmailIsTooLongToIndexUnderAHashedIdentityAndEveryOtherCommitToo() throws Exception {
 		String email = "a".repeat(3000) + "@example.org";
 		for (int i = 0; i < 30; i++) {
-			kafka.send(key(repository), anEvent().repository(repository).by("Dev " + i % 3, "dev" + i % 3 + "@x.org", null).json());
+			kafka.send(key(repository),
+					anEvent().repository(repository).by("Dev " + i % 3, "dev" + i % 3 + "@x.org", null).json());
 			kafka.send(key(neighbour), anEvent().repository(neighbour).json());
 		}
 		kafka.send(key(repository), anEvent().repository(repository).by("Long \u0007 Name\0", email, null).json());
-		kafka.send(key(repository), anEvent().repository(repository).by("Same person", email.toUpperCase(), null).json());
+		kafka.send(key(repository),
+				anEvent().repository(repository).by("Same person", email.toUpperCase(), null).json());
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> StoredCommits.commits(repository) == 32);
 		await().atMost(Duration.ofSeconds(30)).until(() -> StoredCommits.commits(neighbour) == 30);
@@ -59,7 +61,8 @@ class HostileEventsTest extends StoreIntegrationTest {
 	@Test
 	void deadLettersOnlyTheRecordsTheDatabaseRefusesWithTheReasonAndStoresTheRestOfTheBatch() throws Exception {
 		try (Connection c = StoredCommits.connection(); Statement sql = c.createStatement()) {
-			// a real data error from PostgreSQL (SQLSTATE 23514), raised by the row, not by the database's state
+			// a real data error from PostgreSQL (SQLSTATE 23514), raised by the row, not
+			// by the database's state
 			sql.execute("alter table commits add constraint refuses_marked_names"
 					+ " check (author_name not like 'REFUSE-ME%') not valid");
 		}
@@ -76,8 +79,8 @@ class HostileEventsTest extends StoreIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag() == 0);
 		assertThat(kafka.deadLetters()).filteredOn(r -> r.value().contains(marker))
 			.hasSize(2)
-			.allSatisfy(r -> assertThat(new String(r.headers().lastHeader(DeadLetters.REASON).value(),
-					StandardCharsets.UTF_8))
+			.allSatisfy(r -> assertThat(
+					new String(r.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
 				.contains("SQLSTATE 23514")
 				.contains("refuses_marked_names"));
 		assertThat(StoredCommits.count("select commit_count from repositories where repository = ?", repository))

@@ -19,10 +19,8 @@ class IngestionTest {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final Ingestion ingestion = new Ingestion(meters,
-			new ConsumerSettings("t", 1, "t.DLT", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1),
-					Duration.ofMinutes(2)),
-			new Clock() {
+	private final Ingestion ingestion = new Ingestion(meters, new ConsumerSettings("t", 1, "t.DLT",
+			Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2)), new Clock() {
 				@Override
 				public Instant instant() {
 					return now;
@@ -60,7 +58,8 @@ class IngestionTest {
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails().get("reason").toString()).contains("PT2M");
 		@SuppressWarnings("unchecked")
-		Map<String, Map<String, Object>> stalled = (Map<String, Map<String, Object>>) health.getDetails().get("stalled");
+		Map<String, Map<String, Object>> stalled = (Map<String, Map<String, Object>>) health.getDetails()
+			.get("stalled");
 		assertThat(stalled.values()).singleElement()
 			.satisfies(stall -> assertThat(stall).containsEntry("batch", "t-0@0..9")
 				.containsEntry("cause", "still refused")

@@ -20,13 +20,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.commitcollector.store.TestInfrastructure;
 
-/** Plays the fetcher (produces raw event values) and the operator (reads consumer lag, dead letters). */
+/**
+ * Plays the fetcher (produces raw event values) and the operator (reads consumer lag,
+ * dead letters).
+ */
 final class KafkaTestClient implements AutoCloseable {
 
 	private final String bootstrap = TestInfrastructure.servers().bootstrapServers();
 
-	private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-			"acks", "all"), new StringSerializer(), new StringSerializer());
+	private final KafkaProducer<String, String> producer = new KafkaProducer<>(
+			Map.of("bootstrap.servers", bootstrap, "acks", "all"), new StringSerializer(), new StringSerializer());
 
 	private final AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap));
 
@@ -45,7 +48,8 @@ final class KafkaTestClient implements AutoCloseable {
 			.get(TestInfrastructure.TOPIC)
 			.partitions();
 		Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-		partitions.forEach(p -> latest.put(new TopicPartition(TestInfrastructure.TOPIC, p.partition()), OffsetSpec.latest()));
+		partitions
+			.forEach(p -> latest.put(new TopicPartition(TestInfrastructure.TOPIC, p.partition()), OffsetSpec.latest()));
 		var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
 		long lag = 0;
 		for (var end : ends.entrySet()) {
@@ -65,7 +69,8 @@ final class KafkaTestClient implements AutoCloseable {
 			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 			while (System.nanoTime() < deadline) {
 				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-				if (!records.isEmpty() && consumer.assignment().stream()
+				if (!records.isEmpty() && consumer.assignment()
+					.stream()
 					.allMatch(tp -> consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp))) {
 					break;
 				}

@@ -8,8 +8,8 @@ import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.forge.CommitItems;
 
 /**
- * Turns Bitbucket's commit items into domain commits. Bitbucket gives one date, the author's; it serves
- * as the committer date too.
+ * Turns Bitbucket's commit items into domain commits. Bitbucket gives one date, the
+ * author's; it serves as the committer date too.
  */
 final class BitbucketCommits {
 
@@ -32,10 +32,11 @@ final class BitbucketCommits {
 	}
 
 	/**
-	 * The account an author is keyed by: {@code account_id}, else {@code uuid}. Both are stable for the
-	 * life of the account; {@code nickname} and {@code display_name} are not: the user may change them,
-	 * they need not be unique, and a nickname may hold spaces. Keying by one of them would split a person
-	 * when they rename, or merge two people who share a name.
+	 * The account an author is keyed by: {@code account_id}, else {@code uuid}. Both are
+	 * stable for the life of the account; {@code nickname} and {@code display_name} are
+	 * not: the user may change them, they need not be unique, and a nickname may hold
+	 * spaces. Keying by one of them would split a person when they rename, or merge two
+	 * people who share a name.
 	 */
 	static String login(BitbucketPage.Author author) {
 		BitbucketPage.User user = author.user();

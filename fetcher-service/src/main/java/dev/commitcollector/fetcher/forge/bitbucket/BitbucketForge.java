@@ -18,16 +18,21 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * Bitbucket Cloud's commits listing. {@code /commits} with no revision lists the commits of every branch
- * and tag ({@code git log --all}), so the newest of them may be on another branch: the fetch first reads
- * the repository's {@code mainbranch}, probes {@code /commits/{mainbranch}}, and the pages after it list
- * {@code /commits/{head}}, pinned to the probed sha. Each page's {@code next} is an absolute URL with an
- * opaque page token: followed as given, never built, one page after another. An empty repository has no
- * {@code mainbranch}, so no commit.
+ * Bitbucket Cloud's commits listing. {@code /commits} with no revision lists the commits
+ * of every branch and tag ({@code git log --all}), so the newest of them may be on
+ * another branch: the fetch first reads the repository's {@code mainbranch}, probes
+ * {@code /commits/{mainbranch}}, and the pages after it list {@code /commits/{head}},
+ * pinned to the probed sha. Each page's {@code next} is an absolute URL with an opaque
+ * page token: followed as given, never built, one page after another. An empty repository
+ * has no {@code mainbranch}, so no commit.
  *
- * @see <a href="https://developer.atlassian.com/cloud/bitbucket/rest/api-group-repositories/#api-repositories-workspace-repo-slug-get">Get a repository</a>
- * @see <a href="https://developer.atlassian.com/cloud/bitbucket/rest/api-group-commits/">Commits</a>
- * @see <a href="https://developer.atlassian.com/cloud/bitbucket/rest/intro/#pagination">Pagination</a>
+ * @see <a href=
+ * "https://developer.atlassian.com/cloud/bitbucket/rest/api-group-repositories/#api-repositories-workspace-repo-slug-get">Get
+ * a repository</a>
+ * @see <a href=
+ * "https://developer.atlassian.com/cloud/bitbucket/rest/api-group-commits/">Commits</a>
+ * @see <a href=
+ * "https://developer.atlassian.com/cloud/bitbucket/rest/intro/#pagination">Pagination</a>
  */
 class BitbucketForge extends HttpForge {
 

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One page of {@code GET /2.0/repositories/{workspace}/{repo_slug}/commits}: the commits and the absolute
- * URL of the next page, whose page token is opaque; no {@code next} on the last page.
+ * One page of {@code GET /2.0/repositories/{workspace}/{repo_slug}/commits}: the commits
+ * and the absolute URL of the next page, whose page token is opaque; no {@code next} on
+ * the last page.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BitbucketPage(List<Commit> values, String next) {
@@ -16,7 +17,10 @@ record BitbucketPage(List<Commit> values, String next) {
 	record Commit(String hash, String date, String message, Author author, List<Parent> parents) {
 	}
 
-	/** {@code raw} is git's {@code Name <email>}; {@code user} the account it is linked to, when it is. */
+	/**
+	 * {@code raw} is git's {@code Name <email>}; {@code user} the account it is linked
+	 * to, when it is.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Author(String raw, User user) {
 	}

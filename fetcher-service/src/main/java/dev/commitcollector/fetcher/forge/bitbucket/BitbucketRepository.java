@@ -3,8 +3,8 @@ package dev.commitcollector.fetcher.forge.bitbucket;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What the fetch reads of {@code GET /2.0/repositories/{workspace}/{repo_slug}}: the main branch, which an
- * empty repository does not have.
+ * What the fetch reads of {@code GET /2.0/repositories/{workspace}/{repo_slug}}: the main
+ * branch, which an empty repository does not have.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BitbucketRepository(Branch mainbranch) {

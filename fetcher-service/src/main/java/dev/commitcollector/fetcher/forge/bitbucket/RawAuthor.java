@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Git's author line as Bitbucket gives it in {@code author.raw}: {@code Name <email>}. Read forgivingly:
- * only an email ({@code <email>}), only a name, spaces around either, angle brackets inside the name (the
- * email is the last bracketed part), an unclosed bracket. What is missing is null, never made up.
+ * Git's author line as Bitbucket gives it in {@code author.raw}: {@code Name <email>}.
+ * Read forgivingly: only an email ({@code <email>}), only a name, spaces around either,
+ * angle brackets inside the name (the email is the last bracketed part), an unclosed
+ * bracket. What is missing is null, never made up.
  */
 record RawAuthor(String name, String email) {
 

@@ -19,9 +19,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The fetched histories being paged through, by cursor. A history is closed (its repository deleted)
- * after its last page, on a failure, or when nobody asked for its next page for {@code idle}: a fetch
- * that stops early, fails or is cancelled leaves nothing on disk for long.
+ * The fetched histories being paged through, by cursor. A history is closed (its
+ * repository deleted) after its last page, on a failure, or when nobody asked for its
+ * next page for {@code idle}: a fetch that stops early, fails or is cancelled leaves
+ * nothing on disk for long.
  */
 final class FetchedHistories {
 
@@ -33,7 +34,10 @@ final class FetchedHistories {
 		this.idle = idle;
 	}
 
-	/** Registers {@code history} at once, so that even a page nobody receives is cleaned up; returns its cursor. */
+	/**
+	 * Registers {@code history} at once, so that even a page nobody receives is cleaned
+	 * up; returns its cursor.
+	 */
 	String open(RepositoryPath repository, FetchedHistory history) {
 		String cursor = UUID.randomUUID().toString();
 		Open entry = new Open(repository, history, new AtomicReference<>());
@@ -92,8 +96,9 @@ final class FetchedHistories {
 	}
 
 	private ForgeFailure gone(RepositoryPath repository) {
-		return new ForgeFailure.Rejected("the git fetch of " + repository
-				+ " behind this page is gone (its next page was not asked for within " + idle + "); start the fetch again");
+		return new ForgeFailure.Rejected(
+				"the git fetch of " + repository + " behind this page is gone (its next page was not asked for within "
+						+ idle + "); start the fetch again");
 	}
 
 	private record Open(RepositoryPath repository, FetchedHistory history, AtomicReference<Disposable> expiry) {

@@ -14,8 +14,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
- * A fetched history in its temporary repository, walked newest first by commit time (as {@code git log}
- * shows it) a page at a time, up to {@code limit} commits. Closing it deletes the repository.
+ * A fetched history in its temporary repository, walked newest first by commit time (as
+ * {@code git log} shows it) a page at a time, up to {@code limit} commits. Closing it
+ * deletes the repository.
  */
 final class FetchedHistory implements AutoCloseable {
 

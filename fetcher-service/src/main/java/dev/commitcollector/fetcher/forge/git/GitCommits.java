@@ -12,7 +12,10 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.util.RawParseUtils;
 
-/** Turns a git commit object into a domain commit. Plain git links no accounts: the login is always null. */
+/**
+ * Turns a git commit object into a domain commit. Plain git links no accounts: the login
+ * is always null.
+ */
 final class GitCommits {
 
 	private static final byte[] PARENT = "parent ".getBytes(StandardCharsets.US_ASCII);
@@ -21,8 +24,8 @@ final class GitCommits {
 	}
 
 	/**
-	 * The headline is the message's first line, as the other adapters read it, so the same commit reads
-	 * the same whichever forge reported it.
+	 * The headline is the message's first line, as the other adapters read it, so the
+	 * same commit reads the same whichever forge reported it.
 	 */
 	static DiscoveredCommit toDomain(RevCommit commit) {
 		PersonIdent author = commit.getAuthorIdent();
@@ -36,8 +39,9 @@ final class GitCommits {
 	}
 
 	/**
-	 * The parent lines of the commit object. Read from the raw object, not {@link RevCommit#getParents()}:
-	 * RevWalk cuts the parents of a shallow fetch's boundary commits, but they are still their parents.
+	 * The parent lines of the commit object. Read from the raw object, not
+	 * {@link RevCommit#getParents()}: RevWalk cuts the parents of a shallow fetch's
+	 * boundary commits, but they are still their parents.
 	 */
 	static List<String> parents(RevCommit commit) {
 		byte[] raw = commit.getRawBuffer();

@@ -10,12 +10,14 @@ import org.eclipse.jgit.errors.TransportException;
 
 /**
  * What a JGit failure means to the person who asked for the fetch. JGit raises one
- * {@link TransportException} for most transport problems and tells them apart by message only (its
- * messages ship in English alone: {@code JGitText.properties}).
+ * {@link TransportException} for most transport problems and tells them apart by message
+ * only (its messages ship in English alone: {@code JGitText.properties}).
  */
 final class GitFailures {
 
-	/** HTTP 401 with no credentials configured ({@code JGitText.noCredentialsProvider}). */
+	/**
+	 * HTTP 401 with no credentials configured ({@code JGitText.noCredentialsProvider}).
+	 */
 	static final String CREDENTIALS_REQUIRED = "no CredentialsProvider has been registered";
 
 	/** HTTP 401 with the configured credentials ({@code JGitText.notAuthorized}). */
@@ -42,7 +44,8 @@ final class GitFailures {
 			return new ForgeFailure.RepositoryNotFound(forge, repository);
 		}
 		if (error instanceof TransportException && message.contains(CREDENTIALS_REQUIRED)) {
-			// hosts ask for credentials rather than say a repository is missing: private and missing look alike
+			// hosts ask for credentials rather than say a repository is missing: private
+			// and missing look alike
 			return new ForgeFailure.RepositoryNotFound(forge, repository);
 		}
 		if (error instanceof TransportException && message.contains(NOT_AUTHORIZED)) {
@@ -50,7 +53,8 @@ final class GitFailures {
 					forge + " rejected the configured credentials (not authorized); check the provider's token");
 		}
 		if (error instanceof TransportException && message.contains(NOT_PERMITTED)) {
-			return new ForgeFailure.Rejected(forge + " refused access with the configured credentials (" + message + ")");
+			return new ForgeFailure.Rejected(
+					forge + " refused access with the configured credentials (" + message + ")");
 		}
 		if (error instanceof TransportException && message.contains(REDIRECT_REFUSED)) {
 			return new ForgeFailure.Rejected(forge + " redirected the git fetch of " + repository
@@ -60,7 +64,8 @@ final class GitFailures {
 			return new ForgeFailure.Rejected(forge + " cannot be read by git: " + message);
 		}
 		if (error instanceof IOException) {
-			return new ForgeFailure.Unavailable(forge + " could not be reached or the git fetch failed (" + message + ")");
+			return new ForgeFailure.Unavailable(
+					forge + " could not be reached or the git fetch failed (" + message + ")");
 		}
 		return error;
 	}

@@ -21,11 +21,11 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Plain git: one shallow fetch per fetch, pinned to the HEAD it saw, then pages of the fetched history
- * read from disk. The use case passes the fetch's limit as the first page's size hint; here it is the
- * depth of the fetch as well (at most {@code forges.git.max-depth}), so no more history than the limit
- * crosses the network. JGit blocks, so
- * all of it runs on the bounded elastic scheduler.
+ * Plain git: one shallow fetch per fetch, pinned to the HEAD it saw, then pages of the
+ * fetched history read from disk. The use case passes the fetch's limit as the first
+ * page's size hint; here it is the depth of the fetch as well (at most
+ * {@code forges.git.max-depth}), so no more history than the limit crosses the network.
+ * JGit blocks, so all of it runs on the bounded elastic scheduler.
  */
 class GitForge implements Forge, AutoCloseable {
 
@@ -90,7 +90,9 @@ class GitForge implements Forge, AutoCloseable {
 			.onErrorMap(error -> GitFailures.of(error, host, repository));
 	}
 
-	/** Deletes the repositories of fetches still being paged: the application is stopping. */
+	/**
+	 * Deletes the repositories of fetches still being paged: the application is stopping.
+	 */
 	@Override
 	public void close() {
 		histories.closeAll();

@@ -16,13 +16,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Any git host, by the base its remote URLs share. Temporary repositories go under {@code java.io.tmpdir};
- * what a fetcher that crashed left there is deleted when the next one starts.
+ * Any git host, by the base its remote URLs share. Temporary repositories go under
+ * {@code java.io.tmpdir}; what a fetcher that crashed left there is deleted when the next
+ * one starts.
  */
 @Component
 class GitForgeFactory implements ForgeFactory, DisposableBean {
 
-	/** How long a fetched history waits for its next page to be asked for before it is deleted. */
+	/**
+	 * How long a fetched history waits for its next page to be asked for before it is
+	 * deleted.
+	 */
 	static final Duration IDLE = Duration.ofMinutes(10);
 
 	private final RetrySettings retry;

@@ -15,15 +15,19 @@ import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * Where a provider's repositories live, {@code {api-url}/{path}.git}, and what is sent there. The token
- * travels only as the password of HTTP basic authentication, never in a URL; it is sent over https only.
+ * Where a provider's repositories live, {@code {api-url}/{path}.git}, and what is sent
+ * there. The token travels only as the password of HTTP basic authentication, never in a
+ * URL; it is sent over https only.
  */
 final class GitRemote {
 
 	/** ssh is left out: JGit's core has no ssh client, and the adapter holds no keys. */
 	private static final Set<String> SCHEMES = Set.of("https", "http", "git", "file");
 
-	/** GitHub's name for a token's user; GitLab and Gitea accept any user name with a token. */
+	/**
+	 * GitHub's name for a token's user; GitLab and Gitea accept any user name with a
+	 * token.
+	 */
 	static final String TOKEN_USER = "x-access-token";
 
 	private final String base;
@@ -36,7 +40,8 @@ final class GitRemote {
 		URI apiUrl = settings.apiUrl();
 		String scheme = apiUrl.getScheme().toLowerCase(Locale.ROOT);
 		if (!SCHEMES.contains(scheme)) {
-			throw new IllegalArgumentException("a git provider's api-url must be https, http, git or file, not " + scheme);
+			throw new IllegalArgumentException(
+					"a git provider's api-url must be https, http, git or file, not " + scheme);
 		}
 		if (apiUrl.getRawUserInfo() != null || apiUrl.getRawQuery() != null || apiUrl.getRawFragment() != null) {
 			throw new IllegalArgumentException(
@@ -50,18 +55,26 @@ final class GitRemote {
 		this.timeoutSeconds = (int) Math.max(1, Math.min(settings.timeout().toSeconds(), Integer.MAX_VALUE));
 	}
 
-	/** {@code user:token} names the user (Bitbucket wants one); a bare token goes with {@link #TOKEN_USER}. */
+	/**
+	 * {@code user:token} names the user (Bitbucket wants one); a bare token goes with
+	 * {@link #TOKEN_USER}.
+	 */
 	static CredentialsProvider credentials(String token) {
 		int colon = token.indexOf(':');
-		return colon > 0 ? new UsernamePasswordCredentialsProvider(token.substring(0, colon), token.substring(colon + 1))
+		return colon > 0
+				? new UsernamePasswordCredentialsProvider(token.substring(0, colon), token.substring(colon + 1))
 				: new UsernamePasswordCredentialsProvider(TOKEN_USER, token);
 	}
 
-	/** The remote of {@code repository}: built from the configured base and the validated path only. */
+	/**
+	 * The remote of {@code repository}: built from the configured base and the validated
+	 * path only.
+	 */
 	URIish of(RepositoryPath repository) {
 		String remote = base + "/" + repository + ".git";
 		try {
-			// RepositoryPath admits no '.', '..', '?', '#' or '%' segments; checked again so no path leaves the base
+			// RepositoryPath admits no '.', '..', '?', '#' or '%' segments; checked again
+			// so no path leaves the base
 			URI uri = new URI(remote);
 			if (!uri.normalize().equals(uri) || uri.getRawQuery() != null || uri.getRawFragment() != null
 					|| !uri.toString().startsWith(base + "/")) {
@@ -74,7 +87,10 @@ final class GitRemote {
 		}
 	}
 
-	/** Transport settings of every connection: timeout, credentials, and no tags (they are not commits we need). */
+	/**
+	 * Transport settings of every connection: timeout, credentials, and no tags (they are
+	 * not commits we need).
+	 */
 	void configure(Transport transport) {
 		transport.setTimeout(timeoutSeconds);
 		transport.setTagOpt(TagOpt.NO_TAGS);

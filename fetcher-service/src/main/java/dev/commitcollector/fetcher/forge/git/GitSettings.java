@@ -5,9 +5,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Bounds of a plain-git fetch, which costs the fetcher disk and time where an HTTP forge's pages cost
- * it nothing: the deepest history one fetch reads (below the fetch limit's maximum), and the largest
- * pack it lets a server send (a server that offers no commits-only filter sends trees and blobs too).
+ * Bounds of a plain-git fetch, which costs the fetcher disk and time where an HTTP
+ * forge's pages cost it nothing: the deepest history one fetch reads (below the fetch
+ * limit's maximum), and the largest pack it lets a server send (a server that offers no
+ * commits-only filter sends trees and blobs too).
  */
 @ConfigurationProperties("forges.git")
 record GitSettings(@DefaultValue("50000") int maxDepth, @DefaultValue("512MB") DataSize maxPackSize) {

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The temporary repositories a fetcher left behind when it was killed. A live fetch touches its folder
- * at least every {@code idle} (a history nobody pages for that long is deleted by its owner), so a
- * folder untouched for longer belongs to nobody, even with several fetchers sharing the folder.
+ * The temporary repositories a fetcher left behind when it was killed. A live fetch
+ * touches its folder at least every {@code idle} (a history nobody pages for that long is
+ * deleted by its owner), so a folder untouched for longer belongs to nobody, even with
+ * several fetchers sharing the folder.
  */
 final class LeftoverFetches {
 

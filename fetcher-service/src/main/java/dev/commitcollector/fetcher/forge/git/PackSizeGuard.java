@@ -9,9 +9,10 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ProgressMonitor;
 
 /**
- * Cancels a git fetch once what it wrote to its temporary repository outgrows a bound: JGit sets no
- * limit on the size of a pack it receives, but asks its progress monitor, while receiving, whether to
- * go on. The folder is measured at most every {@link #EVERY_UPDATES} updates.
+ * Cancels a git fetch once what it wrote to its temporary repository outgrows a bound:
+ * JGit sets no limit on the size of a pack it receives, but asks its progress monitor,
+ * while receiving, whether to go on. The folder is measured at most every
+ * {@link #EVERY_UPDATES} updates.
  */
 final class PackSizeGuard implements ProgressMonitor {
 

@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A shallow fetch of a remote's HEAD, {@code depth} commits deep, into a temporary bare repository.
- * Commit metadata needs no trees or blobs, so the fetch first asks for commits only
- * ({@code --filter=tree:0}); a server that does not offer filters gets the same fetch without one,
- * which the shallow depth still bounds.
+ * A shallow fetch of a remote's HEAD, {@code depth} commits deep, into a temporary bare
+ * repository. Commit metadata needs no trees or blobs, so the fetch first asks for
+ * commits only ({@code --filter=tree:0}); a server that does not offer filters gets the
+ * same fetch without one, which the shallow depth still bounds.
  */
 final class ShallowFetch {
 
@@ -38,7 +38,10 @@ final class ShallowFetch {
 
 	static final FilterSpec COMMITS_ONLY = commitsOnly();
 
-	/** HEAD as the server advertises it; main or master where a bare repository's HEAD points nowhere. */
+	/**
+	 * HEAD as the server advertises it; main or master where a bare repository's HEAD
+	 * points nowhere.
+	 */
 	private static final List<String> HEADS = List.of(Constants.HEAD, "refs/heads/main", "refs/heads/master");
 
 	/** {@code JGitText.filterRequiresCapability}. */
@@ -59,7 +62,10 @@ final class ShallowFetch {
 		this.maxPackBytes = maxPackBytes;
 	}
 
-	/** The fetched history of {@code repository}, or empty when it has no commit. Leaves nothing behind on failure. */
+	/**
+	 * The fetched history of {@code repository}, or empty when it has no commit. Leaves
+	 * nothing behind on failure.
+	 */
 	Optional<FetchedHistory> fetch(RepositoryPath repository, int depth) throws IOException {
 		URIish uri = remote.of(repository);
 		Files.createDirectories(workDir);
@@ -101,7 +107,8 @@ final class ShallowFetch {
 					throw ex;
 				}
 			}
-			// JGit may end a cancelled fetch quietly, with no ref: that must not read as an empty repository
+			// JGit may end a cancelled fetch quietly, with no ref: that must not read as
+			// an empty repository
 			if (guard.exceeded()) {
 				throw new ForgeFailure.Rejected("the git fetch of " + uri.getPath()
 						+ " was stopped: its pack grew beyond forges.git.max-pack-size (" + maxPackBytes
@@ -115,10 +122,7 @@ final class ShallowFetch {
 	private static Optional<Ref> advertisedHead(Transport transport) throws IOException {
 		List<RefSpec> wanted = HEADS.stream().map(RefSpec::new).toList();
 		try (FetchConnection refs = transport.openFetch(wanted)) {
-			return HEADS.stream()
-				.map(refs::getRef)
-				.filter(ref -> ref != null && ref.getObjectId() != null)
-				.findFirst();
+			return HEADS.stream().map(refs::getRef).filter(ref -> ref != null && ref.getObjectId() != null).findFirst();
 		}
 	}
 
@@ -141,7 +145,10 @@ final class ShallowFetch {
 		transport.fetch(guard, List.of(spec));
 	}
 
-	/** JGit refuses before it asks (a PackProtocolException), and wraps that on the way up. */
+	/**
+	 * JGit refuses before it asks (a PackProtocolException), and wraps that on the way
+	 * up.
+	 */
 	private static boolean isFilterRefusal(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PackProtocolException && String.valueOf(cause.getMessage()).contains(FILTER_REFUSED)) {

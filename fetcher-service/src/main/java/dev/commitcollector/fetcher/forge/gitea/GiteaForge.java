@@ -21,15 +21,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * Gitea's (and Forgejo's) commits listing, whose items follow GitHub's shape. {@code stat},
- * {@code verification} and {@code files} are turned off, which makes each page far cheaper for the
- * server. An empty repository answers 409.
+ * Gitea's (and Forgejo's) commits listing, whose items follow GitHub's shape.
+ * {@code stat}, {@code verification} and {@code files} are turned off, which makes each
+ * page far cheaper for the server. An empty repository answers 409.
  *
- * @see <a href="https://gitea.com/api/swagger#/repository/repoGetAllCommits">repoGetAllCommits</a>
+ * @see <a href=
+ * "https://gitea.com/api/swagger#/repository/repoGetAllCommits">repoGetAllCommits</a>
  */
 class GiteaForge extends HttpForge {
 
-	/** The server caps {@code limit} at its {@code MAX_RESPONSE_ITEMS}, 50 unless configured otherwise. */
+	/**
+	 * The server caps {@code limit} at its {@code MAX_RESPONSE_ITEMS}, 50 unless
+	 * configured otherwise.
+	 */
 	private static final Api API = new Api(ForgeType.GITEA, "Gitea", 50, EmptyRepository.answering(409),
 			(headers, token) -> headers.set(HttpHeaders.AUTHORIZATION, "token " + token));
 
@@ -61,9 +65,10 @@ class GiteaForge extends HttpForge {
 	}
 
 	/**
-	 * The {@code Link} of the next page when it points into the configured API. Gitea builds it from its
-	 * own ROOT_URL, which behind a proxy may not be the URL we were given: then, as when there is no Link
-	 * but {@code X-HasMore: true}, the next page is this request with {@code page} one up.
+	 * The {@code Link} of the next page when it points into the configured API. Gitea
+	 * builds it from its own ROOT_URL, which behind a proxy may not be the URL we were
+	 * given: then, as when there is no Link but {@code X-HasMore: true}, the next page is
+	 * this request with {@code page} one up.
 	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
 		Optional<String> link = NextPage.linked(current, headers);

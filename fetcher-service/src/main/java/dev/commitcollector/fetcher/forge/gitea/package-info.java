@@ -1,2 +1,5 @@
-/** The Gitea and Forgejo adapter (codeberg.org and self-hosted): REST {@code /repos/{owner}/{repo}/commits}. */
+/**
+ * The Gitea and Forgejo adapter (codeberg.org and self-hosted): REST
+ * {@code /repos/{owner}/{repo}/commits}.
+ */
 package dev.commitcollector.fetcher.forge.gitea;

@@ -3,8 +3,9 @@ package dev.commitcollector.fetcher.forge.github;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * One item of {@code GET /repos/{owner}/{repo}/commits}: the git commit, and the GitHub account the
- * author email is linked to ({@code author}, null when it is not linked). Gitea's items have this shape too.
+ * One item of {@code GET /repos/{owner}/{repo}/commits}: the git commit, and the GitHub
+ * account the author email is linked to ({@code author}, null when it is not linked).
+ * Gitea's items have this shape too.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GitHubCommitJson(String sha, GitCommit commit, Account author, java.util.List<Parent> parents) {

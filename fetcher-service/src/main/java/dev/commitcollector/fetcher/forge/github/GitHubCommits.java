@@ -8,8 +8,9 @@ import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.forge.CommitItems;
 
 /**
- * Turns GitHub-shaped commit items into domain commits: the git author and dates from {@code commit},
- * the login from the linked account. Gitea and Forgejo answer in this shape too.
+ * Turns GitHub-shaped commit items into domain commits: the git author and dates from
+ * {@code commit}, the login from the linked account. Gitea and Forgejo answer in this
+ * shape too.
  */
 public final class GitHubCommits {
 

@@ -18,10 +18,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * GitHub's REST commits listing, pinned to the head of the default branch, the pages read one at a
- * time, as GitHub asks, by the {@code Link} header. An empty repository answers 409.
+ * GitHub's REST commits listing, pinned to the head of the default branch, the pages read
+ * one at a time, as GitHub asks, by the {@code Link} header. An empty repository answers
+ * 409.
  *
- * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List commits</a>
+ * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List
+ * commits</a>
  */
 class GitHubForge extends HttpForge {
 
@@ -38,7 +40,9 @@ class GitHubForge extends HttpForge {
 
 	@Override
 	protected URI commitsUri(RepositoryPath repository, int size, String head) {
-		var uri = UriComponentsBuilder.fromUri(apiUrl()).path("/repos/{owner}/{name}/commits").queryParam("per_page", size);
+		var uri = UriComponentsBuilder.fromUri(apiUrl())
+			.path("/repos/{owner}/{name}/commits")
+			.queryParam("per_page", size);
 		if (head != null) {
 			uri.queryParam("sha", head);
 		}

@@ -5,7 +5,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One item of {@code GET /projects/{id}/repository/commits}: git's own fields; GitLab names no account. */
+/**
+ * One item of {@code GET /projects/{id}/repository/commits}: git's own fields; GitLab
+ * names no account.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record GitLabCommitJson(String id, String title, String message, @JsonProperty("author_name") String authorName,
 		@JsonProperty("author_email") String authorEmail, @JsonProperty("authored_date") String authoredDate,

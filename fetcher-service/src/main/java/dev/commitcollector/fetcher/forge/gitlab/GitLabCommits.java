@@ -7,7 +7,10 @@ import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.forge.CommitItems;
 
-/** Turns GitLab's commit items into domain commits. GitLab links no account: the login is always null. */
+/**
+ * Turns GitLab's commit items into domain commits. GitLab links no account: the login is
+ * always null.
+ */
 final class GitLabCommits {
 
 	private GitLabCommits() {

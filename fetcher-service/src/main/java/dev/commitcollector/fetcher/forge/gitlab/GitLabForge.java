@@ -19,17 +19,22 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * GitLab's commits listing. The project is named by its full path, nested groups included, URL-encoded
- * as one path segment ({@code group%2Fsubgroup%2Fproject}). Pages follow {@code Link rel="next"}, or
- * {@code x-next-page} where there is no Link; the commits endpoint may leave out {@code x-total}. An
- * empty repository lists no commit; a project whose repository was never created answers
- * {@code 404 Repository Not Found}, which is read as empty too.
+ * GitLab's commits listing. The project is named by its full path, nested groups
+ * included, URL-encoded as one path segment ({@code group%2Fsubgroup%2Fproject}). Pages
+ * follow {@code Link rel="next"}, or {@code x-next-page} where there is no Link; the
+ * commits endpoint may leave out {@code x-total}. An empty repository lists no commit; a
+ * project whose repository was never created answers {@code 404 Repository Not Found},
+ * which is read as empty too.
  *
- * @see <a href="https://docs.gitlab.com/api/commits/#list-repository-commits">List repository commits</a>
+ * @see <a href="https://docs.gitlab.com/api/commits/#list-repository-commits">List
+ * repository commits</a>
  */
 class GitLabForge extends HttpForge {
 
-	/** A project whose repository was never created (nothing pushed yet) has no commit either. */
+	/**
+	 * A project whose repository was never created (nothing pushed yet) has no commit
+	 * either.
+	 */
 	private static final Api API = new Api(ForgeType.GITLAB, "GitLab", 100,
 			(status, message) -> status == 404 && message.contains("Repository Not Found"),
 			(headers, token) -> headers.set("PRIVATE-TOKEN", token));
@@ -54,7 +59,10 @@ class GitLabForge extends HttpForge {
 				(body, headers) -> new CommitPage(GitLabCommits.toDomain(body), next(uri, headers)));
 	}
 
-	/** The Link into the configured API, else this request for page {@code x-next-page} (empty on the last). */
+	/**
+	 * The Link into the configured API, else this request for page {@code x-next-page}
+	 * (empty on the last).
+	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
 		Optional<String> link = NextPage.linked(current, headers);
 		if (link.isPresent() && requests.isWithinApi(link.get())) {

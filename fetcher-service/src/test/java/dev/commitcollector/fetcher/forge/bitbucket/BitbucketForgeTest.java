@@ -91,7 +91,8 @@ class BitbucketForgeTest {
 	void aRepositoryWithNoMainBranchIsEmptyWithoutListingCommits() {
 		bitbucket.emptyRepository("acme/empty");
 
-		CommitPage page = bitbucket.forge().firstPage(RepositoryPath.parse("acme/empty"), 100)
+		CommitPage page = bitbucket.forge()
+			.firstPage(RepositoryPath.parse("acme/empty"), 100)
 			.block(Duration.ofSeconds(10));
 
 		assertThat(page.commits()).isEmpty();

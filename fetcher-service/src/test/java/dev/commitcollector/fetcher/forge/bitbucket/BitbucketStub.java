@@ -26,12 +26,14 @@ import okhttp3.HttpUrl;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}}, whose {@code mainbranch} an empty
- * repository lacks, and {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: pages of
- * {@code pagelen} commits whose {@code next} carries a random page token. Only tokens it handed out are
- * served; a page number made up by the client is refused, as Bitbucket's tokens cannot be guessed. With no
- * revision the listing is every branch's ({@code git log --all}): each non-empty repository has another
- * branch, forked below the main branch's head, whose one commit is newer than that head.
+ * Bitbucket Cloud's {@code /2.0/repositories/{workspace}/{slug}}, whose
+ * {@code mainbranch} an empty repository lacks, and
+ * {@code /2.0/repositories/{workspace}/{slug}/commits[/{revision}]}: pages of
+ * {@code pagelen} commits whose {@code next} carries a random page token. Only tokens it
+ * handed out are served; a page number made up by the client is refused, as Bitbucket's
+ * tokens cannot be guessed. With no revision the listing is every branch's
+ * ({@code git log --all}): each non-empty repository has another branch, forked below the
+ * main branch's head, whose one commit is newer than that head.
  */
 final class BitbucketStub extends HttpStubForge {
 
@@ -41,7 +43,10 @@ final class BitbucketStub extends HttpStubForge {
 
 	private static final Pattern COMMITS = Pattern.compile("/2\\.0/repositories/([^/]+/[^/]+)/commits(?:/([^/]+))?");
 
-	/** The main branch's name; it may hold a slash, which a revision in the path carries as {@code %2F}. */
+	/**
+	 * The main branch's name; it may hold a slash, which a revision in the path carries
+	 * as {@code %2F}.
+	 */
 	private volatile String mainBranch = "main";
 
 	/** Page token to the offset it stands for. */
@@ -67,8 +72,9 @@ final class BitbucketStub extends HttpStubForge {
 	}
 
 	/**
-	 * The one commit of the other branch of the repository whose main history is {@code history}: an
-	 * hour newer than the main branch's head, its parent the head's parent. None in an empty repository.
+	 * The one commit of the other branch of the repository whose main history is
+	 * {@code history}: an hour newer than the main branch's head, its parent the head's
+	 * parent. None in an empty repository.
 	 */
 	static StubCommit otherBranch(List<StubCommit> history) {
 		if (history.isEmpty()) {
@@ -88,8 +94,9 @@ final class BitbucketStub extends HttpStubForge {
 
 	@Override
 	public Forge forge() {
-		return new BitbucketForge("bitbucket", new ProviderSettings(ForgeType.BITBUCKET, baseUrl("/"), TOKEN,
-				Duration.ofSeconds(5), 1), QUICK_RETRY, WebClient.builder(), Clock.systemUTC());
+		return new BitbucketForge("bitbucket",
+				new ProviderSettings(ForgeType.BITBUCKET, baseUrl("/"), TOKEN, Duration.ofSeconds(5), 1), QUICK_RETRY,
+				WebClient.builder(), Clock.systemUTC());
 	}
 
 	@Override
@@ -132,7 +139,10 @@ final class BitbucketStub extends HttpStubForge {
 		return json(200, page).build();
 	}
 
-	/** What {@code git log revision} lists; every branch for null; null when there is no such revision. */
+	/**
+	 * What {@code git log revision} lists; every branch for null; null when there is no
+	 * such revision.
+	 */
 	private List<StubCommit> reachable(List<StubCommit> history, StubCommit other, String revision) {
 		if (revision == null) {
 			if (other == null) {
@@ -155,7 +165,10 @@ final class BitbucketStub extends HttpStubForge {
 		return from(history, revision);
 	}
 
-	/** The repository's metadata; no {@code mainbranch} when it is empty, 404 when there is none. */
+	/**
+	 * The repository's metadata; no {@code mainbranch} when it is empty, 404 when there
+	 * is none.
+	 */
 	private MockResponse repositoryAnswer(String path, List<StubCommit> history) {
 		if (history == null) {
 			return error(404, "Repository " + path + " not found");
@@ -163,7 +176,10 @@ final class BitbucketStub extends HttpStubForge {
 		return repository(path, history.isEmpty() ? null : mainBranch);
 	}
 
-	/** A repository answer whose {@code mainbranch} is {@code branch}, or lacking one when it is null. */
+	/**
+	 * A repository answer whose {@code mainbranch} is {@code branch}, or lacking one when
+	 * it is null.
+	 */
 	static MockResponse repository(String path, String branch) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "repository");
@@ -180,8 +196,13 @@ final class BitbucketStub extends HttpStubForge {
 		String token = UUID.randomUUID().toString().replace("-", "");
 		tokens.put(token, offset);
 		HttpUrl base = nextBase != null ? nextBase : requested;
-		String next = requested.newBuilder().scheme(base.scheme()).host(base.host()).port(base.port())
-			.setQueryParameter("page", token).build().toString();
+		String next = requested.newBuilder()
+			.scheme(base.scheme())
+			.host(base.host())
+			.port(base.port())
+			.setQueryParameter("page", token)
+			.build()
+			.toString();
 		nexts.add(next);
 		return next;
 	}
@@ -201,14 +222,19 @@ final class BitbucketStub extends HttpStubForge {
 		item.put("author", author);
 		item.put("message", commit.message() + "\n");
 		item.put("summary", Map.of("type", "rendered", "raw", commit.message() + "\n", "markup", "markdown"));
-		item.put("parents", parents.stream()
-			.map(sha -> Map.of("type", "commit", "hash", sha, "links", Map.of("self", Map.of("href", api + "/commit/" + sha))))
-			.toList());
+		item.put("parents",
+				parents.stream()
+					.map(sha -> Map.of("type", "commit", "hash", sha, "links",
+							Map.of("self", Map.of("href", api + "/commit/" + sha))))
+					.toList());
 		item.put("links", Map.of("self", Map.of("href", api + "/commit/" + commit.sha())));
 		return item;
 	}
 
-	/** The linked account: its account_id is the stub's login; its nickname, with a space, is not. */
+	/**
+	 * The linked account: its account_id is the stub's login; its nickname, with a space,
+	 * is not.
+	 */
 	private static Map<String, Object> user(StubCommit commit) {
 		Map<String, Object> user = new LinkedHashMap<>();
 		user.put("type", "user");

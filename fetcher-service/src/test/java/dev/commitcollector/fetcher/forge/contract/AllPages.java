@@ -9,7 +9,10 @@ import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
-/** Reads a whole history as a fetch does, for adapter tests: the first page, then every next page in turn. */
+/**
+ * Reads a whole history as a fetch does, for adapter tests: the first page, then every
+ * next page in turn.
+ */
 public final class AllPages {
 
 	private AllPages() {

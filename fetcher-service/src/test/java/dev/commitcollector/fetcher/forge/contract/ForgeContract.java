@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 /**
- * The one contract every forge adapter passes, each against its own stub: a fetch through the real
- * use case, with a commit log that records what would go to Kafka.
+ * The one contract every forge adapter passes, each against its own stub: a fetch through
+ * the real use case, with a commit log that records what would go to Kafka.
  */
 public abstract class ForgeContract {
 
@@ -205,11 +205,13 @@ public abstract class ForgeContract {
 	protected Fetch fetch(String name, int limit) {
 		RepositoryPath path = stub.forge().type().parsePath(stub.path(name));
 		CommitLog log = (fetch, commits) -> Mono.fromRunnable(() -> published.addAll(commits));
-		return FetchCommitsProbe.run(stub.forge(), log, path, limit, Clock.systemUTC())
-			.block(Duration.ofSeconds(60));
+		return FetchCommitsProbe.run(stub.forge(), log, path, limit, Clock.systemUTC()).block(Duration.ofSeconds(60));
 	}
 
-	/** {@code count} commits, newest first, an hour apart, by a handful of authors, some linked. */
+	/**
+	 * {@code count} commits, newest first, an hour apart, by a handful of authors, some
+	 * linked.
+	 */
 	public static List<StubCommit> history(String seed, int count) {
 		List<StubCommit> commits = new ArrayList<>(count);
 		Instant newest = Instant.parse("2025-06-01T00:00:00Z");

@@ -13,9 +13,10 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
 /**
- * A benchmark, not a test: per forge type, the requests (or git fetches) and the time of a first fetch
- * of 1000 commits from a 1,500-commit repository on the adapter's own stub, and of a re-fetch of the
- * unchanged repository, through the real use case with the fetcher's memory of what it published.
+ * A benchmark, not a test: per forge type, the requests (or git fetches) and the time of
+ * a first fetch of 1000 commits from a 1,500-commit repository on the adapter's own stub,
+ * and of a re-fetch of the unchanged repository, through the real use case with the
+ * fetcher's memory of what it published.
  *
  * <pre>./mvnw -q -pl fetcher-service test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.commitcollector.fetcher.forge.contract.ForgeRequestsBenchmark</pre>
@@ -38,14 +39,17 @@ public final class ForgeRequestsBenchmark {
 				fetch(stub, path, memory);
 				long[] first = measured(stub, path, memory, true);
 				long[] again = measured(stub, path, memory, false);
-				System.out.printf("%-10s %14d %12d %16d %14d%n", stub.forge().type().id(), first[0], first[1],
-						again[0], again[1]);
+				System.out.printf("%-10s %14d %12d %16d %14d%n", stub.forge().type().id(), first[0], first[1], again[0],
+						again[1]);
 			}
 		}
 		System.exit(0);
 	}
 
-	/** Requests and milliseconds of one fetch; the first measured fetch starts from an empty memory. */
+	/**
+	 * Requests and milliseconds of one fetch; the first measured fetch starts from an
+	 * empty memory.
+	 */
 	private static long[] measured(StubForge stub, RepositoryPath path, InMemoryHistory memory, boolean fresh) {
 		InMemoryHistory used = fresh ? new InMemoryHistory() : memory;
 		int before = stub.requests();
@@ -60,8 +64,9 @@ public final class ForgeRequestsBenchmark {
 
 	private static Fetch fetch(StubForge stub, RepositoryPath path, InMemoryHistory memory) {
 		CommitLog discard = (fetch, commits) -> Mono.empty();
-		return FetchCommitsProbe.run(stub.forge(), discard, path, 1000, FetchMode.INCREMENTAL, memory,
-				Clock.systemUTC()).block(Duration.ofMinutes(2));
+		return FetchCommitsProbe
+			.run(stub.forge(), discard, path, 1000, FetchMode.INCREMENTAL, memory, Clock.systemUTC())
+			.block(Duration.ofMinutes(2));
 	}
 
 }

@@ -21,12 +21,16 @@ import okhttp3.HttpUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the HTTP forge stubs share: a MockWebServer, the repositories served by path, the one-shot
- * faults of {@link StubForge}, and paging arithmetic. Each subclass answers in its own forge's shapes.
+ * What the HTTP forge stubs share: a MockWebServer, the repositories served by path, the
+ * one-shot faults of {@link StubForge}, and paging arithmetic. Each subclass answers in
+ * its own forge's shapes.
  */
 public abstract class HttpStubForge extends Dispatcher implements StubForge {
 
-	/** The adapters' retry policy in milliseconds, and a second's wait for a rate limit that says no end. */
+	/**
+	 * The adapters' retry policy in milliseconds, and a second's wait for a rate limit
+	 * that says no end.
+	 */
 	protected static final RetrySettings QUICK_RETRY = new RetrySettings(3, Duration.ofMillis(10),
 			Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(1));
 
@@ -103,7 +107,9 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 		faults.add(this::serverError);
 	}
 
-	/** The next request, whatever it asks, gets {@code response}; later ones are served. */
+	/**
+	 * The next request, whatever it asks, gets {@code response}; later ones are served.
+	 */
 	public void answerNext(MockResponse response) {
 		faults.add(() -> response);
 	}
@@ -128,23 +134,35 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 		server.close();
 	}
 
-	/** The history served at {@code path}, newest first, or null when no repository is there. */
+	/**
+	 * The history served at {@code path}, newest first, or null when no repository is
+	 * there.
+	 */
 	protected List<StubCommit> history(String path) {
 		return repositories.get(path);
 	}
 
-	/** True as often as {@link #malformed} says: the answer about to carry commits must be broken instead. */
+	/**
+	 * True as often as {@link #malformed} says: the answer about to carry commits must be
+	 * broken instead.
+	 */
 	protected boolean breakThisAnswer() {
 		return malformedLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
 	}
 
-	/** The stub's URL below {@code prefix} (such as {@code /api/v4}), with no trailing slash. */
+	/**
+	 * The stub's URL below {@code prefix} (such as {@code /api/v4}), with no trailing
+	 * slash.
+	 */
 	protected URI baseUrl(String prefix) {
 		String url = server.url(prefix).toString();
 		return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
 	}
 
-	/** The history as {@code git log sha} sees it (all of it for null); null when no commit has that sha. */
+	/**
+	 * The history as {@code git log sha} sees it (all of it for null); null when no
+	 * commit has that sha.
+	 */
 	protected static List<StubCommit> from(List<StubCommit> history, String sha) {
 		if (sha == null) {
 			return history;
@@ -167,7 +185,10 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 		return (long) page * size < commits.size();
 	}
 
-	/** The parents of {@code commits[index]}: the stubs' histories are linear, each commit the child of the next. */
+	/**
+	 * The parents of {@code commits[index]}: the stubs' histories are linear, each commit
+	 * the child of the next.
+	 */
 	protected static List<String> parentsOf(List<StubCommit> commits, int index) {
 		return index + 1 < commits.size() ? List.of(commits.get(index + 1).sha()) : List.of();
 	}

@@ -6,17 +6,25 @@ import java.util.List;
 import dev.commitcollector.fetcher.application.Forge;
 
 /**
- * A local stand-in for one forge, answering over real HTTP (or the git protocol) in that forge's
- * documented shapes. Each adapter's contract test provides one.
+ * A local stand-in for one forge, answering over real HTTP (or the git protocol) in that
+ * forge's documented shapes. Each adapter's contract test provides one.
  */
 public interface StubForge extends AutoCloseable {
 
-	/** What a stub can be made to do; plain git, for one, has no rate limit and no HTTP status. */
+	/**
+	 * What a stub can be made to do; plain git, for one, has no rate limit and no HTTP
+	 * status.
+	 */
 	enum Capability {
+
 		RATE_LIMIT, SERVER_ERROR, MALFORMED_ANSWER, CREDENTIALS, UNLINKED_ACCOUNTS
+
 	}
 
-	/** A repository path valid on this forge type, for {@code name} (e.g. {@code acme/name}, or {@code group/sub/name}). */
+	/**
+	 * A repository path valid on this forge type, for {@code name} (e.g.
+	 * {@code acme/name}, or {@code group/sub/name}).
+	 */
 	String path(String name);
 
 	/** Serves {@code path} with this history, newest first. */
@@ -25,21 +33,31 @@ public interface StubForge extends AutoCloseable {
 	/** Serves {@code path} as a repository that exists and has no commit. */
 	void emptyRepository(String path);
 
-	/** The next request is refused as the forge refuses bad credentials; later ones are served. */
+	/**
+	 * The next request is refused as the forge refuses bad credentials; later ones are
+	 * served.
+	 */
 	void rejectCredentialsOnce();
 
-	/** The next request is rate limited, saying to come back after {@code seconds}; later ones are served. */
+	/**
+	 * The next request is rate limited, saying to come back after {@code seconds}; later
+	 * ones are served.
+	 */
 	void rateLimitOnce(int seconds);
 
 	/** The next request fails with a server error (5xx); later ones are served. */
 	void serverErrorOnce();
 
-	/** The next {@code times} answers that would carry commits carry a body in the wrong shape instead. */
+	/**
+	 * The next {@code times} answers that would carry commits carry a body in the wrong
+	 * shape instead.
+	 */
 	void malformed(int times);
 
 	/**
-	 * The sha the forge reports for {@code commit}. Stubs serve the shas they are given; a stub that cannot
-	 * choose them (plain git computes a commit's sha from its content) says which one it served instead.
+	 * The sha the forge reports for {@code commit}. Stubs serve the shas they are given;
+	 * a stub that cannot choose them (plain git computes a commit's sha from its content)
+	 * says which one it served instead.
 	 */
 	default String servedSha(StubCommit commit) {
 		return commit.sha();
@@ -57,8 +75,9 @@ public interface StubForge extends AutoCloseable {
 	void close();
 
 	/**
-	 * A commit as the stub serves it. {@code login} is the forge account the author is linked to, null
-	 * when not linked (a stub of a forge that never returns accounts ignores it).
+	 * A commit as the stub serves it. {@code login} is the forge account the author is
+	 * linked to, null when not linked (a stub of a forge that never returns accounts
+	 * ignores it).
 	 */
 	record StubCommit(String sha, String authorName, String authorEmail, String login, Instant authoredAt,
 			String message) {

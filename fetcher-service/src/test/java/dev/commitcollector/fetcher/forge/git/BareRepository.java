@@ -19,14 +19,20 @@ import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
-/** A bare repository on disk, written with JGit, as a git host keeps it and serves it over file://. */
+/**
+ * A bare repository on disk, written with JGit, as a git host keeps it and serves it over
+ * file://.
+ */
 final class BareRepository implements AutoCloseable {
 
 	static final PersonIdent COMMITTER = new PersonIdent("Stub Committer", "committer@example.org");
 
 	private final Repository repository;
 
-	/** One pack for all objects written until the next {@link #head}: loose objects are slow to write. */
+	/**
+	 * One pack for all objects written until the next {@link #head}: loose objects are
+	 * slow to write.
+	 */
 	private final ObjectInserter inserter;
 
 	private BareRepository(Repository repository) {
@@ -34,7 +40,10 @@ final class BareRepository implements AutoCloseable {
 		this.inserter = ((ObjectDirectory) repository.getObjectDatabase()).newPackInserter();
 	}
 
-	/** {@code {remotes}/{path}.git}; {@code allowFilters} lets clients ask for commits only (uploadpack.allowFilter). */
+	/**
+	 * {@code {remotes}/{path}.git}; {@code allowFilters} lets clients ask for commits
+	 * only (uploadpack.allowFilter).
+	 */
 	static BareRepository create(Path remotes, String path, boolean allowFilters) throws IOException {
 		Repository repository = new FileRepositoryBuilder().setGitDir(remotes.resolve(path + ".git").toFile())
 			.setBare()
@@ -50,9 +59,12 @@ final class BareRepository implements AutoCloseable {
 				new FileRepositoryBuilder().setGitDir(remotes.resolve(path + ".git").toFile()).setBare().build());
 	}
 
-	/** A commit of one file holding its message, authored and committed at the given times. */
-	ObjectId commit(String message, String name, String email, Instant authored, Instant committed,
-			ObjectId... parents) throws IOException {
+	/**
+	 * A commit of one file holding its message, authored and committed at the given
+	 * times.
+	 */
+	ObjectId commit(String message, String name, String email, Instant authored, Instant committed, ObjectId... parents)
+			throws IOException {
 		TreeFormatter tree = new TreeFormatter();
 		tree.append("CHANGES", FileMode.REGULAR_FILE,
 				inserter.insert(Constants.OBJ_BLOB, message.getBytes(StandardCharsets.UTF_8)));
@@ -65,7 +77,10 @@ final class BareRepository implements AutoCloseable {
 		return inserter.insert(commit);
 	}
 
-	/** Points {@code branch} at {@code head} and HEAD at {@code branch}, as a push to the default branch does. */
+	/**
+	 * Points {@code branch} at {@code head} and HEAD at {@code branch}, as a push to the
+	 * default branch does.
+	 */
 	void head(String branch, ObjectId head) throws IOException {
 		inserter.flush();
 		RefUpdate update = repository.updateRef("refs/heads/" + branch);
@@ -74,7 +89,10 @@ final class BareRepository implements AutoCloseable {
 		repository.updateRef(Constants.HEAD).link("refs/heads/" + branch);
 	}
 
-	/** Points HEAD at a branch that does not exist, as an old {@code git init --bare} does when main is pushed. */
+	/**
+	 * Points HEAD at a branch that does not exist, as an old {@code git init --bare} does
+	 * when main is pushed.
+	 */
 	void unbornHead(String branch) throws IOException {
 		repository.updateRef(Constants.HEAD).link("refs/heads/" + branch);
 	}

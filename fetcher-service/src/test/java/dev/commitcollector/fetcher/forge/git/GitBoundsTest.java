@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 import reactor.test.StepVerifier;
 
-/** What a plain-git fetch may cost the fetcher: depth, pack size, redirects, disk left behind. */
+/**
+ * What a plain-git fetch may cost the fetcher: depth, pack size, redirects, disk left
+ * behind.
+ */
 class GitBoundsTest {
 
 	private static final Duration WITHIN = Duration.ofSeconds(30);

@@ -12,7 +12,10 @@ import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.transport.URIish;
 import org.junit.jupiter.api.Test;
 
-/** The JGit messages below are JGit's own (JGitText.properties), as its HTTP transport raises them. */
+/**
+ * The JGit messages below are JGit's own (JGitText.properties), as its HTTP transport
+ * raises them.
+ */
 class GitFailuresTest {
 
 	private static final RepositoryPath WIDGETS = ForgeType.GIT.parsePath("acme/widgets");
@@ -29,7 +32,8 @@ class GitFailuresTest {
 	@Test
 	void reportsARemoteAskingForCredentialsWeDoNotHaveAsNotFound() throws URISyntaxException {
 		Throwable failure = GitFailures.of(
-				new TransportException(uri(), "Authentication is required but no CredentialsProvider has been registered"),
+				new TransportException(uri(),
+						"Authentication is required but no CredentialsProvider has been registered"),
 				"git.example.org", WIDGETS);
 
 		assertThat(failure).isInstanceOf(ForgeFailure.RepositoryNotFound.class)

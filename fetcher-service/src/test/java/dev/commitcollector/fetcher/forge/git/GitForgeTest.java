@@ -105,8 +105,8 @@ class GitForgeTest {
 
 		List<DiscoveredCommit> commits = all(forge(Duration.ofMinutes(1)), "acme/merged", 100);
 
-		assertThat(commits).extracting(DiscoveredCommit::sha).containsExactly(merge.name(), side.name(), main.name(),
-				initial.name());
+		assertThat(commits).extracting(DiscoveredCommit::sha)
+			.containsExactly(merge.name(), side.name(), main.name(), initial.name());
 		assertThat(commits.get(0).parents()).containsExactly(main.name(), side.name());
 		assertThat(commits.get(0).messageHeadline()).isEqualTo("merge the branch");
 		assertThat(commits.get(3).parents()).isEmpty();
@@ -193,8 +193,10 @@ class GitForgeTest {
 	}
 
 	private GitForge forge(Duration idle) {
-		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20), 1);
-		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, Clock.systemUTC(), work(), idle, GitStub.SETTINGS);
+		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20),
+				1);
+		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, Clock.systemUTC(), work(), idle,
+				GitStub.SETTINGS);
 		forges.add(forge);
 		return forge;
 	}

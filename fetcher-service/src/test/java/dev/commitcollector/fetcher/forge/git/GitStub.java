@@ -19,10 +19,11 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Plain git for the contract: bare repositories in a temporary directory, served over file:// by JGit's
- * own upload-pack, with partial-clone filters allowed. Linear histories, committed when authored.
- * A git remote has no rate limit, HTTP status, answer body or account links to script, and file://
- * asks for no credentials; requests are not counted (file:// has no place to count them).
+ * Plain git for the contract: bare repositories in a temporary directory, served over
+ * file:// by JGit's own upload-pack, with partial-clone filters allowed. Linear
+ * histories, committed when authored. A git remote has no rate limit, HTTP status, answer
+ * body or account links to script, and file:// asks for no credentials; requests are not
+ * counted (file:// has no place to count them).
  */
 final class GitStub implements StubForge {
 
@@ -39,8 +40,10 @@ final class GitStub implements StubForge {
 	private final GitForge forge;
 
 	GitStub() throws IOException {
-		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20), 1);
-		this.forge = new GitForge("local-git", settings, RETRY, Clock.systemUTC(), work(), Duration.ofMinutes(1), SETTINGS);
+		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20),
+				1);
+		this.forge = new GitForge("local-git", settings, RETRY, Clock.systemUTC(), work(), Duration.ofMinutes(1),
+				SETTINGS);
 	}
 
 	Path remotes() {

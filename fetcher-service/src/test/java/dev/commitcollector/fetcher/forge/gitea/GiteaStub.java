@@ -20,8 +20,9 @@ import okhttp3.HttpUrl;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A Gitea (1.2x) or Forgejo at {@code /api/v1}: {@code /repos/{owner}/{repo}/commits} with {@code limit}
- * (at most 50) and {@code page}, pinned by {@code sha}, paginated by {@code Link} and {@code X-HasMore}.
+ * A Gitea (1.2x) or Forgejo at {@code /api/v1}: {@code /repos/{owner}/{repo}/commits}
+ * with {@code limit} (at most 50) and {@code page}, pinned by {@code sha}, paginated by
+ * {@code Link} and {@code X-HasMore}.
  */
 final class GiteaStub extends HttpStubForge {
 
@@ -42,7 +43,10 @@ final class GiteaStub extends HttpStubForge {
 		return this;
 	}
 
-	/** Links built on another base, as a Gitea whose ROOT_URL is not the URL the fetcher uses. */
+	/**
+	 * Links built on another base, as a Gitea whose ROOT_URL is not the URL the fetcher
+	 * uses.
+	 */
 	GiteaStub linksPointingTo(HttpUrl base) {
 		this.linkBase = base;
 		return this;
@@ -50,9 +54,9 @@ final class GiteaStub extends HttpStubForge {
 
 	@Override
 	public Forge forge() {
-		return new GiteaForge("codeberg", new ProviderSettings(ForgeType.GITEA, baseUrl("/api/v1"), TOKEN,
-				Duration.ofSeconds(5), 1), QUICK_RETRY, WebClient.builder(),
-				Clock.systemUTC());
+		return new GiteaForge("codeberg",
+				new ProviderSettings(ForgeType.GITEA, baseUrl("/api/v1"), TOKEN, Duration.ofSeconds(5), 1), QUICK_RETRY,
+				WebClient.builder(), Clock.systemUTC());
 	}
 
 	@Override
@@ -87,8 +91,13 @@ final class GiteaStub extends HttpStubForge {
 			.addHeader("X-PerPage", size);
 		if (more && links) {
 			HttpUrl base = linkBase != null ? linkBase : url;
-			response.addHeader("Link", "<" + url.newBuilder().scheme(base.scheme()).host(base.host()).port(base.port())
-				.setQueryParameter("page", String.valueOf(page + 1)).build() + ">; rel=\"next\"");
+			response.addHeader("Link",
+					"<" + url.newBuilder()
+						.scheme(base.scheme())
+						.host(base.host())
+						.port(base.port())
+						.setQueryParameter("page", String.valueOf(page + 1))
+						.build() + ">; rel=\"next\"");
 		}
 		return response.build();
 	}
@@ -110,7 +119,8 @@ final class GiteaStub extends HttpStubForge {
 		item.put("commit", git);
 		item.put("author", commit.login() == null ? null : account(commit.login(), commit.authorEmail()));
 		item.put("committer", null);
-		item.put("parents", parents.stream().map(sha -> Map.of("url", api + "/git/commits/" + sha, "sha", sha)).toList());
+		item.put("parents",
+				parents.stream().map(sha -> Map.of("url", api + "/git/commits/" + sha, "sha", sha)).toList());
 		item.put("files", null);
 		item.put("stats", null);
 		return item;
@@ -118,8 +128,8 @@ final class GiteaStub extends HttpStubForge {
 
 	private static Map<String, Object> person(String name, String email, StubCommit commit) {
 		// Gitea writes dates with the committer's offset
-		return Map.of("name", name, "email", email,
-				"date", commit.authoredAt().atOffset(java.time.ZoneOffset.ofHours(2)).toString());
+		return Map.of("name", name, "email", email, "date",
+				commit.authoredAt().atOffset(java.time.ZoneOffset.ofHours(2)).toString());
 	}
 
 	private static Map<String, Object> account(String login, String email) {

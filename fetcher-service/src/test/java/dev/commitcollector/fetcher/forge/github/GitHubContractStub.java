@@ -21,8 +21,9 @@ import okhttp3.HttpUrl;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * GitHub for the contract: any number of repositories under {@code /repos/{owner}/{repo}/commits}, pages
- * linked as GitHub links them, to {@code /repositories/{id}/commits}.
+ * GitHub for the contract: any number of repositories under
+ * {@code /repos/{owner}/{repo}/commits}, pages linked as GitHub links them, to
+ * {@code /repositories/{id}/commits}.
  */
 final class GitHubContractStub extends HttpStubForge {
 
@@ -39,8 +40,9 @@ final class GitHubContractStub extends HttpStubForge {
 
 	@Override
 	public Forge forge() {
-		return new GitHubForge("github", new ProviderSettings(ForgeType.GITHUB, baseUrl("/"), "ghp_contract",
-				Duration.ofSeconds(5), 1), QUICK_RETRY, WebClient.builder(), Clock.systemUTC());
+		return new GitHubForge("github",
+				new ProviderSettings(ForgeType.GITHUB, baseUrl("/"), "ghp_contract", Duration.ofSeconds(5), 1),
+				QUICK_RETRY, WebClient.builder(), Clock.systemUTC());
 	}
 
 	@Override
@@ -57,7 +59,8 @@ final class GitHubContractStub extends HttpStubForge {
 			return GitHubStub.ok("{\"message\":\"this is not a list of commits\"}").build();
 		}
 		HttpUrl url = request.getUrl();
-		// as GitHub does: a validator of the listing, and 304 when the client's still matches
+		// as GitHub does: a validator of the listing, and 304 when the client's still
+		// matches
 		String etag = "W/\"" + history.get(0).sha() + "\"";
 		if (etag.equals(request.getHeaders().get("If-None-Match"))) {
 			return new MockResponse.Builder().code(304).addHeader("ETag", etag).build();

@@ -34,7 +34,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The fetcher as a whole: HTTP trigger, the GitHub adapter against a stub, events on a real Kafka broker. */
+/**
+ * The fetcher as a whole: HTTP trigger, the GitHub adapter against a stub, events on a
+ * real Kafka broker.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fetcher.topic.name=" + GitHubFetchToKafkaTest.TOPIC, "fetcher.topic.partitions=3" })
 @AutoConfigureWebTestClient
@@ -49,7 +52,10 @@ class GitHubFetchToKafkaTest {
 
 	WebTestClient http;
 
-	/** A generous response timeout: a loaded two-core machine can take more than the default five seconds. */
+	/**
+	 * A generous response timeout: a loaded two-core machine can take more than the
+	 * default five seconds.
+	 */
 	@Autowired
 	void http(WebTestClient client) {
 		this.http = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
@@ -61,7 +67,8 @@ class GitHubFetchToKafkaTest {
 		github.start();
 		registry.add("forges.providers.github.api-url", () -> github.url("/").toString().replaceAll("/$", ""));
 		registry.add("forges.providers.github.token", () -> "test-secret-token");
-		// the stub speaks plain http on loopback: the token may go there only because this says so
+		// the stub speaks plain http on loopback: the token may go there only because
+		// this says so
 		registry.add("forges.providers.github.allow-insecure-http", () -> "true");
 	}
 
@@ -72,17 +79,34 @@ class GitHubFetchToKafkaTest {
 
 	@Test
 	void publishesExactlyTheLimitNewestCommitsAsSchemaValidEventsKeyedByRepository() throws Exception {
-		String location = http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+		String location = http.post()
+			.uri("/api/v1/fetches")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"repository\":\"acme/widgets\",\"limit\":1000}")
 			.exchange()
-			.expectStatus().isAccepted()
-			.expectHeader().valueMatches("Location", "/api/v1/fetches/[0-9a-f-]{36}")
-			.expectBody().jsonPath("$.status").isEqualTo("RUNNING")
-			.returnResult().getResponseHeaders().getLocation().toString();
+			.expectStatus()
+			.isAccepted()
+			.expectHeader()
+			.valueMatches("Location", "/api/v1/fetches/[0-9a-f-]{36}")
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("RUNNING")
+			.returnResult()
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> http.get().uri(location).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.commitsDiscovered").isEqualTo(1000));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> http.get()
+				.uri(location)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("COMPLETED")
+				.jsonPath("$.commitsDiscovered")
+				.isEqualTo(1000));
 
 		String fetchId = location.substring(location.lastIndexOf('/') + 1);
 		List<ConsumerRecord<String, String>> events = consumeAll(1000, fetchId);
@@ -98,7 +122,8 @@ class GitHubFetchToKafkaTest {
 			shas.add(node.get("sha").asString());
 		}
 		assertThat(shas).hasSize(1000).containsExactlyInAnyOrderElementsOf(stub.shas().subList(0, 1000));
-		// one partition holds the repository, so its events keep the forge's newest-first order
+		// one partition holds the repository, so its events keep the forge's newest-first
+		// order
 		assertThat(events.stream().map(e -> e.value().replaceAll(".*\"sha\":\"([0-9a-f]+)\".*", "$1")).toList())
 			.containsExactlyElementsOf(stub.shas().subList(0, 1000));
 	}
@@ -112,10 +137,16 @@ class GitHubFetchToKafkaTest {
 		String again = startFetch("{\"repository\":\"acme/widgets\",\"limit\":300}");
 
 		awaitCompleted(again);
-		http.get().uri(again).exchange().expectBody()
-			.jsonPath("$.commitsDiscovered").isEqualTo(0)
-			.jsonPath("$.commitsAlreadyKnown").isEqualTo(100)
-			.jsonPath("$.mode").isEqualTo("incremental");
+		http.get()
+			.uri(again)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.commitsDiscovered")
+			.isEqualTo(0)
+			.jsonPath("$.commitsAlreadyKnown")
+			.isEqualTo(100)
+			.jsonPath("$.mode")
+			.isEqualTo("incremental");
 		// the head probe and the first page: it stopped on known history
 		assertThat(stub.requests().size() - requests).isEqualTo(2);
 
@@ -125,53 +156,99 @@ class GitHubFetchToKafkaTest {
 	}
 
 	private String startFetch(String body) {
-		return http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-			.exchange().expectStatus().isAccepted()
-			.returnResult(String.class).getResponseHeaders().getLocation().toString();
+		return http.post()
+			.uri("/api/v1/fetches")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
 	}
 
 	private void awaitCompleted(String location) {
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> http.get().uri(location).exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED"));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> http.get()
+				.uri(location)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("COMPLETED"));
 	}
 
 	@Test
 	void answersBadInputWithProblemDetails() {
-		http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+		http.post()
+			.uri("/api/v1/fetches")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"provider\":\"nowhere\",\"repository\":\"acme/widgets\"}")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("github"));
-		http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(d -> assertThat((String) d).contains("github"));
+		http.post()
+			.uri("/api/v1/fetches")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"repository\":\"https://evil.example/acme/widgets\"}")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		http.post()
+			.uri("/api/v1/fetches")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"repository\":\"acme/widgets\",\"limit\":100001}")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("100000"));
-		http.post().uri("/api/v1/fetches").contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(d -> assertThat((String) d).contains("100000"));
+		http.post()
+			.uri("/api/v1/fetches")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"repository\":")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		http.get().uri("/api/v1/fetches/" + UUID.randomUUID())
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		http.get()
+			.uri("/api/v1/fetches/" + UUID.randomUUID())
 			.exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		http.get().uri("/api/v1/fetches/not-a-uuid")
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		http.get()
+			.uri("/api/v1/fetches/not-a-uuid")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
 	void exposesOnlyHealthAndMetricsWithKafkaInReadiness() {
-		http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
+		http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 		http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		http.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
 		http.get().uri("/actuator/configprops").exchange().expectStatus().isNotFound();
@@ -179,33 +256,42 @@ class GitHubFetchToKafkaTest {
 
 	@Test
 	void describesTheFetchApiInOpenApiAndLetsThePageCallIt() {
-		http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+		http.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value(body -> assertThat(body).contains("/api/v1/fetches", "/api/v1/fetches/{id}"));
-		http.options().uri("/api/v1/fetches")
+		http.options()
+			.uri("/api/v1/fetches")
 			.header("Origin", "http://localhost:8083")
 			.header("Access-Control-Request-Method", "POST")
 			.header("Access-Control-Request-Headers", "content-type")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8083");
-		http.options().uri("/api/v1/fetches")
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", "http://localhost:8083");
+		http.options()
+			.uri("/api/v1/fetches")
 			.header("Origin", "https://elsewhere.example")
 			.header("Access-Control-Request-Method", "POST")
 			.exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 	}
 
 	private static JsonSchema schema() throws IOException {
 		Path file = Path.of("..", "docs", "events", "commit-discovered.schema.json");
-		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-			.getSchema(Files.readString(file));
+		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Files.readString(file));
 	}
 
 	/** The events of one fetch, in topic order; other tests' fetches share the topic. */
 	private static List<ConsumerRecord<String, String>> consumeAll(int expected, String fetchId) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of("bootstrap.servers", TestInfrastructure.servers().bootstrapServers(), "group.id", "test-" + UUID.randomUUID(),
-						"auto.offset.reset", "earliest"),
+				Map.of("bootstrap.servers", TestInfrastructure.servers().bootstrapServers(), "group.id",
+						"test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(TOPIC));
 			List<ConsumerRecord<String, String>> records = new ArrayList<>();

@@ -134,8 +134,9 @@ class GitHubForgeTest {
 
 		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100).block(WITHIN);
 
-		assertThat(page.commits()).extracting(commit -> commit.author().name(), commit -> commit.author().email(),
-				commit -> commit.author().login(), DiscoveredCommit::messageHeadline)
+		assertThat(page.commits())
+			.extracting(commit -> commit.author().name(), commit -> commit.author().email(),
+					commit -> commit.author().login(), DiscoveredCommit::messageHeadline)
 			.containsExactly(tuple("Ada 🚀 Lovelace", "ada+🚀@example.org", "ada", "Ship it 🚢🎉"),
 					tuple("李小龙", "bruce@example.cn", "bruce", "修复错误"),
 					tuple("Zoë Ångström", "12345+zoe@users.noreply.github.com", null, "Fix all the bugs"));
@@ -191,8 +192,7 @@ class GitHubForgeTest {
 
 	@Test
 	void waitsForAnExhaustedRateLimitToResetAndThenReadsThePage() {
-		github.withHistory(GitHubStub.history(3))
-			.answerNext(GitHubStub.rateLimited(Instant.now().plusSeconds(2)));
+		github.withHistory(GitHubStub.history(3)).answerNext(GitHubStub.rateLimited(Instant.now().plusSeconds(2)));
 
 		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
 			.assertNext(page -> assertThat(page.commits()).extracting(DiscoveredCommit::sha)
@@ -209,13 +209,11 @@ class GitHubForgeTest {
 		Instant reset = Instant.now().plusSeconds(3600);
 		github.withHistory(GitHubStub.history(3)).answerNext(GitHubStub.rateLimited(reset));
 
-		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
-			.expectErrorSatisfies(error -> {
-				assertThat(error).isInstanceOf(ForgeFailure.RateLimited.class).hasMessageContaining("retry after");
-				assertThat(((ForgeFailure.RateLimited) error).retryAt())
-					.isEqualTo(Instant.ofEpochSecond(reset.getEpochSecond()));
-			})
-			.verify(WITHIN);
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100)).expectErrorSatisfies(error -> {
+			assertThat(error).isInstanceOf(ForgeFailure.RateLimited.class).hasMessageContaining("retry after");
+			assertThat(((ForgeFailure.RateLimited) error).retryAt())
+				.isEqualTo(Instant.ofEpochSecond(reset.getEpochSecond()));
+		}).verify(WITHIN);
 		assertThat(github.requests()).hasSize(1);
 	}
 
@@ -294,7 +292,8 @@ class GitHubForgeTest {
 	@Test
 	void retriesATruncatedBodyLikeAServerErrorThenReadsThePage() {
 		github.withHistory(GitHubStub.history(3));
-		github.answerNext(GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"commit\":{\"auth").build());
+		github.answerNext(
+				GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"commit\":{\"auth").build());
 
 		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
 			.assertNext(page -> assertThat(page.commits()).hasSize(3))
@@ -356,7 +355,8 @@ class GitHubForgeTest {
 
 	@Test
 	void refusesAnItemWithoutItsGitCommit() {
-		github.answerNext(GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"author\":null}]").build());
+		github.answerNext(
+				GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"author\":null}]").build());
 
 		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
@@ -387,8 +387,8 @@ class GitHubForgeTest {
 			CommitPage first = forge.firstPage(HELLO_WORLD, 100).block(WITHIN);
 
 			assertThat(first.commits()).hasSize(100);
-			assertThat(first.next()).hasValueSatisfying(
-					cursor -> assertThat(cursor.value()).startsWith(elsewhere.url("/").toString()));
+			assertThat(first.next())
+				.hasValueSatisfying(cursor -> assertThat(cursor.value()).startsWith(elsewhere.url("/").toString()));
 			StepVerifier.create(forge.nextPage(HELLO_WORLD, first.next().orElseThrow()))
 				.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
 					.hasMessageContaining("outside the configured API"))
@@ -494,7 +494,10 @@ class GitHubForgeTest {
 				WebClient.builder(), Clock.systemUTC());
 	}
 
-	/** Reads the whole history as the fetch does: the first page, then every next page in turn. */
+	/**
+	 * Reads the whole history as the fetch does: the first page, then every next page in
+	 * turn.
+	 */
 	private static Mono<List<DiscoveredCommit>> allCommits(Forge forge, RepositoryPath repository, int pageSize) {
 		return forge.firstPage(repository, pageSize)
 			.expand(page -> page.next().map(cursor -> forge.nextPage(repository, cursor)).orElseGet(Mono::empty))

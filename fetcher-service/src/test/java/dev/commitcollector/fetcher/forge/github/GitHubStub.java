@@ -23,11 +23,13 @@ import okhttp3.HttpUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local stand-in for GitHub's {@code GET /repos/{owner}/{repo}/commits}: one synthetic repository,
- * answered in GitHub's documented JSON shape, paginated with {@code per_page} and {@code page}, pinned by
- * {@code sha}, with absolute {@code Link} headers pointing at {@code /repositories/{id}/commits} as GitHub's do.
+ * A local stand-in for GitHub's {@code GET /repos/{owner}/{repo}/commits}: one synthetic
+ * repository, answered in GitHub's documented JSON shape, paginated with {@code per_page}
+ * and {@code page}, pinned by {@code sha}, with absolute {@code Link} headers pointing at
+ * {@code /repositories/{id}/commits} as GitHub's do.
  *
- * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List commits</a>
+ * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List
+ * commits</a>
  */
 final class GitHubStub extends Dispatcher {
 
@@ -63,7 +65,10 @@ final class GitHubStub extends Dispatcher {
 		this.name = name;
 	}
 
-	/** Serves {@code owner/name} below {@code prefix}: "" as api.github.com does, "/api/v3" as Enterprise does. */
+	/**
+	 * Serves {@code owner/name} below {@code prefix}: "" as api.github.com does,
+	 * "/api/v3" as Enterprise does.
+	 */
 	static GitHubStub serving(MockWebServer server, String prefix, String owner, String name) {
 		GitHubStub stub = new GitHubStub(server, prefix, owner, name);
 		server.setDispatcher(stub);
@@ -82,7 +87,10 @@ final class GitHubStub extends Dispatcher {
 		return this;
 	}
 
-	/** The next requests, whatever they ask, get these answers, in order; then the repository is served again. */
+	/**
+	 * The next requests, whatever they ask, get these answers, in order; then the
+	 * repository is served again.
+	 */
 	GitHubStub answerNext(MockResponse... responses) {
 		scripted.addAll(List.of(responses));
 		return this;
@@ -100,7 +108,10 @@ final class GitHubStub extends Dispatcher {
 		return this;
 	}
 
-	/** Builds the Link headers on another base URL, as a compromised or misconfigured proxy might. */
+	/**
+	 * Builds the Link headers on another base URL, as a compromised or misconfigured
+	 * proxy might.
+	 */
 	GitHubStub linksPointingTo(HttpUrl base) {
 		this.linkBase = base;
 		return this;
@@ -164,7 +175,10 @@ final class GitHubStub extends Dispatcher {
 		return response.build();
 	}
 
-	/** GitHub's Link header: next and last while there are more pages, prev and first after the first. */
+	/**
+	 * GitHub's Link header: next and last while there are more pages, prev and first
+	 * after the first.
+	 */
 	private String link(HttpUrl requested, int page, int lastPage) {
 		List<String> links = new ArrayList<>();
 		if (page < lastPage) {
@@ -193,7 +207,10 @@ final class GitHubStub extends Dispatcher {
 		return item(server.url(prefix + "/repos/" + owner + "/" + name).toString(), owner + "/" + name, commit);
 	}
 
-	/** One commit in GitHub's shape; {@code api} is the repository's API URL, {@code fullName} its owner/name. */
+	/**
+	 * One commit in GitHub's shape; {@code api} is the repository's API URL,
+	 * {@code fullName} its owner/name.
+	 */
 	static Map<String, Object> item(String api, String fullName, Commit commit) {
 		Map<String, Object> gitCommit = new LinkedHashMap<>();
 		gitCommit.put("author", person(commit.authorName(), commit.authorEmail(), commit.authoredAt()));
@@ -213,7 +230,10 @@ final class GitHubStub extends Dispatcher {
 		item.put("author", account(commit.login()));
 		item.put("committer", account(commit.committerLogin()));
 		item.put("parents",
-				commit.parents().stream().map(parent -> Map.of("sha", parent, "url", api + "/commits/" + parent)).toList());
+				commit.parents()
+					.stream()
+					.map(parent -> Map.of("sha", parent, "url", api + "/commits/" + parent))
+					.toList());
 		return item;
 	}
 
@@ -244,7 +264,10 @@ final class GitHubStub extends Dispatcher {
 		return value == null ? fallback : Integer.parseInt(value);
 	}
 
-	/** A 200 with the headers GitHub sends on every answer, the rate-limit budget far from spent. */
+	/**
+	 * A 200 with the headers GitHub sends on every answer, the rate-limit budget far from
+	 * spent.
+	 */
 	static MockResponse.Builder ok(String json) {
 		return new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json; charset=utf-8")
@@ -288,7 +311,10 @@ final class GitHubStub extends Dispatcher {
 		}
 	}
 
-	/** {@code count} commits, newest first, each the parent of the one before, an hour apart. */
+	/**
+	 * {@code count} commits, newest first, each the parent of the one before, an hour
+	 * apart.
+	 */
 	static List<Commit> history(int count) {
 		List<Commit> oldestFirst = new ArrayList<>();
 		Instant date = Instant.parse("2020-01-01T00:00:00Z");
@@ -311,7 +337,10 @@ final class GitHubStub extends Dispatcher {
 		return new CommitBuilder(sha(seed));
 	}
 
-	/** A commit as the stub serves it; {@code login} null means the email is linked to no account. */
+	/**
+	 * A commit as the stub serves it; {@code login} null means the email is linked to no
+	 * account.
+	 */
 	record Commit(String sha, String authorName, String authorEmail, String login, Instant authoredAt,
 			String committerName, String committerEmail, String committerLogin, Instant committedAt, String message,
 			List<String> parents) {

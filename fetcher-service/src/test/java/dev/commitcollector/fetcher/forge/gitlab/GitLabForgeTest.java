@@ -92,7 +92,9 @@ class GitLabForgeTest {
 	void waitsTheConfiguredDefaultWhenA429SaysNotHowLong() {
 		gitlab.answerNext(new MockResponse.Builder().code(429).body("Retry later\n").build());
 
-		CommitPage page = gitlab.forge().firstPage(RepositoryPath.parse(PROJECT, 20), 100).block(Duration.ofSeconds(30));
+		CommitPage page = gitlab.forge()
+			.firstPage(RepositoryPath.parse(PROJECT, 20), 100)
+			.block(Duration.ofSeconds(30));
 
 		assertThat(page.commits()).hasSize(100);
 		assertThat(gitlab.requests()).isEqualTo(3);

@@ -23,10 +23,11 @@ import okhttp3.HttpUrl;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * GitLab at {@code /api/v4}, with projects in nested groups. A project is found only by its full path
- * encoded as one segment ({@code acme%2Fplatform%2Fname}), as the request target arrives: a path sent with
- * plain or doubly encoded slashes is not found. Pages by {@code page}/{@code per_page}, pinned by
- * {@code ref_name}, with {@code x-next-page} and {@code Link} but no {@code x-total}.
+ * GitLab at {@code /api/v4}, with projects in nested groups. A project is found only by
+ * its full path encoded as one segment ({@code acme%2Fplatform%2Fname}), as the request
+ * target arrives: a path sent with plain or doubly encoded slashes is not found. Pages by
+ * {@code page}/{@code per_page}, pinned by {@code ref_name}, with {@code x-next-page} and
+ * {@code Link} but no {@code x-total}.
  */
 final class GitLabStub extends HttpStubForge {
 
@@ -58,8 +59,9 @@ final class GitLabStub extends HttpStubForge {
 
 	@Override
 	public Forge forge() {
-		return new GitLabForge("gitlab", new ProviderSettings(ForgeType.GITLAB, baseUrl("/api/v4"), TOKEN,
-				Duration.ofSeconds(5), 1), QUICK_RETRY, WebClient.builder(), Clock.systemUTC());
+		return new GitLabForge("gitlab",
+				new ProviderSettings(ForgeType.GITLAB, baseUrl("/api/v4"), TOKEN, Duration.ofSeconds(5), 1),
+				QUICK_RETRY, WebClient.builder(), Clock.systemUTC());
 	}
 
 	@Override
@@ -95,7 +97,8 @@ final class GitLabStub extends HttpStubForge {
 			.addHeader("RateLimit-Reset", Instant.now().plusSeconds(60).getEpochSecond());
 		if (more && links) {
 			String next = request.getTarget().replaceAll("&page=\\d+", "") + "&page=" + (page + 1);
-			response.addHeader("Link", "<" + server.url("/").toString().replaceAll("/$", "") + next + ">; rel=\"next\"");
+			response.addHeader("Link",
+					"<" + server.url("/").toString().replaceAll("/$", "") + next + ">; rel=\"next\"");
 		}
 		return response.build();
 	}
