@@ -41,4 +41,17 @@ public interface Forge {
 	/** The page a previous page pointed at. */
 	Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor);
 
+	/**
+	 * The newest page, conditional on {@code etag} (may be null), telling {@code waits}
+	 * whenever a request waits for the forge's rate limit.
+	 */
+	default Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
+		return firstPage(repository, pageSize, etag);
+	}
+
+	/** The page {@code cursor} points at, telling {@code waits} of rate-limit waits. */
+	default Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
+		return nextPage(repository, cursor);
+	}
+
 }
