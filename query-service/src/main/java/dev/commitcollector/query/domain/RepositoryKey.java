@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  */
 public record RepositoryKey(String provider, String path) {
 
+	/** The provider a request means when it names none. */
+	public static final String DEFAULT_PROVIDER = "github";
+
 	private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
 	private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){1,20}");
@@ -16,8 +19,8 @@ public record RepositoryKey(String provider, String path) {
 
 	public RepositoryKey {
 		if (provider == null || !PROVIDER.matcher(provider).matches()) {
-			throw new InvalidRepositoryKey(
-					"provider must be a provider name such as 'github' (lowercase letters, digits, '-')");
+			throw new InvalidRepositoryKey("provider must be a provider name such as '" + DEFAULT_PROVIDER
+					+ "' (lowercase letters, digits, '-')");
 		}
 		if (path == null || path.isBlank()) {
 			throw new InvalidRepositoryKey("repository is required, as owner/name (for example octocat/Hello-World)");

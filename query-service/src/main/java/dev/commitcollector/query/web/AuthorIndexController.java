@@ -42,13 +42,13 @@ class AuthorIndexController {
 	 * email contains it, ignoring case.
 	 */
 	@GetMapping("/repository/authors")
-	Mono<AuthorIndex> authors(@RequestParam(defaultValue = "github") String provider,
+	Mono<AuthorIndex> authors(@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
 			@RequestParam(required = false) String repository, @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String after, @RequestParam(required = false) String filter) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 50, 500, "authors page");
 		return readModel.repository(key)
-			.switchIfEmpty(Mono.error(() -> new AuthorsController.RepositoryNotStored(key)))
+			.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
 			.flatMap(stored -> keyset.authors(key, after, pageSize, filter)
 				.map(slice -> new AuthorIndex(key.provider(), key.path(), stored.commitCount(), stored.authorCount(),
 						slice.items().stream().map(a -> AuthorRow.of(a, stored.commitCount())).toList(),
@@ -61,7 +61,8 @@ class AuthorIndexController {
 	 * or {@code email:...}).
 	 */
 	@GetMapping("/authors/{author}/commits")
-	Mono<CommitList> commits(@PathVariable String author, @RequestParam(defaultValue = "github") String provider,
+	Mono<CommitList> commits(@PathVariable String author,
+			@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
 			@RequestParam(required = false) String repository, @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String after) {
 		RepositoryKey key = new RepositoryKey(provider, repository);

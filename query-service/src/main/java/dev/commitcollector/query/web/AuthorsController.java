@@ -23,7 +23,7 @@ class AuthorsController {
 	}
 
 	@GetMapping
-	Mono<AuthorsView> authors(@RequestParam(defaultValue = "github") String provider,
+	Mono<AuthorsView> authors(@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
 			@RequestParam(required = false) String repository, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(required = false) Integer size) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
@@ -45,16 +45,6 @@ class AuthorsController {
 
 		InvalidPaging(String message) {
 			super(message);
-		}
-
-	}
-
-	/** No commits of that repository are stored. */
-	static final class RepositoryNotStored extends RuntimeException {
-
-		RepositoryNotStored(RepositoryKey key) {
-			super("no commits of " + key.path() + " from " + key.provider()
-					+ " are stored; fetch it first with POST /api/v1/fetches on the fetcher");
 		}
 
 	}

@@ -33,8 +33,8 @@ class Problems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
-	@ExceptionHandler(AuthorsController.RepositoryNotStored.class)
-	ResponseEntity<ProblemDetail> notFound(AuthorsController.RepositoryNotStored ex) {
+	@ExceptionHandler(RepositoryNotStored.class)
+	ResponseEntity<ProblemDetail> notFound(RepositoryNotStored ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 

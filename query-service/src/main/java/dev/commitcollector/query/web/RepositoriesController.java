@@ -43,11 +43,11 @@ class RepositoriesController {
 	 * stored.
 	 */
 	@GetMapping("/repository")
-	Mono<RepositoryView> repository(@RequestParam(defaultValue = "github") String provider,
+	Mono<RepositoryView> repository(@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
 			@RequestParam(required = false) String repository) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		return readModel.repository(key)
-			.switchIfEmpty(Mono.error(() -> new AuthorsController.RepositoryNotStored(key)))
+			.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
 			.map(RepositoryView::of);
 	}
 

@@ -1,0 +1,13 @@
+package dev.commitcollector.query.web;
+
+import dev.commitcollector.query.domain.RepositoryKey;
+
+/** No commits of that repository are stored: answered 404 by {@link Problems}. */
+final class RepositoryNotStored extends RuntimeException {
+
+	RepositoryNotStored(RepositoryKey key) {
+		super("no commits of " + key.path() + " from " + key.provider()
+				+ " are stored; fetch it first with POST /api/v1/fetches on the fetcher");
+	}
+
+}
