@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.application;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
@@ -9,8 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * A code forge that lists a repository's commits newest first, one page at a time.
  * Adapters pin the history to the head they saw on the first page, so that pushes during
- * a fetch cannot shift pages, and fail with a
- * {@link dev.commitcollector.fetcher.domain.ForgeFailure}.
+ * a fetch cannot shift pages, and fail with a {@link ForgeFailure}.
  */
 public interface Forge {
 
@@ -25,33 +25,26 @@ public interface Forge {
 
 	/**
 	 * The newest page; {@code pageSize} is a hint the adapter may round to what the forge
-	 * allows.
+	 * allows. When the forge supports validators and says the head is unchanged since
+	 * {@code etag} (may be null), a {@link CommitPage#notModified} page; forges without
+	 * them ignore it. {@code waits} is told whenever a request waits for the forge's rate
+	 * limit.
 	 */
-	Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize);
+	Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits);
 
 	/**
-	 * The newest page, asked conditionally: when the forge supports validators and says
-	 * the head is unchanged since {@code etag}, a {@link CommitPage#notModified} page.
-	 * Forges without them ignore it.
+	 * The page {@code cursor} points at, telling {@code waits} of rate-limit waits.
 	 */
-	default Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
-		return firstPage(repository, pageSize);
+	Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits);
+
+	/** The newest page, asked unconditionally, by someone who does not watch waits. */
+	default Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+		return firstPage(repository, pageSize, null, RateLimitWaits.NONE);
 	}
 
-	/** The page a previous page pointed at. */
-	Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor);
-
-	/**
-	 * The newest page, conditional on {@code etag} (may be null), telling {@code waits}
-	 * whenever a request waits for the forge's rate limit.
-	 */
-	default Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
-		return firstPage(repository, pageSize, etag);
-	}
-
-	/** The page {@code cursor} points at, telling {@code waits} of rate-limit waits. */
-	default Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
-		return nextPage(repository, cursor);
+	/** The page {@code cursor} points at, for someone who does not watch waits. */
+	default Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
+		return nextPage(repository, cursor, RateLimitWaits.NONE);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.application;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,24 +28,15 @@ public class Forges {
 		return forge;
 	}
 
-	/** Fails unless a forge of that name is configured. */
-	public void requireKnown(String provider) {
-		named(provider);
-	}
-
 	/** Parses a repository path by the rules of the provider's forge type. */
 	public RepositoryPath parsePath(String provider, String path) {
 		return named(provider).type().parsePath(path);
 	}
 
-	public java.util.Set<String> providers() {
-		return byProvider.keySet();
-	}
-
 	/** A provider name no forge is configured under. */
 	public static final class UnknownProvider extends IllegalArgumentException {
 
-		UnknownProvider(String provider, java.util.Set<String> known) {
+		UnknownProvider(String provider, Set<String> known) {
 			super("unknown provider '" + provider + "'; configured providers: " + String.join(", ", known));
 		}
 

@@ -4,12 +4,13 @@ import java.time.Instant;
 
 /**
  * Told when a forge request waits for a rate limit, and until when ({@code null}: no
- * longer waiting). A fetch puts one in the Reactor context of its run, keyed by this
- * class; adapters tell it.
+ * longer waiting). A fetch passes one to each {@link Forge} call; the adapter hands it to
+ * the retry of each request it makes.
  */
 @FunctionalInterface
 public interface RateLimitWaits {
 
+	/** Tells nobody. */
 	RateLimitWaits NONE = until -> {
 	};
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,11 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code FORGES_PROVIDERS_GHE_APIURL=https://ghe.example.com/api/v3}).
  */
 @ConfigurationProperties("forges")
-public record ForgeSettings(Map<String, ProviderSettings> providers) {
+record ForgeSettings(Map<String, ProviderSettings> providers) {
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
-	public ForgeSettings {
+	ForgeSettings {
 		providers = providers == null ? Map.of() : new TreeMap<>(providers);
 		for (String name : providers.keySet()) {
 			if (!NAME.matcher(name).matches()) {

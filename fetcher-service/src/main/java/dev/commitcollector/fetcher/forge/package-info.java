@@ -1,6 +1,5 @@
 /**
- * What every forge adapter shares: the pinned HTTP listing
- * ({@link dev.commitcollector.fetcher.forge.HttpForge}), what answers mean, rate limits,
- * retries, the HTTP client set-up, and the configured providers.
+ * The forge adapters, one package per forge type, and the configuration that makes one
+ * adapter per configured provider ({@link ForgeSettings}).
  */
 package dev.commitcollector.fetcher.forge;

@@ -9,10 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.CommitPage;
-import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
@@ -83,7 +83,7 @@ final class FakeForge implements Forge {
 	}
 
 	@Override
-	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
 		pageSizeHints.add(pageSize);
 		// like a forge, the fake caps the page size it is hinted at
 		int size = servedPageSize != null ? servedPageSize : Math.min(pageSize, 100);
@@ -91,7 +91,7 @@ final class FakeForge implements Forge {
 	}
 
 	@Override
-	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
+	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
 		String[] parts = cursor.value().split(":");
 		return page(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
 	}

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
@@ -50,7 +52,7 @@ class FetchSchedulingTest {
 
 	@Test
 	void runsAtMostTheConfiguredNumberOfFetchesAtOnce() {
-		List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<String> asked = new CopyOnWriteArrayList<>();
 		FetchCommits useCase = useCase(new Held(asked), 2);
 
 		useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
@@ -67,11 +69,11 @@ class FetchSchedulingTest {
 	@Test
 	void showsWhenAFetchWaitsForARateLimitAndClearsItAfter() {
 		Instant until = NOW.plusSeconds(600);
-		Forge waiting = new Held(new java.util.ArrayList<>()) {
+		Forge waiting = new Held(new ArrayList<>()) {
 			@Override
-			public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
-				return Mono.deferContextual(context -> {
-					RateLimitWaits waits = context.get(RateLimitWaits.class);
+			public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag,
+					RateLimitWaits waits) {
+				return Mono.defer(() -> {
 					waits.waitingUntil(until);
 					return release.asMono()
 						.then(Mono.fromRunnable(() -> waits.waitingUntil(null)))
@@ -94,7 +96,7 @@ class FetchSchedulingTest {
 	}
 
 	private Forge heldForge() {
-		return new Held(new java.util.concurrent.CopyOnWriteArrayList<>());
+		return new Held(new CopyOnWriteArrayList<>());
 	}
 
 	private FetchCommits useCase(Forge forge, int concurrent) {
@@ -122,13 +124,13 @@ class FetchSchedulingTest {
 		}
 
 		@Override
-		public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+		public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
 			asked.add(repository.toString());
 			return release.asMono().then(Mono.just(CommitPage.empty()));
 		}
 
 		@Override
-		public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
+		public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
 			return Mono.error(new IllegalStateException("no next page"));
 		}
 

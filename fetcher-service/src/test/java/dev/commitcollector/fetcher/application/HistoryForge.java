@@ -1,5 +1,6 @@
 package dev.commitcollector.fetcher.application;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,7 @@ final class HistoryForge implements Forge {
 	}
 
 	static String sha(String seed) {
-		return String.format("%040x",
-				new java.math.BigInteger(1, seed.getBytes()).mod(java.math.BigInteger.TWO.pow(159)));
+		return String.format("%040x", new BigInteger(1, seed.getBytes()).mod(BigInteger.TWO.pow(159)));
 	}
 
 	void list(List<DiscoveredCommit> newestFirst) {
@@ -76,12 +76,7 @@ final class HistoryForge implements Forge {
 	}
 
 	@Override
-	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
-		return firstPage(repository, pageSize, null);
-	}
-
-	@Override
-	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
+	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
 		String head = listing.isEmpty() ? "empty" : listing.get(0).sha();
 		if (etag != null && etag.equals(head)) {
 			requests.add("304");
@@ -92,7 +87,7 @@ final class HistoryForge implements Forge {
 	}
 
 	@Override
-	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
+	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
 		int from = Integer.parseInt(cursor.value());
 		requests.add(String.valueOf(from / 100 + 1));
 		return Mono.just(page(from));

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.commitcollector.fetcher.application.Forge;
-import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.git.GitSettings;
+import dev.commitcollector.fetcher.forge.git.GitWorkDir;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -22,7 +26,8 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
-import reactor.core.publisher.Mono;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The providers as the fetcher binds them: application.yml under an environment given as
@@ -30,6 +35,11 @@ import reactor.core.publisher.Mono;
  * without starting a context.
  */
 class ProviderConfigurationTest {
+
+	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
+			Duration.ofSeconds(5), Duration.ofSeconds(60));
+
+	private static final GitSettings GIT = new GitSettings(50_000, DataSize.ofMegabytes(512));
 
 	@Test
 	void offersTheBuiltInProvidersWithTheirPublicApis() throws IOException {
@@ -87,7 +97,7 @@ class ProviderConfigurationTest {
 		ForgeSettings settings = forges(
 				Map.of("GITHUB_API_URL", "http://ghe.internal/api/v3", "GITHUB_TOKEN", "ghp_x"));
 
-		assertThatThrownBy(() -> new ForgeRegistry().forges(settings, everyForge()))
+		assertThatThrownBy(() -> adapters(settings))
 			.hasMessageContaining("provider 'github' would send its token over plain http://ghe.internal/api/v3")
 			.hasMessageNotContaining("ghp_x")
 			.hasMessageContaining("allow-insecure-http");
@@ -99,46 +109,30 @@ class ProviderConfigurationTest {
 				"FORGES_PROVIDERS_GITHUB_ALLOWINSECUREHTTP", "true"));
 
 		assertThat(settings.providers().get("github").allowInsecureHttp()).isTrue();
-		assertThat(new ForgeRegistry().forges(settings, everyForge())).isNotNull();
+		assertThat(adapters(settings).parsePath("github", "acme/app")).hasToString("acme/app");
 	}
 
-	private static List<ForgeFactory> everyForge() {
-		return List.of(ForgeType.values()).stream().map(ProviderConfigurationTest::anyForge).toList();
+	@Test
+	void makesAnAdapterOfItsTypeForEveryConfiguredProvider() throws IOException {
+		ForgeSettings settings = forges(Map.of("FORGES_PROVIDERS_LOCAL_TYPE", "git", "FORGES_PROVIDERS_LOCAL_APIURL",
+				"https://git.example.org/repos"));
+
+		Forges forges = adapters(settings);
+
+		assertThat(settings.providers().keySet())
+			.allSatisfy(provider -> assertThat(forges.parsePath(provider, "acme/app")).hasToString("acme/app"));
+		assertThat(forges.parsePath("gitlab", "acme/group/app")).hasToString("acme/group/app");
+		assertThat(forges.parsePath("local", "acme/group/app")).hasToString("acme/group/app");
+		assertThatThrownBy(() -> forges.parsePath("github", "acme/group/app"))
+			.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class);
 	}
 
-	/** A factory whose adapters are never asked for a page. */
-	private static ForgeFactory anyForge(ForgeType type) {
-		return new ForgeFactory() {
-			@Override
-			public ForgeType type() {
-				return type;
-			}
-
-			@Override
-			public Forge create(String provider, ProviderSettings settings) {
-				return new Forge() {
-					@Override
-					public String provider() {
-						return provider;
-					}
-
-					@Override
-					public ForgeType type() {
-						return type;
-					}
-
-					@Override
-					public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
-						return Mono.error(new UnsupportedOperationException());
-					}
-
-					@Override
-					public Mono<CommitPage> nextPage(RepositoryPath repository, CommitPage.PageCursor cursor) {
-						return Mono.error(new UnsupportedOperationException());
-					}
-				};
-			}
-		};
+	/** The adapters the fetcher would start with; none is asked for a page. */
+	private static Forges adapters(ForgeSettings settings) {
+		try (GitWorkDir workDir = GitWorkDir.clearedOfLeftovers(Clock.systemUTC())) {
+			return new ForgeConfiguration().forges(settings, RETRY, GIT, workDir, WebClient.builder(),
+					Clock.systemUTC());
+		}
 	}
 
 	@Test

@@ -4,14 +4,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
+import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
-import dev.commitcollector.fetcher.forge.HttpForge;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
-import dev.commitcollector.fetcher.forge.RetrySettings;
+import dev.commitcollector.fetcher.forge.http.EmptyRepository;
+import dev.commitcollector.fetcher.forge.http.HttpForge;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,15 +35,15 @@ import reactor.core.publisher.Mono;
  * @see <a href=
  * "https://developer.atlassian.com/cloud/bitbucket/rest/intro/#pagination">Pagination</a>
  */
-class BitbucketForge extends HttpForge {
+public final class BitbucketForge extends HttpForge<BitbucketPage> {
 
 	/** The token is a repository, project or workspace access token, sent as a bearer. */
 	private static final Api API = new Api(ForgeType.BITBUCKET, "Bitbucket", 100, EmptyRepository.NEVER,
 			(headers, token) -> headers.setBearerAuth(token));
 
-	BitbucketForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
+	public BitbucketForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(API, provider, settings, retry, builder, clock);
+		super(API, BitbucketPage.class, provider, settings, retry, builder, clock);
 	}
 
 	@Override
@@ -58,22 +59,20 @@ class BitbucketForge extends HttpForge {
 
 	/** The repository's main branch, by name; none for an empty repository. */
 	@Override
-	protected Mono<Head> head(RepositoryPath repository) {
+	protected Mono<Head> head(RepositoryPath repository, RateLimitWaits waits) {
 		URI uri = UriComponentsBuilder.fromUri(apiUrl())
 			.path("/2.0/repositories/{workspace}/{slug}")
 			.encode()
 			.buildAndExpand(repository.owner(), repository.name())
 			.toUri();
-		return requests.object(repository, uri, BitbucketRepository.class)
-			.mapNotNull(BitbucketRepository::mainBranchName)
+		return object(repository, uri, waits, BitbucketRepository.class).mapNotNull(BitbucketRepository::mainBranchName)
 			.map(Head::new);
 	}
 
 	@Override
-	protected Mono<CommitPage> page(RepositoryPath repository, URI uri) {
-		return requests.page(repository, uri, BitbucketPage.class,
-				(body, headers) -> new CommitPage(BitbucketCommits.toDomain(body.values()),
-						Optional.ofNullable(body.next()).filter(next -> !next.isBlank()).map(PageCursor::new)));
+	protected CommitPage toPage(BitbucketPage body, URI uri, HttpHeaders headers) {
+		return new CommitPage(BitbucketCommits.toDomain(body.values()),
+				Optional.ofNullable(body.next()).filter(next -> !next.isBlank()).map(PageCursor::new));
 	}
 
 }

@@ -12,6 +12,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.util.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A fetched history in its temporary repository, walked newest first by commit time (as
@@ -19,6 +21,8 @@ import org.eclipse.jgit.util.FileUtils;
  * deletes the repository.
  */
 final class FetchedHistory implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(FetchedHistory.class);
 
 	private final Path directory;
 
@@ -93,8 +97,7 @@ final class FetchedHistory implements AutoCloseable {
 			FileUtils.delete(directory.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
 		}
 		catch (IOException ex) {
-			org.slf4j.LoggerFactory.getLogger(FetchedHistory.class)
-				.warn("could not delete the temporary repository {}: {}", directory, ex.getMessage());
+			log.warn("could not delete the temporary repository {}: {}", directory, ex.getMessage());
 		}
 	}
 

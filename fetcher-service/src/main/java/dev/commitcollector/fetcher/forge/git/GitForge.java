@@ -1,24 +1,22 @@
 package dev.commitcollector.fetcher.forge.git;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.application.Permits;
+import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeRetry;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
-import dev.commitcollector.fetcher.forge.RetrySettings;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetryPolicy;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 /**
  * Plain git: one shallow fetch per fetch, pinned to the HEAD it saw, then pages of the
@@ -27,7 +25,7 @@ import reactor.util.retry.Retry;
  * {@code forges.git.max-depth}), so no more history than the limit crosses the network.
  * JGit blocks, so all of it runs on the bounded elastic scheduler.
  */
-class GitForge implements Forge, AutoCloseable {
+public final class GitForge implements Forge, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(GitForge.class);
 
@@ -43,19 +41,19 @@ class GitForge implements Forge, AutoCloseable {
 
 	private final Permits permits;
 
-	private final Retry retry;
+	private final RetryPolicy retry;
 
 	private final int maxDepth;
 
-	GitForge(String provider, ProviderSettings settings, RetrySettings retrySettings, Clock clock, Path workDir,
-			Duration idle, GitSettings git) {
+	public GitForge(String provider, ProviderSettings settings, RetrySettings retry, GitSettings git,
+			GitWorkDir workDir, Clock clock) {
 		this.provider = provider;
 		this.host = settings.apiUrl().getHost() != null ? settings.apiUrl().getHost() : provider;
 		this.maxDepth = git.maxDepth();
-		this.fetches = new ShallowFetch(new GitRemote(settings), workDir, git.maxPackSize().toBytes());
-		this.histories = new FetchedHistories(idle);
+		this.fetches = new ShallowFetch(new GitRemote(settings), workDir.path(), git.maxPackSize().toBytes());
+		this.histories = workDir.histories();
 		this.permits = new Permits(settings.maxConcurrentRequests());
-		this.retry = ForgeRetry.of(retrySettings, clock);
+		this.retry = new RetryPolicy(retry, clock);
 	}
 
 	@Override
@@ -68,8 +66,9 @@ class GitForge implements Forge, AutoCloseable {
 		return ForgeType.GIT;
 	}
 
+	/** Plain git has no validators: {@code etag} is ignored. */
 	@Override
-	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
+	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
 		int depth = Math.max(1, Math.min(pageSize, maxDepth));
 		if (pageSize > maxDepth) {
 			log.info("a git fetch of {} reads at most forges.git.max-depth={} commits, not {}", repository, maxDepth,
@@ -79,20 +78,19 @@ class GitForge implements Forge, AutoCloseable {
 			.map(history -> histories.open(repository, history))
 			.orElse(null)));
 		return fetched.onErrorMap(error -> GitFailures.of(error, host, repository))
-			.retryWhen(retry)
-			.flatMap(cursor -> nextPage(repository, new PageCursor(cursor)))
+			.retryWhen(retry.forRequest(waits))
+			.flatMap(cursor -> nextPage(repository, new PageCursor(cursor), waits))
 			.defaultIfEmpty(CommitPage.empty());
 	}
 
+	/** Read from disk: no request, so nothing to wait for. */
 	@Override
-	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
+	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
 		return blocking(() -> histories.page(cursor.value(), repository, PAGE_SIZE))
 			.onErrorMap(error -> GitFailures.of(error, host, repository));
 	}
 
-	/**
-	 * Deletes the repositories of fetches still being paged: the application is stopping.
-	 */
+	/** Deletes the repositories of this forge's fetches still being paged. */
 	@Override
 	public void close() {
 		histories.closeAll();

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.Transport;

@@ -11,9 +11,9 @@ import org.springframework.util.unit.DataSize;
  * commits-only filter sends trees and blobs too).
  */
 @ConfigurationProperties("forges.git")
-record GitSettings(@DefaultValue("50000") int maxDepth, @DefaultValue("512MB") DataSize maxPackSize) {
+public record GitSettings(@DefaultValue("50000") int maxDepth, @DefaultValue("512MB") DataSize maxPackSize) {
 
-	GitSettings {
+	public GitSettings {
 		if (maxDepth < 1) {
 			throw new IllegalArgumentException("forges.git.max-depth must be at least 1, was " + maxDepth);
 		}

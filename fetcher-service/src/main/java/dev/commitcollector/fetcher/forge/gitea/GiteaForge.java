@@ -8,17 +8,16 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
-import dev.commitcollector.fetcher.forge.HttpForge;
-import dev.commitcollector.fetcher.forge.NextPage;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
-import dev.commitcollector.fetcher.forge.RetrySettings;
-import dev.commitcollector.fetcher.forge.github.GitHubCommitJson;
-import dev.commitcollector.fetcher.forge.github.GitHubCommits;
+import dev.commitcollector.fetcher.forge.http.EmptyRepository;
+import dev.commitcollector.fetcher.forge.http.GitHubShapedCommit;
+import dev.commitcollector.fetcher.forge.http.GitHubShapedCommits;
+import dev.commitcollector.fetcher.forge.http.HttpForge;
+import dev.commitcollector.fetcher.forge.http.NextPage;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.publisher.Mono;
 
 /**
  * Gitea's (and Forgejo's) commits listing, whose items follow GitHub's shape.
@@ -28,7 +27,7 @@ import reactor.core.publisher.Mono;
  * @see <a href=
  * "https://gitea.com/api/swagger#/repository/repoGetAllCommits">repoGetAllCommits</a>
  */
-class GiteaForge extends HttpForge {
+public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 
 	/**
 	 * The server caps {@code limit} at its {@code MAX_RESPONSE_ITEMS}, 50 unless
@@ -37,9 +36,9 @@ class GiteaForge extends HttpForge {
 	private static final Api API = new Api(ForgeType.GITEA, "Gitea", 50, EmptyRepository.answering(409),
 			(headers, token) -> headers.set(HttpHeaders.AUTHORIZATION, "token " + token));
 
-	GiteaForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
+	public GiteaForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(API, provider, settings, retry, builder, clock);
+		super(API, GitHubShapedCommit[].class, provider, settings, retry, builder, clock);
 	}
 
 	@Override
@@ -59,9 +58,8 @@ class GiteaForge extends HttpForge {
 	}
 
 	@Override
-	protected Mono<CommitPage> page(RepositoryPath repository, URI uri) {
-		return requests.page(repository, uri, GitHubCommitJson[].class,
-				(body, headers) -> new CommitPage(GitHubCommits.toDomain(body, "Gitea"), next(uri, headers)));
+	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
+		return new CommitPage(GitHubShapedCommits.toDomain(body, "Gitea"), next(uri, headers));
 	}
 
 	/**
@@ -72,7 +70,7 @@ class GiteaForge extends HttpForge {
 	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
 		Optional<String> link = NextPage.linked(current, headers);
-		if (link.isPresent() && requests.isWithinApi(link.get())) {
+		if (link.isPresent() && NextPage.isWithin(apiUrl(), link.get())) {
 			return link.map(PageCursor::new);
 		}
 		if (link.isPresent() || "true".equalsIgnoreCase(headers.getFirst("X-HasMore"))) {

@@ -7,25 +7,26 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
-import dev.commitcollector.fetcher.forge.HttpForge;
-import dev.commitcollector.fetcher.forge.NextPage;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
-import dev.commitcollector.fetcher.forge.RetrySettings;
+import dev.commitcollector.fetcher.forge.http.EmptyRepository;
+import dev.commitcollector.fetcher.forge.http.GitHubShapedCommit;
+import dev.commitcollector.fetcher.forge.http.GitHubShapedCommits;
+import dev.commitcollector.fetcher.forge.http.HttpForge;
+import dev.commitcollector.fetcher.forge.http.NextPage;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.publisher.Mono;
 
 /**
- * GitHub's REST commits listing, pinned to the head of the default branch, the pages read
- * one at a time, as GitHub asks, by the {@code Link} header. An empty repository answers
- * 409.
+ * GitHub's (and GitHub Enterprise Server's) REST commits listing, pinned to the head of
+ * the default branch, the pages read one at a time, as GitHub asks, by the {@code Link}
+ * header. An empty repository answers 409.
  *
  * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List
  * commits</a>
  */
-class GitHubForge extends HttpForge {
+public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
 
 	private static final Api API = new Api(ForgeType.GITHUB, "GitHub", 100, EmptyRepository.answering(409),
 			(headers, token) -> headers.setBearerAuth(token), headers -> {
@@ -33,9 +34,9 @@ class GitHubForge extends HttpForge {
 				headers.set("X-GitHub-Api-Version", "2022-11-28");
 			});
 
-	GitHubForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
+	public GitHubForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(API, provider, settings, retry, builder, clock);
+		super(API, GitHubShapedCommit[].class, provider, settings, retry, builder, clock);
 	}
 
 	@Override
@@ -50,10 +51,9 @@ class GitHubForge extends HttpForge {
 	}
 
 	@Override
-	protected Mono<CommitPage> page(RepositoryPath repository, URI uri) {
-		return requests.page(repository, uri, GitHubCommitJson[].class,
-				(body, headers) -> new CommitPage(GitHubCommits.toDomain(body, "GitHub"),
-						NextPage.linked(uri, headers).map(PageCursor::new)));
+	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
+		return new CommitPage(GitHubShapedCommits.toDomain(body, "GitHub"),
+				NextPage.linked(uri, headers).map(PageCursor::new));
 	}
 
 }

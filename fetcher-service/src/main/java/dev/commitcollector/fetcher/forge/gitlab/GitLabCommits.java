@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
-import dev.commitcollector.fetcher.forge.CommitItems;
+import dev.commitcollector.fetcher.forge.http.CommitItems;
 
 /**
  * Turns GitLab's commit items into domain commits. GitLab links no account: the login is

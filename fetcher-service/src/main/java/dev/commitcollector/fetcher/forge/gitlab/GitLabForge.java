@@ -8,15 +8,13 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
-import dev.commitcollector.fetcher.forge.HttpForge;
-import dev.commitcollector.fetcher.forge.NextPage;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
-import dev.commitcollector.fetcher.forge.RetrySettings;
+import dev.commitcollector.fetcher.forge.http.HttpForge;
+import dev.commitcollector.fetcher.forge.http.NextPage;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.publisher.Mono;
 
 /**
  * GitLab's commits listing. The project is named by its full path, nested groups
@@ -29,7 +27,7 @@ import reactor.core.publisher.Mono;
  * @see <a href="https://docs.gitlab.com/api/commits/#list-repository-commits">List
  * repository commits</a>
  */
-class GitLabForge extends HttpForge {
+public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
 
 	/**
 	 * A project whose repository was never created (nothing pushed yet) has no commit
@@ -39,9 +37,9 @@ class GitLabForge extends HttpForge {
 			(status, message) -> status == 404 && message.contains("Repository Not Found"),
 			(headers, token) -> headers.set("PRIVATE-TOKEN", token));
 
-	GitLabForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
+	public GitLabForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(API, provider, settings, retry, builder, clock);
+		super(API, GitLabCommitJson[].class, provider, settings, retry, builder, clock);
 	}
 
 	@Override
@@ -54,9 +52,8 @@ class GitLabForge extends HttpForge {
 	}
 
 	@Override
-	protected Mono<CommitPage> page(RepositoryPath repository, URI uri) {
-		return requests.page(repository, uri, GitLabCommitJson[].class,
-				(body, headers) -> new CommitPage(GitLabCommits.toDomain(body), next(uri, headers)));
+	protected CommitPage toPage(GitLabCommitJson[] body, URI uri, HttpHeaders headers) {
+		return new CommitPage(GitLabCommits.toDomain(body), next(uri, headers));
 	}
 
 	/**
@@ -65,7 +62,7 @@ class GitLabForge extends HttpForge {
 	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
 		Optional<String> link = NextPage.linked(current, headers);
-		if (link.isPresent() && requests.isWithinApi(link.get())) {
+		if (link.isPresent() && NextPage.isWithin(apiUrl(), link.get())) {
 			return link.map(PageCursor::new);
 		}
 		String page = headers.getFirst("x-next-page");

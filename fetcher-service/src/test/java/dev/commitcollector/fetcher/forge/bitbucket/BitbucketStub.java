@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,9 @@ import java.util.regex.Pattern;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.domain.ForgeType;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
-import dev.commitcollector.fetcher.forge.contract.StubForge.StubCommit;
 import dev.commitcollector.fetcher.forge.contract.HttpStubForge;
+import dev.commitcollector.fetcher.forge.contract.StubForge.StubCommit;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -218,7 +219,7 @@ final class BitbucketStub extends HttpStubForge {
 		Map<String, Object> item = new LinkedHashMap<>();
 		item.put("type", "commit");
 		item.put("hash", commit.sha());
-		item.put("date", commit.authoredAt().atOffset(java.time.ZoneOffset.UTC).toString().replace("Z", "+00:00"));
+		item.put("date", commit.authoredAt().atOffset(ZoneOffset.UTC).toString().replace("Z", "+00:00"));
 		item.put("author", author);
 		item.put("message", commit.message() + "\n");
 		item.put("summary", Map.of("type", "rendered", "raw", commit.message() + "\n", "markup", "markdown"));

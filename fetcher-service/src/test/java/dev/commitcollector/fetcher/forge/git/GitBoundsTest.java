@@ -17,7 +17,7 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.eclipse.jgit.lib.ObjectId;
@@ -97,7 +97,7 @@ class GitBoundsTest {
 			Files.setLastModifiedTime(path, longAgo);
 		}
 
-		new GitForgeFactory(GitStub.RETRY, Clock.systemUTC(), GitStub.SETTINGS, work());
+		GitWorkDir.clearedOfLeftovers(work(), Clock.systemUTC());
 
 		assertThat(work().resolve("git-fetch-123")).doesNotExist();
 		assertThat(live).exists();
@@ -106,8 +106,8 @@ class GitBoundsTest {
 	private GitForge forge(String apiUrl, GitSettings git) {
 		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, URI.create(apiUrl), null,
 				Duration.ofSeconds(20), 1);
-		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, Clock.systemUTC(), work(),
-				Duration.ofMinutes(1), git);
+		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, git,
+				new GitWorkDir(work(), Duration.ofMinutes(1)), Clock.systemUTC());
 		forges.add(forge);
 		return forge;
 	}

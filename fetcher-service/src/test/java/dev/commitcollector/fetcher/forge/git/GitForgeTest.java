@@ -18,7 +18,7 @@ import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -182,6 +182,25 @@ class GitForgeTest {
 	}
 
 	@Test
+	void deletesTheFetchesItsForgesStillPageWhenTheFetcherStops() throws IOException {
+		linear("acme/stopped", 150, true);
+		GitWorkDir workDir = new GitWorkDir(work(), Duration.ofMinutes(1));
+		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20),
+				1);
+		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, GitStub.SETTINGS, workDir,
+				Clock.systemUTC());
+
+		CommitPage first = forge.firstPage(path("acme/stopped"), 150).block(WITHIN);
+		assertThat(first.next()).isPresent();
+		assertThat(temporaryRepositories()).hasSize(1);
+
+		workDir.close();
+
+		assertThat(temporaryRepositories()).isEmpty();
+		assertThat(forge.histories().size()).isZero();
+	}
+
+	@Test
 	void refusesACursorOfAnotherRepository() throws IOException {
 		linear("acme/one", 150, true);
 		GitForge forge = forge(Duration.ofMinutes(1));
@@ -195,8 +214,8 @@ class GitForgeTest {
 	private GitForge forge(Duration idle) {
 		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20),
 				1);
-		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, Clock.systemUTC(), work(), idle,
-				GitStub.SETTINGS);
+		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, GitStub.SETTINGS,
+				new GitWorkDir(work(), idle), Clock.systemUTC());
 		forges.add(forge);
 		return forge;
 	}

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.commitcollector.fetcher.domain.ForgeType;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.URIish;

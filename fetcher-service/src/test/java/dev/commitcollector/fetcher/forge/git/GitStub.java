@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.domain.ForgeType;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
-import dev.commitcollector.fetcher.forge.RetrySettings;
 import dev.commitcollector.fetcher.forge.contract.StubForge;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.util.unit.DataSize;
 
@@ -28,7 +28,7 @@ import org.springframework.util.unit.DataSize;
 final class GitStub implements StubForge {
 
 	static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
-			Duration.ofSeconds(5));
+			Duration.ofSeconds(5), Duration.ofSeconds(60));
 
 	/** The bounds as configured by default. */
 	static final GitSettings SETTINGS = new GitSettings(50_000, DataSize.ofMegabytes(512));
@@ -42,8 +42,8 @@ final class GitStub implements StubForge {
 	GitStub() throws IOException {
 		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20),
 				1);
-		this.forge = new GitForge("local-git", settings, RETRY, Clock.systemUTC(), work(), Duration.ofMinutes(1),
-				SETTINGS);
+		this.forge = new GitForge("local-git", settings, RETRY, SETTINGS, new GitWorkDir(work(), Duration.ofMinutes(1)),
+				Clock.systemUTC());
 	}
 
 	Path remotes() {

@@ -3,6 +3,7 @@ package dev.commitcollector.fetcher.forge.gitea;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.regex.Pattern;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.domain.ForgeType;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.contract.HttpStubForge;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -129,7 +130,7 @@ final class GiteaStub extends HttpStubForge {
 	private static Map<String, Object> person(String name, String email, StubCommit commit) {
 		// Gitea writes dates with the committer's offset
 		return Map.of("name", name, "email", email, "date",
-				commit.authoredAt().atOffset(java.time.ZoneOffset.ofHours(2)).toString());
+				commit.authoredAt().atOffset(ZoneOffset.ofHours(2)).toString());
 	}
 
 	private static Map<String, Object> account(String login, String email) {

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.domain.ForgeType;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.contract.HttpStubForge;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;

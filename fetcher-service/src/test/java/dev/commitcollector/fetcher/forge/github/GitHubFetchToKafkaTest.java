@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -112,9 +114,9 @@ class GitHubFetchToKafkaTest {
 		List<ConsumerRecord<String, String>> events = consumeAll(1000, fetchId);
 		JsonSchema schema = schema();
 		JsonMapper json = JsonMapper.builder().build();
-		Set<String> shas = new java.util.HashSet<>();
+		Set<String> shas = new HashSet<>();
 		for (ConsumerRecord<String, String> event : events) {
-			Set<ValidationMessage> problems = schema.validate(event.value(), com.networknt.schema.InputFormat.JSON);
+			Set<ValidationMessage> problems = schema.validate(event.value(), InputFormat.JSON);
 			assertThat(problems).as(event.value()).isEmpty();
 			assertThat(event.key()).isEqualTo("github:acme/widgets");
 			assertThat(event.value()).doesNotContain("test-secret-token");

@@ -12,16 +12,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.application.Forge;
+import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
-import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
-import dev.commitcollector.fetcher.forge.RetrySettings;
 import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -39,7 +41,7 @@ class GitHubForgeTest {
 	private static final RepositoryPath HELLO_WORLD = RepositoryPath.parse("octocat/Hello-World");
 
 	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
-			Duration.ofSeconds(5));
+			Duration.ofSeconds(5), Duration.ofSeconds(60));
 
 	private static final Duration WITHIN = Duration.ofSeconds(30);
 
@@ -231,6 +233,22 @@ class GitHubForgeTest {
 			.expectComplete()
 			.verify(WITHIN);
 		assertThat(github.requests()).hasSize(3);
+	}
+
+	@Test
+	void tellsTheCallerUntilWhenItWaitsForTheRateLimitAndWhenItStops() {
+		github.withHistory(GitHubStub.history(3))
+			.answerNext(new MockResponse.Builder().code(429).addHeader("retry-after", "1").build());
+		List<Instant> told = new CopyOnWriteArrayList<>();
+		Instant asked = Instant.now();
+
+		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100, null, told::add))
+			.assertNext(page -> assertThat(page.commits()).hasSize(3))
+			.expectComplete()
+			.verify(WITHIN);
+
+		assertThat(told).hasSize(2).last().isNull();
+		assertThat(told.get(0)).isBetween(asked, Instant.now().plusSeconds(1));
 	}
 
 	@Test
@@ -469,7 +487,7 @@ class GitHubForgeTest {
 	void asksConditionallyAndReportsAnUnchangedHeadAsNotModifiedInOneRequest() {
 		github.answerNext(new MockResponse.Builder().code(304).build());
 
-		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100, "\"v1-head\"").block(WITHIN);
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100, "\"v1-head\"", RateLimitWaits.NONE).block(WITHIN);
 
 		assertThat(page.notModified()).isTrue();
 		assertThat(page.commits()).isEmpty();
@@ -481,7 +499,7 @@ class GitHubForgeTest {
 	void keepsTheHeadsValidatorForTheNextConditionalRequest() {
 		github.answerNext(GitHubStub.ok("[" + "]").addHeader("ETag", "\"empty-head\"").build());
 
-		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100, null).block(WITHIN);
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100, null, RateLimitWaits.NONE).block(WITHIN);
 
 		assertThat(page.notModified()).isFalse();
 		assertThat(page.etag()).isEqualTo("\"empty-head\"");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.domain.ForgeType;
-import dev.commitcollector.fetcher.forge.ProviderSettings;
 import dev.commitcollector.fetcher.forge.contract.HttpStubForge;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -113,7 +114,7 @@ final class GitLabStub extends HttpStubForge {
 		item.put("message", commit.message() + "\n");
 		item.put("author_name", commit.authorName());
 		item.put("author_email", commit.authorEmail());
-		item.put("authored_date", commit.authoredAt().atOffset(java.time.ZoneOffset.ofHours(3)).toString());
+		item.put("authored_date", commit.authoredAt().atOffset(ZoneOffset.ofHours(3)).toString());
 		item.put("committer_name", "GitLab");
 		item.put("committer_email", "noreply@gitlab.com");
 		item.put("committed_date", commit.authoredAt().plusSeconds(90).toString());

@@ -1,4 +1,4 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import java.net.URI;
 import java.util.Optional;
@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Where the next page is, on forges that say so in the answer's headers. */
+/**
+ * Where the next page is, on forges that say so in the answer's headers or number their
+ * pages, and whether a link may be followed at all.
+ */
 public final class NextPage {
 
 	private NextPage() {
@@ -30,6 +33,23 @@ public final class NextPage {
 	public static int numberOf(URI current) {
 		String page = UriComponentsBuilder.fromUri(current).build(true).getQueryParams().getFirst("page");
 		return page != null && page.matches("\\d{1,9}") ? Integer.parseInt(page) : 1;
+	}
+
+	/**
+	 * True when {@code link} points into the configured API, so a forge can never
+	 * redirect us (and our token) elsewhere.
+	 */
+	public static boolean isWithin(URI apiUrl, String link) {
+		URI target;
+		try {
+			target = URI.create(link);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		String base = apiUrl.toString().replaceAll("/+$", "");
+		return target.getScheme() != null && target.getScheme().equalsIgnoreCase(apiUrl.getScheme())
+				&& (target.toString().equals(base) || target.toString().startsWith(base + "/"));
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,17 +12,14 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * The retry policy of one forge request. Server errors and timeouts back off
+ * The retry policy of a forge's requests. Server errors and timeouts back off
  * exponentially and give up after a few tries; a rate limit waits until the forge says
  * the budget is back, unless that is further away than the configured bound, in which
  * case the fetch fails saying when to retry.
  */
-public final class ForgeRetry {
+public final class RetryPolicy {
 
-	private static final Logger log = LoggerFactory.getLogger(ForgeRetry.class);
-
-	private ForgeRetry() {
-	}
+	private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
 
 	/**
 	 * A forge that keeps answering "rate limited" after this many waits is not waited for
@@ -36,45 +33,59 @@ public final class ForgeRetry {
 	 */
 	static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
 
-	public static Retry of(RetrySettings settings, Clock clock) {
+	private final RetrySettings settings;
+
+	private final Clock clock;
+
+	public RetryPolicy(RetrySettings settings, Clock clock) {
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * The retry of one request, which tells {@code waits} while it waits for a rate
+	 * limit.
+	 */
+	public Retry forRequest(RateLimitWaits waits) {
 		// the function runs once per subscription: each request has its own counters
 		return Retry.from(signals -> {
 			AtomicInteger failures = new AtomicInteger();
-			AtomicInteger waits = new AtomicInteger();
+			AtomicInteger rateLimits = new AtomicInteger();
 			return signals.concatMap(signal -> {
 				Throwable failure = signal.failure();
 				if (failure instanceof ForgeFailure.RateLimited limited) {
-					return waits.incrementAndGet() > MAX_RATE_LIMIT_WAITS ? Mono.error(limited)
-							: waitFor(limited, settings, clock);
+					return rateLimits.incrementAndGet() > MAX_RATE_LIMIT_WAITS ? Mono.error(limited)
+							: waitFor(limited, waits);
 				}
 				if (failure instanceof ForgeFailure.Unavailable unavailable) {
-					int attempt = failures.getAndIncrement();
-					if (attempt >= settings.maxRetries()) {
-						return Mono.error(new ForgeFailure.Unavailable(
-								unavailable.getMessage() + " (gave up after " + (attempt + 1) + " attempts)"));
-					}
-					Duration backoff = backoff(settings, attempt);
-					log.info("forge unavailable ({}); retry {} of {} in {}", unavailable.getMessage(), attempt + 1,
-							settings.maxRetries(), backoff);
-					return Mono.delay(backoff);
+					return backOff(unavailable, failures.getAndIncrement());
 				}
 				return Mono.error(failure);
 			});
 		});
 	}
 
-	private static Mono<Long> waitFor(ForgeFailure.RateLimited limited, RetrySettings settings, Clock clock) {
+	private Mono<Long> backOff(ForgeFailure.Unavailable unavailable, int attempt) {
+		if (attempt >= settings.maxRetries()) {
+			return Mono.error(new ForgeFailure.Unavailable(
+					unavailable.getMessage() + " (gave up after " + (attempt + 1) + " attempts)"));
+		}
+		Duration backoff = backoff(settings, attempt);
+		log.info("forge unavailable ({}); retry {} of {} in {}", unavailable.getMessage(), attempt + 1,
+				settings.maxRetries(), backoff);
+		return Mono.delay(backoff);
+	}
+
+	private Mono<Long> waitFor(ForgeFailure.RateLimited limited, RateLimitWaits waits) {
 		Duration wait = Duration.between(clock.instant(), limited.retryAt());
 		if (wait.compareTo(settings.maxRateLimitWait()) > 0) {
 			return Mono.error(limited);
 		}
 		Duration bounded = wait.compareTo(MIN_RATE_LIMIT_WAIT) < 0 ? MIN_RATE_LIMIT_WAIT : wait;
 		log.info("forge rate limit reached; waiting {} until {}", bounded, limited.retryAt());
-		// whoever runs the request may listen (a fetch shows it as waitingUntil)
-		return Mono.deferContextual(context -> {
-			RateLimitWaits listener = context.getOrDefault(RateLimitWaits.class, RateLimitWaits.NONE);
-			listener.waitingUntil(clock.instant().plus(bounded));
-			return Mono.delay(bounded).doFinally(signal -> listener.waitingUntil(null));
+		return Mono.defer(() -> {
+			waits.waitingUntil(clock.instant().plus(bounded));
+			return Mono.delay(bounded).doFinally(signal -> waits.waitingUntil(null));
 		});
 	}
 

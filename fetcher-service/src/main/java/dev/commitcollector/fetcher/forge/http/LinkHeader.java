@@ -1,5 +1,6 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Reads an RFC 8288 {@code Link} header, as GitHub, GitLab and Gitea send for pagination.
  */
-public final class LinkHeader {
+final class LinkHeader {
 
 	private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]+)*)");
 
@@ -17,14 +18,14 @@ public final class LinkHeader {
 	}
 
 	/** The target of the link with relation {@code rel}, if the header has one. */
-	public static Optional<String> target(String header, String rel) {
+	static Optional<String> target(String header, String rel) {
 		if (header == null) {
 			return Optional.empty();
 		}
 		Matcher link = LINK.matcher(header);
 		while (link.find()) {
 			Matcher relation = REL.matcher(link.group(2));
-			if (relation.find() && java.util.Arrays.asList(relation.group(1).trim().split("\\s+")).contains(rel)) {
+			if (relation.find() && Arrays.asList(relation.group(1).trim().split("\\s+")).contains(rel)) {
 				return Optional.of(link.group(1));
 			}
 		}

@@ -1,4 +1,4 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.springframework.http.HttpHeaders;
  * "https://docs.gitlab.com/administration/settings/user_and_ip_rate_limits/">GitLab rate
  * limits</a>
  */
-public final class RateLimitHeaders {
+final class RateLimitHeaders {
 
 	private RateLimitHeaders() {
 	}
@@ -47,7 +47,7 @@ public final class RateLimitHeaders {
 	 * {@code fallback} from now. Otherwise null: a 403 with no such header is a refusal,
 	 * not a limit.
 	 */
-	public static Instant retryAt(HttpHeaders headers, int status, Clock clock, Duration fallback) {
+	static Instant retryAt(HttpHeaders headers, int status, Clock clock, Duration fallback) {
 		if (status != 403 && status != 429) {
 			return null;
 		}

@@ -1,4 +1,4 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import org.springframework.http.HttpHeaders;
  * {@code RateLimit-Remaining}/{@code -Reset} on GitLab). When little is left, requests
  * are spread over the time until the reset instead of running into the limit.
  */
-public final class RateBudget {
+final class RateBudget {
 
 	/** Below this many requests left, requests are paced. */
 	static final int LOW = 10;
@@ -25,12 +25,12 @@ public final class RateBudget {
 
 	private Instant reset = Instant.MIN;
 
-	public RateBudget(Clock clock, Duration maxPause) {
+	RateBudget(Clock clock, Duration maxPause) {
 		this.clock = clock;
 		this.maxPause = maxPause;
 	}
 
-	public synchronized void observe(HttpHeaders headers) {
+	synchronized void observe(HttpHeaders headers) {
 		long left = RateLimitHeaders.remaining(headers);
 		if (left >= 0) {
 			remaining = left;
@@ -40,7 +40,7 @@ public final class RateBudget {
 	}
 
 	/** How long to wait before the next request, so the budget lasts until it resets. */
-	public synchronized Duration pause() {
+	synchronized Duration pause() {
 		Instant now = clock.instant();
 		if (remaining >= LOW || !reset.isAfter(now)) {
 			return Duration.ZERO;

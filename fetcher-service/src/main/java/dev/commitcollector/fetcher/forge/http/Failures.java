@@ -1,32 +1,29 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import reactor.core.publisher.Mono;
 
 /**
- * What an HTTP forge's answer means: a page, an empty repository, or a
- * {@link ForgeFailure} whose message names the forge and repeats what it said. The status
- * codes mean the same on every forge here.
+ * The {@link ForgeFailure} an error status, or an answer that could not be had or read,
+ * means: its message names the forge and repeats what it said. The status codes mean the
+ * same on every forge here.
  */
-public final class ForgeResponses {
+final class Failures {
 
 	private static final int MAX_MESSAGE = 300;
 
@@ -51,69 +48,20 @@ public final class ForgeResponses {
 
 	private final Duration defaultRateLimitWait;
 
-	private final EmptyRepository emptyRepository;
-
 	/**
 	 * @param forge the forge's name in messages, such as {@code GitHub}
 	 * @param provider the configured instance, to say which token to check
-	 * @param emptyRepository which error answers mean "exists, has no commit" (409 on
-	 * GitHub and Gitea)
 	 */
-	public ForgeResponses(String forge, String provider, RetrySettings retry, Clock clock,
-			EmptyRepository emptyRepository) {
+	Failures(String forge, String provider, RetrySettings retry, Clock clock) {
 		this.forge = forge;
-		this.tokenSetting = BUILT_IN.contains(provider) ? provider.toUpperCase(java.util.Locale.ROOT) + "_TOKEN"
+		this.tokenSetting = BUILT_IN.contains(provider) ? provider.toUpperCase(Locale.ROOT) + "_TOKEN"
 				: "forges.providers." + provider + ".token";
 		this.clock = clock;
 		this.defaultRateLimitWait = retry.defaultRateLimitWait();
-		this.emptyRepository = emptyRepository;
 	}
 
-	public String forge() {
-		return forge;
-	}
-
-	/**
-	 * A 2xx body read as {@code type} and made a page; any other status, what it means.
-	 */
-	public <J> Mono<CommitPage> read(RepositoryPath repository, ClientResponse response, Class<J> type,
-			BiFunction<J, HttpHeaders, CommitPage> toPage) {
-		int status = response.statusCode().value();
-		HttpHeaders headers = response.headers().asHttpHeaders();
-		if (response.statusCode().is2xxSuccessful()) {
-			return response.bodyToMono(type)
-				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
-						forge + " answered " + status + " with no body where a commit list was expected")))
-				.map(body -> toPage.apply(body, headers));
-		}
-		return response.bodyToMono(String.class).defaultIfEmpty("").map(ForgeResponses::messageOf).flatMap(message -> {
-			if (emptyRepository.is(status, message)) {
-				return Mono.just(CommitPage.empty());
-			}
-			return Mono.error(failure(repository, headers, status, message));
-		});
-	}
-
-	/**
-	 * A 2xx body read as {@code type}; any other status, the failure it means. Which
-	 * answers mean an empty repository is a commit listing's matter: here every error
-	 * status is a failure.
-	 */
-	public <J> Mono<J> object(RepositoryPath repository, ClientResponse response, Class<J> type) {
-		int status = response.statusCode().value();
-		HttpHeaders headers = response.headers().asHttpHeaders();
-		if (response.statusCode().is2xxSuccessful()) {
-			return response.bodyToMono(type)
-				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
-						forge + " answered " + status + " with no body where a JSON object was expected")));
-		}
-		return response.bodyToMono(String.class)
-			.defaultIfEmpty("")
-			.map(ForgeResponses::messageOf)
-			.flatMap(message -> Mono.error(failure(repository, headers, status, message)));
-	}
-
-	ForgeFailure failure(RepositoryPath repository, HttpHeaders headers, int status, String said) {
+	/** What an error status means; {@code said} is the forge's message. */
+	ForgeFailure of(RepositoryPath repository, HttpHeaders headers, int status, String said) {
 		// GitLab starts its messages with the status: "401 Unauthorized"
 		String message = said.startsWith(status + " ") ? said.substring((status + " ").length()) : said;
 		if (status == 404) {
@@ -142,12 +90,12 @@ public final class ForgeResponses {
 	 * worth retrying like a 5xx: the next answer is usually whole. A body larger than a
 	 * page can be is not.
 	 */
-	public Throwable unlessForgeFailure(Throwable error) {
+	Throwable unlessForgeFailure(Throwable error) {
 		if (error instanceof ForgeFailure) {
 			return error;
 		}
 		if (error instanceof DataBufferLimitException) {
-			return new ForgeFailure.Rejected(forge + " answered with a body larger than " + ForgeHttp.MAX_PAGE_BYTES
+			return new ForgeFailure.Rejected(forge + " answered with a body larger than " + WebClients.MAX_PAGE_BYTES
 					+ " bytes, more than any page of commits; not read");
 		}
 		if (error instanceof CodecException || error instanceof UnsupportedMediaTypeException) {
@@ -162,6 +110,16 @@ public final class ForgeResponses {
 		return error;
 	}
 
+	/**
+	 * The forge's own words: the {@code message} field of a JSON error (nested ones too),
+	 * else the body.
+	 */
+	static String messageOf(String body) {
+		String start = body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) : body;
+		Matcher matcher = MESSAGE.matcher(start);
+		return cut(matcher.find() ? matcher.group(1) : start.strip());
+	}
+
 	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
@@ -174,30 +132,6 @@ public final class ForgeResponses {
 	private static String cut(String said) {
 		String message = String.valueOf(said).replaceAll("\\p{Cntrl}", " ");
 		return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
-	}
-
-	/**
-	 * The forge's own words: the {@code message} field of a JSON error (nested ones too),
-	 * else the body.
-	 */
-	static String messageOf(String body) {
-		String start = body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) : body;
-		Matcher matcher = MESSAGE.matcher(start);
-		return cut(matcher.find() ? matcher.group(1) : start.strip());
-	}
-
-	/** Which error answers mean that the repository exists and has no commit. */
-	@FunctionalInterface
-	public interface EmptyRepository {
-
-		EmptyRepository NEVER = (status, message) -> false;
-
-		boolean is(int status, String message);
-
-		static EmptyRepository answering(int status) {
-			return (answered, message) -> answered == status;
-		}
-
 	}
 
 }

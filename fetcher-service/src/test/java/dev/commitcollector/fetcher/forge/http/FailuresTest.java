@@ -1,4 +1,4 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,24 +10,22 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
-class ForgeResponsesTest {
+class FailuresTest {
 
 	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
-			Duration.ofSeconds(30));
+			Duration.ofSeconds(30), Duration.ofSeconds(60));
 
 	private static final RepositoryPath REPOSITORY = RepositoryPath.parse("acme/app");
 
 	@Test
 	void repeatsTheMessageOfANestedJsonError() {
-		assertThat(ForgeResponses
-			.messageOf("{\"type\":\"error\",\"error\":{\"message\":\"Repository acme/app not found\"}}"))
+		assertThat(Failures.messageOf("{\"type\":\"error\",\"error\":{\"message\":\"Repository acme/app not found\"}}"))
 			.isEqualTo("Repository acme/app not found");
 	}
 
 	@Test
 	void repeatsABodyWithoutAMessageShortenedAndWithoutControlCharacters() {
-		assertThat(ForgeResponses.messageOf("  line one\nline two\u0007 " + "x".repeat(400)))
-			.startsWith("line one line two ")
+		assertThat(Failures.messageOf("  line one\nline two\u0007 " + "x".repeat(400))).startsWith("line one line two ")
 			.hasSize(303)
 			.endsWith("...");
 	}
@@ -50,8 +48,8 @@ class ForgeResponsesTest {
 	}
 
 	private static ForgeFailure rejectedCredentials(String provider) {
-		return new ForgeResponses("GitLab", provider, RETRY, Clock.systemUTC(), ForgeResponses.EmptyRepository.NEVER)
-			.failure(REPOSITORY, new HttpHeaders(), 401, "401 Unauthorized");
+		return new Failures("GitLab", provider, RETRY, Clock.systemUTC()).of(REPOSITORY, new HttpHeaders(), 401,
+				"401 Unauthorized");
 	}
 
 }

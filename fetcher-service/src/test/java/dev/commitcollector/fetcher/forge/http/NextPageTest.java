@@ -1,4 +1,4 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ForgeHttpTest {
+class NextPageTest {
 
 	private static final URI GITHUB = URI.create("https://api.github.com");
 
@@ -16,21 +16,21 @@ class ForgeHttpTest {
 
 	@Test
 	void acceptsALinkIntoTheConfiguredApi() {
-		assertThat(ForgeHttp.isWithin(GITHUB, "https://api.github.com/repositories/1/commits?page=2")).isTrue();
+		assertThat(NextPage.isWithin(GITHUB, "https://api.github.com/repositories/1/commits?page=2")).isTrue();
 	}
 
 	@Test
 	void acceptsALinkWhenTheBaseEndsWithASlash() {
-		assertThat(ForgeHttp.isWithin(URI.create("https://api.github.com/"),
+		assertThat(NextPage.isWithin(URI.create("https://api.github.com/"),
 				"https://api.github.com/repositories/1/commits?page=2"))
 			.isTrue();
 	}
 
 	@Test
 	void acceptsALinkBelowAnEnterprisePathPrefix() {
-		assertThat(ForgeHttp.isWithin(ENTERPRISE, "https://ghe.example.com/api/v3/repositories/7/commits?page=2"))
+		assertThat(NextPage.isWithin(ENTERPRISE, "https://ghe.example.com/api/v3/repositories/7/commits?page=2"))
 			.isTrue();
-		assertThat(ForgeHttp.isWithin(URI.create("https://ghe.example.com/api/v3/"),
+		assertThat(NextPage.isWithin(URI.create("https://ghe.example.com/api/v3/"),
 				"https://ghe.example.com/api/v3/repositories/7/commits?page=2"))
 			.isTrue();
 	}
@@ -43,7 +43,7 @@ class ForgeHttpTest {
 			"ftp://api.github.com/repositories/1/commits", "//api.github.com/repositories/1/commits",
 			"/repositories/1/commits?page=2", "repositories/1/commits", "not a link at all", "" })
 	void refusesALinkOutsideTheConfiguredApi(String link) {
-		assertThat(ForgeHttp.isWithin(GITHUB, link)).isFalse();
+		assertThat(NextPage.isWithin(GITHUB, link)).isFalse();
 	}
 
 	@ParameterizedTest
@@ -51,7 +51,7 @@ class ForgeHttpTest {
 			"https://ghe.example.com/api/v4/repositories/7/commits", "https://ghe.example.com/api",
 			"https://other.example.com/api/v3/repositories/7/commits" })
 	void refusesALinkBesideTheEnterprisePathPrefix(String link) {
-		assertThat(ForgeHttp.isWithin(ENTERPRISE, link)).isFalse();
+		assertThat(NextPage.isWithin(ENTERPRISE, link)).isFalse();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import java.net.URI;
 import java.time.Clock;
@@ -7,11 +7,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import dev.commitcollector.fetcher.application.Forge;
+import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.ForgeResponses.EmptyRepository;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -22,32 +23,30 @@ import reactor.core.publisher.Mono;
  * revision} the forge names, where its listing without one is not that branch), then
  * every page is pinned to its sha, so pushes during a fetch cannot shift the pages; a
  * probe with no commit is an empty repository. Next pages are URLs, followed only into
- * the configured API. Subclasses say how the listing's URLs look and how a page is read.
+ * the configured API. Subclasses say how the listing's URLs look and how a page's body,
+ * read as {@code J}, is made a page.
  */
-public abstract class HttpForge implements Forge {
+public abstract class HttpForge<J> implements Forge {
 
 	private final Api api;
+
+	private final Class<J> bodyType;
 
 	private final String provider;
 
 	private final URI apiUrl;
 
-	protected final ForgeRequests requests;
+	private final Requests requests;
 
-	protected HttpForge(Api api, String provider, ProviderSettings settings, RetrySettings retry,
+	protected HttpForge(Api api, Class<J> bodyType, String provider, ProviderSettings settings, RetrySettings retry,
 			WebClient.Builder builder, Clock clock) {
 		this.api = api;
+		this.bodyType = bodyType;
 		this.provider = provider;
 		this.apiUrl = settings.apiUrl();
-		WebClient http = ForgeHttp.client(builder, settings.apiUrl(), settings.timeout()).defaultHeaders(headers -> {
-			headers.set(HttpHeaders.ACCEPT, "application/json");
-			api.headers().accept(headers);
-			if (settings.hasToken()) {
-				api.token().accept(headers, settings.token());
-			}
-		}).build();
-		this.requests = new ForgeRequests(http, settings, retry, clock,
-				new ForgeResponses(api.name(), provider, retry, clock, api.emptyRepository()));
+		Failures failures = new Failures(api.name(), provider, retry, clock);
+		this.requests = new Requests(WebClients.forApi(api, settings, builder), new Gate(settings, retry, clock),
+				new RetryPolicy(retry, clock), new Answers(api.name(), failures, api.emptyRepository()), failures);
 	}
 
 	/**
@@ -56,8 +55,11 @@ public abstract class HttpForge implements Forge {
 	 */
 	protected abstract URI commitsUri(RepositoryPath repository, int size, String head);
 
-	/** Reads one page of the listing. */
-	protected abstract Mono<CommitPage> page(RepositoryPath repository, URI uri);
+	/**
+	 * Makes the body of the listing at {@code uri}, answered with {@code headers}, a
+	 * page.
+	 */
+	protected abstract CommitPage toPage(J body, URI uri, HttpHeaders headers);
 
 	/**
 	 * The revision the probe lists from: {@link Head#DEFAULT_BRANCH} (the listing with no
@@ -65,8 +67,13 @@ public abstract class HttpForge implements Forge {
 	 * history; an empty {@code Mono} when the repository has no branch to list, so no
 	 * commit.
 	 */
-	protected Mono<Head> head(RepositoryPath repository) {
+	protected Mono<Head> head(RepositoryPath repository, RateLimitWaits waits) {
 		return Mono.just(Head.DEFAULT_BRANCH);
+	}
+
+	/** GETs a JSON object of the API that is not a commit page, read as {@code type}. */
+	protected final <T> Mono<T> object(RepositoryPath repository, URI uri, RateLimitWaits waits, Class<T> type) {
+		return requests.object(repository, uri, waits, type);
 	}
 
 	/** The configured API base URL. */
@@ -84,11 +91,6 @@ public abstract class HttpForge implements Forge {
 		return api.type();
 	}
 
-	@Override
-	public final Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
-		return firstPage(repository, pageSize, null);
-	}
-
 	/**
 	 * The probe is conditional on {@code etag}: where the forge supports validators
 	 * (GitHub does), an unchanged repository costs one {@code 304}, which GitHub does not
@@ -96,13 +98,13 @@ public abstract class HttpForge implements Forge {
 	 * time.
 	 */
 	@Override
-	public final Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag) {
+	public final Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag,
+			RateLimitWaits waits) {
 		int size = Math.max(1, Math.min(pageSize, api.maxPageSize()));
-		return head(repository).map(Optional::of)
+		return head(repository, waits).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap(head -> head.isEmpty() ? Mono.just(CommitPage.empty())
-					: page(repository, commitsUri(repository, 1, head.get().revision())).contextWrite(
-							context -> etag == null ? context : context.put(ForgeRequests.IF_NONE_MATCH, etag)))
+					: page(repository, commitsUri(repository, 1, head.get().revision()), etag, waits))
 			.flatMap(probe -> {
 				if (probe.notModified()) {
 					return Mono.just(probe);
@@ -110,27 +112,36 @@ public abstract class HttpForge implements Forge {
 				if (probe.commits().isEmpty()) {
 					return Mono.just(CommitPage.empty().withEtag(probe.etag()));
 				}
-				return page(repository, commitsUri(repository, size, probe.commits().get(0).sha()))
+				return page(repository, commitsUri(repository, size, probe.commits().get(0).sha()), null, waits)
 					.map(first -> first.withEtag(probe.etag()));
 			});
 	}
 
+	/**
+	 * Follows a cursor, which is a URL, only into the configured API: never sends the
+	 * token elsewhere.
+	 */
 	@Override
-	public final Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor) {
-		return requests.follow(cursor, uri -> page(repository, uri));
+	public final Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
+		if (!NextPage.isWithin(apiUrl, cursor.value())) {
+			return Mono.error(new ForgeFailure.MalformedAnswer(
+					api.name() + " pointed the next page outside the configured API (" + apiUrl + "); not followed"));
+		}
+		return page(repository, URI.create(cursor.value()), null, waits);
+	}
+
+	private Mono<CommitPage> page(RepositoryPath repository, URI uri, String etag, RateLimitWaits waits) {
+		return requests.page(repository, uri, etag, waits, bodyType, (body, headers) -> toPage(body, uri, headers));
 	}
 
 	/**
 	 * Where the probe lists from: {@code revision}, or the default branch's head when it
 	 * is null.
 	 */
-	protected record Head(String revision) {
+	public record Head(String revision) {
 
 		/** The listing with no revision. */
 		public static final Head DEFAULT_BRANCH = new Head(null);
-
-		public Head {
-		}
 
 	}
 
@@ -142,6 +153,7 @@ public abstract class HttpForge implements Forge {
 	public record Api(ForgeType type, String name, int maxPageSize, EmptyRepository emptyRepository,
 			BiConsumer<HttpHeaders, String> token, Consumer<HttpHeaders> headers) {
 
+		/** An API that wants no headers beyond {@code Accept: application/json}. */
 		public Api(ForgeType type, String name, int maxPageSize, EmptyRepository emptyRepository,
 				BiConsumer<HttpHeaders, String> token) {
 			this(type, name, maxPageSize, emptyRepository, token, headers -> {

@@ -1,4 +1,4 @@
-package dev.commitcollector.fetcher.forge;
+package dev.commitcollector.fetcher.forge.http;
 
 import java.net.URI;
 import java.time.Duration;

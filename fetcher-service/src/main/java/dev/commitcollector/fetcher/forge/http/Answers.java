@@ -1,0 +1,77 @@
+package dev.commitcollector.fetcher.forge.http;
+
+import java.util.function.BiFunction;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * What an HTTP forge's answer means: a 2xx body read as JSON, an empty repository, or the
+ * {@link Failures failure} an error status means.
+ */
+final class Answers {
+
+	private final String forge;
+
+	private final Failures failures;
+
+	private final EmptyRepository emptyRepository;
+
+	/**
+	 * @param forge the forge's name in messages, such as {@code GitHub}
+	 * @param emptyRepository which error answers mean "exists, has no commit" (409 on
+	 * GitHub and Gitea)
+	 */
+	Answers(String forge, Failures failures, EmptyRepository emptyRepository) {
+		this.forge = forge;
+		this.failures = failures;
+		this.emptyRepository = emptyRepository;
+	}
+
+	/**
+	 * A 2xx body read as {@code type} and made a page; any other status, what it means.
+	 */
+	<J> Mono<CommitPage> page(RepositoryPath repository, ClientResponse response, Class<J> type,
+			BiFunction<J, HttpHeaders, CommitPage> toPage) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(type)
+				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
+						forge + " answered " + status + " with no body where a commit list was expected")))
+				.map(body -> toPage.apply(body, headers));
+		}
+		return said(response).flatMap(message -> {
+			if (emptyRepository.is(status, message)) {
+				return Mono.just(CommitPage.empty());
+			}
+			return Mono.error(failures.of(repository, headers, status, message));
+		});
+	}
+
+	/**
+	 * A 2xx body read as {@code type}; any other status, the failure it means. Which
+	 * answers mean an empty repository is a commit listing's matter: here every error
+	 * status is a failure.
+	 */
+	<J> Mono<J> object(RepositoryPath repository, ClientResponse response, Class<J> type) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(type)
+				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
+						forge + " answered " + status + " with no body where a JSON object was expected")));
+		}
+		return said(response).flatMap(message -> Mono.error(failures.of(repository, headers, status, message)));
+	}
+
+	/** The message of an error answer. */
+	private static Mono<String> said(ClientResponse response) {
+		return response.bodyToMono(String.class).defaultIfEmpty("").map(Failures::messageOf);
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.commitcollector.fetcher.forge.http;
+
+import java.net.URI;
+import java.util.function.BiFunction;
+
+import dev.commitcollector.fetcher.application.RateLimitWaits;
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * The GETs of one forge instance: each passes the instance's {@link Gate}, feeds its rate
+ * budget, is read by its {@link Answers}, and is retried by its {@link RetryPolicy},
+ * which tells the caller's {@link RateLimitWaits}.
+ */
+final class Requests {
+
+	private final WebClient http;
+
+	private final Gate gate;
+
+	private final RetryPolicy retry;
+
+	private final Answers answers;
+
+	private final Failures failures;
+
+	Requests(WebClient http, Gate gate, RetryPolicy retry, Answers answers, Failures failures) {
+		this.http = http;
+		this.gate = gate;
+		this.retry = retry;
+		this.answers = answers;
+		this.failures = failures;
+	}
+
+	/**
+	 * GETs {@code uri} and makes the answer's body, read as {@code type}, a page carrying
+	 * the answer's {@code ETag}. With an {@code etag} (else null) the request is
+	 * conditional, and a {@code 304} answer is a {@link CommitPage#notModified} page.
+	 */
+	<J> Mono<CommitPage> page(RepositoryPath repository, URI uri, String etag, RateLimitWaits waits, Class<J> type,
+			BiFunction<J, HttpHeaders, CommitPage> toPage) {
+		return gate.run(Mono.defer(() -> http.get().uri(uri).headers(headers -> {
+			if (etag != null) {
+				headers.setIfNoneMatch(etag);
+			}
+		}).exchangeToMono(response -> {
+			gate.observe(response.headers().asHttpHeaders());
+			if (etag != null && response.statusCode().value() == 304) {
+				return response.releaseBody().thenReturn(CommitPage.notModified(etag));
+			}
+			String validator = response.headers().asHttpHeaders().getETag();
+			return answers.page(repository, response, type, toPage).map(page -> page.withEtag(validator));
+		}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
+	}
+
+	/**
+	 * GETs {@code uri}, a JSON object that is not a commit page (such as a repository's
+	 * metadata), read as {@code type}: through the same gate, rate budget, error mapping
+	 * and retries as the pages, never conditional.
+	 */
+	<J> Mono<J> object(RepositoryPath repository, URI uri, RateLimitWaits waits, Class<J> type) {
+		return gate.run(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
+			gate.observe(response.headers().asHttpHeaders());
+			return answers.object(repository, response, type);
+		}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
+	}
+
+}
