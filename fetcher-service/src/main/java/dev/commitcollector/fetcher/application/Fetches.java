@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +34,13 @@ public class Fetches {
 	}
 
 	/**
-	 * Adds {@code candidate} unless a fetch of the same provider and repository is still
-	 * running, in which case that one is returned and nothing is added: two fetches of a
-	 * repository never run at once.
+	 * The running fetch of {@code target}, if there is one: a repository has at most one.
 	 */
-	synchronized Fetch addUnlessRunning(Fetch candidate) {
-		for (Fetch fetch : byId.values()) {
-			if (fetch.status() == dev.commitcollector.fetcher.domain.FetchStatus.RUNNING
-					&& fetch.isOf(candidate.provider(), candidate.repository())) {
-				return fetch;
-			}
-		}
-		add(candidate);
-		return candidate;
+	synchronized Optional<Fetch> running(RepositoryRef target) {
+		return byId.values()
+			.stream()
+			.filter(fetch -> fetch.status() == FetchStatus.RUNNING && fetch.target().equals(target))
+			.findFirst();
 	}
 
 	synchronized Fetch update(UUID id, UnaryOperator<Fetch> change) {

@@ -5,21 +5,21 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.commitcollector.fetcher.domain.RepositoryMemory;
-import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import reactor.core.publisher.Mono;
 
 /** What the fetcher has already published, per repository; kept across restarts. */
 public interface History {
 
-	Mono<Optional<RepositoryMemory>> recall(String provider, RepositoryPath repository);
+	Mono<Optional<RepositoryMemory>> recall(RepositoryRef repository);
 
 	/** Which of {@code shas} were published before. */
-	Mono<Set<String>> known(String provider, RepositoryPath repository, Collection<String> shas);
+	Mono<Set<String>> known(RepositoryRef repository, Collection<String> shas);
 
 	/** Marks {@code shas} as published (once Kafka acknowledged them). */
-	Mono<Void> remember(String provider, RepositoryPath repository, Collection<String> shas);
+	Mono<Void> remember(RepositoryRef repository, Collection<String> shas);
 
 	/** Records where a completed fetch left the repository. */
-	Mono<Void> completed(String provider, RepositoryPath repository, RepositoryMemory memory);
+	Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory);
 
 }

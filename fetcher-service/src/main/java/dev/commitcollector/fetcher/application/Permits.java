@@ -80,6 +80,11 @@ public final class Permits {
 		});
 	}
 
+	/** How many are waiting for a permit now. */
+	public synchronized int waiting() {
+		return waiting.size();
+	}
+
 	/** Free permits now; for tests and metrics. */
 	public synchronized int available() {
 		return available;

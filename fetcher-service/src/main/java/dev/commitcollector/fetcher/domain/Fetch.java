@@ -5,61 +5,103 @@ import java.util.UUID;
 
 /**
  * One run that reads up to {@code limit} of a repository's newest commits from a forge.
- * Immutable: each step of the run yields the next snapshot.
+ * Immutable: each step of the run yields the next snapshot, through a method that names
+ * the change.
  */
-public record Fetch(UUID id, String provider, RepositoryPath repository, int limit, FetchMode mode, FetchStatus status,
-		long commitsDiscovered, long commitsAlreadyKnown, String error, Instant startedAt, Instant finishedAt,
-		Instant waitingUntil) {
+public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, FetchStatus status, Progress progress,
+		String error, Instant startedAt, Instant finishedAt, Instant waitingUntil) {
 
-	public static Fetch start(String provider, RepositoryPath repository, int limit, Instant now) {
-		return start(provider, repository, limit, FetchMode.INCREMENTAL, now);
-	}
-
-	public static Fetch start(String provider, RepositoryPath repository, int limit, FetchMode mode, Instant now) {
+	public static Fetch start(RepositoryRef target, int limit, FetchMode mode, Instant now) {
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be at least 1");
 		}
-		return new Fetch(UUID.randomUUID(), provider, repository, limit, mode, FetchStatus.RUNNING, 0, 0, null, now,
-				null, null);
+		return new Fetch(UUID.randomUUID(), target, limit, mode, FetchStatus.RUNNING, Progress.NONE, null, now, null,
+				null);
 	}
 
+	public static Fetch start(String provider, RepositoryPath repository, int limit, Instant now) {
+		return start(new RepositoryRef(provider, repository), limit, FetchMode.INCREMENTAL, now);
+	}
+
+	public static Fetch start(String provider, RepositoryPath repository, int limit, FetchMode mode, Instant now) {
+		return start(new RepositoryRef(provider, repository), limit, mode, now);
+	}
+
+	/** Published {@code count} more commits. */
 	public Fetch discovered(long count) {
-		return new Fetch(id, provider, repository, limit, mode, status, commitsDiscovered + count, commitsAlreadyKnown,
-				error, startedAt, finishedAt, waitingUntil);
+		return progressed(progress.discovered(count));
 	}
 
 	/** Walked past {@code count} commits an earlier fetch already published. */
 	public Fetch alreadyKnown(long count) {
-		return new Fetch(id, provider, repository, limit, mode, status, commitsDiscovered, commitsAlreadyKnown + count,
-				error, startedAt, finishedAt, waitingUntil);
+		return progressed(progress.alreadyKnown(count));
 	}
 
 	public Fetch completed(Instant now) {
-		return new Fetch(id, provider, repository, limit, mode, FetchStatus.COMPLETED, commitsDiscovered,
-				commitsAlreadyKnown, null, startedAt, now, null);
+		return ended(FetchStatus.COMPLETED, null, now);
 	}
 
 	public Fetch failed(String reason, Instant now) {
-		return new Fetch(id, provider, repository, limit, mode, FetchStatus.FAILED, commitsDiscovered,
-				commitsAlreadyKnown, reason, startedAt, now, null);
+		return ended(FetchStatus.FAILED, reason, now);
 	}
 
 	/**
 	 * Waiting for the forge's rate limit until {@code until}; {@code null}: not waiting.
 	 */
 	public Fetch waiting(Instant until) {
-		return new Fetch(id, provider, repository, limit, mode, status, commitsDiscovered, commitsAlreadyKnown, error,
-				startedAt, finishedAt, until);
+		return new Fetch(id, target, limit, mode, status, progress, error, startedAt, finishedAt, until);
 	}
 
-	/** The same provider and repository. */
-	public boolean isOf(String provider, RepositoryPath repository) {
-		return this.provider.equals(provider) && this.repository.equals(repository);
+	public String provider() {
+		return target.provider();
+	}
+
+	public RepositoryPath repository() {
+		return target.path();
+	}
+
+	public long commitsDiscovered() {
+		return progress.discovered();
+	}
+
+	public long commitsAlreadyKnown() {
+		return progress.alreadyKnown();
 	}
 
 	/** How many more commits this fetch may still publish. */
 	public int remaining() {
-		return (int) Math.max(0, limit - commitsDiscovered - commitsAlreadyKnown);
+		return (int) Math.max(0, limit - progress.walked());
+	}
+
+	private Fetch progressed(Progress next) {
+		return new Fetch(id, target, limit, mode, status, next, error, startedAt, finishedAt, waitingUntil);
+	}
+
+	private Fetch ended(FetchStatus outcome, String reason, Instant now) {
+		return new Fetch(id, target, limit, mode, outcome, progress, reason, startedAt, now, null);
+	}
+
+	/**
+	 * How far a fetch walked: commits it published, and commits it walked past because an
+	 * earlier fetch published them.
+	 */
+	public record Progress(long discovered, long alreadyKnown) {
+
+		public static final Progress NONE = new Progress(0, 0);
+
+		public Progress discovered(long count) {
+			return new Progress(discovered + count, alreadyKnown);
+		}
+
+		public Progress alreadyKnown(long count) {
+			return new Progress(discovered, alreadyKnown + count);
+		}
+
+		/** Every commit walked, published or not. */
+		public long walked() {
+			return discovered + alreadyKnown;
+		}
+
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import dev.commitcollector.fetcher.application.History;
 import dev.commitcollector.fetcher.domain.RepositoryMemory;
-import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -23,12 +23,12 @@ class PostgresHistory implements History {
 	}
 
 	@Override
-	public Mono<Optional<RepositoryMemory>> recall(String provider, RepositoryPath repository) {
+	public Mono<Optional<RepositoryMemory>> recall(RepositoryRef repository) {
 		return db.sql("""
 				select head_sha, depth, complete, etag from fetcher.repositories
 				where provider = $1 and repository = $2""")
-			.bind(0, provider)
-			.bind(1, repository.toString())
+			.bind(0, repository.provider())
+			.bind(1, repository.path().toString())
 			.map(row -> new RepositoryMemory(row.get("head_sha", String.class), row.get("depth", Long.class),
 					Boolean.TRUE.equals(row.get("complete", Boolean.class)), row.get("etag", String.class)))
 			.one()
@@ -37,15 +37,15 @@ class PostgresHistory implements History {
 	}
 
 	@Override
-	public Mono<Set<String>> known(String provider, RepositoryPath repository, Collection<String> shas) {
+	public Mono<Set<String>> known(RepositoryRef repository, Collection<String> shas) {
 		if (shas.isEmpty()) {
 			return Mono.just(Set.of());
 		}
 		return db.sql("""
 				select sha from fetcher.published_commits
 				where provider = $1 and repository = $2 and sha = any($3)""")
-			.bind(0, provider)
-			.bind(1, repository.toString())
+			.bind(0, repository.provider())
+			.bind(1, repository.path().toString())
 			.bind(2, shas.toArray(String[]::new))
 			.map(row -> row.get("sha", String.class))
 			.all()
@@ -53,7 +53,7 @@ class PostgresHistory implements History {
 	}
 
 	@Override
-	public Mono<Void> remember(String provider, RepositoryPath repository, Collection<String> shas) {
+	public Mono<Void> remember(RepositoryRef repository, Collection<String> shas) {
 		if (shas.isEmpty()) {
 			return Mono.empty();
 		}
@@ -61,22 +61,22 @@ class PostgresHistory implements History {
 				insert into fetcher.published_commits (provider, repository, sha)
 				select $1, $2, unnest($3::text[])
 				on conflict do nothing""")
-			.bind(0, provider)
-			.bind(1, repository.toString())
+			.bind(0, repository.provider())
+			.bind(1, repository.path().toString())
 			.bind(2, shas.toArray(String[]::new))
 			.then();
 	}
 
 	@Override
-	public Mono<Void> completed(String provider, RepositoryPath repository, RepositoryMemory memory) {
+	public Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory) {
 		var statement = db.sql("""
 				insert into fetcher.repositories (provider, repository, head_sha, depth, complete, etag, fetched_at)
 				values ($1, $2, $3, $4, $5, $6, now())
 				on conflict (provider, repository) do update set
 				    head_sha = excluded.head_sha, depth = excluded.depth, complete = excluded.complete,
 				    etag = excluded.etag, fetched_at = excluded.fetched_at""")
-			.bind(0, provider)
-			.bind(1, repository.toString())
+			.bind(0, repository.provider())
+			.bind(1, repository.path().toString())
 			.bind(3, memory.depth())
 			.bind(4, memory.complete());
 		statement = memory.headSha() == null ? statement.bindNull(2, String.class)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
@@ -14,13 +15,12 @@ public final class FetchCommitsProbe {
 	}
 
 	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit, Clock clock) {
-		return run(forge, log, repository, limit, dev.commitcollector.fetcher.domain.FetchMode.INCREMENTAL,
-				new InMemoryHistory(), clock);
+		return run(forge, log, repository, limit, FetchMode.INCREMENTAL, new InMemoryHistory(), clock);
 	}
 
 	/** One fetch in {@code mode}, remembering what it publishes in {@code history}. */
-	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit,
-			dev.commitcollector.fetcher.domain.FetchMode mode, History history, Clock clock) {
+	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit, FetchMode mode,
+			History history, Clock clock) {
 		Fetches fetches = new Fetches();
 		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, history, clock,
 				new FetchSettings(1));

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.commitcollector.fetcher.domain.RepositoryMemory;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import reactor.core.publisher.Mono;
 
 /** {@link History} in memory, for tests of the use case. */
@@ -20,34 +21,30 @@ public final class InMemoryHistory implements History {
 	private final Map<String, Set<String>> published = new HashMap<>();
 
 	@Override
-	public synchronized Mono<Optional<RepositoryMemory>> recall(String provider, RepositoryPath repository) {
-		return Mono.just(Optional.ofNullable(memories.get(key(provider, repository))));
+	public synchronized Mono<Optional<RepositoryMemory>> recall(RepositoryRef repository) {
+		return Mono.just(Optional.ofNullable(memories.get(repository.toString())));
 	}
 
 	@Override
-	public synchronized Mono<Set<String>> known(String provider, RepositoryPath repository, Collection<String> shas) {
-		Set<String> all = published.getOrDefault(key(provider, repository), Set.of());
+	public synchronized Mono<Set<String>> known(RepositoryRef repository, Collection<String> shas) {
+		Set<String> all = published.getOrDefault(repository.toString(), Set.of());
 		return Mono.just(shas.stream().filter(all::contains).collect(Collectors.toSet()));
 	}
 
 	@Override
-	public synchronized Mono<Void> remember(String provider, RepositoryPath repository, Collection<String> shas) {
-		published.computeIfAbsent(key(provider, repository), k -> new HashSet<>()).addAll(shas);
+	public synchronized Mono<Void> remember(RepositoryRef repository, Collection<String> shas) {
+		published.computeIfAbsent(repository.toString(), k -> new HashSet<>()).addAll(shas);
 		return Mono.empty();
 	}
 
 	@Override
-	public synchronized Mono<Void> completed(String provider, RepositoryPath repository, RepositoryMemory memory) {
-		memories.put(key(provider, repository), memory);
+	public synchronized Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory) {
+		memories.put(repository.toString(), memory);
 		return Mono.empty();
 	}
 
 	public synchronized Optional<RepositoryMemory> memoryOf(String provider, RepositoryPath repository) {
-		return Optional.ofNullable(memories.get(key(provider, repository)));
-	}
-
-	private static String key(String provider, RepositoryPath repository) {
-		return provider + ":" + repository;
+		return Optional.ofNullable(memories.get(new RepositoryRef(provider, repository).toString()));
 	}
 
 }

@@ -55,8 +55,8 @@ class ForgePackagesTest {
 				FORGE + ".git");
 
 	@ArchTest
-	static final ArchRule nothingReachesAForgeThroughTheReactorContext = noClasses().that()
-		.resideInAPackage(FORGE + "..")
+	static final ArchRule nothingInTheFetcherTravelsInTheReactorContext = noClasses().that()
+		.resideInAPackage("dev.commitcollector.fetcher..")
 		.should()
 		.callMethodWhere(describe("a Reactor context is read or written",
 				call -> call.getTargetOwner().getPackageName().startsWith("reactor.")

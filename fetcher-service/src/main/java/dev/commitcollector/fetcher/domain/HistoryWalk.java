@@ -1,0 +1,105 @@
+package dev.commitcollector.fetcher.domain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A walk down a repository's history, newest first, page by page. A full walk publishes
+ * every commit it walks. An incremental walk publishes only commits no earlier fetch
+ * published, and has caught up with what is known once a page held a known commit and no
+ * new commit waits for a parent it has not seen (so commits a merge brought in, which
+ * list after older known ones, are not missed). Whoever walks asks the history which
+ * commits are known; this type only decides.
+ */
+public final class HistoryWalk {
+
+	private final boolean incremental;
+
+	private final Set<String> seen = new HashSet<>();
+
+	private final Set<String> unseenParents = new HashSet<>();
+
+	private boolean metKnown;
+
+	private boolean reachedFirstCommit;
+
+	private HistoryWalk(boolean incremental) {
+		this.incremental = incremental;
+	}
+
+	/** A walk that publishes everything it walks. */
+	public static HistoryWalk full() {
+		return new HistoryWalk(false);
+	}
+
+	/**
+	 * A walk over history earlier fetches published, which publishes only what is new.
+	 */
+	public static HistoryWalk incremental() {
+		return new HistoryWalk(true);
+	}
+
+	public boolean isIncremental() {
+		return incremental;
+	}
+
+	/**
+	 * The commits of {@code page} to publish, given which of them are {@code known}: all
+	 * of them in a full walk, the unknown ones in an incremental one.
+	 */
+	public List<DiscoveredCommit> fresh(List<DiscoveredCommit> page, Set<String> known) {
+		if (!incremental) {
+			return page;
+		}
+		metKnown |= page.stream().anyMatch(commit -> known.contains(commit.sha()));
+		List<DiscoveredCommit> fresh = page.stream().filter(commit -> !known.contains(commit.sha())).toList();
+		page.forEach(commit -> {
+			seen.add(commit.sha());
+			unseenParents.remove(commit.sha());
+		});
+		fresh.forEach(commit -> commit.parents()
+			.stream()
+			.filter(parent -> !seen.contains(parent))
+			.forEach(unseenParents::add));
+		return fresh;
+	}
+
+	/**
+	 * Parents of new commits this walk has not reached yet: ask which of them are known.
+	 */
+	public Set<String> unseenParents() {
+		return Set.copyOf(unseenParents);
+	}
+
+	/** Parents that are known need no walking to. */
+	public void parentsKnown(Set<String> known) {
+		unseenParents.removeAll(known);
+	}
+
+	/** True when an incremental walk has nothing left to find further down. */
+	public boolean caughtUp() {
+		return incremental && metKnown && unseenParents.isEmpty();
+	}
+
+	/** The walk ran out of history: it reached the repository's first commit. */
+	public void reachedFirstCommit() {
+		reachedFirstCommit = true;
+	}
+
+	/**
+	 * What is known once this walk is done, from the head of its {@code first} page,
+	 * after {@code progress}: a walk that caught up extends what was known {@code before}
+	 * by what it published; any other walk knows what it walked.
+	 */
+	public RepositoryMemory memory(CommitPage first, Optional<RepositoryMemory> before, Fetch.Progress progress) {
+		String head = first.commits().isEmpty() ? null : first.commits().get(0).sha();
+		if (caughtUp() && before.isPresent()) {
+			return new RepositoryMemory(head, before.get().depth() + progress.discovered(), before.get().complete(),
+					first.etag());
+		}
+		return new RepositoryMemory(head, progress.walked(), reachedFirstCommit, first.etag());
+	}
+
+}

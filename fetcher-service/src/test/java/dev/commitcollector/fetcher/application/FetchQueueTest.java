@@ -1,0 +1,76 @@
+package dev.commitcollector.fetcher.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class FetchQueueTest {
+
+	private final Fetches fetches = new Fetches();
+
+	/** One fetch runs at once and two may wait; the forge never answers. */
+	private final FetchCommits fetchCommits = new FetchCommits(new Forges(List.of(new Silent())),
+			(fetch, commits) -> Mono.empty(), fetches, new InMemoryHistory(), Clock.systemUTC(),
+			new FetchSettings(1, 2, Duration.ofSeconds(1)));
+
+	@Test
+	void refusesANewFetchOnceAsManyWaitAsAllowed() {
+		start("acme/running");
+		start("acme/first-waiting");
+		start("acme/second-waiting");
+
+		assertThatThrownBy(() -> start("acme/one-too-many")).isInstanceOf(FetchCommits.QueueFull.class)
+			.hasMessageContaining("FETCH_MAX_QUEUED");
+	}
+
+	@Test
+	void answersARepositoryThatIsAlreadyWaitingWithItsFetchEvenWhenTheQueueIsFull() {
+		start("acme/running");
+		Fetch waiting = start("acme/first-waiting");
+		start("acme/second-waiting");
+
+		assertThat(start("acme/first-waiting").id()).isEqualTo(waiting.id());
+	}
+
+	private Fetch start(String path) {
+		return fetchCommits.start("silent", RepositoryPath.parse(path), 10, FetchMode.INCREMENTAL);
+	}
+
+	/** A forge that never answers: fetches stay running, or waiting for their turn. */
+	private static final class Silent implements Forge {
+
+		@Override
+		public String provider() {
+			return "silent";
+		}
+
+		@Override
+		public ForgeType type() {
+			return ForgeType.GITHUB;
+		}
+
+		@Override
+		public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
+			return Mono.never();
+		}
+
+		@Override
+		public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
+			return Mono.never();
+		}
+
+	}
+
+}

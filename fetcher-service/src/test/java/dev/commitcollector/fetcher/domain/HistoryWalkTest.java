@@ -1,0 +1,87 @@
+package dev.commitcollector.fetcher.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class HistoryWalkTest {
+
+	private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+	@Test
+	void aFullWalkPublishesEverythingAndNeverCatchesUp() {
+		HistoryWalk walk = HistoryWalk.full();
+		List<DiscoveredCommit> page = List.of(commit("c", "b"), commit("b", "a"));
+
+		assertThat(walk.fresh(page, Set.of(sha("b")))).isEqualTo(page);
+		assertThat(walk.caughtUp()).isFalse();
+	}
+
+	@Test
+	void anIncrementalWalkPublishesOnlyUnknownCommitsAndCatchesUpOnKnownHistory() {
+		HistoryWalk walk = HistoryWalk.incremental();
+
+		List<DiscoveredCommit> fresh = walk.fresh(List.of(commit("d", "c"), commit("c", "b"), commit("b", "a")),
+				Set.of(sha("b")));
+
+		assertThat(fresh).extracting(DiscoveredCommit::sha).containsExactly(sha("d"), sha("c"));
+		assertThat(walk.unseenParents()).isEmpty();
+		assertThat(walk.caughtUp()).isTrue();
+	}
+
+	@Test
+	void keepsWalkingWhileANewMergeCommitsSecondParentIsUnseenAndUnknown() {
+		HistoryWalk walk = HistoryWalk.incremental();
+		// m merges x (new, listed after the known b) into c
+		walk.fresh(List.of(commit("m", "c", "x"), commit("c", "b"), commit("b", "a")), Set.of(sha("b")));
+
+		assertThat(walk.unseenParents()).containsExactly(sha("x"));
+		assertThat(walk.caughtUp()).isFalse();
+
+		walk.fresh(List.of(commit("x", "a")), Set.of());
+		walk.parentsKnown(Set.of(sha("a")));
+		assertThat(walk.caughtUp()).isTrue();
+	}
+
+	@Test
+	void aParentTheHistoryKnowsNeedsNoWalkingTo() {
+		HistoryWalk walk = HistoryWalk.incremental();
+		walk.fresh(List.of(commit("m", "k1", "k2"), commit("k1", "z")), Set.of(sha("k1")));
+
+		walk.parentsKnown(Set.of(sha("k2")));
+
+		assertThat(walk.caughtUp()).isTrue();
+	}
+
+	@Test
+	void remembersWhatItWalkedOrExtendsWhatWasKnownWhenItCaughtUp() {
+		CommitPage first = new CommitPage(List.of(commit("d", "c")), Optional.empty()).withEtag("\"v2\"");
+		HistoryWalk full = HistoryWalk.full();
+		full.reachedFirstCommit();
+
+		assertThat(full.memory(first, Optional.empty(), new Fetch.Progress(40, 0)))
+			.isEqualTo(new RepositoryMemory(sha("d"), 40, true, "\"v2\""));
+
+		HistoryWalk incremental = HistoryWalk.incremental();
+		incremental.fresh(List.of(commit("d", "c"), commit("c", "b")), Set.of(sha("c")));
+		RepositoryMemory before = new RepositoryMemory(sha("c"), 100, false, "\"v1\"");
+		assertThat(incremental.memory(first, Optional.of(before), new Fetch.Progress(1, 1)))
+			.isEqualTo(new RepositoryMemory(sha("d"), 101, false, "\"v2\""));
+	}
+
+	private static DiscoveredCommit commit(String name, String... parents) {
+		return new DiscoveredCommit(sha(name), new CommitAuthor("Ada", "ada@example.org", null), AT, AT, name,
+				Arrays.stream(parents).map(HistoryWalkTest::sha).toList());
+	}
+
+	private static String sha(String name) {
+		return String.format("%40s", Integer.toHexString(name.hashCode() & 0x7fffffff)).replace(' ', '0');
+	}
+
+}
