@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,8 @@ class PipelineSystemTest {
 
 	private static final Duration BOUND = StackClient.BOUND;
 
+	private static final String API_KEY = "pipeline-key";
+
 	private static StubGitHub github;
 
 	private static StubForge.Repository big;
@@ -50,8 +53,9 @@ class PipelineSystemTest {
 		github.add("acme/form", 250, 12, Duration.ofMillis(50));
 		Path home = LocalStack.home();
 		stack = LocalStack.start(home, StackClient.freePorts(),
-				Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", ""));
-		client = new StackClient(stack);
+				Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", "", "FETCHER_API_KEYS",
+						"other-key," + API_KEY));
+		client = new StackClient(stack, API_KEY);
 	}
 
 	@AfterAll
@@ -110,6 +114,8 @@ class PipelineSystemTest {
 		try (Browser browser = Browser.start()) {
 			browser.open(stack.query().url() + "/");
 			browser.fetch("github", "acme/missing", 10);
+			browser.awaitStatus("The fetcher needs an API key");
+			browser.retryWithApiKey(API_KEY);
 			browser.awaitStatus("The fetch failed: repository not found");
 
 			browser.fetch("github", "acme/form", 200);
@@ -150,6 +156,23 @@ class PipelineSystemTest {
 			assertThat(sql("select count(*) from commits where repository = 'acme/neighbour-" + i + "'"))
 				.isEqualTo(100);
 		}
+	}
+
+	@Test
+	@Order(6)
+	void startsNoFetchWithoutOneOfTheApiKeysButAnswersEveryRead() throws Exception {
+		HttpResponse<String> anonymous = client.postFetch("github", "acme/big", 10, null);
+		HttpResponse<String> guessed = client.postFetch("github", "acme/big", 10, "guessed");
+
+		for (HttpResponse<String> refused : List.of(anonymous, guessed)) {
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+					challenge -> assertThat(challenge).startsWith("Bearer"));
+			assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+		}
+		assertThat(client.postFetch("github", "acme/big", 10, "other-key").statusCode()).isEqualTo(202);
+		assertThat(client.status(stack.fetcher().url() + "/api/v1/fetches/" + client.fetch("github", "acme/big", 10)))
+			.isEqualTo(200);
 	}
 
 	private static Commit with(Commit commit, String name, String email, String message) {

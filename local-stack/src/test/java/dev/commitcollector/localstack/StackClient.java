@@ -37,8 +37,16 @@ final class StackClient {
 
 	private final LocalStack stack;
 
+	/** The fetcher's API key (FETCHER_API_KEYS), sent with every POST; null for an open fetcher. */
+	private final String apiKey;
+
 	StackClient(LocalStack stack) {
+		this(stack, null);
+	}
+
+	StackClient(LocalStack stack, String apiKey) {
 		this.stack = stack;
+		this.apiKey = apiKey;
 	}
 
 	/** Three free ports for the services. */
@@ -48,11 +56,19 @@ final class StackClient {
 
 	/** {@code POST /api/v1/fetches}, as it answers. */
 	HttpResponse<String> postFetch(String provider, String repository, int limit) throws Exception {
-		return http.send(HttpRequest.newBuilder(stack.fetcher().url().resolve("/api/v1/fetches"))
+		return postFetch(provider, repository, limit, apiKey);
+	}
+
+	/** {@code POST /api/v1/fetches} with {@code key} (none when null), as it answers. */
+	HttpResponse<String> postFetch(String provider, String repository, int limit, String key) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(stack.fetcher().url().resolve("/api/v1/fetches"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(
-					json.writeValueAsString(Map.of("provider", provider, "repository", repository, "limit", limit))))
-			.build(), HttpResponse.BodyHandlers.ofString());
+					json.writeValueAsString(Map.of("provider", provider, "repository", repository, "limit", limit))));
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Starts a fetch and returns its id. */

@@ -29,7 +29,7 @@ record CorsSettings(@DefaultValue( {
 		public void addCorsMappings(CorsRegistry registry) {
 			registry.addMapping("/api/v1/fetches/**")
 				.allowedOrigins(settings.allowedOrigins().toArray(String[]::new))
-				.allowedMethods("GET", "POST")
+				.allowedMethods("GET", "POST", "DELETE")
 				.exposedHeaders("Location");
 		}
 

@@ -1,8 +1,10 @@
 package dev.commitcollector.fetcher.web;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import dev.commitcollector.fetcher.application.FetchCommits;
 import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.jspecify.annotations.Nullable;
@@ -36,12 +38,27 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
+	/**
+	 * How long a client should wait before asking again when the queue of fetches is
+	 * full.
+	 */
+	private static final Duration RETRY_QUEUED_AFTER = Duration.ofSeconds(30);
+
 	private static final String EXAMPLE = "expected JSON such as {\"provider\":\"github\",\"repository\":\"owner/name\",\"limit\":1000}";
 
 	@ExceptionHandler({ RepositoryPath.InvalidRepositoryPath.class, Forges.UnknownProvider.class,
 			FetchController.InvalidFetchRequest.class })
 	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** Too many fetches wait already: say when to try again. */
+	@ExceptionHandler(FetchCommits.QueueFull.class)
+	ResponseEntity<ProblemDetail> queueFull(FetchCommits.QueueFull ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_QUEUED_AFTER.toSeconds()))
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
 	}
 
 	@ExceptionHandler(Exception.class)
