@@ -55,7 +55,10 @@ final class Browser implements AutoCloseable {
 		driver.findElement(By.id("fetch-submit")).click();
 	}
 
-	/** Types the fetcher's API key into the field the page shows after a 401, and fetches again. */
+	/**
+	 * Types the fetcher's API key into the field the page shows after a 401, and fetches
+	 * again.
+	 */
 	void retryWithApiKey(String key) {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fetch-key")));
 		type("fetch-key", key);

@@ -52,9 +52,8 @@ class PipelineSystemTest {
 		second = github.add("acme/second", 3000, 31, Duration.ofMillis(120));
 		github.add("acme/form", 250, 12, Duration.ofMillis(50));
 		Path home = LocalStack.home();
-		stack = LocalStack.start(home, StackClient.freePorts(),
-				Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", "", "FETCHER_API_KEYS",
-						"other-key," + API_KEY));
+		stack = LocalStack.start(home, StackClient.freePorts(), Map.of("GITHUB_API_URL", github.apiUrl(),
+				"GITHUB_TOKEN", "", "FETCHER_API_KEYS", "other-key," + API_KEY));
 		client = new StackClient(stack, API_KEY);
 	}
 
@@ -166,8 +165,8 @@ class PipelineSystemTest {
 
 		for (HttpResponse<String> refused : List.of(anonymous, guessed)) {
 			assertThat(refused.statusCode()).isEqualTo(401);
-			assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-					challenge -> assertThat(challenge).startsWith("Bearer"));
+			assertThat(refused.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
 			assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
 		}
 		assertThat(client.postFetch("github", "acme/big", 10, "other-key").statusCode()).isEqualTo(202);

@@ -37,7 +37,10 @@ final class StackClient {
 
 	private final LocalStack stack;
 
-	/** The fetcher's API key (FETCHER_API_KEYS), sent with every POST; null for an open fetcher. */
+	/**
+	 * The fetcher's API key (FETCHER_API_KEYS), sent with every POST; null for an open
+	 * fetcher.
+	 */
 	private final String apiKey;
 
 	StackClient(LocalStack stack) {
