@@ -2,14 +2,9 @@ package dev.commitcollector.localstack;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -35,9 +30,7 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 
 	private final Path directory;
 
-	private final int port;
-
-	private final int controllerPort;
+	private final KRaftConfig config;
 
 	private final Path log;
 
@@ -45,10 +38,9 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 
 	private Process process;
 
-	private KafkaBrokerProcess(Path directory, int port, int controllerPort, Path log, String classPath) {
+	private KafkaBrokerProcess(Path directory, KRaftConfig config, Path log, String classPath) {
 		this.directory = directory;
-		this.port = port;
-		this.controllerPort = controllerPort;
+		this.config = config;
 		this.log = log;
 		this.classPath = classPath;
 	}
@@ -65,9 +57,10 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 					+ "test or exec class path, not from the launcher's jar");
 		}
 		Path directory = Files.createTempDirectory("kafka-broker");
-		KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, freePort(), freePort(), log, classPath);
+		KafkaBrokerProcess broker = new KafkaBrokerProcess(directory,
+				KRaftConfig.onFreePorts(directory.resolve("logs"), partitions), log, classPath);
 		try {
-			broker.format(partitions);
+			broker.format();
 			broker.startAgain();
 			broker.createTopics(partitions, topics);
 		}
@@ -80,7 +73,7 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 
 	@Override
 	public String bootstrapServers() {
-		return "127.0.0.1:" + port;
+		return "127.0.0.1:" + config.port();
 	}
 
 	public synchronized boolean isAlive() {
@@ -130,18 +123,9 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 		}
 	}
 
-	private void format(int partitions) throws IOException, InterruptedException {
+	private void format() throws IOException, InterruptedException {
 		Files.createDirectories(log.getParent());
-		Files.writeString(properties(), String.join("\n", List.of("process.roles=broker,controller", "node.id=1",
-				"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-				"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-				"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
-				"listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-				"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + directory.resolve("logs"),
-				"num.partitions=" + partitions, "auto.create.topics.enable=true", "offsets.topic.replication.factor=1",
-				"offsets.topic.num.partitions=" + partitions, "transaction.state.log.replication.factor=1",
-				"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
-				"share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0")) + "\n");
+		Files.writeString(properties(), config.text());
 		Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
 				properties().toString())
 			.start();
@@ -152,47 +136,7 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 	}
 
 	private void awaitReady() throws InterruptedException {
-		Instant deadline = Instant.now().plus(READY_TIMEOUT);
-		// a client that asks before the port listens logs a warning per attempt: ask once
-		// it listens
-		while (!answers(() -> {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-			}
-		}, deadline)) {
-			TimeUnit.MILLISECONDS.sleep(250);
-		}
-		try (AdminClient admin = admin()) {
-			while (!answers(() -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS), deadline)) {
-				TimeUnit.MILLISECONDS.sleep(250);
-			}
-		}
-	}
-
-	/**
-	 * Whether {@code probe} succeeds; fails when the broker has exited or the deadline
-	 * has passed.
-	 */
-	private boolean answers(Probe probe, Instant deadline) {
-		if (!process.isAlive()) {
-			throw new IllegalStateException("the broker exited with " + process.exitValue() + "; see " + log);
-		}
-		if (Instant.now().isAfter(deadline)) {
-			throw new IllegalStateException("the broker did not answer within " + READY_TIMEOUT + "; see " + log);
-		}
-		try {
-			probe.run();
-			return true;
-		}
-		catch (Exception notYet) {
-			return false;
-		}
-	}
-
-	private interface Probe {
-
-		void run() throws Exception;
-
+		new BrokerReadiness(process, log, READY_TIMEOUT).await(config.port(), this::admin);
 	}
 
 	private void createTopics(int partitions, String... topics) throws Exception {
@@ -219,15 +163,6 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 
 	private Path properties() {
 		return directory.resolve("server.properties");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
