@@ -64,40 +64,47 @@ public class FetchCommits {
 	}
 
 	/**
-	 * Starts a fetch in the background and returns it as it stands now (RUNNING). If the
-	 * same repository is being fetched already, returns that fetch instead. Beyond the
-	 * configured number of concurrent fetches, a new one waits (RUNNING, nothing
-	 * discovered yet) for a running one to end; beyond the configured number of waiting
-	 * ones, none is started ({@link QueueFull}).
+	 * Records a fetch (QUEUED) and starts it in the background; emits it as it stands
+	 * once recorded (RUNNING when its turn came at once). If the same repository has a
+	 * fetch waiting or running already, emits that fetch instead. Beyond the configured
+	 * number of concurrent fetches, a new one waits (QUEUED) for a running one to end;
+	 * beyond the configured number of waiting ones, none is started ({@link QueueFull}).
+	 * A fetch that cannot be recorded is not started ({@link Fetches.NotRecorded}).
 	 */
-	public synchronized Fetch start(String provider, RepositoryPath repository, int limit, FetchMode mode) {
+	public Mono<Fetch> start(String provider, RepositoryPath repository, int limit, FetchMode mode) {
 		Forge forge = forges.named(provider);
 		RepositoryRef target = new RepositoryRef(provider, repository);
-		Optional<Fetch> already = fetches.running(target);
-		if (already.isPresent()) {
-			return already.get();
+		Fetch fetch;
+		Mono<Fetch> recorded;
+		synchronized (this) {
+			Optional<Fetch> already = fetches.active(target);
+			if (already.isPresent()) {
+				return Mono.just(already.get());
+			}
+			if (fetches.queued() >= maxQueued) {
+				throw new QueueFull(maxQueued);
+			}
+			fetch = Fetch.requested(target, limit, mode, clock.instant());
+			recorded = fetches.requested(fetch);
 		}
-		if (permits.waiting() >= maxQueued) {
-			throw new QueueFull(maxQueued);
-		}
-		Fetch fetch = Fetch.start(target, limit, mode, clock.instant());
-		fetches.add(fetch);
-		running.start(fetch.id(), permits.run(run(forge, fetch)));
-		return fetch;
+		return recorded.then(running.start(fetch.id(), permits.run(run(forge, fetch))))
+			.then(Mono.fromSupplier(() -> fetches.find(fetch.id()).orElse(fetch)));
 	}
 
 	/**
-	 * The whole run; completes when the fetch is COMPLETED or FAILED, never with an
-	 * error.
+	 * The whole run, from its turn on (RUNNING); completes when the fetch is COMPLETED or
+	 * FAILED and recorded so, never with an error.
 	 */
 	Mono<Fetch> run(Forge forge, Fetch fetch) {
-		log.info("fetch {} started: {} limit {} ({})", fetch.id(), fetch.target(), fetch.limit(), fetch.mode());
-		return history.recall(fetch.target())
+		return fetches.progress(fetch.id(), Fetch::running)
+			.doOnNext(running -> log.info("fetch {} started: {} limit {} ({})", fetch.id(), fetch.target(),
+					fetch.limit(), fetch.mode()))
+			.then(history.recall(fetch.target()))
 			.map(memory -> memory.filter(m -> fetch.mode() == FetchMode.INCREMENTAL && m.reaches(fetch.limit())))
 			.flatMap(memory -> walk(forge, fetch, memory))
 			.flatMap(reached -> history.completed(fetch.target(), reached))
-			.then(Mono.fromSupplier(() -> finish(fetch, f -> f.completed(clock.instant()))))
-			.onErrorResume(error -> Mono.just(finish(fetch, f -> f.failed(reasonFor(error), clock.instant()))));
+			.then(Mono.defer(() -> finish(fetch, f -> f.completed(clock.instant()))))
+			.onErrorResume(error -> finish(fetch, f -> f.failed(reasonFor(error), clock.instant())));
 	}
 
 	/** Walks the history from the first page; emits what is known once it is done. */
@@ -110,12 +117,11 @@ public class FetchCommits {
 					: pages.from(first).map(walked -> walk.memory(first, memory, walked.progress())));
 	}
 
-	private Fetch finish(Fetch fetch, UnaryOperator<Fetch> outcome) {
-		Fetch finished = fetches.update(fetch.id(), outcome);
-		log.info("fetch {} {}: {} commits published, {} already known{}", fetch.id(), finished.status(),
-				finished.commitsDiscovered(), finished.commitsAlreadyKnown(),
-				finished.error() == null ? "" : " (" + finished.error() + ")");
-		return finished;
+	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome) {
+		return fetches.end(fetch.id(), outcome)
+			.doOnNext(finished -> log.info("fetch {} {}: {} commits published, {} already known{}", fetch.id(),
+					finished.status(), finished.commitsDiscovered(), finished.commitsAlreadyKnown(),
+					finished.error() == null ? "" : " (" + finished.error() + ")"));
 	}
 
 	private static String reasonFor(Throwable error) {

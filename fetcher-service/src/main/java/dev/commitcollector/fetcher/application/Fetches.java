@@ -1,5 +1,6 @@
 package dev.commitcollector.fetcher.application;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,18 +10,34 @@ import java.util.function.UnaryOperator;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * The fetches this process has run, newest kept; the oldest finished ones are forgotten
- * past a bound.
+ * The fetches this process has run, newest kept in memory (the oldest finished ones are
+ * forgotten past a bound), each written through to {@link FetchRecords}: when requested,
+ * as it progresses, and when it ends. Fetches of earlier processes are found there.
  */
 @Component
 public class Fetches {
 
+	private static final Logger log = LoggerFactory.getLogger(Fetches.class);
+
 	static final int REMEMBERED = 10_000;
 
+	/** How often the final state of a fetch is tried again before giving up on it. */
+	private static final Retry FINAL_WRITE = Retry.backoff(5, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5));
+
 	private final Map<UUID, Fetch> byId = new LinkedHashMap<>();
+
+	private final FetchRecords records;
+
+	public Fetches(FetchRecords records) {
+		this.records = records;
+	}
 
 	synchronized void add(Fetch fetch) {
 		byId.put(fetch.id(), fetch);
@@ -34,21 +51,96 @@ public class Fetches {
 	}
 
 	/**
-	 * The running fetch of {@code target}, if there is one: a repository has at most one.
+	 * Holds {@code fetch} from now on and records it; fails with {@link NotRecorded},
+	 * forgetting it, when it cannot be recorded.
 	 */
-	synchronized Optional<Fetch> running(RepositoryRef target) {
-		return byId.values()
-			.stream()
-			.filter(fetch -> fetch.status() == FetchStatus.RUNNING && fetch.target().equals(target))
-			.findFirst();
+	Mono<Fetch> requested(Fetch fetch) {
+		add(fetch);
+		return records.save(fetch).onErrorMap(error -> {
+			forget(fetch.id());
+			return new NotRecorded(error);
+		}).thenReturn(fetch);
 	}
 
+	/**
+	 * The fetch of {@code target} that waits for its turn or runs, if there is one: a
+	 * repository has at most one.
+	 */
+	synchronized Optional<Fetch> active(RepositoryRef target) {
+		return byId.values().stream().filter(fetch -> fetch.active() && fetch.target().equals(target)).findFirst();
+	}
+
+	/** How many fetches wait for their turn. */
+	synchronized long queued() {
+		return byId.values().stream().filter(fetch -> fetch.status() == FetchStatus.QUEUED).count();
+	}
+
+	/**
+	 * Changes the fetch in memory only (rate-limit waits: recorded with its progress).
+	 */
 	synchronized Fetch update(UUID id, UnaryOperator<Fetch> change) {
 		return byId.computeIfPresent(id, (key, fetch) -> change.apply(fetch));
 	}
 
+	/**
+	 * Changes the fetch and records it. A failed write is logged and made good by the
+	 * next one, which writes the whole fetch again.
+	 */
+	Mono<Fetch> progress(UUID id, UnaryOperator<Fetch> change) {
+		return Mono.defer(() -> {
+			Fetch changed = update(id, change);
+			return records.save(changed).onErrorResume(error -> {
+				log.warn("fetch {}: its progress could not be recorded; the next page records it again: {}", id,
+						error.toString());
+				return Mono.empty();
+			}).thenReturn(changed);
+		});
+	}
+
+	/**
+	 * Ends the fetch with {@code outcome}: records the final state (tried again a few
+	 * times) before it counts as ended here.
+	 */
+	Mono<Fetch> end(UUID id, UnaryOperator<Fetch> outcome) {
+		return Mono.defer(() -> {
+			Fetch ended = outcome.apply(find(id).orElseThrow());
+			return records.save(ended).retryWhen(FINAL_WRITE).onErrorResume(error -> {
+				log.error("fetch {} ended {} but could not be recorded so; it shows so only in this process", id,
+						ended.status(), error);
+				return Mono.empty();
+			}).then(Mono.fromSupplier(() -> update(id, f -> ended)));
+		});
+	}
+
+	/** The fetch as this process holds it; see {@link #lookup} for any fetch. */
 	public synchronized Optional<Fetch> find(UUID id) {
 		return Optional.ofNullable(byId.get(id));
+	}
+
+	/** The fetch as this process holds it, else as last recorded (by any process). */
+	public Mono<Optional<Fetch>> lookup(UUID id) {
+		return Mono.defer(() -> {
+			Optional<Fetch> held = find(id);
+			return held.isPresent() ? Mono.just(held) : records.find(id);
+		});
+	}
+
+	/** Recorded fetches, newest first. */
+	public Mono<FetchListing> list(FetchQuery query) {
+		return records.list(query);
+	}
+
+	private synchronized void forget(UUID id) {
+		byId.remove(id);
+	}
+
+	/** A fetch that could not be recorded, and so was not started. */
+	public static final class NotRecorded extends RuntimeException {
+
+		NotRecorded(Throwable cause) {
+			super("the fetch could not be recorded, so it was not started; try again", cause);
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 
 /** The configured forges, by provider name. */
@@ -26,6 +27,11 @@ public class Forges {
 			throw new UnknownProvider(provider, byProvider.keySet());
 		}
 		return forge;
+	}
+
+	/** The forge type of a configured provider. */
+	public ForgeType typeOf(String provider) {
+		return named(provider).type();
 	}
 
 	/** Parses a repository path by the rules of the provider's forge type. */

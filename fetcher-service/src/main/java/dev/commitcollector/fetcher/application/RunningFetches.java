@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * The fetches running in this process, each a subscription held until it ends. When the
  * application stops, after the HTTP server has stopped taking requests, running fetches
- * get a grace period to end; those still running are then cancelled and marked FAILED
- * with a reason, so none is left half-reported. What they published stays published.
+ * get a grace period to end; those still running are then cancelled and recorded as
+ * FAILED with a reason, so none is left half-reported. What they published stays
+ * published.
  */
 @Component
 public class RunningFetches implements SmartLifecycle {
@@ -34,6 +35,11 @@ public class RunningFetches implements SmartLifecycle {
 	 * first.
 	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
+
+	/**
+	 * How long the shutdown waits for each cancelled fetch's final state to be recorded.
+	 */
+	private static final Duration FINAL_WRITE_WAIT = Duration.ofSeconds(30);
 
 	private final Map<UUID, Disposable> running = new ConcurrentHashMap<>();
 
@@ -57,17 +63,21 @@ public class RunningFetches implements SmartLifecycle {
 	}
 
 	/**
-	 * Runs {@code run}, the whole of fetch {@code id}, until it ends or the application
-	 * stops.
+	 * Once subscribed, runs {@code run}, the whole of fetch {@code id}, in the background
+	 * until it ends or the application stops; completes at once, or when the fetch is
+	 * recorded as FAILED because the application is stopping.
 	 */
-	void start(UUID id, Mono<Fetch> run) {
-		if (!accepting) {
-			fetches.update(id, f -> f.failed("the fetcher is stopping; start the fetch again", clock.instant()));
-			return;
-		}
-		running.put(id, Disposables.PENDING);
-		Disposable subscription = run.doFinally(signal -> running.remove(id)).subscribe();
-		running.computeIfPresent(id, (key, pending) -> subscription);
+	Mono<Void> start(UUID id, Mono<Fetch> run) {
+		return Mono.defer(() -> {
+			if (!accepting) {
+				return fetches.end(id, f -> f.failed("the fetcher is stopping; start the fetch again", clock.instant()))
+					.then();
+			}
+			running.put(id, Disposables.PENDING);
+			Disposable subscription = run.doFinally(signal -> running.remove(id)).subscribe();
+			running.computeIfPresent(id, (key, pending) -> subscription);
+			return Mono.empty();
+		});
 	}
 
 	/** How many fetches are running now. */
@@ -90,13 +100,27 @@ public class RunningFetches implements SmartLifecycle {
 		running.forEach((id, subscription) -> {
 			subscription.dispose();
 			running.remove(id);
-			Fetch stopped = fetches.update(id,
+			log.warn("fetch {} cancelled at shutdown after {} commits", id,
+					fetches.find(id).map(Fetch::commitsDiscovered).orElse(0L));
+			recordStopped(id);
+		});
+	}
+
+	/**
+	 * Ends the cancelled fetch as FAILED and waits until that is recorded: this thread is
+	 * the shutdown's own, never an event loop.
+	 */
+	private void recordStopped(UUID id) {
+		try {
+			fetches.end(id,
 					f -> f.failed(
 							"the fetcher stopped before this fetch ended; what it published is kept, start it again",
-							clock.instant()));
-			log.warn("fetch {} cancelled at shutdown after {} commits", id,
-					stopped == null ? 0 : stopped.commitsDiscovered());
-		});
+							clock.instant()))
+				.block(FINAL_WRITE_WAIT);
+		}
+		catch (RuntimeException ex) {
+			log.error("fetch {} was cancelled at shutdown but could not be recorded so", id, ex);
+		}
 	}
 
 	@Override

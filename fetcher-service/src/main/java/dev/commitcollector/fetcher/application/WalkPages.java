@@ -69,8 +69,8 @@ final class WalkPages {
 	private Mono<Fetch> append(Fetch fetch, List<DiscoveredCommit> walked, List<DiscoveredCommit> fresh) {
 		return commitLog.append(fetch, fresh)
 			.then(history.remember(fetch.target(), fresh.stream().map(DiscoveredCommit::sha).toList()))
-			.then(Mono.fromSupplier(() -> fetches.update(fetchId,
-					f -> f.discovered(fresh.size()).alreadyKnown(walked.size() - fresh.size()))));
+			.then(fetches.progress(fetchId,
+					f -> f.discovered(fresh.size()).alreadyKnown(walked.size() - fresh.size())));
 	}
 
 	/** The commits of this page to publish, after asking the history what is known. */

@@ -11,11 +11,17 @@ import java.util.UUID;
 public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, FetchStatus status, Progress progress,
 		String error, Instant startedAt, Instant finishedAt, Instant waitingUntil) {
 
+	/** A fetch that runs at once, requested {@code now}. */
 	public static Fetch start(RepositoryRef target, int limit, FetchMode mode, Instant now) {
+		return requested(target, limit, mode, now).running();
+	}
+
+	/** A fetch requested {@code now}, waiting for its turn. */
+	public static Fetch requested(RepositoryRef target, int limit, FetchMode mode, Instant now) {
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be at least 1");
 		}
-		return new Fetch(UUID.randomUUID(), target, limit, mode, FetchStatus.RUNNING, Progress.NONE, null, now, null,
+		return new Fetch(UUID.randomUUID(), target, limit, mode, FetchStatus.QUEUED, Progress.NONE, null, now, null,
 				null);
 	}
 
@@ -25,6 +31,20 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 
 	public static Fetch start(String provider, RepositoryPath repository, int limit, FetchMode mode, Instant now) {
 		return start(new RepositoryRef(provider, repository), limit, mode, now);
+	}
+
+	/** Its turn came: it runs now. An ended fetch stays as it ended. */
+	public Fetch running() {
+		if (status != FetchStatus.QUEUED) {
+			return this;
+		}
+		return new Fetch(id, target, limit, mode, FetchStatus.RUNNING, progress, error, startedAt, finishedAt,
+				waitingUntil);
+	}
+
+	/** Whether it is waiting for its turn or running. */
+	public boolean active() {
+		return status == FetchStatus.QUEUED || status == FetchStatus.RUNNING;
 	}
 
 	/** Published {@code count} more commits. */

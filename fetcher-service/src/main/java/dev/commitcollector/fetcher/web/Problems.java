@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import dev.commitcollector.fetcher.application.FetchCommits;
+import dev.commitcollector.fetcher.application.Fetches;
 import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ class Problems extends ResponseEntityExceptionHandler {
 	private static final String EXAMPLE = "expected JSON such as {\"provider\":\"github\",\"repository\":\"owner/name\",\"limit\":1000}";
 
 	@ExceptionHandler({ RepositoryPath.InvalidRepositoryPath.class, Forges.UnknownProvider.class,
-			FetchController.InvalidFetchRequest.class })
+			FetchController.InvalidFetchRequest.class, FetchListQuery.InvalidListParameter.class })
 	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
@@ -59,6 +60,13 @@ class Problems extends ResponseEntityExceptionHandler {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_QUEUED_AFTER.toSeconds()))
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
+	}
+
+	/** The database did not take the fetch: it was not started. */
+	@ExceptionHandler(Fetches.NotRecorded.class)
+	ResponseEntity<ProblemDetail> notRecorded(Fetches.NotRecorded ex) {
+		log.warn("a fetch could not be recorded", ex);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

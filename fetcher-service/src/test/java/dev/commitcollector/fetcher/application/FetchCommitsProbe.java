@@ -21,7 +21,7 @@ public final class FetchCommitsProbe {
 	/** One fetch in {@code mode}, remembering what it publishes in {@code history}. */
 	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit, FetchMode mode,
 			History history, Clock clock) {
-		Fetches fetches = new Fetches();
+		Fetches fetches = new Fetches(new InMemoryFetchRecords());
 		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, history, clock,
 				new FetchSettings(1));
 		Fetch fetch = Fetch.start(forge.provider(), repository, limit, mode, clock.instant());

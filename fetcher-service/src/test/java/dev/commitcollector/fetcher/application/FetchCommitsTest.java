@@ -30,7 +30,7 @@ class FetchCommitsTest {
 
 	private final RecordingCommitLog commitLog = new RecordingCommitLog();
 
-	private final Fetches fetches = new Fetches();
+	private final Fetches fetches = new Fetches(new InMemoryFetchRecords());
 
 	private final InMemoryHistory history = new InMemoryHistory();
 
@@ -162,7 +162,7 @@ class FetchCommitsTest {
 		FakeForge forge = FakeForge.withCommits(150).holdingTheFirstPageUntil(firstPageArrives.asMono());
 		FetchCommits fetchCommits = fetchCommits(forge);
 
-		Fetch started = fetchCommits.start("fake", HELLO_WORLD, 1000, FetchMode.INCREMENTAL);
+		Fetch started = fetchCommits.start("fake", HELLO_WORLD, 1000, FetchMode.INCREMENTAL).block();
 
 		assertThat(started.status()).isEqualTo(FetchStatus.RUNNING);
 		assertThat(started.commitsDiscovered()).isZero();

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 class FetchQueueTest {
 
-	private final Fetches fetches = new Fetches();
+	private final Fetches fetches = new Fetches(new InMemoryFetchRecords());
 
 	/** One fetch runs at once and two may wait; the forge never answers. */
 	private final FetchCommits fetchCommits = new FetchCommits(new Forges(List.of(new Silent())),
@@ -45,7 +45,7 @@ class FetchQueueTest {
 	}
 
 	private Fetch start(String path) {
-		return fetchCommits.start("silent", RepositoryPath.parse(path), 10, FetchMode.INCREMENTAL);
+		return fetchCommits.start("silent", RepositoryPath.parse(path), 10, FetchMode.INCREMENTAL).block();
 	}
 
 	/** A forge that never answers: fetches stay running, or waiting for their turn. */

@@ -1,6 +1,7 @@
 package dev.commitcollector.fetcher.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -30,7 +31,9 @@ class FetchSchedulingTest {
 
 	private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-	private final Fetches fetches = new Fetches();
+	private final InMemoryFetchRecords records = new InMemoryFetchRecords();
+
+	private final Fetches fetches = new Fetches(records);
 
 	private final Sinks.Empty<Void> release = Sinks.empty();
 
@@ -38,15 +41,15 @@ class FetchSchedulingTest {
 	void aSecondFetchOfARunningRepositoryReturnsTheRunningOne() {
 		FetchCommits useCase = useCase(heldForge(), 4);
 
-		Fetch first = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
-		Fetch second = useCase.start("held", RepositoryPath.parse("acme/a"), 500, FetchMode.FULL);
-		Fetch other = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL);
+		Fetch first = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
+		Fetch second = useCase.start("held", RepositoryPath.parse("acme/a"), 500, FetchMode.FULL).block();
+		Fetch other = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL).block();
 
 		assertThat(second.id()).isEqualTo(first.id());
 		assertThat(other.id()).isNotEqualTo(first.id());
 		release.tryEmitEmpty();
 		await().atMost(Duration.ofSeconds(5)).until(() -> status(first) == FetchStatus.COMPLETED);
-		Fetch third = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
+		Fetch third = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
 		assertThat(third.id()).isNotEqualTo(first.id());
 	}
 
@@ -55,15 +58,59 @@ class FetchSchedulingTest {
 		List<String> asked = new CopyOnWriteArrayList<>();
 		FetchCommits useCase = useCase(new Held(asked), 2);
 
-		useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
-		useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL);
-		Fetch third = useCase.start("held", RepositoryPath.parse("acme/c"), 10, FetchMode.INCREMENTAL);
+		useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
+		useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL).block();
+		Fetch third = useCase.start("held", RepositoryPath.parse("acme/c"), 10, FetchMode.INCREMENTAL).block();
 
 		assertThat(asked).containsExactly("acme/a", "acme/b");
-		assertThat(status(third)).isEqualTo(FetchStatus.RUNNING);
+		assertThat(status(third)).isEqualTo(FetchStatus.QUEUED);
 		release.tryEmitEmpty();
 		await().atMost(Duration.ofSeconds(5)).until(() -> status(third) == FetchStatus.COMPLETED);
 		assertThat(asked).containsExactly("acme/a", "acme/b", "acme/c");
+	}
+
+	@Test
+	void aSecondFetchOfAWaitingRepositoryReturnsTheWaitingOne() {
+		FetchCommits useCase = useCase(heldForge(), 1);
+
+		useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
+		Fetch waiting = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL).block();
+		Fetch again = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.FULL).block();
+
+		assertThat(waiting.status()).isEqualTo(FetchStatus.QUEUED);
+		assertThat(again.id()).isEqualTo(waiting.id());
+	}
+
+	@Test
+	void recordsAWaitingFetchAsQueuedThenRunningThenCompleted() {
+		FetchCommits useCase = useCase(heldForge(), 1);
+		useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
+
+		Fetch waiting = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL).block();
+
+		assertThat(waiting.status()).isEqualTo(FetchStatus.QUEUED);
+		assertThat(records.find(waiting.id()).block()).contains(waiting);
+		release.tryEmitEmpty();
+		await().atMost(Duration.ofSeconds(5)).until(() -> status(waiting) == FetchStatus.COMPLETED);
+		assertThat(records.writes().stream().filter(f -> f.id().equals(waiting.id())).map(Fetch::status).distinct())
+			.containsExactly(FetchStatus.QUEUED, FetchStatus.RUNNING, FetchStatus.COMPLETED);
+		assertThat(records.find(waiting.id()).block()).contains(fetches.find(waiting.id()).orElseThrow());
+	}
+
+	@Test
+	void startsNoFetchThatCannotBeRecorded() {
+		List<String> asked = new CopyOnWriteArrayList<>();
+		FetchCommits useCase = useCase(new Held(asked), 1);
+		records.failingWith(new IllegalStateException("database unreachable"));
+
+		assertThatThrownBy(
+				() -> useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block())
+			.isInstanceOf(Fetches.NotRecorded.class)
+			.hasRootCauseMessage("database unreachable");
+		records.failingWith(null);
+		Fetch next = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
+		assertThat(next.status()).isEqualTo(FetchStatus.RUNNING);
+		assertThat(asked).containsExactly("acme/a");
 	}
 
 	@Test
@@ -83,7 +130,7 @@ class FetchSchedulingTest {
 		};
 		FetchCommits useCase = useCase(waiting, 1);
 
-		Fetch fetch = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL);
+		Fetch fetch = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
 
 		assertThat(fetches.find(fetch.id()).orElseThrow().waitingUntil()).isEqualTo(until);
 		release.tryEmitEmpty();

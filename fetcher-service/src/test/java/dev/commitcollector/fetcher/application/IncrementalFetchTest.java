@@ -22,7 +22,7 @@ class IncrementalFetchTest {
 
 	private final RecordingCommitLog commitLog = new RecordingCommitLog();
 
-	private final Fetches fetches = new Fetches();
+	private final Fetches fetches = new Fetches(new InMemoryFetchRecords());
 
 	private final InMemoryHistory history = new InMemoryHistory();
 

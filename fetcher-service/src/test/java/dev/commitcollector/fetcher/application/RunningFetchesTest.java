@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
 
 class RunningFetchesTest {
 
-	private final Fetches fetches = new Fetches();
+	private final InMemoryFetchRecords records = new InMemoryFetchRecords();
+
+	private final Fetches fetches = new Fetches(records);
 
 	private final RunningFetches running = new RunningFetches(fetches, Clock.systemUTC(), Duration.ofMillis(200));
 
@@ -23,7 +25,7 @@ class RunningFetchesTest {
 	void forgetsAFetchOnceItEnds() {
 		Fetch fetch = registered("acme/done");
 
-		running.start(fetch.id(), Mono.just(fetch));
+		running.start(fetch.id(), Mono.just(fetch)).block();
 
 		assertThat(running.size()).isZero();
 	}
@@ -32,7 +34,7 @@ class RunningFetchesTest {
 	void cancelsWhatIsStillRunningAfterTheGracePeriodAndSaysWhyOnTheFetch() {
 		Fetch fetch = registered("acme/endless");
 		AtomicBoolean cancelled = new AtomicBoolean();
-		running.start(fetch.id(), Mono.<Fetch>never().doOnCancel(() -> cancelled.set(true)));
+		running.start(fetch.id(), Mono.<Fetch>never().doOnCancel(() -> cancelled.set(true))).block();
 
 		running.stop();
 
@@ -42,6 +44,7 @@ class RunningFetchesTest {
 			assertThat(stopped.status()).isEqualTo(FetchStatus.FAILED);
 			assertThat(stopped.error()).contains("fetcher stopped").contains("start it again");
 		});
+		assertThat(records.writes()).last().isEqualTo(fetches.find(fetch.id()).orElseThrow());
 	}
 
 	@Test
@@ -53,10 +56,11 @@ class RunningFetchesTest {
 		running.start(late.id(), Mono.fromSupplier(() -> {
 			subscribed.set(true);
 			return late;
-		}));
+		})).block();
 
 		assertThat(subscribed).isFalse();
 		assertThat(fetches.find(late.id()).orElseThrow().status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(records.writes()).extracting(Fetch::status).containsExactly(FetchStatus.FAILED);
 	}
 
 	private Fetch registered(String path) {

@@ -1,0 +1,123 @@
+package dev.commitcollector.fetcher.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.commitcollector.fetcher.application.FetchListing;
+import dev.commitcollector.fetcher.application.FetchQuery;
+import dev.commitcollector.fetcher.application.FetchRecords;
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** {@link FetchRecords} in the fetcher's schema, one row per fetch. */
+@Repository
+class PostgresFetchRecords implements FetchRecords {
+
+	/** Paths of every forge type fit in this many segments ({@code RepositoryPath}). */
+	private static final int ANY_DEPTH = Integer.MAX_VALUE;
+
+	private static final String COLUMNS = """
+			id, provider, repository, "limit", mode, status, commits_discovered, commits_already_known, error,
+			started_at, finished_at, waiting_until""";
+
+	private final DatabaseClient db;
+
+	PostgresFetchRecords(DatabaseClient db) {
+		this.db = db;
+	}
+
+	@Override
+	public Mono<Void> save(Fetch fetch) {
+		var statement = db.sql("insert into fetcher.fetches (" + COLUMNS + """
+				) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+				on conflict (id) do update set
+				    status = excluded.status, commits_discovered = excluded.commits_discovered,
+				    commits_already_known = excluded.commits_already_known, error = excluded.error,
+				    finished_at = excluded.finished_at, waiting_until = excluded.waiting_until
+				where fetches.finished_at is null""")
+			.bind(0, fetch.id())
+			.bind(1, fetch.provider())
+			.bind(2, fetch.repository().toString())
+			.bind(3, fetch.limit())
+			.bind(4, fetch.mode().name())
+			.bind(5, fetch.status().name())
+			.bind(6, fetch.commitsDiscovered())
+			.bind(7, fetch.commitsAlreadyKnown())
+			.bind(9, fetch.startedAt());
+		statement = fetch.error() == null ? statement.bindNull(8, String.class) : statement.bind(8, fetch.error());
+		statement = fetch.finishedAt() == null ? statement.bindNull(10, Instant.class)
+				: statement.bind(10, fetch.finishedAt());
+		statement = fetch.waitingUntil() == null ? statement.bindNull(11, Instant.class)
+				: statement.bind(11, fetch.waitingUntil());
+		return statement.then();
+	}
+
+	@Override
+	public Mono<Optional<Fetch>> find(UUID id) {
+		return db.sql("select " + COLUMNS + " from fetcher.fetches where id = $1")
+			.bind(0, id)
+			.map(PostgresFetchRecords::fetchOf)
+			.one()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
+	}
+
+	@Override
+	public Mono<FetchListing> list(FetchQuery query) {
+		List<String> conditions = new ArrayList<>();
+		List<Object> values = new ArrayList<>();
+		query.provider().ifPresent(provider -> where(conditions, values, "provider = ?", provider));
+		query.repository().ifPresent(path -> where(conditions, values, "repository = ?", path.toString()));
+		query.status().ifPresent(status -> where(conditions, values, "status = ?", status.name()));
+		query.after().ifPresent(after -> {
+			values.add(after.startedAt());
+			values.add(after.id());
+			conditions.add("(started_at, id) < ($" + (values.size() - 1) + ", $" + values.size() + ")");
+		});
+		String sql = "select " + COLUMNS + " from fetcher.fetches"
+				+ (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+				+ " order by started_at desc, id desc limit " + (query.size() + 1);
+		var statement = db.sql(sql);
+		for (int i = 0; i < values.size(); i++) {
+			statement = statement.bind(i, values.get(i));
+		}
+		return statement.map(PostgresFetchRecords::fetchOf).all().collectList().map(rows -> page(rows, query.size()));
+	}
+
+	private static void where(List<String> conditions, List<Object> values, String condition, Object value) {
+		values.add(value);
+		conditions.add(condition.replace("?", "$" + values.size()));
+	}
+
+	/** One more row than asked for was read: it says whether there is a next page. */
+	private static FetchListing page(List<Fetch> rows, int size) {
+		if (rows.size() <= size) {
+			return new FetchListing(rows, Optional.empty());
+		}
+		List<Fetch> fetches = rows.subList(0, size);
+		Fetch last = fetches.get(size - 1);
+		return new FetchListing(List.copyOf(fetches), Optional.of(new FetchQuery.After(last.startedAt(), last.id())));
+	}
+
+	private static Fetch fetchOf(Readable row) {
+		RepositoryRef target = new RepositoryRef(row.get("provider", String.class),
+				RepositoryPath.parse(row.get("repository", String.class), ANY_DEPTH));
+		return new Fetch(row.get("id", UUID.class), target, row.get("limit", Integer.class),
+				FetchMode.valueOf(row.get("mode", String.class)), FetchStatus.valueOf(row.get("status", String.class)),
+				new Fetch.Progress(row.get("commits_discovered", Long.class),
+						row.get("commits_already_known", Long.class)),
+				row.get("error", String.class), row.get("started_at", Instant.class),
+				row.get("finished_at", Instant.class), row.get("waiting_until", Instant.class));
+	}
+
+}

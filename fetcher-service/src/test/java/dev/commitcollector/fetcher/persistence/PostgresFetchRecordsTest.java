@@ -1,0 +1,159 @@
+package dev.commitcollector.fetcher.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.commitcollector.fetcher.application.FetchListing;
+import dev.commitcollector.fetcher.application.FetchQuery;
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
+import dev.commitcollector.store.TestInfrastructure;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Fetches in the fetcher's schema on a real PostgreSQL, migrated as the service migrates
+ * it. Each test has a provider of its own, so that the rows of other tests do not show.
+ */
+class PostgresFetchRecordsTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
+
+	private final String provider = "pg-" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeAll
+	static void migrate() {
+		TestInfrastructure.Servers servers = TestInfrastructure.servers();
+		Flyway.configure()
+			.dataSource(servers.jdbcUrl(), servers.user(), servers.password())
+			.schemas("fetcher")
+			.defaultSchema("fetcher")
+			.createSchemas(true)
+			.load()
+			.migrate();
+	}
+
+	@Test
+	void keepsAFetchFromItsRequestToItsEndAcrossARestart() {
+		Fetch queued = Fetch.requested(target("acme/widgets"), 500, FetchMode.FULL, T0);
+		PostgresFetchRecords before = adapter();
+		before.save(queued).block(WAIT);
+		Fetch running = queued.running().waiting(T0.plusSeconds(60)).discovered(100).alreadyKnown(20);
+		before.save(running).block(WAIT);
+
+		assertThat(adapter().find(queued.id()).block(WAIT)).contains(running);
+
+		Fetch failed = running.discovered(100).failed("GitHub answered 502", T0.plusSeconds(90));
+		before.save(failed).block(WAIT);
+		assertThat(adapter().find(queued.id()).block(WAIT)).contains(failed);
+	}
+
+	@Test
+	void neverChangesAFetchThatEndedAgain() {
+		Fetch running = Fetch.requested(target("acme/widgets"), 10, FetchMode.INCREMENTAL, T0).running();
+		PostgresFetchRecords records = adapter();
+		Fetch completed = running.discovered(10).completed(T0.plusSeconds(5));
+		records.save(completed).block(WAIT);
+
+		records.save(running.discovered(3)).block(WAIT);
+		records.save(running.failed("late", T0.plusSeconds(9))).block(WAIT);
+
+		assertThat(records.find(running.id()).block(WAIT)).contains(completed);
+	}
+
+	@Test
+	void findsNothingForAnIdNeverRequested() {
+		assertThat(adapter().find(UUID.randomUUID()).block(WAIT)).isEmpty();
+	}
+
+	@Test
+	void listsNewestFirstAcrossPagesWithoutSkippingOrRepeatingAFetch() {
+		List<Fetch> saved = new ArrayList<>();
+		for (int i = 0; i < 23; i++) {
+			// pairs started at the same instant: the id breaks the tie
+			Fetch fetch = Fetch.requested(target(i % 3 == 0 ? "acme/a" : "acme/b"), 10, FetchMode.INCREMENTAL,
+					T0.plusSeconds(i / 2));
+			fetch = i % 4 == 0 ? fetch.running().completed(T0.plusSeconds(100)) : fetch;
+			adapter().save(fetch).block(WAIT);
+			saved.add(fetch);
+		}
+
+		List<Fetch> all = walk(
+				new FetchQuery(Optional.of(provider), Optional.empty(), Optional.empty(), 5, Optional.empty()));
+
+		assertThat(all).hasSize(23).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(saved);
+		assertThat(all).extracting(Fetch::startedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+		List<Fetch> completedOfA = walk(new FetchQuery(Optional.of(provider),
+				Optional.of(RepositoryPath.parse("acme/a")), Optional.of(FetchStatus.COMPLETED), 2, Optional.empty()));
+		assertThat(completedOfA).containsExactlyElementsOf(all.stream()
+			.filter(f -> f.repository().toString().equals("acme/a") && f.status() == FetchStatus.COMPLETED)
+			.toList());
+		assertThat(completedOfA).hasSize(2);
+		assertThat(walk(new FetchQuery(Optional.of(provider), Optional.empty(), Optional.of(FetchStatus.QUEUED), 500,
+				Optional.empty())))
+			.hasSize(17)
+			.allSatisfy(f -> assertThat(f.status()).isEqualTo(FetchStatus.QUEUED));
+	}
+
+	@Test
+	void saysThereIsNoNextPageWhenThePageEndsTheListing() {
+		adapter().save(Fetch.requested(target("acme/a"), 10, FetchMode.INCREMENTAL, T0)).block(WAIT);
+		adapter().save(Fetch.requested(target("acme/a"), 10, FetchMode.INCREMENTAL, T0.plusSeconds(1))).block(WAIT);
+
+		FetchListing exact = adapter()
+			.list(new FetchQuery(Optional.of(provider), Optional.empty(), Optional.empty(), 2, Optional.empty()))
+			.block(WAIT);
+
+		assertThat(exact.fetches()).hasSize(2);
+		assertThat(exact.next()).isEmpty();
+	}
+
+	/** Follows {@code next} from the first page to the last. */
+	private List<Fetch> walk(FetchQuery first) {
+		List<Fetch> all = new ArrayList<>();
+		FetchQuery query = first;
+		for (int page = 0; page < 100; page++) {
+			FetchListing listing = adapter().list(query).block(WAIT);
+			assertThat(listing.fetches()).hasSizeLessThanOrEqualTo(query.size());
+			all.addAll(listing.fetches());
+			if (listing.next().isEmpty()) {
+				return all;
+			}
+			query = new FetchQuery(query.provider(), query.repository(), query.status(), query.size(), listing.next());
+		}
+		throw new AssertionError("the listing did not end");
+	}
+
+	private RepositoryRef target(String path) {
+		return new RepositoryRef(provider, RepositoryPath.parse(path));
+	}
+
+	/** A new adapter on new connections, as a restarted fetcher has. */
+	private static PostgresFetchRecords adapter() {
+		TestInfrastructure.Servers servers = TestInfrastructure.servers();
+		return new PostgresFetchRecords(DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.builder()
+			.option(ConnectionFactoryOptions.DRIVER, "postgresql")
+			.option(ConnectionFactoryOptions.HOST, servers.host())
+			.option(ConnectionFactoryOptions.PORT, servers.port())
+			.option(ConnectionFactoryOptions.USER, servers.user())
+			.option(ConnectionFactoryOptions.PASSWORD, servers.password())
+			.option(ConnectionFactoryOptions.DATABASE, TestInfrastructure.DATABASE)
+			.build())));
+	}
+
+}
