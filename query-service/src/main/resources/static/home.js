@@ -81,8 +81,9 @@ async function startFetch(event) {
 
 async function follow(started) {
   let current = started;
-  while (current.status === 'RUNNING') {
-    say('Fetching ' + current.repository + ' from ' + current.provider + ': '
+  while (current.status === 'RUNNING' || current.status === 'QUEUED') {
+    say((current.status === 'QUEUED' ? 'Waiting for its turn to fetch ' : 'Fetching ')
+      + current.repository + ' from ' + current.provider + ': '
       + current.commitsDiscovered.toLocaleString('en') + ' of up to ' + current.limit.toLocaleString('en')
       + ' commits' + (current.waitingUntil ? ' (waiting for the rate limit until ' + formatDate(current.waitingUntil) + ')' : '')
       + '…');
