@@ -10,7 +10,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * The origins whose pages may call the fetch API from a browser: the query-service's
- * page, which starts fetches and follows their progress.
+ * page, which starts fetches, follows their progress and adds and removes watches.
  */
 @ConfigurationProperties("fetcher.cors")
 record CorsSettings(@DefaultValue( {
@@ -28,6 +28,10 @@ record CorsSettings(@DefaultValue( {
 		@Override
 		public void addCorsMappings(CorsRegistry registry) {
 			registry.addMapping("/api/v1/fetches/**")
+				.allowedOrigins(settings.allowedOrigins().toArray(String[]::new))
+				.allowedMethods("GET", "POST", "DELETE")
+				.exposedHeaders("Location");
+			registry.addMapping("/api/v1/watches/**")
 				.allowedOrigins(settings.allowedOrigins().toArray(String[]::new))
 				.allowedMethods("GET", "POST", "DELETE")
 				.exposedHeaders("Location");

@@ -19,7 +19,7 @@ record FetchRequest(String provider, String repository, Integer limit, String mo
 		requireText("mode", mode, MAX_MODE);
 	}
 
-	private static void requireText(String field, String value, int bound) {
+	static void requireText(String field, String value, int bound) {
 		if (value == null) {
 			return;
 		}

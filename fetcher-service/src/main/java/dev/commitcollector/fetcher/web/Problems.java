@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import dev.commitcollector.fetcher.application.FetchCommits;
 import dev.commitcollector.fetcher.application.Fetches;
 import dev.commitcollector.fetcher.application.Forges;
+import dev.commitcollector.fetcher.application.Watches;
+import dev.commitcollector.fetcher.application.Watching;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,7 +50,8 @@ class Problems extends ResponseEntityExceptionHandler {
 	private static final String EXAMPLE = "expected JSON such as {\"provider\":\"github\",\"repository\":\"owner/name\",\"limit\":1000}";
 
 	@ExceptionHandler({ RepositoryPath.InvalidRepositoryPath.class, Forges.UnknownProvider.class,
-			FetchController.InvalidFetchRequest.class, FetchListQuery.InvalidListParameter.class })
+			FetchController.InvalidFetchRequest.class, FetchListQuery.InvalidListParameter.class,
+			Watching.InvalidInterval.class })
 	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
@@ -60,6 +63,14 @@ class Problems extends ResponseEntityExceptionHandler {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_QUEUED_AFTER.toSeconds()))
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
+	}
+
+	/** One watch per repository: name the one there is. */
+	@ExceptionHandler(Watches.WatchExists.class)
+	ResponseEntity<ProblemDetail> watchExists(Watches.WatchExists ex) {
+		ResponseEntity<ProblemDetail> conflict = problem(HttpStatus.CONFLICT, ex.getMessage());
+		conflict.getBody().setProperty("existing", ex.existing().toString());
+		return conflict;
 	}
 
 	/** The database did not take the fetch: it was not started. */

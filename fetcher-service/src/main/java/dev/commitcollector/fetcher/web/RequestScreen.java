@@ -19,7 +19,7 @@ import reactor.netty.http.server.HttpServer;
 class RequestScreen implements NettyServerCustomizer {
 
 	static final RequestTargetRules RULES = new RequestTargetRules(Map.of("id", 36), 2048,
-			List.of("/api/v1/fetches/{id}"));
+			List.of("/api/v1/fetches/{id}", "/api/v1/watches/{id}"));
 
 	@Override
 	public HttpServer apply(HttpServer server) {

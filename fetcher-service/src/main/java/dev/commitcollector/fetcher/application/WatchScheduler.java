@@ -1,0 +1,160 @@
+package dev.commitcollector.fetcher.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.Watch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs due watches: every tick, on a thread of its own, it claims each due watch (at most
+ * one instance gets a turn, see {@link Watches#claim}) and starts an incremental fetch of
+ * its repository, unless the repository's last fetch still waits or runs: then the watch
+ * skips that turn. A failing watch is logged and tried again at its next turn; nothing
+ * stops the ticks but the application stopping.
+ */
+@Component
+public class WatchScheduler implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(WatchScheduler.class);
+
+	/** Due watches one tick takes on; the rest wait for the next tick. */
+	static final int PER_TICK = 100;
+
+	/** How long one tick may take before it is given up (and the next one starts). */
+	private static final Duration TICK_TIMEOUT = Duration.ofMinutes(1);
+
+	private final Watches watches;
+
+	private final Fetches fetches;
+
+	private final FetchCommits fetchCommits;
+
+	private final Clock clock;
+
+	private final Duration tick;
+
+	private final DoubleSupplier jitter;
+
+	private ScheduledExecutorService ticks;
+
+	@Autowired
+	WatchScheduler(Watches watches, Fetches fetches, FetchCommits fetchCommits, Clock clock, WatchSettings settings) {
+		this(watches, fetches, fetchCommits, clock, settings.tick(), () -> ThreadLocalRandom.current().nextDouble());
+	}
+
+	WatchScheduler(Watches watches, Fetches fetches, FetchCommits fetchCommits, Clock clock, Duration tick,
+			DoubleSupplier jitter) {
+		this.watches = watches;
+		this.fetches = fetches;
+		this.fetchCommits = fetchCommits;
+		this.clock = clock;
+		this.tick = tick;
+		this.jitter = jitter;
+	}
+
+	/** One tick: takes the turn of each due watch this instance can claim. */
+	Mono<Void> tick() {
+		return Mono.defer(() -> watches.due(clock.instant(), PER_TICK))
+			.flatMapMany(Flux::fromIterable)
+			.concatMap(watch -> turn(watch).onErrorResume(error -> {
+				log.warn("watch {} ({}): its turn failed; it runs again at its next turn: {}", watch.id(),
+						watch.target(), error.toString());
+				return Mono.empty();
+			}))
+			.then();
+	}
+
+	private Mono<Void> turn(Watch due) {
+		return Mono.defer(() -> {
+			var now = clock.instant();
+			return watches.claim(due, now, due.nextRunAfter(now, jitter.getAsDouble()));
+		}).flatMap(claimed -> claimed.map(this::run).orElse(Mono.empty()));
+	}
+
+	private Mono<Void> run(Watch watch) {
+		return busy(watch).flatMap(busy -> {
+			if (busy) {
+				log.info("watch {} ({}): its repository's fetch still waits or runs; skipping this turn", watch.id(),
+						watch.target());
+				return Mono.empty();
+			}
+			return Mono
+				.defer(() -> fetchCommits.start(watch.provider(), watch.repository(), watch.limit(),
+						FetchMode.INCREMENTAL))
+				.flatMap(fetch -> {
+					log.info("watch {} ({}): started fetch {}", watch.id(), watch.target(), fetch.id());
+					return watches.started(watch.id(), fetch.id());
+				});
+		});
+	}
+
+	/**
+	 * Whether the repository has a fetch waiting or running here, or the watch's last
+	 * fetch (recorded by any instance) still waits or runs.
+	 */
+	private Mono<Boolean> busy(Watch watch) {
+		return Mono.defer(() -> {
+			if (fetches.active(watch.target()).isPresent()) {
+				return Mono.just(true);
+			}
+			if (watch.lastFetch() == null) {
+				return Mono.just(false);
+			}
+			return fetches.lookup(watch.lastFetch()).map(last -> last.map(Fetch::active).orElse(false));
+		});
+	}
+
+	@Override
+	public synchronized void start() {
+		ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "watch-ticks");
+			thread.setDaemon(true);
+			return thread;
+		});
+		ticks.scheduleWithFixedDelay(this::tickSafely, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Blocks its own thread, never an event loop; never lets an error end the ticks. */
+	private void tickSafely() {
+		try {
+			tick().block(TICK_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			log.warn("looking for due watches failed; trying again in {}: {}", tick, ex.toString());
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (ticks != null) {
+			ticks.shutdownNow();
+			ticks = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return ticks != null;
+	}
+
+	/** Stops before running fetches are given their grace ({@link RunningFetches}). */
+	@Override
+	public int getPhase() {
+		return RunningFetches.PHASE + 512;
+	}
+
+}

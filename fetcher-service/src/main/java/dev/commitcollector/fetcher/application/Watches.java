@@ -1,0 +1,58 @@
+package dev.commitcollector.fetcher.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.commitcollector.fetcher.domain.Watch;
+import reactor.core.publisher.Mono;
+
+/** Every watch, shared by all fetcher instances and kept across restarts. */
+public interface Watches {
+
+	/**
+	 * Adds {@code watch}; fails with {@link WatchExists} when its repository is watched
+	 * already.
+	 */
+	Mono<Watch> add(Watch watch);
+
+	Mono<Optional<Watch>> find(UUID id);
+
+	/** At most {@code max} watches, by provider and repository. */
+	Mono<List<Watch>> list(int max);
+
+	/** Whether there was such a watch to remove. */
+	Mono<Boolean> remove(UUID id);
+
+	/** Up to {@code max} watches due at {@code now}, the longest due first. */
+	Mono<List<Watch>> due(Instant now, int max);
+
+	/**
+	 * Takes the turn of {@code watch} if it is still due at {@code now} and no one took
+	 * it since it was read, moving its next run to {@code next}; emits the watch as
+	 * moved, or nothing when the turn is not (or no longer) this caller's. Of several
+	 * callers, on any instance, at most one gets a turn.
+	 */
+	Mono<Optional<Watch>> claim(Watch watch, Instant now, Instant next);
+
+	/** Remembers {@code fetch} as the last one the watch started. */
+	Mono<Void> started(UUID watch, UUID fetch);
+
+	/** The repository is watched already, by the watch {@code existing}. */
+	final class WatchExists extends RuntimeException {
+
+		private final UUID existing;
+
+		public WatchExists(UUID existing) {
+			super("this repository is watched already, by watch " + existing + "; delete that one first to change it");
+			this.existing = existing;
+		}
+
+		public UUID existing() {
+			return existing;
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.commitcollector.fetcher.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
+import dev.commitcollector.fetcher.domain.Watch;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Watching repositories: adding, showing and removing watches, each shown with its last
+ * fetch as that fetch stands now. {@link WatchScheduler} runs them.
+ */
+@Service
+public class Watching {
+
+	/** The most watches one listing shows. */
+	public static final int MAX_LISTED = 1000;
+
+	/**
+	 * Longer would be no watch at all, and would overflow a timestamp sooner or later.
+	 */
+	static final Duration MAX_INTERVAL = Duration.ofDays(365);
+
+	private final Watches watches;
+
+	private final Fetches fetches;
+
+	private final Forges forges;
+
+	private final Clock clock;
+
+	private final Duration minInterval;
+
+	Watching(Watches watches, Fetches fetches, Forges forges, Clock clock, WatchSettings settings) {
+		this.watches = watches;
+		this.fetches = fetches;
+		this.forges = forges;
+		this.clock = clock;
+		this.minInterval = settings.minInterval();
+	}
+
+	/**
+	 * Watches the repository from now on, its first fetch due at once; fails with
+	 * {@link Watches.WatchExists} when it is watched already.
+	 */
+	public Mono<WatchReport> watch(String provider, RepositoryPath repository, int limit, Duration interval) {
+		forges.named(provider);
+		if (interval.compareTo(minInterval) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
+			throw new InvalidInterval("interval must be between " + minInterval + " (WATCH_MIN_INTERVAL) and "
+					+ MAX_INTERVAL + ", was " + interval);
+		}
+		Watch watch = Watch.of(new RepositoryRef(provider, repository), limit, interval, clock.instant());
+		return Mono.defer(() -> watches.add(watch)).map(added -> new WatchReport(added, Optional.empty()));
+	}
+
+	public Mono<Optional<WatchReport>> find(UUID id) {
+		return watches.find(id)
+			.flatMap(found -> found.isEmpty() ? Mono.just(Optional.<WatchReport>empty())
+					: report(found.get()).map(Optional::of));
+	}
+
+	/** Every watch (at most {@link #MAX_LISTED}), by provider and repository. */
+	public Mono<List<WatchReport>> list() {
+		return watches.list(MAX_LISTED)
+			.flatMapMany(Flux::fromIterable)
+			.flatMapSequential(this::report, 8)
+			.collectList();
+	}
+
+	/** Whether there was such a watch; a fetch it started goes on. */
+	public Mono<Boolean> remove(UUID id) {
+		return watches.remove(id);
+	}
+
+	private Mono<WatchReport> report(Watch watch) {
+		if (watch.lastFetch() == null) {
+			return Mono.just(new WatchReport(watch, Optional.empty()));
+		}
+		return fetches.lookup(watch.lastFetch()).map(fetch -> new WatchReport(watch, fetch));
+	}
+
+	/** A watch and its last fetch as it stands now (none before its first turn). */
+	public record WatchReport(Watch watch, Optional<Fetch> lastFetch) {
+	}
+
+	/** An interval shorter than this fetcher allows, or absurdly long. */
+	public static final class InvalidInterval extends IllegalArgumentException {
+
+		InvalidInterval(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.commitcollector.fetcher.application;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.commitcollector.fetcher.domain.Watch;
+import reactor.core.publisher.Mono;
+
+/** {@link Watches} in memory, claimed by compare and set as the database claims them. */
+final class InMemoryWatches implements Watches {
+
+	private final Map<UUID, Watch> byId = new ConcurrentHashMap<>();
+
+	private final AtomicInteger failingLookups = new AtomicInteger();
+
+	/**
+	 * The next {@code times} looks for due watches fail, as when the database is away.
+	 */
+	InMemoryWatches failingNext(int times) {
+		failingLookups.set(times);
+		return this;
+	}
+
+	@Override
+	public synchronized Mono<Watch> add(Watch watch) {
+		Optional<Watch> existing = byId.values().stream().filter(w -> w.target().equals(watch.target())).findFirst();
+		if (existing.isPresent()) {
+			return Mono.error(new WatchExists(existing.get().id()));
+		}
+		byId.put(watch.id(), watch);
+		return Mono.just(watch);
+	}
+
+	@Override
+	public Mono<Optional<Watch>> find(UUID id) {
+		return Mono.fromSupplier(() -> Optional.ofNullable(byId.get(id)));
+	}
+
+	@Override
+	public Mono<List<Watch>> list(int max) {
+		return Mono.fromSupplier(() -> byId.values()
+			.stream()
+			.sorted(Comparator.comparing(Watch::provider).thenComparing(w -> w.repository().toString()))
+			.limit(max)
+			.toList());
+	}
+
+	@Override
+	public Mono<Boolean> remove(UUID id) {
+		return Mono.fromSupplier(() -> byId.remove(id) != null);
+	}
+
+	@Override
+	public Mono<List<Watch>> due(Instant now, int max) {
+		if (failingLookups.getAndDecrement() > 0) {
+			return Mono.error(new IllegalStateException("the database is away"));
+		}
+		return Mono.fromSupplier(() -> byId.values()
+			.stream()
+			.filter(w -> w.due(now))
+			.sorted(Comparator.comparing(Watch::nextRunAt))
+			.limit(max)
+			.toList());
+	}
+
+	@Override
+	public Mono<Optional<Watch>> claim(Watch watch, Instant now, Instant next) {
+		return Mono.fromSupplier(() -> {
+			synchronized (this) {
+				Watch current = byId.get(watch.id());
+				if (current == null || !current.nextRunAt().equals(watch.nextRunAt()) || !current.due(now)) {
+					return Optional.empty();
+				}
+				Watch claimed = new Watch(current.id(), current.target(), current.limit(), current.interval(),
+						current.createdAt(), next, current.lastFetch());
+				byId.put(claimed.id(), claimed);
+				return Optional.of(claimed);
+			}
+		});
+	}
+
+	@Override
+	public Mono<Void> started(UUID watch, UUID fetch) {
+		return Mono.fromRunnable(() -> byId.computeIfPresent(watch, (id, w) -> new Watch(w.id(), w.target(), w.limit(),
+				w.interval(), w.createdAt(), w.nextRunAt(), fetch)));
+	}
+
+	Watch get(UUID id) {
+		return byId.get(id);
+	}
+
+}

@@ -1,0 +1,198 @@
+package dev.commitcollector.fetcher.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
+import dev.commitcollector.fetcher.domain.Watch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * The scheduler on a clock that moves only when the test moves it. Two forges: on
+ * {@code slow} a fetch runs until the test ends, on {@code failing} it fails at once.
+ */
+class WatchSchedulerTest {
+
+	private static final Instant T0 = Instant.parse("2026-08-01T10:00:00Z");
+
+	private static final Duration INTERVAL = Duration.ofMinutes(10);
+
+	/** Half the jitter, which for ten minutes is a tenth: a minute. */
+	private static final Duration HALF_JITTER = Duration.ofSeconds(30);
+
+	private final MutableClock clock = new MutableClock(T0);
+
+	private final InMemoryFetchRecords records = new InMemoryFetchRecords();
+
+	private final Fetches fetches = new Fetches(records);
+
+	private final InMemoryWatches watches = new InMemoryWatches();
+
+	private final FetchCommits fetchCommits = new FetchCommits(
+			new Forges(List.of(new TestForge("slow", Mono.never()),
+					new TestForge("failing", Mono.error(new IllegalStateException("the forge is down"))))),
+			(fetch, commits) -> Mono.empty(), fetches, new InMemoryHistory(), clock,
+			new FetchSettings(4, 1000, Duration.ofSeconds(1)));
+
+	private WatchScheduler scheduler = scheduler(Duration.ofHours(1));
+
+	@AfterEach
+	void stop() {
+		scheduler.stop();
+	}
+
+	@Test
+	void startsAnIncrementalFetchOfADueWatchAndRemembersIt() {
+		Watch watch = watched("slow", "acme/widgets");
+
+		tick();
+
+		Watch after = watches.get(watch.id());
+		assertThat(after.lastFetch()).isNotNull();
+		Fetch fetch = fetches.find(after.lastFetch()).orElseThrow();
+		assertThat(fetch.target()).isEqualTo(watch.target());
+		assertThat(fetch.mode()).isEqualTo(FetchMode.INCREMENTAL);
+		assertThat(fetch.limit()).isEqualTo(50);
+		assertThat(fetch.status()).isEqualTo(FetchStatus.RUNNING);
+		assertThat(after.nextRunAt()).isEqualTo(T0.plus(INTERVAL).plus(HALF_JITTER));
+	}
+
+	@Test
+	void skipsATurnWhileItsRepositorysFetchStillRuns() {
+		Watch watch = watched("slow", "acme/widgets");
+		tick();
+		UUID first = watches.get(watch.id()).lastFetch();
+
+		clock.advance(INTERVAL.plus(HALF_JITTER));
+		tick();
+
+		Watch after = watches.get(watch.id());
+		assertThat(after.lastFetch()).isEqualTo(first);
+		assertThat(fetches.active(watch.target())).map(Fetch::id).contains(first);
+		assertThat(after.nextRunAt()).as("the turn is taken, and skipped")
+			.isEqualTo(clock.instant().plus(INTERVAL).plus(HALF_JITTER));
+	}
+
+	@Test
+	void skipsATurnWhileItsLastFetchRunsOnAnotherInstance() {
+		Fetch elsewhere = Fetch.requested(target("slow", "acme/widgets"), 50, FetchMode.INCREMENTAL, T0).running();
+		records.save(elsewhere).block();
+		Watch watch = new Watch(UUID.randomUUID(), elsewhere.target(), 50, INTERVAL, T0, T0, elsewhere.id());
+		watches.add(watch).block();
+
+		tick();
+
+		assertThat(fetches.active(watch.target())).isEmpty();
+		assertThat(watches.get(watch.id()).lastFetch()).isEqualTo(elsewhere.id());
+		assertThat(watches.get(watch.id()).nextRunAt()).isEqualTo(T0.plus(INTERVAL).plus(HALF_JITTER));
+	}
+
+	@Test
+	void startsTheNextFetchOnceTheLastOneEnded() {
+		Watch watch = watched("failing", "acme/widgets");
+		tick();
+		UUID first = watches.get(watch.id()).lastFetch();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(fetches.find(first).orElseThrow().status()).isEqualTo(FetchStatus.FAILED));
+
+		clock.advance(INTERVAL.plus(HALF_JITTER));
+		tick();
+
+		UUID second = watches.get(watch.id()).lastFetch();
+		assertThat(second).isNotNull().isNotEqualTo(first);
+		assertThat(fetches.find(second)).isPresent();
+	}
+
+	@Test
+	void doesNothingBeforeAWatchIsDue() {
+		Watch notYet = new Watch(UUID.randomUUID(), target("slow", "acme/widgets"), 50, INTERVAL, T0, T0.plusSeconds(1),
+				null);
+		watches.add(notYet).block();
+
+		tick();
+
+		assertThat(watches.get(notYet.id())).isEqualTo(notYet);
+		assertThat(fetches.active(notYet.target())).isEmpty();
+	}
+
+	@Test
+	void aWatchWhoseFetchCannotStartDoesNotKeepOthersFromTheirTurn() {
+		Watch gone = watched("gone", "acme/widgets");
+		Watch slow = watched("slow", "acme/gadgets");
+
+		tick();
+
+		assertThat(watches.get(gone.id()).lastFetch()).isNull();
+		assertThat(watches.get(gone.id()).nextRunAt()).isAfter(T0);
+		assertThat(watches.get(slow.id()).lastFetch()).isNotNull();
+	}
+
+	@Test
+	void keepsTickingAfterTheWatchesCouldNotBeRead() {
+		watches.failingNext(3);
+		Watch watch = watched("slow", "acme/widgets");
+		scheduler = scheduler(Duration.ofMillis(20));
+
+		scheduler.start();
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(watches.get(watch.id()).lastFetch()).isNotNull());
+		assertThat(scheduler.isRunning()).isTrue();
+		scheduler.stop();
+		assertThat(scheduler.isRunning()).isFalse();
+	}
+
+	private void tick() {
+		scheduler.tick().block(Duration.ofSeconds(10));
+	}
+
+	private WatchScheduler scheduler(Duration tick) {
+		return new WatchScheduler(watches, fetches, fetchCommits, clock, tick, () -> 0.5);
+	}
+
+	/** A watch of 50 commits every ten minutes, due now. */
+	private Watch watched(String provider, String path) {
+		Watch watch = Watch.of(target(provider, path), 50, INTERVAL, clock.instant());
+		watches.add(watch).block();
+		return watch;
+	}
+
+	private static RepositoryRef target(String provider, String path) {
+		return new RepositoryRef(provider, RepositoryPath.parse(path));
+	}
+
+	/** A forge whose first page is always {@code firstPage}. */
+	private record TestForge(String provider, Mono<CommitPage> firstPage) implements Forge {
+
+		@Override
+		public ForgeType type() {
+			return ForgeType.GITHUB;
+		}
+
+		@Override
+		public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
+			return firstPage;
+		}
+
+		@Override
+		public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
+			return Mono.never();
+		}
+
+	}
+
+}

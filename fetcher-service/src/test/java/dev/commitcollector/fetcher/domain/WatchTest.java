@@ -1,0 +1,39 @@
+package dev.commitcollector.fetcher.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class WatchTest {
+
+	private static final Instant NOW = Instant.parse("2026-08-01T10:00:00.123456Z");
+
+	private static final RepositoryRef TARGET = new RepositoryRef("github", RepositoryPath.parse("acme/widgets"));
+
+	@Test
+	void putsItsNextTurnOffByAtMostATenthOfItsInterval() {
+		Watch watch = Watch.of(TARGET, 10, Duration.ofMinutes(5), NOW);
+
+		assertThat(watch.nextRunAfter(NOW, 0)).isEqualTo(Instant.parse("2026-08-01T10:05:00.123Z"));
+		assertThat(watch.nextRunAfter(NOW, 1)).isEqualTo(Instant.parse("2026-08-01T10:05:30.123Z"));
+	}
+
+	@Test
+	void putsItsNextTurnOffByAtMostAMinute() {
+		Watch watch = Watch.of(TARGET, 10, Duration.ofHours(24), NOW);
+
+		assertThat(watch.nextRunAfter(NOW, 1)).isEqualTo(Instant.parse("2026-08-02T10:01:00.123Z"));
+	}
+
+	@Test
+	void isDueFromItsNextRunOn() {
+		Watch watch = Watch.of(TARGET, 10, Duration.ofMinutes(5), NOW);
+
+		assertThat(watch.due(NOW.minusNanos(1000))).isFalse();
+		assertThat(watch.due(NOW)).isTrue();
+	}
+
+}
