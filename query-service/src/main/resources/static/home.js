@@ -2,8 +2,6 @@
 
 const state = { fetcherUrl: null, after: null };
 
-// The fetcher's API key, asked for when the fetcher answers 401 and kept for this browser session only.
-const KEY = 'commit-collector.fetcher-key';
 
 async function loadRepositories(reset) {
   const body = document.querySelector('#repositories tbody');
@@ -45,35 +43,16 @@ async function startFetch(event) {
   };
   const button = document.getElementById('fetch-submit');
   button.disabled = true;
-  const typedKey = form.key.value.trim();
-  if (typedKey) {
-    sessionStorage.setItem(KEY, typedKey);
-  }
   try {
-    const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-    const key = sessionStorage.getItem(KEY);
-    if (key) {
-      headers.Authorization = 'Bearer ' + key;
-    }
-    const response = await fetch(state.fetcherUrl + '/api/v1/fetches', {
-      method: 'POST', headers, body: JSON.stringify(request)
-    });
-    const fetchBody = await response.json().catch(() => ({}));
-    if (response.status === 401) {
-      sessionStorage.removeItem(KEY);
-      document.getElementById('fetch-key-field').hidden = false;
-      form.key.focus();
-      say('The fetcher needs an API key' + (key ? ' (the one given was refused)' : '')
-        + ': enter it and fetch again.', 'error');
-      return;
-    }
+    const { response, json: fetchBody } = await callFetcher('POST', '/api/v1/fetches', request);
     if (!response.ok) {
       say('Not started: ' + (fetchBody.detail || ('HTTP ' + response.status)), 'error');
       return;
     }
     await follow(fetchBody);
   } catch (error) {
-    say('The fetcher at ' + state.fetcherUrl + ' could not be reached: ' + error.message, 'error');
+    say(error instanceof KeyNeeded ? error.message
+      : 'The fetcher at ' + state.fetcherUrl + ' could not be reached: ' + error.message, 'error');
   } finally {
     button.disabled = false;
   }
@@ -105,5 +84,5 @@ document.addEventListener('DOMContentLoaded', async () => {
   state.fetcherUrl = config.fetcherUrl;
   document.getElementById('fetch-form').addEventListener('submit', startFetch);
   document.getElementById('repositories-more').addEventListener('click', () => loadRepositories(false));
-  await loadRepositories(true);
+  await Promise.all([loadRepositories(true), initWatches()]);
 });

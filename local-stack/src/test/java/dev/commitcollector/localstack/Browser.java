@@ -3,6 +3,7 @@ package dev.commitcollector.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -11,6 +12,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -67,6 +69,50 @@ final class Browser implements AutoCloseable {
 
 	void awaitStatus(String text) {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fetch-status"), text));
+	}
+
+	/** Fills in and sends the watch form. */
+	void watch(String provider, String repository, String interval) {
+		type("watch-provider", provider);
+		type("watch-repository", repository);
+		new Select(driver.findElement(By.id("watch-interval"))).selectByValue(interval);
+		driver.findElement(By.id("watch-submit")).click();
+	}
+
+	/**
+	 * Types the API key into the field the page shows after a 401, and sends the watch
+	 * form again.
+	 */
+	void retryWatchWithApiKey(String key) {
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fetch-key")));
+		type("fetch-key", key);
+		driver.findElement(By.id("watch-submit")).click();
+	}
+
+	void awaitWatchStatus(String text) {
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("watch-status"), text));
+	}
+
+	/** The rows of the watches table, each as its cells' text joined by " | ". */
+	List<String> watches() {
+		return driver.findElements(By.cssSelector("#watches tbody tr"))
+			.stream()
+			.map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+			.map(cells -> String.join(" | ", cells))
+			.toList();
+	}
+
+	/**
+	 * Clicks Remove on the watch of {@code repository} and waits until its row is gone.
+	 */
+	void removeWatch(String repository) {
+		WebElement row = driver.findElements(By.cssSelector("#watches tbody tr"))
+			.stream()
+			.filter(candidate -> candidate.getText().contains(repository))
+			.findFirst()
+			.orElseThrow();
+		row.findElement(By.cssSelector("button.remove-watch")).click();
+		wait.until(ExpectedConditions.stalenessOf(row));
 	}
 
 	void followLink(String text) {

@@ -174,6 +174,26 @@ class PipelineSystemTest {
 			.isEqualTo(200);
 	}
 
+	@Test
+	@Order(7)
+	void theWebPageAddsAWatchAsksForTheKeyListsItAndRemovesIt() throws Exception {
+		try (Browser browser = Browser.start()) {
+			browser.open(stack.query().url() + "/");
+			browser.watch("github", "acme/form", "PT1H");
+			browser.awaitWatchStatus("The fetcher needs an API key");
+			browser.retryWatchWithApiKey(API_KEY);
+			browser.awaitWatchStatus("Watching acme/form every hour.");
+
+			assertThat(browser.watches()).singleElement()
+				.satisfies(row -> assertThat(row).startsWith("github | acme/form | hour |"));
+			assertThat(client.get(stack.fetcher().url() + "/api/v1/watches").get("watches")).hasSize(1);
+
+			browser.removeWatch("acme/form");
+			assertThat(browser.watches()).isEmpty();
+			assertThat(client.get(stack.fetcher().url() + "/api/v1/watches").get("watches")).isEmpty();
+		}
+	}
+
 	private static Commit with(Commit commit, String name, String email, String message) {
 		return new Commit(commit.sha(), name, email, null, commit.authoredAt(), message, commit.parent());
 	}

@@ -1,5 +1,6 @@
 package dev.commitcollector.fetcher.application;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +20,13 @@ public interface FetchRecords {
 	Mono<Void> save(Fetch fetch);
 
 	Mono<Optional<Fetch>> find(UUID id);
+
+	/**
+	 * Ends every fetch still QUEUED or RUNNING as FAILED with {@code reason}; emits how
+	 * many. Only for a fetcher that runs as the one instance, at its start: nothing else
+	 * can still be running them.
+	 */
+	Mono<Long> abandonUnfinished(String reason, Instant now);
 
 	/** The fetches {@code query} asks for, newest first. */
 	Mono<FetchListing> list(FetchQuery query);

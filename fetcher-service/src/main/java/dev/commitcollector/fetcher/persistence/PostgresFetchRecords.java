@@ -63,6 +63,17 @@ class PostgresFetchRecords implements FetchRecords {
 	}
 
 	@Override
+	public Mono<Long> abandonUnfinished(String reason, Instant now) {
+		return db.sql("""
+				update fetcher.fetches set status = 'FAILED', error = $1, finished_at = $2, waiting_until = null
+				where status in ('QUEUED', 'RUNNING') and finished_at is null""")
+			.bind(0, reason)
+			.bind(1, now)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	@Override
 	public Mono<Optional<Fetch>> find(UUID id) {
 		return db.sql("select " + COLUMNS + " from fetcher.fetches where id = $1")
 			.bind(0, id)

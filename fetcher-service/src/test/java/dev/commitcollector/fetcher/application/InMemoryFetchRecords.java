@@ -1,5 +1,6 @@
 package dev.commitcollector.fetcher.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,24 @@ public class InMemoryFetchRecords implements FetchRecords {
 			writes.add(fetch);
 			byId.compute(fetch.id(), (id, held) -> held != null && held.finishedAt() != null ? held : fetch);
 			return Mono.empty();
+		});
+	}
+
+	@Override
+	public Mono<Long> abandonUnfinished(String reason, Instant now) {
+		if (failure != null) {
+			return Mono.error(failure);
+		}
+		return Mono.fromSupplier(() -> {
+			long[] abandoned = { 0 };
+			byId.replaceAll((id, fetch) -> {
+				if (fetch.finishedAt() != null) {
+					return fetch;
+				}
+				abandoned[0]++;
+				return fetch.failed(reason, now);
+			});
+			return abandoned[0];
 		});
 	}
 

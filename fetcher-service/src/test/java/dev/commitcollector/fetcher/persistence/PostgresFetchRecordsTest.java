@@ -77,6 +77,29 @@ class PostgresFetchRecordsTest {
 	}
 
 	@Test
+	void endsTheFetchesAStoppedFetcherLeftUnfinishedAndNoOther() {
+		PostgresFetchRecords records = adapter();
+		Fetch queued = Fetch.requested(target("acme/queued"), 10, FetchMode.INCREMENTAL, T0);
+		Fetch running = Fetch.requested(target("acme/running"), 10, FetchMode.INCREMENTAL, T0).running();
+		Fetch other = Fetch.requested(target("acme/other"), 10, FetchMode.INCREMENTAL, T0);
+		for (Fetch fetch : List.of(queued, running, other.running().completed(T0.plusSeconds(2)))) {
+			records.save(fetch).block(WAIT);
+		}
+
+		assertThat(records.abandonUnfinished("the fetcher stopped", T0.plusSeconds(60)).block(WAIT))
+			.isGreaterThanOrEqualTo(2);
+
+		for (Fetch fetch : List.of(queued, running)) {
+			assertThat(adapter().find(fetch.id()).block(WAIT)).hasValueSatisfying(ended -> {
+				assertThat(ended.status()).isEqualTo(FetchStatus.FAILED);
+				assertThat(ended.error()).isEqualTo("the fetcher stopped");
+				assertThat(ended.finishedAt()).isEqualTo(T0.plusSeconds(60));
+			});
+		}
+		assertThat(adapter().find(other.id()).block(WAIT).orElseThrow().status()).isEqualTo(FetchStatus.COMPLETED);
+	}
+
+	@Test
 	void findsNothingForAnIdNeverRequested() {
 		assertThat(adapter().find(UUID.randomUUID()).block(WAIT)).isEmpty();
 	}

@@ -1,0 +1,78 @@
+'use strict';
+// The watches section of the home page: the fetcher's watches, a form to add one, a button to remove one.
+
+const INTERVALS = { PT5M: '5 minutes', PT15M: '15 minutes', PT1H: 'hour', PT6H: '6 hours', P1D: 'day' };
+
+function sayWatch(text, kind) {
+  const status = document.getElementById('watch-status');
+  status.textContent = text;
+  status.className = kind || '';
+}
+
+async function loadWatches() {
+  const body = document.querySelector('#watches tbody');
+  const { response, json } = await callFetcher('GET', '/api/v1/watches');
+  if (!response.ok) {
+    throw new Error(json.detail || ('HTTP ' + response.status));
+  }
+  body.replaceChildren(...json.watches.map(watch => el('tr', { 'data-watch': watch.id },
+    el('td', {}, watch.provider),
+    el('td', {}, el('a', { href: repositoryHref(watch.provider, watch.repository) }, watch.repository)),
+    el('td', {}, INTERVALS[watch.interval] || watch.interval),
+    el('td', {}, el('time', { datetime: watch.nextRunAt }, formatDate(watch.nextRunAt))),
+    el('td', {}, watch.lastFetch ? watch.lastFetch.status.toLowerCase() : 'none yet'),
+    el('td', {}, removeButton(watch)))));
+  document.getElementById('watches-empty').hidden = json.watches.length > 0;
+}
+
+function removeButton(watch) {
+  const button = el('button', { type: 'button', class: 'remove-watch' }, 'Remove');
+  button.addEventListener('click', () => removeWatch(watch));
+  return button;
+}
+
+async function removeWatch(watch) {
+  try {
+    const { response, json } = await callFetcher('DELETE', '/api/v1/watches/' + encodeURIComponent(watch.id));
+    if (!response.ok && response.status !== 404) {
+      sayWatch('Not removed: ' + (json.detail || ('HTTP ' + response.status)), 'error');
+      return;
+    }
+    sayWatch('No longer watching ' + watch.repository + '.', 'ok');
+    await loadWatches();
+  } catch (error) {
+    sayWatch(error instanceof KeyNeeded ? error.message : 'The fetcher could not be reached: ' + error.message, 'error');
+  }
+}
+
+async function addWatch(event) {
+  event.preventDefault();
+  const form = event.target;
+  const request = {
+    provider: form.provider.value.trim() || 'github',
+    repository: form.repository.value.trim(),
+    limit: Number(form.limit.value),
+    interval: form.interval.value
+  };
+  try {
+    const { response, json } = await callFetcher('POST', '/api/v1/watches', request);
+    if (!response.ok) {
+      sayWatch('Not watched: ' + (json.detail || ('HTTP ' + response.status)), 'error');
+      return;
+    }
+    sayWatch('Watching ' + json.repository + ' every ' + (INTERVALS[json.interval] || json.interval) + '.', 'ok');
+    await loadWatches();
+  } catch (error) {
+    sayWatch(error instanceof KeyNeeded ? error.message : 'The fetcher could not be reached: ' + error.message, 'error');
+  }
+}
+
+/** Called by the home page once it knows where the fetcher is. */
+async function initWatches() {
+  document.getElementById('watch-form').addEventListener('submit', addWatch);
+  try {
+    await loadWatches();
+  } catch (error) {
+    sayWatch('The watches could not be read: ' + error.message, 'error');
+  }
+}
