@@ -81,7 +81,9 @@ public class FetchCommits {
 			if (already.isPresent()) {
 				return Mono.just(already.get());
 			}
-			if (fetches.queued() >= maxQueued) {
+			// a fetch that finds a free slot does not wait, whatever the bound on waiting
+			// ones
+			if (permits.available() == 0 && fetches.queued() >= maxQueued) {
 				throw new QueueFull(maxQueued);
 			}
 			fetch = Fetch.requested(target, limit, mode, clock.instant());

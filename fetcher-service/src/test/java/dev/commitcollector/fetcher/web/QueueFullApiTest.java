@@ -1,0 +1,101 @@
+package dev.commitcollector.fetcher.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.commitcollector.store.TestInfrastructure;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A fetcher that runs one fetch at once and lets none wait: while a fetch holds the one
+ * slot (its forge does not answer), a fetch of another repository answers 429 with
+ * {@code Retry-After}, and one of the same repository answers with the running fetch.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "fetcher.topic.name=commits.discovered.queue-test", "fetcher.fetches.max-concurrent-fetches=1",
+				"fetcher.fetches.max-queued=0" })
+@AutoConfigureWebTestClient
+class QueueFullApiTest {
+
+	private static final MockWebServer forge = new MockWebServer();
+
+	/** Holds every forge request until the test is over. */
+	private static final CountDownLatch released = new CountDownLatch(1);
+
+	@Autowired
+	WebTestClient http;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
+		TestInfrastructure.register(registry);
+		forge.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+				released.await(60, TimeUnit.SECONDS);
+				return new MockResponse.Builder().code(404).body("{\"message\":\"Not Found\"}").build();
+			}
+		});
+		forge.start();
+		registry.add("forges.providers.github.api-url", () -> forge.url("/").toString().replaceAll("/$", ""));
+	}
+
+	@AfterAll
+	static void release() {
+		released.countDown();
+		forge.close();
+	}
+
+	@Test
+	void answers429WithRetryAfterWhenNoMoreFetchesMayWait() {
+		String running = post("acme/holds-the-slot").expectStatus()
+			.isAccepted()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		post("acme/one-too-many").expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "30")
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(detail -> assertThat(detail.toString()).contains("FETCH_MAX_QUEUED"));
+		String again = post("acme/holds-the-slot").expectStatus()
+			.isAccepted()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(again).contains(running.substring(running.indexOf("\"id\""), running.indexOf("\"id\"") + 44));
+	}
+
+	private WebTestClient.ResponseSpec post(String repository) {
+		return http.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.post()
+			.uri("/api/v1/fetches")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"repository\":\"" + repository + "\",\"limit\":10}")
+			.exchange();
+	}
+
+}
