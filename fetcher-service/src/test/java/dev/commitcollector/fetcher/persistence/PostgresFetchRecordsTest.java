@@ -16,13 +16,8 @@ import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
-import dev.commitcollector.store.TestInfrastructure;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Fetches in the fetcher's schema on a real PostgreSQL, migrated as the service migrates
@@ -38,14 +33,7 @@ class PostgresFetchRecordsTest {
 
 	@BeforeAll
 	static void migrate() {
-		TestInfrastructure.Servers servers = TestInfrastructure.servers();
-		Flyway.configure()
-			.dataSource(servers.jdbcUrl(), servers.user(), servers.password())
-			.schemas("fetcher")
-			.defaultSchema("fetcher")
-			.createSchemas(true)
-			.load()
-			.migrate();
+		FetcherSchema.migrate();
 	}
 
 	@Test
@@ -168,15 +156,7 @@ class PostgresFetchRecordsTest {
 
 	/** A new adapter on new connections, as a restarted fetcher has. */
 	private static PostgresFetchRecords adapter() {
-		TestInfrastructure.Servers servers = TestInfrastructure.servers();
-		return new PostgresFetchRecords(DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.builder()
-			.option(ConnectionFactoryOptions.DRIVER, "postgresql")
-			.option(ConnectionFactoryOptions.HOST, servers.host())
-			.option(ConnectionFactoryOptions.PORT, servers.port())
-			.option(ConnectionFactoryOptions.USER, servers.user())
-			.option(ConnectionFactoryOptions.PASSWORD, servers.password())
-			.option(ConnectionFactoryOptions.DATABASE, TestInfrastructure.DATABASE)
-			.build())));
+		return new PostgresFetchRecords(FetcherSchema.newClient());
 	}
 
 }

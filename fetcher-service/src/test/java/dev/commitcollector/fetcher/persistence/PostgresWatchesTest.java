@@ -17,13 +17,8 @@ import dev.commitcollector.fetcher.application.Watches;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import dev.commitcollector.fetcher.domain.Watch;
-import dev.commitcollector.store.TestInfrastructure;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Watches in the fetcher's schema on a real PostgreSQL, migrated as the service migrates
@@ -42,14 +37,7 @@ class PostgresWatchesTest {
 
 	@BeforeAll
 	static void migrate() {
-		TestInfrastructure.Servers servers = TestInfrastructure.servers();
-		Flyway.configure()
-			.dataSource(servers.jdbcUrl(), servers.user(), servers.password())
-			.schemas("fetcher")
-			.defaultSchema("fetcher")
-			.createSchemas(true)
-			.load()
-			.migrate();
+		FetcherSchema.migrate();
 	}
 
 	@Test
@@ -169,15 +157,7 @@ class PostgresWatchesTest {
 	 * A new adapter on new connections, as another instance or a restarted fetcher has.
 	 */
 	private static PostgresWatches adapter() {
-		TestInfrastructure.Servers servers = TestInfrastructure.servers();
-		return new PostgresWatches(DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.builder()
-			.option(ConnectionFactoryOptions.DRIVER, "postgresql")
-			.option(ConnectionFactoryOptions.HOST, servers.host())
-			.option(ConnectionFactoryOptions.PORT, servers.port())
-			.option(ConnectionFactoryOptions.USER, servers.user())
-			.option(ConnectionFactoryOptions.PASSWORD, servers.password())
-			.option(ConnectionFactoryOptions.DATABASE, TestInfrastructure.DATABASE)
-			.build())));
+		return new PostgresWatches(FetcherSchema.newClient());
 	}
 
 }

@@ -79,8 +79,9 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 		finally {
 			((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(log);
 		}
-		System.out.printf("query-service: malformed requests tried %d, 4xx %d, 5xx %d, by status %s%n", requests.size(),
-				count(statuses, 400, 499), count(statuses, 500, 599), statuses);
+		LoggerFactory.getLogger(MalformedRequestsTest.class)
+			.info("query-service: malformed requests tried {}, 4xx {}, 5xx {}, by status {}", requests.size(),
+					count(statuses, 400, 499), count(statuses, 500, 599), statuses);
 		assertThat(requests).hasSizeGreaterThanOrEqualTo(100);
 		assertThat(failures).isEmpty();
 		assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))

@@ -1,0 +1,42 @@
+package dev.commitcollector.fetcher.persistence;
+
+import dev.commitcollector.store.TestInfrastructure;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.flywaydb.core.Flyway;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The fetcher's schema on the shared test PostgreSQL, for adapter tests without Spring:
+ * migrated once per test class, and fresh connections as a restarted fetcher has them.
+ */
+final class FetcherSchema {
+
+	private FetcherSchema() {
+	}
+
+	static void migrate() {
+		TestInfrastructure.Servers servers = TestInfrastructure.servers();
+		Flyway.configure()
+			.dataSource(servers.jdbcUrl(), servers.user(), servers.password())
+			.schemas("fetcher")
+			.defaultSchema("fetcher")
+			.createSchemas(true)
+			.load()
+			.migrate();
+	}
+
+	/** A client on new connections. */
+	static DatabaseClient newClient() {
+		TestInfrastructure.Servers servers = TestInfrastructure.servers();
+		return DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.builder()
+			.option(ConnectionFactoryOptions.DRIVER, "postgresql")
+			.option(ConnectionFactoryOptions.HOST, servers.host())
+			.option(ConnectionFactoryOptions.PORT, servers.port())
+			.option(ConnectionFactoryOptions.USER, servers.user())
+			.option(ConnectionFactoryOptions.PASSWORD, servers.password())
+			.option(ConnectionFactoryOptions.DATABASE, TestInfrastructure.DATABASE)
+			.build()));
+	}
+
+}
