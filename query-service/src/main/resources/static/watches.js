@@ -38,8 +38,8 @@ async function removeWatch(watch) {
       sayWatch('Not removed: ' + (json.detail || ('HTTP ' + response.status)), 'error');
       return;
     }
-    sayWatch('No longer watching ' + watch.repository + '.', 'ok');
     await loadWatches();
+    sayWatch('No longer watching ' + watch.repository + '.', 'ok');
   } catch (error) {
     sayWatch(error instanceof KeyNeeded ? error.message : 'The fetcher could not be reached: ' + error.message, 'error');
   }
@@ -60,8 +60,9 @@ async function addWatch(event) {
       sayWatch('Not watched: ' + (json.detail || ('HTTP ' + response.status)), 'error');
       return;
     }
-    sayWatch('Watching ' + json.repository + ' every ' + (INTERVALS[json.interval] || json.interval) + '.', 'ok');
+    // the table first, then the message: whoever reads the message finds the watch listed
     await loadWatches();
+    sayWatch('Watching ' + json.repository + ' every ' + (INTERVALS[json.interval] || json.interval) + '.', 'ok');
   } catch (error) {
     sayWatch(error instanceof KeyNeeded ? error.message : 'The fetcher could not be reached: ' + error.message, 'error');
   }
