@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -36,6 +37,12 @@ public final class LocalStack implements AutoCloseable {
 
 	private final ServiceProcess query;
 
+	private final Path home;
+
+	private final Map<String, String> environment;
+
+	private final List<ServiceProcess> instances = new CopyOnWriteArrayList<>();
+
 	private LocalStack(EmbeddedPostgresServer postgres, KafkaBroker kafka, Ports ports, Path home,
 			Map<String, String> extraEnvironment) {
 		this.postgres = postgres;
@@ -52,6 +59,8 @@ public final class LocalStack implements AutoCloseable {
 		env.put("QUERY_PORT", String.valueOf(ports.query()));
 		env.put("QUERY_FETCHER_URL", "http://localhost:" + ports.fetcher());
 		env.put("FETCHER_CORS_ORIGINS", "http://localhost:" + ports.query() + ",http://127.0.0.1:" + ports.query());
+		this.home = home;
+		this.environment = Map.copyOf(env);
 		Path logs = logs(home);
 		this.fetcher = service("fetcher-service", home, ports.fetcher(), env, logs);
 		this.store = service("store-service", home, ports.store(), env, logs);
@@ -96,6 +105,33 @@ public final class LocalStack implements AutoCloseable {
 		return stack;
 	}
 
+	/**
+	 * Starts one more fetcher instance on {@code port}, on the same broker and database,
+	 * in the same consumer group; returns it once it is ready.
+	 */
+	public ServiceProcess startAnotherFetcher(int port) throws Exception {
+		return startAnother("fetcher-service", "FETCHER_PORT", port);
+	}
+
+	/**
+	 * Starts one more store instance on {@code port}, in the same consumer group; returns
+	 * it once it is ready.
+	 */
+	public ServiceProcess startAnotherStore(int port) throws Exception {
+		return startAnother("store-service", "STORE_PORT", port);
+	}
+
+	private ServiceProcess startAnother(String name, String portVariable, int port) throws Exception {
+		Map<String, String> env = new HashMap<>(environment);
+		env.put(portVariable, String.valueOf(port));
+		ServiceProcess instance = new ServiceProcess(name, jar(home, name), port, env,
+				logs(home).resolve(name + "-" + port + ".log"));
+		instances.add(instance);
+		instance.start();
+		instance.awaitReady(READY_TIMEOUT);
+		return instance;
+	}
+
 	public ServiceProcess fetcher() {
 		return fetcher;
 	}
@@ -118,6 +154,9 @@ public final class LocalStack implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
+		for (ServiceProcess instance : instances) {
+			instance.stop();
+		}
 		for (ServiceProcess service : List.of(fetcher, query, store)) {
 			service.stop();
 		}
@@ -126,8 +165,11 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private static ServiceProcess service(String name, Path home, int port, Map<String, String> env, Path logs) {
-		Path jar = home.resolve(name).resolve("target").resolve(name + ".jar");
-		return new ServiceProcess(name, jar, port, env, logs.resolve(name + ".log"));
+		return new ServiceProcess(name, jar(home, name), port, env, logs.resolve(name + ".log"));
+	}
+
+	private static Path jar(Path home, String name) {
+		return home.resolve(name).resolve("target").resolve(name + ".jar");
 	}
 
 	/**

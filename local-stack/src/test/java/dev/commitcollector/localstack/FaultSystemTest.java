@@ -175,9 +175,14 @@ class FaultSystemTest {
 		assertThat(store.count(history.path())).isGreaterThanOrEqualTo(remembered.size());
 		assertThat(store.rememberedDepth(history.path())).as("no walk completed").isZero();
 
+		// the restarted fetcher owns the partition of the killed fetch's command again:
+		// it
+		// runs that fetch again, from the start, to COMPLETED under the same id
 		stack.fetcher().start();
 		stack.fetcher().awaitReady(LocalStack.READY_TIMEOUT);
-		JsonNode again = client.awaitCompleted(client.fetch("github", history.path(), size));
+		JsonNode again = client.awaitCompleted(id);
+		assertThat(again.get("id").asString()).isEqualTo(id);
+		assertThat(again.get("commitsDiscovered").asLong()).isEqualTo(size);
 		client.awaitStored();
 		store.assertExactly(history, github::authorKey);
 		assertThat(store.remembered(history.path())).isEqualTo(shas);
@@ -190,7 +195,7 @@ class FaultSystemTest {
 		Tally tally = store.assertExactly(history, github::authorKey);
 		done(history,
 				"fetcher-service killed with SIGKILL at " + atKill.get("commitsDiscovered").asLong() + " published ("
-						+ remembered.size() + " remembered); re-fetch published "
+						+ remembered.size() + " remembered); resumed under its id after the restart, published "
 						+ again.get("commitsDiscovered").asLong() + ", a later incremental fetch 0",
 				tally);
 	}

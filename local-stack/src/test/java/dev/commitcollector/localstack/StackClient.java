@@ -64,7 +64,16 @@ final class StackClient {
 
 	/** {@code POST /api/v1/fetches} with {@code key} (none when null), as it answers. */
 	HttpResponse<String> postFetch(String provider, String repository, int limit, String key) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(stack.fetcher().url().resolve("/api/v1/fetches"))
+		return postFetch(stack.fetcher(), provider, repository, limit, key);
+	}
+
+	/**
+	 * {@code POST /api/v1/fetches} to fetcher instance {@code fetcher}, as it answers
+	 * (202: the fetch, as JSON).
+	 */
+	HttpResponse<String> postFetch(ServiceProcess fetcher, String provider, String repository, int limit, String key)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(fetcher.url().resolve("/api/v1/fetches"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(
 					json.writeValueAsString(Map.of("provider", provider, "repository", repository, "limit", limit))));
@@ -97,7 +106,8 @@ final class StackClient {
 	 */
 	JsonNode awaitFinished(String id) {
 		return await().atMost(BOUND)
-			.until(() -> fetchStatus(id), fetch -> !fetch.get("status").asString().equals("RUNNING"));
+			.until(() -> fetchStatus(id),
+					fetch -> List.of("COMPLETED", "FAILED").contains(fetch.get("status").asString()));
 	}
 
 	/** Fetch {@code id} as {@code GET /api/v1/fetches/{id}} shows it now. */

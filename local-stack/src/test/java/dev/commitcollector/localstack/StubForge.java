@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,12 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 	private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
 
 	private final List<String> targets = new CopyOnWriteArrayList<>();
+
+	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> mostAtOnce = new ConcurrentHashMap<>();
+
+	private volatile Duration holdTime = Duration.ZERO;
 
 	/**
 	 * @param prefix the API's path below the server's root, such as {@code /api/v4}, or
@@ -84,6 +91,23 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		return repository;
 	}
 
+	/**
+	 * Holds every answer about a repository this long inside the stub (not in the
+	 * socket), so that requests about one repository that overlap in time are counted
+	 * ({@link #mostConcurrentRequests}).
+	 */
+	void holdAnswers(Duration time) {
+		this.holdTime = time;
+	}
+
+	/**
+	 * For each repository asked about: the most requests about it the stub was answering
+	 * at one moment.
+	 */
+	Map<String, Integer> mostConcurrentRequests() {
+		return Map.copyOf(mostAtOnce);
+	}
+
 	/** The request targets (path and query, as sent) received so far. */
 	List<String> targets() {
 		return List.copyOf(targets);
@@ -121,7 +145,27 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		Matcher matcher = listing.matcher(target.startsWith(prefix + "/") ? target.substring(prefix.length()) : "");
 		Repository repository = matcher.matches()
 				? repositories.get(URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8)) : null;
-		return repository == null ? notFound() : answer(request, repository, matcher);
+		if (repository == null) {
+			return notFound();
+		}
+		AtomicInteger answering = inFlight.computeIfAbsent(repository.path(), path -> new AtomicInteger());
+		mostAtOnce.merge(repository.path(), answering.incrementAndGet(), Math::max);
+		try {
+			hold();
+			return answer(request, repository, matcher);
+		}
+		finally {
+			answering.decrementAndGet();
+		}
+	}
+
+	private void hold() {
+		try {
+			TimeUnit.MILLISECONDS.sleep(holdTime.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

@@ -2,10 +2,12 @@ package dev.commitcollector.fetcher.application;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.HistoryWalk;
 import dev.commitcollector.fetcher.domain.RepositoryMemory;
@@ -13,7 +15,6 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -40,57 +41,94 @@ public class FetchCommits {
 
 	private final Permits permits;
 
-	private final RunningFetches running;
+	private final FetchCommands commands;
 
 	private final int maxQueued;
 
-	@Autowired
 	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
-			FetchSettings settings, RunningFetches running) {
+			FetchSettings settings, FetchCommands commands) {
 		this.forges = forges;
 		this.commitLog = commitLog;
 		this.fetches = fetches;
 		this.history = history;
 		this.clock = clock;
 		this.permits = new Permits(settings.maxConcurrentFetches());
-		this.running = running;
+		this.commands = commands;
 		this.maxQueued = settings.maxQueued();
 	}
 
-	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
-			FetchSettings settings) {
-		this(forges, commitLog, fetches, history, clock, settings,
-				new RunningFetches(fetches, clock, settings.shutdownGrace()));
+	/**
+	 * Requests a fetch: records it (QUEUED) and sends the command that runs it
+	 * ({@link FetchCommands}); emits it once the command is durably queued. If the
+	 * repository has a fetch waiting or running already, on any instance, emits that one
+	 * instead. Beyond the configured number of waiting fetches, none is requested
+	 * ({@link QueueFull}). A fetch that cannot be recorded is not requested
+	 * ({@link Fetches.NotRecorded}); one whose command cannot be sent is recorded as
+	 * FAILED ({@link NotQueued}).
+	 */
+	public Mono<Fetch> start(String provider, RepositoryPath repository, int limit, FetchMode mode) {
+		forges.named(provider);
+		Fetch requested = Fetch.requested(new RepositoryRef(provider, repository), limit, mode, clock.instant());
+		return fetches.active(requested.target())
+			.onErrorMap(Fetches.NotRecorded::new)
+			.flatMap(already -> already.isPresent() ? Mono.just(already.get()) : enqueue(requested));
+	}
+
+	private Mono<Fetch> enqueue(Fetch requested) {
+		return fetches.queued().onErrorMap(Fetches.NotRecorded::new).flatMap(queued -> {
+			if (queued >= maxQueued) {
+				return Mono.error(new QueueFull(maxQueued));
+			}
+			return fetches.request(requested);
+		}).flatMap(active -> active.id().equals(requested.id()) ? send(active) : Mono.just(active));
+	}
+
+	private Mono<Fetch> send(Fetch fetch) {
+		return commands.send(fetch).thenReturn(fetch).onErrorResume(error -> {
+			log.warn("fetch {}: its command could not be sent, so it is recorded as FAILED: {}", fetch.id(),
+					error.toString());
+			return fetches.abandon(fetch, "its command could not be queued; try again", clock.instant())
+				.onErrorResume(notRecorded -> Mono.empty())
+				.then(Mono.error(new NotQueued(error)));
+		});
 	}
 
 	/**
-	 * Records a fetch (QUEUED) and starts it in the background; emits it as it stands
-	 * once recorded (RUNNING when its turn came at once). If the same repository has a
-	 * fetch waiting or running already, emits that fetch instead. Beyond the configured
-	 * number of concurrent fetches, a new one waits (QUEUED) for a running one to end;
-	 * beyond the configured number of waiting ones, none is started ({@link QueueFull}).
-	 * A fetch that cannot be recorded is not started ({@link Fetches.NotRecorded}).
+	 * Runs the fetch a command asks for, here, once a slot is free (QUEUED until then);
+	 * emits it as it ended. A fetch that has ended already is not run again. A fetch an
+	 * instance was running when it stopped runs again from the start under the same id
+	 * ({@link Fetch#resumed}): what the stopped one published stays published, and the
+	 * store drops what is published twice. A fetch whose record was lost runs as the
+	 * command describes it.
 	 */
-	public Mono<Fetch> start(String provider, RepositoryPath repository, int limit, FetchMode mode) {
-		Forge forge = forges.named(provider);
-		RepositoryRef target = new RepositoryRef(provider, repository);
-		Fetch fetch;
-		Mono<Fetch> recorded;
-		synchronized (this) {
-			Optional<Fetch> already = fetches.active(target);
-			if (already.isPresent()) {
-				return Mono.just(already.get());
+	public Mono<Fetch> execute(Fetch commanded) {
+		return fetches.recorded(commanded.id()).flatMap(recorded -> {
+			Fetch fetch = recorded.orElse(commanded);
+			if (!fetch.active()) {
+				log.info("fetch {} has ended already ({}); its command is done", fetch.id(), fetch.status());
+				return Mono.just(fetch);
 			}
-			// a fetch that finds a free slot does not wait, whatever the bound on waiting
-			// ones
-			if (permits.available() == 0 && fetches.queued() >= maxQueued) {
-				throw new QueueFull(maxQueued);
+			if (fetch.status() == FetchStatus.RUNNING) {
+				log.warn("fetch {} ({}): the instance that ran it stopped before it ended; running it again",
+						fetch.id(), fetch.target());
 			}
-			fetch = Fetch.requested(target, limit, mode, clock.instant());
-			recorded = fetches.requested(fetch);
-		}
-		return recorded.then(running.start(fetch.id(), permits.run(run(forge, fetch))))
-			.then(Mono.fromSupplier(() -> fetches.find(fetch.id()).orElse(fetch)));
+			Fetch turn = fetch.resumed();
+			Optional<Forge> forge = forges.find(turn.provider());
+			fetches.add(turn);
+			if (forge.isEmpty()) {
+				return finish(turn, f -> f.failed("no forge is configured under provider '" + turn.provider()
+						+ "' on the fetcher instance that took it up", clock.instant()));
+			}
+			return fetches.progress(turn.id(), f -> f).then(permits.run(run(forge.get(), turn)));
+		});
+	}
+
+	/**
+	 * The fetch is no longer run here (cancelled: its command went to another instance,
+	 * which takes it up from its record).
+	 */
+	public void handedOver(UUID id) {
+		fetches.forget(id);
 	}
 
 	/**
@@ -133,6 +171,16 @@ public class FetchCommits {
 		log.warn("fetch failed unexpectedly", error);
 		return "publishing commits failed: " + error.getClass().getSimpleName()
 				+ (error.getMessage() == null ? "" : ": " + error.getMessage());
+	}
+
+	/** The command that runs a fetch could not be sent; the fetch is FAILED. */
+	public static final class NotQueued extends RuntimeException {
+
+		NotQueued(Throwable cause) {
+			super("the fetch could not be queued for a fetcher to run (Kafka did not take its command); try again",
+					cause);
+		}
+
 	}
 
 	/** As many fetches wait for their turn as the fetcher lets wait: try again later. */

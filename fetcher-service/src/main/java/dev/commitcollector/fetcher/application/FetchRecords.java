@@ -1,10 +1,10 @@
 package dev.commitcollector.fetcher.application;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,11 +22,17 @@ public interface FetchRecords {
 	Mono<Optional<Fetch>> find(UUID id);
 
 	/**
-	 * Ends every fetch still QUEUED or RUNNING as FAILED with {@code reason}; emits how
-	 * many. Only for a fetcher that runs as the one instance, at its start: nothing else
-	 * can still be running them.
+	 * Records {@code fetch} (QUEUED) unless its repository has a fetch waiting or running
+	 * already, atomically across every instance; emits the repository's unfinished fetch:
+	 * {@code fetch} itself, or the one that was there first.
 	 */
-	Mono<Long> abandonUnfinished(String reason, Instant now);
+	Mono<Fetch> requestOnce(Fetch fetch);
+
+	/** The repository's fetch that waits or runs, if there is one (at most one is). */
+	Mono<Optional<Fetch>> active(RepositoryRef target);
+
+	/** How many fetches wait for their turn, on every instance. */
+	Mono<Long> queued();
 
 	/** The fetches {@code query} asks for, newest first. */
 	Mono<FetchListing> list(FetchQuery query);

@@ -1,30 +1,27 @@
 package dev.commitcollector.fetcher.application;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How many fetches (of different repositories) run at once, and how many more may wait
- * their turn; how long a stopping fetcher lets running fetches go on before it cancels
- * them.
+ * How many fetches (of different repositories) one instance runs at once, and how many
+ * may wait for their turn across all instances (a requested fetch waits until an instance
+ * takes up its command).
  */
 @ConfigurationProperties("fetcher.fetches")
-public record FetchSettings(@DefaultValue("4") int maxConcurrentFetches, @DefaultValue("1000") int maxQueued,
-		@DefaultValue("20s") Duration shutdownGrace) {
+public record FetchSettings(@DefaultValue("4") int maxConcurrentFetches, @DefaultValue("1000") int maxQueued) {
 
 	@ConstructorBinding
 	public FetchSettings {
-		if (maxConcurrentFetches < 1 || maxQueued < 0) {
-			throw new IllegalArgumentException(
-					"FETCH_MAX_CONCURRENT must be at least 1 and FETCH_MAX_QUEUED at least 0");
+		if (maxConcurrentFetches < 1 || maxQueued < 1) {
+			throw new IllegalArgumentException("FETCH_MAX_CONCURRENT and FETCH_MAX_QUEUED must be at least 1, were "
+					+ maxConcurrentFetches + " and " + maxQueued);
 		}
 	}
 
 	public FetchSettings(int maxConcurrentFetches) {
-		this(maxConcurrentFetches, 1000, Duration.ofSeconds(20));
+		this(maxConcurrentFetches, 1000);
 	}
 
 }

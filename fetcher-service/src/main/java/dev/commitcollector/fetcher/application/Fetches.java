@@ -1,6 +1,7 @@
 package dev.commitcollector.fetcher.application;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,6 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dev.commitcollector.fetcher.domain.Fetch;
-import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * The fetches this process has run, newest kept in memory (the oldest finished ones are
- * forgotten past a bound), each written through to {@link FetchRecords}: when requested,
- * as it progresses, and when it ends. Fetches of earlier processes are found there.
+ * The fetches this instance runs and has run, newest kept in memory (the oldest finished
+ * ones are forgotten past a bound), each written through to {@link FetchRecords} as it
+ * progresses and when it ends. Fetches requested here and run elsewhere, and those of
+ * other instances and earlier processes, are found there.
  */
 @Component
 public class Fetches {
@@ -51,28 +52,36 @@ public class Fetches {
 	}
 
 	/**
-	 * Holds {@code fetch} from now on and records it; fails with {@link NotRecorded},
-	 * forgetting it, when it cannot be recorded.
+	 * Records {@code fetch} as requested unless its repository has an unfinished fetch
+	 * already (on any instance); emits the repository's unfinished fetch: {@code fetch},
+	 * or the one that was there. Fails with {@link NotRecorded} when that cannot be told.
 	 */
-	Mono<Fetch> requested(Fetch fetch) {
-		add(fetch);
-		return records.save(fetch).onErrorMap(error -> {
-			forget(fetch.id());
-			return new NotRecorded(error);
-		}).thenReturn(fetch);
+	Mono<Fetch> request(Fetch fetch) {
+		return records.requestOnce(fetch).onErrorMap(NotRecorded::new);
+	}
+
+	/** The repository's fetch that waits or runs, on any instance, if there is one. */
+	Mono<Optional<Fetch>> active(RepositoryRef target) {
+		return records.active(target);
+	}
+
+	/** How many fetches wait for their turn, on every instance. */
+	Mono<Long> queued() {
+		return records.queued();
+	}
+
+	/** The fetch as last recorded by any instance. */
+	Mono<Optional<Fetch>> recorded(UUID id) {
+		return records.find(id);
 	}
 
 	/**
-	 * The fetch of {@code target} that waits for its turn or runs, if there is one: a
-	 * repository has at most one.
+	 * Records {@code fetch} as FAILED with {@code reason} without holding it here (it was
+	 * never taken up); tried again a few times.
 	 */
-	synchronized Optional<Fetch> active(RepositoryRef target) {
-		return byId.values().stream().filter(fetch -> fetch.active() && fetch.target().equals(target)).findFirst();
-	}
-
-	/** How many fetches wait for their turn. */
-	synchronized long queued() {
-		return byId.values().stream().filter(fetch -> fetch.status() == FetchStatus.QUEUED).count();
+	Mono<Fetch> abandon(Fetch fetch, String reason, Instant now) {
+		Fetch failed = fetch.failed(reason, now);
+		return records.save(failed).retryWhen(FINAL_WRITE).thenReturn(failed);
 	}
 
 	/**
@@ -130,7 +139,11 @@ public class Fetches {
 		return records.list(query);
 	}
 
-	private synchronized void forget(UUID id) {
+	/**
+	 * Stops holding the fetch here: another instance takes it up, and its record is the
+	 * truth from now on.
+	 */
+	synchronized void forget(UUID id) {
 		byId.remove(id);
 	}
 

@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.application;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -27,6 +28,10 @@ public class Forges {
 			throw new UnknownProvider(provider, byProvider.keySet());
 		}
 		return forge;
+	}
+
+	Optional<Forge> find(String provider) {
+		return Optional.ofNullable(byProvider.get(provider));
 	}
 
 	/** The forge type of a configured provider. */

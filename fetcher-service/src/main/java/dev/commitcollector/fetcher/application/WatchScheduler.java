@@ -2,13 +2,13 @@ package dev.commitcollector.fetcher.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
-import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.Watch;
 import org.slf4j.Logger;
@@ -21,10 +21,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs due watches: every tick, on a thread of its own, it claims each due watch (at most
- * one instance gets a turn, see {@link Watches#claim}) and starts an incremental fetch of
- * its repository, unless the repository's last fetch still waits or runs: then the watch
- * skips that turn. A failing watch is logged and tried again at its next turn; nothing
- * stops the ticks but the application stopping.
+ * one instance gets a turn, see {@link Watches#claim}) and requests an incremental fetch
+ * of its repository through the command path ({@link FetchCommits#start}), unless the
+ * repository has a fetch that still waits or runs: then the watch skips that turn. A
+ * failing watch is logged and tried again at its next turn; nothing stops the ticks but
+ * the application stopping.
  */
 @Component
 public class WatchScheduler implements SmartLifecycle {
@@ -103,19 +104,11 @@ public class WatchScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * Whether the repository has a fetch waiting or running here, or the watch's last
-	 * fetch (recorded by any instance) still waits or runs.
+	 * Whether the repository has a fetch waiting or running, on any instance: the watch
+	 * skips its turn then.
 	 */
 	private Mono<Boolean> busy(Watch watch) {
-		return Mono.defer(() -> {
-			if (fetches.active(watch.target()).isPresent()) {
-				return Mono.just(true);
-			}
-			if (watch.lastFetch() == null) {
-				return Mono.just(false);
-			}
-			return fetches.lookup(watch.lastFetch()).map(last -> last.map(Fetch::active).orElse(false));
-		});
+		return Mono.defer(() -> fetches.active(watch.target())).map(Optional::isPresent);
 	}
 
 	@Override
@@ -151,10 +144,10 @@ public class WatchScheduler implements SmartLifecycle {
 		return ticks != null;
 	}
 
-	/** Stops before running fetches are given their grace ({@link RunningFetches}). */
+	/** Stops with the web server's graceful shutdown: no new fetch is requested then. */
 	@Override
 	public int getPhase() {
-		return RunningFetches.PHASE + 512;
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
 	}
 
 }

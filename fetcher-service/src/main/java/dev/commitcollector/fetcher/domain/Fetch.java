@@ -42,6 +42,19 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 				waitingUntil);
 	}
 
+	/**
+	 * Taken up again after the instance that ran it stopped before it ended: waiting for
+	 * its turn, counting from nothing, since it walks the history again from the start
+	 * (what the earlier run published stays published; consumers drop repeats). An ended
+	 * fetch stays as it ended.
+	 */
+	public Fetch resumed() {
+		if (!active()) {
+			return this;
+		}
+		return new Fetch(id, target, limit, mode, FetchStatus.QUEUED, Progress.NONE, null, startedAt, null, null);
+	}
+
 	/** Whether it is waiting for its turn or running. */
 	public boolean active() {
 		return status == FetchStatus.QUEUED || status == FetchStatus.RUNNING;

@@ -63,14 +63,45 @@ class PostgresFetchRecords implements FetchRecords {
 	}
 
 	@Override
-	public Mono<Long> abandonUnfinished(String reason, Instant now) {
-		return db.sql("""
-				update fetcher.fetches set status = 'FAILED', error = $1, finished_at = $2, waiting_until = null
-				where status in ('QUEUED', 'RUNNING') and finished_at is null""")
-			.bind(0, reason)
-			.bind(1, now)
+	public Mono<Fetch> requestOnce(Fetch fetch) {
+		Mono<Boolean> inserted = db.sql("insert into fetcher.fetches (" + COLUMNS + """
+				) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null)
+				on conflict (provider, repository) where finished_at is null do nothing""")
+			.bind(0, fetch.id())
+			.bind(1, fetch.provider())
+			.bind(2, fetch.repository().toString())
+			.bind(3, fetch.limit())
+			.bind(4, fetch.mode().name())
+			.bind(5, fetch.startedAt())
 			.fetch()
-			.rowsUpdated();
+			.rowsUpdated()
+			.map(rows -> rows > 0);
+		// the one that was there first may end between the insert and the read: ask again
+		Mono<Fetch> attempt = inserted
+			.flatMap(recorded -> recorded ? Mono.just(fetch) : active(fetch.target()).flatMap(Mono::justOrEmpty));
+		return attempt.repeatWhenEmpty(3, repeats -> repeats)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
+					"the repository's fetches changed too fast to tell which one is active; try again")));
+	}
+
+	@Override
+	public Mono<Optional<Fetch>> active(RepositoryRef target) {
+		return db
+			.sql("select " + COLUMNS
+					+ " from fetcher.fetches where provider = $1 and repository = $2 and finished_at is null")
+			.bind(0, target.provider())
+			.bind(1, target.path().toString())
+			.map(PostgresFetchRecords::fetchOf)
+			.one()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
+	}
+
+	@Override
+	public Mono<Long> queued() {
+		return db.sql("select count(*) from fetcher.fetches where status = 'QUEUED' and finished_at is null")
+			.map(row -> row.get(0, Long.class))
+			.one();
 	}
 
 	@Override

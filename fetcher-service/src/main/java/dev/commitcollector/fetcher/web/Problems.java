@@ -80,6 +80,13 @@ class Problems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
+	/** Kafka did not take the fetch's command: it is recorded as FAILED. */
+	@ExceptionHandler(FetchCommits.NotQueued.class)
+	ResponseEntity<ProblemDetail> notQueued(FetchCommits.NotQueued ex) {
+		log.warn("a fetch's command could not be sent", ex);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("request failed", ex);

@@ -23,7 +23,7 @@ public final class FetchCommitsProbe {
 			History history, Clock clock) {
 		Fetches fetches = new Fetches(new InMemoryFetchRecords());
 		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, history, clock,
-				new FetchSettings(1));
+				new FetchSettings(1), Unsent.COMMANDS);
 		Fetch fetch = Fetch.start(forge.provider(), repository, limit, mode, clock.instant());
 		fetches.add(fetch);
 		return useCase.run(forge, fetch);

@@ -157,14 +157,14 @@ class FetchCommitsTest {
 	}
 
 	@Test
-	void startsAFetchInTheBackgroundAndReturnsItRunning() {
+	void requestsAFetchThatItsCommandRunsInTheBackground() {
 		Sinks.Empty<Void> firstPageArrives = Sinks.empty();
 		FakeForge forge = FakeForge.withCommits(150).holdingTheFirstPageUntil(firstPageArrives.asMono());
 		FetchCommits fetchCommits = fetchCommits(forge);
 
 		Fetch started = fetchCommits.start("fake", HELLO_WORLD, 1000, FetchMode.INCREMENTAL).block();
 
-		assertThat(started.status()).isEqualTo(FetchStatus.RUNNING);
+		assertThat(started.status()).isEqualTo(FetchStatus.QUEUED);
 		assertThat(started.commitsDiscovered()).isZero();
 		assertThat(started.startedAt()).isEqualTo(NOW);
 		assertThat(fetches.find(started.id()))
@@ -193,8 +193,11 @@ class FetchCommitsTest {
 	}
 
 	private FetchCommits fetchCommits(Forge forge) {
-		return new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, history,
-				Clock.fixed(NOW, ZoneOffset.UTC), new FetchSettings(4));
+		InProcessCommands commands = new InProcessCommands();
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, history,
+				Clock.fixed(NOW, ZoneOffset.UTC), new FetchSettings(4), commands);
+		commands.runBy(useCase);
+		return useCase;
 	}
 
 	/**

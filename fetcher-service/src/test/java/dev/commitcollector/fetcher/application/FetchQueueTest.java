@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
@@ -21,9 +20,15 @@ class FetchQueueTest {
 	private final Fetches fetches = new Fetches(new InMemoryFetchRecords());
 
 	/** One fetch runs at once and two may wait; the forge never answers. */
+	private final InProcessCommands commands = new InProcessCommands();
+
 	private final FetchCommits fetchCommits = new FetchCommits(new Forges(List.of(new Silent())),
 			(fetch, commits) -> Mono.empty(), fetches, new InMemoryHistory(), Clock.systemUTC(),
-			new FetchSettings(1, 2, Duration.ofSeconds(1)));
+			new FetchSettings(1, 2), commands);
+
+	{
+		commands.runBy(fetchCommits);
+	}
 
 	@Test
 	void refusesANewFetchOnceAsManyWaitAsAllowed() {

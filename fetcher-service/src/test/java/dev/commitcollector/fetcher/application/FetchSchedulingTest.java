@@ -109,7 +109,7 @@ class FetchSchedulingTest {
 			.hasRootCauseMessage("database unreachable");
 		records.failingWith(null);
 		Fetch next = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
-		assertThat(next.status()).isEqualTo(FetchStatus.RUNNING);
+		assertThat(status(next)).isEqualTo(FetchStatus.RUNNING);
 		assertThat(asked).containsExactly("acme/a");
 	}
 
@@ -147,8 +147,11 @@ class FetchSchedulingTest {
 	}
 
 	private FetchCommits useCase(Forge forge, int concurrent) {
-		return new FetchCommits(new Forges(List.of(forge)), (fetch, commits) -> Mono.empty(), fetches,
-				new InMemoryHistory(), Clock.fixed(NOW, ZoneOffset.UTC), new FetchSettings(concurrent));
+		InProcessCommands commands = new InProcessCommands();
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), (fetch, commits) -> Mono.empty(), fetches,
+				new InMemoryHistory(), Clock.fixed(NOW, ZoneOffset.UTC), new FetchSettings(concurrent), commands);
+		commands.runBy(useCase);
+		return useCase;
 	}
 
 	/** A forge whose first page (empty) arrives only when the test releases it. */

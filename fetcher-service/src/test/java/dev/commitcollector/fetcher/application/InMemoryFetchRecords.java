@@ -1,6 +1,5 @@
 package dev.commitcollector.fetcher.application;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,21 +47,32 @@ public class InMemoryFetchRecords implements FetchRecords {
 	}
 
 	@Override
-	public Mono<Long> abandonUnfinished(String reason, Instant now) {
+	public synchronized Mono<Fetch> requestOnce(Fetch fetch) {
 		if (failure != null) {
 			return Mono.error(failure);
 		}
-		return Mono.fromSupplier(() -> {
-			long[] abandoned = { 0 };
-			byId.replaceAll((id, fetch) -> {
-				if (fetch.finishedAt() != null) {
-					return fetch;
-				}
-				abandoned[0]++;
-				return fetch.failed(reason, now);
-			});
-			return abandoned[0];
-		});
+		Optional<Fetch> already = activeNow(fetch.target());
+		if (already.isPresent()) {
+			return Mono.just(already.get());
+		}
+		writes.add(fetch);
+		byId.put(fetch.id(), fetch);
+		return Mono.just(fetch);
+	}
+
+	@Override
+	public Mono<Optional<Fetch>> active(RepositoryRef target) {
+		return Mono.defer(() -> failure != null ? Mono.error(failure) : Mono.just(activeNow(target)));
+	}
+
+	@Override
+	public Mono<Long> queued() {
+		return Mono.defer(() -> failure != null ? Mono.error(failure)
+				: Mono.just(byId.values().stream().filter(f -> f.status() == FetchStatus.QUEUED).count()));
+	}
+
+	private Optional<Fetch> activeNow(RepositoryRef target) {
+		return byId.values().stream().filter(f -> f.active() && f.target().equals(target)).findFirst();
 	}
 
 	@Override

@@ -120,7 +120,8 @@ class IncrementalFetchTest {
 
 	private Fetch fetch(int limit, FetchMode mode) {
 		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, history,
-				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new FetchSettings(1));
+				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new FetchSettings(1),
+				Unsent.COMMANDS);
 		Fetch fetch = Fetch.start("history", REPOSITORY, limit, mode, Instant.parse("2026-01-01T00:00:00Z"));
 		fetches.add(fetch);
 		return useCase.run(forge, fetch).block(Duration.ofSeconds(10));

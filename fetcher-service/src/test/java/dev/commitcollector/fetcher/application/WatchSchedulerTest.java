@@ -42,11 +42,17 @@ class WatchSchedulerTest {
 
 	private final InMemoryWatches watches = new InMemoryWatches();
 
+	private final InProcessCommands commands = new InProcessCommands();
+
 	private final FetchCommits fetchCommits = new FetchCommits(
 			new Forges(List.of(new TestForge("slow", Mono.never()),
 					new TestForge("failing", Mono.error(new IllegalStateException("the forge is down"))))),
-			(fetch, commits) -> Mono.empty(), fetches, new InMemoryHistory(), clock,
-			new FetchSettings(4, 1000, Duration.ofSeconds(1)));
+			(fetch, commits) -> Mono.empty(), fetches, new InMemoryHistory(), clock, new FetchSettings(4, 1000),
+			commands);
+
+	{
+		commands.runBy(fetchCommits);
+	}
 
 	private WatchScheduler scheduler = scheduler(Duration.ofHours(1));
 
@@ -82,7 +88,8 @@ class WatchSchedulerTest {
 
 		Watch after = watches.get(watch.id());
 		assertThat(after.lastFetch()).isEqualTo(first);
-		assertThat(fetches.active(watch.target())).map(Fetch::id).contains(first);
+		assertThat(fetches.active(watch.target()).block()).map(Fetch::id).contains(first);
+		assertThat(commands.sent()).hasSize(1);
 		assertThat(after.nextRunAt()).as("the turn is taken, and skipped")
 			.isEqualTo(clock.instant().plus(INTERVAL).plus(HALF_JITTER));
 	}
@@ -96,7 +103,7 @@ class WatchSchedulerTest {
 
 		tick();
 
-		assertThat(fetches.active(watch.target())).isEmpty();
+		assertThat(commands.sent()).as("no fetch requested").isEmpty();
 		assertThat(watches.get(watch.id()).lastFetch()).isEqualTo(elsewhere.id());
 		assertThat(watches.get(watch.id()).nextRunAt()).isEqualTo(T0.plus(INTERVAL).plus(HALF_JITTER));
 	}
@@ -126,7 +133,7 @@ class WatchSchedulerTest {
 		tick();
 
 		assertThat(watches.get(notYet.id())).isEqualTo(notYet);
-		assertThat(fetches.active(notYet.target())).isEmpty();
+		assertThat(fetches.active(notYet.target()).block()).isEmpty();
 	}
 
 	@Test

@@ -65,26 +65,54 @@ class PostgresFetchRecordsTest {
 	}
 
 	@Test
-	void endsTheFetchesAStoppedFetcherLeftUnfinishedAndNoOther() {
+	void recordsOneUnfinishedFetchPerRepositoryAndAnswersLaterRequestsWithIt() {
 		PostgresFetchRecords records = adapter();
-		Fetch queued = Fetch.requested(target("acme/queued"), 10, FetchMode.INCREMENTAL, T0);
-		Fetch running = Fetch.requested(target("acme/running"), 10, FetchMode.INCREMENTAL, T0).running();
-		Fetch other = Fetch.requested(target("acme/other"), 10, FetchMode.INCREMENTAL, T0);
-		for (Fetch fetch : List.of(queued, running, other.running().completed(T0.plusSeconds(2)))) {
-			records.save(fetch).block(WAIT);
+		Fetch first = Fetch.requested(target("acme/widgets"), 10, FetchMode.INCREMENTAL, T0);
+		Fetch second = Fetch.requested(target("acme/widgets"), 500, FetchMode.FULL, T0.plusSeconds(1));
+		Fetch other = Fetch.requested(target("acme/gadgets"), 10, FetchMode.INCREMENTAL, T0);
+
+		assertThat(records.requestOnce(first).block(WAIT)).isEqualTo(first);
+		assertThat(adapter().requestOnce(second).block(WAIT)).isEqualTo(first);
+		assertThat(records.requestOnce(other).block(WAIT)).isEqualTo(other);
+		assertThat(records.find(second.id()).block(WAIT)).isEmpty();
+		assertThat(records.active(first.target()).block(WAIT)).contains(first);
+
+		records.save(first.running().completed(T0.plusSeconds(5))).block(WAIT);
+		assertThat(records.active(first.target()).block(WAIT)).isEmpty();
+		assertThat(records.requestOnce(second).block(WAIT)).isEqualTo(second);
+	}
+
+	@Test
+	void manyInstancesRequestingOneRepositoryAtOnceRecordOneFetch() {
+		List<Fetch> requests = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			requests.add(Fetch.requested(target("acme/contended"), 10, FetchMode.INCREMENTAL, T0.plusMillis(i)));
 		}
 
-		assertThat(records.abandonUnfinished("the fetcher stopped", T0.plusSeconds(60)).block(WAIT))
-			.isGreaterThanOrEqualTo(2);
+		List<Fetch> answers = reactor.core.publisher.Flux.fromIterable(requests)
+			.flatMap(request -> adapter().requestOnce(request), 16)
+			.collectList()
+			.block(WAIT);
 
-		for (Fetch fetch : List.of(queued, running)) {
-			assertThat(adapter().find(fetch.id()).block(WAIT)).hasValueSatisfying(ended -> {
-				assertThat(ended.status()).isEqualTo(FetchStatus.FAILED);
-				assertThat(ended.error()).isEqualTo("the fetcher stopped");
-				assertThat(ended.finishedAt()).isEqualTo(T0.plusSeconds(60));
-			});
-		}
-		assertThat(adapter().find(other.id()).block(WAIT).orElseThrow().status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(answers).hasSize(16);
+		assertThat(answers.stream().map(Fetch::id).distinct()).hasSize(1);
+		assertThat(adapter()
+			.list(new FetchQuery(Optional.of(provider), Optional.empty(), Optional.empty(), 100, Optional.empty()))
+			.block(WAIT)
+			.fetches()).hasSize(1);
+	}
+
+	@Test
+	void countsTheFetchesThatWaitForTheirTurn() {
+		PostgresFetchRecords records = adapter();
+		long before = records.queued().block(WAIT);
+		Fetch waiting = Fetch.requested(target("acme/waiting"), 10, FetchMode.INCREMENTAL, T0);
+		Fetch running = Fetch.requested(target("acme/running"), 10, FetchMode.INCREMENTAL, T0);
+		records.requestOnce(waiting).block(WAIT);
+		records.requestOnce(running).block(WAIT);
+		records.save(running.running()).block(WAIT);
+
+		assertThat(records.queued().block(WAIT)).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -97,8 +125,9 @@ class PostgresFetchRecordsTest {
 		List<Fetch> saved = new ArrayList<>();
 		for (int i = 0; i < 23; i++) {
 			// pairs started at the same instant: the id breaks the tie
-			Fetch fetch = Fetch.requested(target(i % 3 == 0 ? "acme/a" : "acme/b"), 10, FetchMode.INCREMENTAL,
-					T0.plusSeconds(i / 2));
+			// a repository has one unfinished fetch at most: each waiting one has its own
+			String path = i % 4 != 0 ? "acme/waiting-" + i : i % 3 == 0 ? "acme/a" : "acme/b";
+			Fetch fetch = Fetch.requested(target(path), 10, FetchMode.INCREMENTAL, T0.plusSeconds(i / 2));
 			fetch = i % 4 == 0 ? fetch.running().completed(T0.plusSeconds(100)) : fetch;
 			adapter().save(fetch).block(WAIT);
 			saved.add(fetch);
@@ -124,7 +153,7 @@ class PostgresFetchRecordsTest {
 	@Test
 	void saysThereIsNoNextPageWhenThePageEndsTheListing() {
 		adapter().save(Fetch.requested(target("acme/a"), 10, FetchMode.INCREMENTAL, T0)).block(WAIT);
-		adapter().save(Fetch.requested(target("acme/a"), 10, FetchMode.INCREMENTAL, T0.plusSeconds(1))).block(WAIT);
+		adapter().save(Fetch.requested(target("acme/b"), 10, FetchMode.INCREMENTAL, T0.plusSeconds(1))).block(WAIT);
 
 		FetchListing exact = adapter()
 			.list(new FetchQuery(Optional.of(provider), Optional.empty(), Optional.empty(), 2, Optional.empty()))

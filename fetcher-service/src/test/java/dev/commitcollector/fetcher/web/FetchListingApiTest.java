@@ -15,7 +15,7 @@ import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
-import dev.commitcollector.store.TestInfrastructure;
+import dev.commitcollector.fetcher.FetcherInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,7 +56,7 @@ class FetchListingApiTest {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
+		FetcherInfrastructure.register(registry);
 	}
 
 	@Test
@@ -133,12 +133,17 @@ class FetchListingApiTest {
 			.value(String.class, detail -> assertThat(detail).as(query).contains("'" + parameter + "'"));
 	}
 
-	/** Fetches as an earlier process recorded them, oldest first, a second apart. */
+	/**
+	 * Fetches as an earlier process recorded them, oldest first, a second apart; all but
+	 * the newest ended.
+	 */
 	private List<Fetch> recorded(int count) {
 		List<Fetch> fetches = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Fetch fetch = Fetch.requested(new RepositoryRef("github", repository), 10, FetchMode.INCREMENTAL,
 					T0.plusSeconds(i));
+			// a repository has one unfinished fetch at most: the newest
+			fetch = i < count - 1 ? fetch.running().completed(T0.plusSeconds(i).plusMillis(500)) : fetch;
 			records.save(fetch).block(Duration.ofSeconds(10));
 			fetches.add(fetch);
 		}

@@ -16,7 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.commitcollector.fetcher.web.RawHttp.Answer;
 import dev.commitcollector.fetcher.web.RawHttp.Request;
-import dev.commitcollector.store.TestInfrastructure;
+import dev.commitcollector.fetcher.FetcherInfrastructure;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -68,7 +68,7 @@ class MalformedRequestsTest {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-		TestInfrastructure.register(registry);
+		FetcherInfrastructure.register(registry);
 		forge.setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {

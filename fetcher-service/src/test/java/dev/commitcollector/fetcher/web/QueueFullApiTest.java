@@ -1,19 +1,22 @@
 package dev.commitcollector.fetcher.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.commitcollector.store.TestInfrastructure;
+import dev.commitcollector.fetcher.FetcherInfrastructure;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -24,13 +27,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A fetcher that runs one fetch at once and lets none wait: while a fetch holds the one
- * slot (its forge does not answer), a fetch of another repository answers 429 with
- * {@code Retry-After}, and one of the same repository answers with the running fetch.
+ * A fetcher that runs one fetch at once and lets one wait: while a fetch holds the one
+ * slot (its forge does not answer) and another waits, a fetch of a third repository
+ * answers 429 with {@code Retry-After}, and one of the same repository answers with the
+ * running fetch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fetcher.topic.name=commits.discovered.queue-test", "fetcher.fetches.max-concurrent-fetches=1",
-				"fetcher.fetches.max-queued=0" })
+				"fetcher.fetches.max-queued=1" })
 @AutoConfigureWebTestClient
 class QueueFullApiTest {
 
@@ -44,7 +48,7 @@ class QueueFullApiTest {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-		TestInfrastructure.register(registry);
+		FetcherInfrastructure.register(registry);
 		forge.setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -62,6 +66,20 @@ class QueueFullApiTest {
 		forge.close();
 	}
 
+	@Autowired
+	DatabaseClient db;
+
+	/**
+	 * The count of waiting fetches spans every instance sharing the database: fetches
+	 * other test contexts left waiting would count too.
+	 */
+	@BeforeEach
+	void noOtherFetchWaits() {
+		db.sql("update fetcher.fetches set status = 'FAILED', finished_at = now() where finished_at is null")
+			.then()
+			.block(Duration.ofSeconds(10));
+	}
+
 	@Test
 	void answers429WithRetryAfterWhenNoMoreFetchesMayWait() {
 		String running = post("acme/holds-the-slot").expectStatus()
@@ -69,6 +87,15 @@ class QueueFullApiTest {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
+		String id = running.substring(running.indexOf("\"id\":\"") + 6, running.indexOf("\"id\":\"") + 42);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> http.get()
+				.uri("/api/v1/fetches/" + id)
+				.exchange()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("RUNNING"));
+		post("acme/waits-its-turn").expectStatus().isAccepted().expectBody().jsonPath("$.status").isEqualTo("QUEUED");
 
 		post("acme/one-too-many").expectStatus()
 			.isEqualTo(429)

@@ -19,6 +19,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.commitcollector.fetcher.FetcherInfrastructure;
 import dev.commitcollector.store.TestInfrastructure;
 import mockwebserver3.MockWebServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,7 +66,7 @@ class GitHubFetchToKafkaTest {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-		TestInfrastructure.register(registry);
+		FetcherInfrastructure.register(registry);
 		github.start();
 		registry.add("forges.providers.github.api-url", () -> github.url("/").toString().replaceAll("/$", ""));
 		registry.add("forges.providers.github.token", () -> "test-secret-token");
@@ -92,7 +93,7 @@ class GitHubFetchToKafkaTest {
 			.valueMatches("Location", "/api/v1/fetches/[0-9a-f-]{36}")
 			.expectBody()
 			.jsonPath("$.status")
-			.isEqualTo("RUNNING")
+			.isEqualTo("QUEUED")
 			.returnResult()
 			.getResponseHeaders()
 			.getLocation()

@@ -1,0 +1,198 @@
+package dev.commitcollector.fetcher.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.commitcollector.fetcher.application.FetchCommits;
+import dev.commitcollector.fetcher.domain.Fetch;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes up {@code FetchRequested} commands. Every instance consumes the topic in one
+ * group, so each repository's partition belongs to one instance at a time, and that one
+ * runs its fetches, one at a time: the partition is paused while its fetch runs (the
+ * consumer goes on polling, so the group keeps it however long the fetch takes) and the
+ * command's offset is committed only once the fetch has ended. When the partition moves
+ * (this instance stops, dies or hands it over in a rebalance) the fetch is cancelled
+ * here, left as recorded, and the next owner reads the uncommitted command and takes the
+ * fetch up again ({@link FetchCommits#execute}). A command that cannot be read goes to
+ * the dead-letter topic and the next one is taken up.
+ */
+@Component
+class FetchCommandListener implements ConsumerAwareRebalanceListener, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(FetchCommandListener.class);
+
+	static final String LISTENER = "fetch-commands";
+
+	/** A fetch whose record cannot be read is tried again, for as long as it takes. */
+	private static final Retry UNTIL_RECORDS_ANSWER = Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+		.maxBackoff(Duration.ofSeconds(30))
+		.doBeforeRetry(signal -> log.warn("a fetch command could not be taken up (attempt {}); trying again: {}",
+				signal.totalRetries() + 1, signal.failure().toString()));
+
+	private static final long DEAD_LETTER_TIMEOUT_SECONDS = 30;
+
+	private final Map<TopicPartition, InFlight> running = new ConcurrentHashMap<>();
+
+	private final FetchCommits fetchCommits;
+
+	private final ObjectProvider<KafkaListenerEndpointRegistry> registry;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final JsonMapper json;
+
+	private final CommandSettings topic;
+
+	FetchCommandListener(FetchCommits fetchCommits, ObjectProvider<KafkaListenerEndpointRegistry> registry,
+			KafkaTemplate<String, String> kafka, JsonMapper json, CommandSettings topic) {
+		this.fetchCommits = fetchCommits;
+		this.registry = registry;
+		this.kafka = kafka;
+		this.json = json;
+		this.topic = topic;
+	}
+
+	@KafkaListener(id = LISTENER, idIsGroup = false, topics = "${fetcher.commands.name:fetches.requested}")
+	void onCommand(ConsumerRecord<String, String> record, Acknowledgment ack) {
+		Fetch fetch;
+		try {
+			fetch = json.readValue(record.value(), FetchRequested.class).fetch();
+		}
+		catch (RuntimeException unreadable) {
+			deadLetter(record, unreadable);
+			ack.acknowledge();
+			return;
+		}
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		container().pausePartition(partition);
+		InFlight inFlight = new InFlight(fetch.id(), ack);
+		running.put(partition, inFlight);
+		inFlight.subscription = fetchCommits.execute(fetch)
+			.retryWhen(UNTIL_RECORDS_ANSWER)
+			.subscribe(ended -> done(partition, inFlight));
+	}
+
+	/** The fetch has ended: its command is done, and the partition's next one may run. */
+	private void done(TopicPartition partition, InFlight inFlight) {
+		if (running.remove(partition, inFlight)) {
+			inFlight.ack.acknowledge();
+			container().resumePartition(partition);
+		}
+	}
+
+	@Override
+	public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		handOver(partitions, "revoked");
+	}
+
+	@Override
+	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		handOver(partitions, "lost");
+	}
+
+	/**
+	 * Cancels the fetches of partitions this instance no longer owns; their commands stay
+	 * uncommitted for the next owner.
+	 */
+	private void handOver(Collection<TopicPartition> partitions, String how) {
+		for (TopicPartition partition : partitions) {
+			InFlight inFlight = running.remove(partition);
+			MessageListenerContainer container = registry.getObject().getListenerContainer(LISTENER);
+			if (container != null) {
+				container.resumePartition(partition);
+			}
+			if (inFlight != null) {
+				cancel(inFlight);
+				log.info("fetch {}: partition {} was {}; the instance that owns it next takes the fetch up",
+						inFlight.fetchId, partition, how);
+			}
+		}
+	}
+
+	private void cancel(InFlight inFlight) {
+		Disposable subscription = inFlight.subscription;
+		if (subscription != null) {
+			subscription.dispose();
+		}
+		fetchCommits.handedOver(inFlight.fetchId);
+	}
+
+	/** At shutdown: whatever still runs is left for the next owner of its partition. */
+	@Override
+	public void destroy() {
+		running.forEach((partition, inFlight) -> {
+			if (running.remove(partition, inFlight)) {
+				cancel(inFlight);
+				log.info("fetch {} cancelled as the fetcher stops; the next owner of partition {} takes it up",
+						inFlight.fetchId, partition);
+			}
+		});
+	}
+
+	private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
+		String because = reason.getClass().getSimpleName() + ": " + reason.getMessage();
+		log.error("fetch command at {}-{}@{} cannot be read; it goes to {}: {}", record.topic(), record.partition(),
+				record.offset(), topic.deadLetterTopic(), because);
+		var letter = new ProducerRecord<>(topic.deadLetterTopic(), record.key(), record.value());
+		letter.headers().add("dlt-reason", because.getBytes(StandardCharsets.UTF_8));
+		letter.headers()
+			.add("dlt-original", (record.topic() + "-" + record.partition() + "@" + record.offset())
+				.getBytes(StandardCharsets.UTF_8));
+		try {
+			kafka.send(letter).get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while dead-lettering an unreadable command", ex);
+		}
+		catch (Exception ex) {
+			// not acknowledged: the container's error handler tries the record again
+			throw new IllegalStateException("the unreadable command could not be dead-lettered", ex);
+		}
+	}
+
+	private MessageListenerContainer container() {
+		return registry.getObject().getListenerContainer(LISTENER);
+	}
+
+	/** The fetch a partition's command runs, and how its command is acknowledged. */
+	private static final class InFlight {
+
+		final UUID fetchId;
+
+		final Acknowledgment ack;
+
+		volatile Disposable subscription;
+
+		InFlight(UUID fetchId, Acknowledgment ack) {
+			this.fetchId = fetchId;
+			this.ack = ack;
+		}
+
+	}
+
+}
