@@ -31,6 +31,11 @@ public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> ne
 		return new CommitPage(List.of(), Optional.empty(), etag, true);
 	}
 
+	/** The same commits, the next page elsewhere. */
+	public CommitPage withNext(Optional<PageCursor> next) {
+		return new CommitPage(commits, next, etag, notModified);
+	}
+
 	public CommitPage withEtag(String etag) {
 		return new CommitPage(commits, next, etag, notModified);
 	}

@@ -21,11 +21,11 @@ import reactor.core.publisher.Mono;
 /**
  * Bitbucket Cloud's commits listing. {@code /commits} with no revision lists the commits
  * of every branch and tag ({@code git log --all}), so the newest of them may be on
- * another branch: the fetch first reads the repository's {@code mainbranch}, probes
- * {@code /commits/{mainbranch}}, and the pages after it list {@code /commits/{head}},
- * pinned to the probed sha. Each page's {@code next} is an absolute URL with an opaque
- * page token: followed as given, never built, one page after another. An empty repository
- * has no {@code mainbranch}, so no commit.
+ * another branch: the fetch first reads the repository's {@code mainbranch} (one request
+ * more than the pages) and lists {@code /commits/{mainbranch}}. Each page's {@code next}
+ * is an absolute URL with an opaque page token, which names where the next page starts:
+ * followed as given, never built, one page after another. An empty repository has no
+ * {@code mainbranch}, so no commit.
  *
  * @see <a href=
  * "https://developer.atlassian.com/cloud/bitbucket/rest/api-group-repositories/#api-repositories-workspace-repo-slug-get">Get
@@ -67,6 +67,12 @@ public final class BitbucketForge extends HttpForge<BitbucketPage> {
 			.toUri();
 		return object(repository, uri, waits, BitbucketRepository.class).mapNotNull(BitbucketRepository::mainBranchName)
 			.map(Head::new);
+	}
+
+	/** Bitbucket's page tokens are opaque: the next page is the one it names. */
+	@Override
+	protected Optional<PageCursor> pinnedNext(RepositoryPath repository, int size, CommitPage first) {
+		return first.next();
 	}
 
 	@Override

@@ -18,13 +18,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * A forge whose REST API lists commits newest first, read the same way on every forge: a
- * probe reads the newest commit of the default branch alone (from the {@link #head
- * revision} the forge names, where its listing without one is not that branch), then
- * every page is pinned to its sha, so pushes during a fetch cannot shift the pages; a
- * probe with no commit is an empty repository. Next pages are URLs, followed only into
- * the configured API. Subclasses say how the listing's URLs look and how a page's body,
- * read as {@code J}, is made a page.
+ * A forge whose REST API lists commits newest first, read the same way on every forge:
+ * the first page lists the default branch (from the {@link #head revision} the forge
+ * names, where its listing without one is not that branch), and every page after it is
+ * pinned to the sha of the first page's first commit ({@link #pinnedNext}), so pushes
+ * during a fetch cannot shift the pages, and a fetch of N commits costs ceil(N / page
+ * size) requests; a first page with no commit is an empty repository. Next pages are
+ * URLs, followed only into the configured API. Subclasses say how the listing's URLs look
+ * and how a page's body, read as {@code J}, is made a page.
  */
 public abstract class HttpForge<J> implements Forge {
 
@@ -92,10 +93,10 @@ public abstract class HttpForge<J> implements Forge {
 	}
 
 	/**
-	 * The probe is conditional on {@code etag}: where the forge supports validators
+	 * The first page is conditional on {@code etag}: where the forge supports validators
 	 * (GitHub does), an unchanged repository costs one {@code 304}, which GitHub does not
-	 * count against the rate limit. The first page carries the probe's validator for next
-	 * time.
+	 * count against the rate limit (for authenticated requests). It carries its own
+	 * validator for next time.
 	 */
 	@Override
 	public final Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag,
@@ -104,17 +105,19 @@ public abstract class HttpForge<J> implements Forge {
 		return head(repository, waits).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap(head -> head.isEmpty() ? Mono.just(CommitPage.empty())
-					: page(repository, commitsUri(repository, 1, head.get().revision()), etag, waits))
-			.flatMap(probe -> {
-				if (probe.notModified()) {
-					return Mono.just(probe);
-				}
-				if (probe.commits().isEmpty()) {
-					return Mono.just(CommitPage.empty().withEtag(probe.etag()));
-				}
-				return page(repository, commitsUri(repository, size, probe.commits().get(0).sha()), null, waits)
-					.map(first -> first.withEtag(probe.etag()));
-			});
+					: page(repository, commitsUri(repository, size, head.get().revision()), etag, waits))
+			.map(first -> first.notModified() || first.commits().isEmpty() || first.next().isEmpty() ? first
+					: first.withNext(pinnedNext(repository, size, first)));
+	}
+
+	/**
+	 * The page after {@code first}, pinned to the sha of its first commit, the head when
+	 * it was read: the listing of {@code size} from that sha, page 2. A forge whose next
+	 * pages are not numbered says otherwise.
+	 */
+	protected Optional<PageCursor> pinnedNext(RepositoryPath repository, int size, CommitPage first) {
+		String head = first.commits().get(0).sha();
+		return Optional.of(new PageCursor(NextPage.numbered(commitsUri(repository, size, head), 2).toString()));
 	}
 
 	/**

@@ -43,21 +43,20 @@ class BitbucketForgeTest {
 	}
 
 	@Test
-	void pinsTheHeadThenFollowsEachOpaqueNextExactlyAsGiven() {
+	void readsTheMainBranchThenFollowsEachOpaqueNextExactlyAsGiven() {
 		List<DiscoveredCommit> commits = AllPages.read(bitbucket.forge(), "acme/app", 1000);
 
 		assertThat(commits).extracting(DiscoveredCommit::sha)
 			.containsExactlyElementsOf(history.stream().map(StubCommit::sha).toList());
 		List<RecordedRequest> requests = bitbucket.received();
-		assertThat(requests).hasSize(2 + 3)
+		assertThat(requests).as("the main branch, then one request per page")
+			.hasSize(1 + 3)
 			.allSatisfy(request -> assertThat(request.getHeaders().get("Authorization"))
 				.isEqualTo("Bearer " + BitbucketStub.TOKEN));
 		assertThat(requests.get(0).getTarget()).isEqualTo("/2.0/repositories/acme/app");
-		assertThat(requests.get(1).getTarget()).isEqualTo("/2.0/repositories/acme/app/commits/main?pagelen=1");
-		assertThat(requests.get(2).getTarget())
-			.isEqualTo("/2.0/repositories/acme/app/commits/" + history.get(0).sha() + "?pagelen=100");
+		assertThat(requests.get(1).getTarget()).isEqualTo("/2.0/repositories/acme/app/commits/main?pagelen=100");
 		List<String> nexts = bitbucket.nexts();
-		assertThat(requests.subList(3, 5)).extracting(request -> request.getUrl().toString())
+		assertThat(requests.subList(2, 4)).extracting(request -> request.getUrl().toString())
 			.containsExactlyElementsOf(nexts.subList(nexts.size() - 2, nexts.size()));
 	}
 
@@ -84,7 +83,7 @@ class BitbucketForgeTest {
 		assertThat(commits).extracting(DiscoveredCommit::sha)
 			.containsExactlyElementsOf(history.stream().map(StubCommit::sha).toList());
 		assertThat(bitbucket.received().get(1).getTarget())
-			.isEqualTo("/2.0/repositories/acme/app/commits/release%2F2.x?pagelen=1");
+			.isEqualTo("/2.0/repositories/acme/app/commits/release%2F2.x?pagelen=100");
 	}
 
 	@Test
@@ -141,7 +140,7 @@ class BitbucketForgeTest {
 		CommitPage page = bitbucket.forge().firstPage(APP, 100).block(Duration.ofSeconds(30));
 
 		assertThat(page.commits()).hasSize(100);
-		assertThat(bitbucket.requests()).isEqualTo(4);
+		assertThat(bitbucket.requests()).isEqualTo(3);
 	}
 
 	@Test
