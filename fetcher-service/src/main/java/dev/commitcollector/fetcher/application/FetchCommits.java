@@ -15,6 +15,7 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -45,8 +46,17 @@ public class FetchCommits {
 
 	private final int maxQueued;
 
+	private final FetchMeters meters;
+
 	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
 			FetchSettings settings, FetchCommands commands) {
+		this(forges, commitLog, fetches, history, clock, settings, commands, FetchMeters.NONE);
+	}
+
+	@Autowired
+	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
+			FetchSettings settings, FetchCommands commands, FetchMeters meters) {
+		this.meters = meters;
 		this.forges = forges;
 		this.commitLog = commitLog;
 		this.fetches = fetches;
@@ -150,7 +160,7 @@ public class FetchCommits {
 	/** Walks the history from the first page; emits what is known once it is done. */
 	private Mono<RepositoryMemory> walk(Forge forge, Fetch fetch, Optional<RepositoryMemory> memory) {
 		HistoryWalk walk = memory.isPresent() ? HistoryWalk.incremental() : HistoryWalk.full();
-		WalkPages pages = new WalkPages(forge, commitLog, history, fetches, fetch, walk);
+		WalkPages pages = new WalkPages(forge, commitLog, history, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
 			.flatMap(first -> first.notModified() ? Mono.just(memory.get())
@@ -159,6 +169,7 @@ public class FetchCommits {
 
 	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome) {
 		return fetches.end(fetch.id(), outcome)
+			.doOnNext(meters::ended)
 			.doOnNext(finished -> log.info("fetch {} {}: {} commits published, {} already known{}", fetch.id(),
 					finished.status(), finished.commitsDiscovered(), finished.commitsAlreadyKnown(),
 					finished.error() == null ? "" : " (" + finished.error() + ")"));

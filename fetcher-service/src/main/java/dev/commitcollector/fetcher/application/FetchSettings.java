@@ -1,8 +1,10 @@
 package dev.commitcollector.fetcher.application;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How many fetches (of different repositories) one instance runs at once, and how many
@@ -10,14 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * takes up its command).
  */
 @ConfigurationProperties("fetcher.fetches")
-public record FetchSettings(@DefaultValue("4") int maxConcurrentFetches, @DefaultValue("1000") int maxQueued) {
+@Validated
+public record FetchSettings(
+		@DefaultValue("4") @Min(value = 1,
+				message = "FETCH_MAX_CONCURRENT must be at least 1") int maxConcurrentFetches,
+		@DefaultValue("1000") @Min(value = 1, message = "FETCH_MAX_QUEUED must be at least 1") int maxQueued) {
 
 	@ConstructorBinding
 	public FetchSettings {
-		if (maxConcurrentFetches < 1 || maxQueued < 1) {
-			throw new IllegalArgumentException("FETCH_MAX_CONCURRENT and FETCH_MAX_QUEUED must be at least 1, were "
-					+ maxConcurrentFetches + " and " + maxQueued);
-		}
 	}
 
 	public FetchSettings(int maxConcurrentFetches) {

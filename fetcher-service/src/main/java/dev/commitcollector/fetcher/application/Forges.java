@@ -1,5 +1,6 @@
 package dev.commitcollector.fetcher.application;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,11 @@ public class Forges {
 
 	Optional<Forge> find(String provider) {
 		return Optional.ofNullable(byProvider.get(provider));
+	}
+
+	/** The configured providers' names, in order. */
+	public Collection<String> providers() {
+		return byProvider.keySet();
 	}
 
 	/** The forge type of a configured provider. */

@@ -33,14 +33,23 @@ final class WalkPages {
 
 	private final HistoryWalk walk;
 
-	WalkPages(Forge forge, CommitLog commitLog, History history, Fetches fetches, Fetch fetch, HistoryWalk walk) {
+	private final FetchMeters meters;
+
+	WalkPages(Forge forge, CommitLog commitLog, History history, Fetches fetches, Fetch fetch, HistoryWalk walk,
+			FetchMeters meters) {
 		this.forge = forge;
 		this.commitLog = commitLog;
 		this.history = history;
 		this.fetches = fetches;
 		this.fetchId = fetch.id();
 		this.walk = walk;
-		this.waits = until -> fetches.update(fetchId, f -> f.waiting(until));
+		this.meters = meters;
+		this.waits = until -> {
+			if (until != null) {
+				meters.waitedForRateLimit(fetch.provider());
+			}
+			fetches.update(fetchId, f -> f.waiting(until));
+		};
 	}
 
 	/** Walks from {@code page} on; emits the fetch as it stands when the walk ends. */
@@ -68,6 +77,7 @@ final class WalkPages {
 
 	private Mono<Fetch> append(Fetch fetch, List<DiscoveredCommit> walked, List<DiscoveredCommit> fresh) {
 		return commitLog.append(fetch, fresh)
+			.then(Mono.fromRunnable(() -> meters.published(fetch.provider(), fresh.size())))
 			.then(history.remember(fetch.target(), fresh.stream().map(DiscoveredCommit::sha).toList()))
 			.then(fetches.progress(fetchId,
 					f -> f.discovered(fresh.size()).alreadyKnown(walked.size() - fresh.size())));

@@ -13,8 +13,10 @@ import dev.commitcollector.fetcher.forge.git.GitWorkDir;
 import dev.commitcollector.fetcher.forge.gitea.GiteaForge;
 import dev.commitcollector.fetcher.forge.github.GitHubForge;
 import dev.commitcollector.fetcher.forge.gitlab.GitLabForge;
+import dev.commitcollector.fetcher.forge.http.ForgeRequestMeter;
 import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import dev.commitcollector.fetcher.forge.http.RetrySettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -34,11 +36,12 @@ class ForgeConfiguration {
 
 	@Bean
 	Forges forges(ForgeSettings settings, RetrySettings retry, GitSettings git, GitWorkDir gitWorkDir,
-			WebClient.Builder http, Clock clock) {
+			WebClient.Builder builder, MeterRegistry meters, Clock clock) {
 		List<Forge> forges = new ArrayList<>();
 		settings.providers().forEach((name, provider) -> {
 			refuseTokenInClearText(name, provider);
 			log.info("provider {}: {}", name, provider);
+			WebClient.Builder http = builder.clone().filter(ForgeRequestMeter.timing(meters, name));
 			forges.add(switch (provider.type()) {
 				case GITHUB -> new GitHubForge(name, provider, retry, http, clock);
 				case GITLAB -> new GitLabForge(name, provider, retry, http, clock);

@@ -17,6 +17,7 @@ import dev.commitcollector.fetcher.forge.git.GitSettings;
 import dev.commitcollector.fetcher.forge.git.GitWorkDir;
 import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import dev.commitcollector.fetcher.forge.http.RetrySettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -131,7 +132,7 @@ class ProviderConfigurationTest {
 	private static Forges adapters(ForgeSettings settings) {
 		try (GitWorkDir workDir = GitWorkDir.clearedOfLeftovers(Clock.systemUTC())) {
 			return new ForgeConfiguration().forges(settings, RETRY, GIT, workDir, WebClient.builder(),
-					Clock.systemUTC());
+					new SimpleMeterRegistry(), Clock.systemUTC());
 		}
 	}
 

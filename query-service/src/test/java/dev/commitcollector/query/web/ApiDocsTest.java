@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI description and Swagger UI are reachable from the page; actuator shows
- * health and metrics only.
+ * health, metrics and prometheus only.
  */
 class ApiDocsTest extends QueryIntegrationTest {
 
@@ -44,7 +44,7 @@ class ApiDocsTest extends QueryIntegrationTest {
 	}
 
 	@Test
-	void exposesOnlyHealthAndMetrics() {
+	void exposesOnlyHealthMetricsAndPrometheus() {
 		// each attempt on a fresh short timeout: the readiness probe asks the database
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(60))
@@ -60,6 +60,7 @@ class ApiDocsTest extends QueryIntegrationTest {
 				.jsonPath("$.status")
 				.isEqualTo("UP"));
 		web.get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+		web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
 		web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
 		web.get().uri("/actuator/beans").exchange().expectStatus().isNotFound();
 	}

@@ -1,5 +1,6 @@
 package dev.commitcollector.store.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -50,8 +51,10 @@ class CommitDiscoveredListener {
 	@KafkaListener(id = "commit-store", groupId = "${spring.kafka.consumer.group-id:store-service}",
 			topics = "${store.consumer.topic:commits.discovered}", batch = "true")
 	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+		long started = System.nanoTime();
+		long stored;
 		try {
-			store(records);
+			stored = store(records);
 		}
 		catch (RuntimeException ex) {
 			String where = where(records);
@@ -60,10 +63,11 @@ class CommitDiscoveredListener {
 			ingestion.failed(where, cause);
 			throw ex;
 		}
-		ingestion.stored();
+		ingestion.stored(stored, Duration.ofNanos(System.nanoTime() - started));
 	}
 
-	private void store(List<ConsumerRecord<String, byte[]>> records) {
+	/** Stores the batch; returns how many commits were new. */
+	private long store(List<ConsumerRecord<String, byte[]>> records) {
 		Map<CommitRecord, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
 		List<CommitRecord> batch = new ArrayList<>(records.size());
 		List<DeadLetters.Letter> rejected = new ArrayList<>();
@@ -83,6 +87,7 @@ class CommitDiscoveredListener {
 					"the database refused the record: " + refused.reason())));
 		log.debug("stored {} new of {} events", outcome.stored(), records.size());
 		rejected.forEach(deadLetters::send);
+		return outcome.stored();
 	}
 
 	/** topic-partition@first..last for each partition in the batch. */

@@ -2,8 +2,13 @@ package dev.commitcollector.store.kafka;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where events come from and where unreadable ones go; how long one batch write may take;
@@ -11,8 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * event); after how long failing the same batch makes the store's readiness DOWN.
  */
 @ConfigurationProperties("store.consumer")
-record ConsumerSettings(@DefaultValue("commits.discovered") String topic, @DefaultValue("6") int partitions,
-		@DefaultValue("commits.discovered.DLT") String deadLetterTopic, @DefaultValue("30s") Duration writeTimeout,
-		@DefaultValue("500ms") Duration firstBackoff, @DefaultValue("30s") Duration maxBackoff,
-		@DefaultValue("2m") Duration stallTimeout) {
+@Validated
+record ConsumerSettings(
+		@DefaultValue("commits.discovered") @NotBlank(message = "COMMITS_TOPIC must not be blank") String topic,
+		@DefaultValue("6") @Min(value = 1, message = "COMMITS_TOPIC_PARTITIONS must be at least 1") int partitions,
+		@DefaultValue("commits.discovered.DLT") @NotBlank(
+				message = "COMMITS_DLT must not be blank") String deadLetterTopic,
+		@DefaultValue("30s") @NotNull @DurationMin(millis = 1,
+				message = "STORE_CONSUMER_WRITETIMEOUT must be positive") Duration writeTimeout,
+		@DefaultValue("500ms") @NotNull @DurationMin(millis = 1,
+				message = "STORE_CONSUMER_FIRSTBACKOFF must be positive") Duration firstBackoff,
+		@DefaultValue("30s") @NotNull @DurationMin(millis = 1,
+				message = "STORE_CONSUMER_MAXBACKOFF must be positive") Duration maxBackoff,
+		@DefaultValue("2m") @NotNull @DurationMin(millis = 1,
+				message = "STORE_STALL_TIMEOUT must be positive") Duration stallTimeout) {
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -27,6 +28,10 @@ class Ingestion extends AbstractHealthIndicator {
 
 	private final Counter deadLettered;
 
+	private final Counter stored;
+
+	private final Timer batches;
+
 	private final Duration stallTimeout;
 
 	private final Clock clock;
@@ -40,6 +45,12 @@ class Ingestion extends AbstractHealthIndicator {
 		super("ingestion health check failed");
 		this.deadLettered = Counter.builder("commits.dead.lettered")
 			.description("Events sent to the dead-letter topic: unreadable, or refused by the database")
+			.register(meters);
+		this.stored = Counter.builder("commits.stored")
+			.description("Commits newly stored (a commit stored before is not counted again)")
+			.register(meters);
+		this.batches = Timer.builder("store.batches")
+			.description("Batches of events stored, each in one transaction, from decoding to commit")
 			.register(meters);
 		this.stallTimeout = settings.stallTimeout();
 		this.clock = clock;
@@ -55,9 +66,14 @@ class Ingestion extends AbstractHealthIndicator {
 						: new Stall(batch, now, 1, cause));
 	}
 
-	/** The calling consumer stored its batch. */
-	void stored() {
+	/**
+	 * The calling consumer stored its batch, {@code newCommits} of them new, in
+	 * {@code took}.
+	 */
+	void stored(long newCommits, Duration took) {
 		failing.remove(Thread.currentThread().getName());
+		stored.increment(newCommits);
+		batches.record(took);
 	}
 
 	void deadLettered() {

@@ -75,7 +75,7 @@ class IngestionTest {
 
 		now = now.plus(Duration.ofMinutes(3));
 		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.DOWN);
-		ingestion.stored();
+		ingestion.stored(10, Duration.ofMillis(5));
 		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.UP);
 	}
 

@@ -2,8 +2,12 @@ package dev.commitcollector.fetcher.forge.http;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How a forge request is retried: server errors and timeouts {@code maxRetries} times
@@ -12,8 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * say (a bare 429: GitHub asks for at least a minute).
  */
 @ConfigurationProperties("fetcher.retry")
-public record RetrySettings(@DefaultValue("3") int maxRetries, @DefaultValue("500ms") Duration firstBackoff,
-		@DefaultValue("10s") Duration maxBackoff, @DefaultValue("15m") Duration maxRateLimitWait,
-		@DefaultValue("60s") Duration defaultRateLimitWait) {
+@Validated
+public record RetrySettings(
+		@DefaultValue("3") @PositiveOrZero(message = "FORGE_MAX_RETRIES must be 0 or more") int maxRetries,
+		@DefaultValue("500ms") @NotNull @DurationMin(millis = 1,
+				message = "FORGE_FIRST_BACKOFF must be positive") Duration firstBackoff,
+		@DefaultValue("10s") @NotNull @DurationMin(millis = 1,
+				message = "FORGE_MAX_BACKOFF must be positive") Duration maxBackoff,
+		@DefaultValue("15m") @NotNull @DurationMin(millis = 0,
+				message = "FORGE_MAX_RATE_LIMIT_WAIT must not be negative") Duration maxRateLimitWait,
+		@DefaultValue("60s") @NotNull @DurationMin(millis = 0,
+				message = "FORGE_DEFAULT_RATE_LIMIT_WAIT must not be negative") Duration defaultRateLimitWait) {
 
 }

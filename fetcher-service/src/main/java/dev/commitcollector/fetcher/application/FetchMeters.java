@@ -1,0 +1,29 @@
+package dev.commitcollector.fetcher.application;
+
+import dev.commitcollector.fetcher.domain.Fetch;
+
+/**
+ * What the fetches report to the operator's meters: each ended fetch, each wait for a
+ * forge's rate limit, each page of commits published.
+ */
+public interface FetchMeters {
+
+	/** Meters nothing: for tests that run fetches directly. */
+	FetchMeters NONE = new FetchMeters() {
+	};
+
+	/** {@code fetch} has ended, COMPLETED or FAILED. */
+	default void ended(Fetch fetch) {
+	}
+
+	/** A fetch of {@code provider} began to wait for the forge's rate limit. */
+	default void waitedForRateLimit(String provider) {
+	}
+
+	/**
+	 * {@code count} commits of {@code provider} were published (Kafka acknowledged them).
+	 */
+	default void published(String provider, int count) {
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.commitcollector.query.web;
+
+import static dev.commitcollector.query.StoredCommits.aRepository;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+
+import dev.commitcollector.query.QueryIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The query-service's HTTP server meters at {@code /actuator/prometheus}: each request of
+ * the read API counted by route and status, with the histogram buckets the dashboard's
+ * latency percentiles come from.
+ */
+class QueryMetricsTest extends QueryIntegrationTest {
+
+	@Test
+	void countsEachReadRequestByRouteAndStatusWithLatencyBuckets() {
+		aRepository("github", "acme/metered").commitsBy("ada", 3).commitsBy("bob", 1).store();
+		double before = sample(prometheus(), "http_server_requests_seconds_count", "uri=\"/api/v1/authors\"",
+				"status=\"200\"");
+
+		for (int i = 0; i < 5; i++) {
+			web.get().uri("/api/v1/authors?repository=acme/metered").exchange().expectStatus().isOk();
+		}
+		web.get().uri("/api/v1/authors?repository=acme/never-stored").exchange().expectStatus().isNotFound();
+
+		String after = prometheus();
+		assertThat(sample(after, "http_server_requests_seconds_count", "uri=\"/api/v1/authors\"", "status=\"200\"")
+				- before)
+			.isEqualTo(5);
+		assertThat(sample(after, "http_server_requests_seconds_count", "uri=\"/api/v1/authors\"", "status=\"404\""))
+			.isGreaterThanOrEqualTo(1);
+		assertThat(after.lines()
+			.filter(line -> line.startsWith("http_server_requests_seconds_bucket{"))
+			.filter(line -> line.contains("uri=\"/api/v1/authors\""))).isNotEmpty();
+		assertThat(after).contains("application=\"query-service\"");
+	}
+
+	private String prometheus() {
+		return web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * The sum of the samples of {@code name} whose labels include all of {@code labels}.
+	 */
+	private static double sample(String exposition, String name, String... labels) {
+		return exposition.lines()
+			.filter(line -> line.startsWith(name + "{"))
+			.filter(line -> Arrays.stream(labels).allMatch(line::contains))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+}
