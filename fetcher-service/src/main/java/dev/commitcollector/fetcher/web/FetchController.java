@@ -9,6 +9,15 @@ import dev.commitcollector.fetcher.application.Fetches;
 import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +33,7 @@ import reactor.core.publisher.Mono;
 /** Starts fetches, reports on each and lists them. */
 @RestController
 @RequestMapping("/api/v1/fetches")
+@Tag(name = "fetches", description = "Fetches of a repository's newest commits: start one, follow it, list them.")
 class FetchController {
 
 	private final FetchCommits fetchCommits;
@@ -45,6 +55,57 @@ class FetchController {
 	}
 
 	@PostMapping
+	@Operation(summary = "Start a fetch of a repository's newest commits",
+			description = "Records the fetch and puts its FetchRequested command on Kafka, then answers 202 with "
+					+ "`Location: /api/v1/fetches/{id}` and the fetch (QUEUED). A repository that has a fetch waiting "
+					+ "or running already answers 202 with that fetch. `provider` defaults to `github`, `limit` to "
+					+ "FETCH_DEFAULT_LIMIT (1000; at most FETCH_MAX_LIMIT, 100000), `mode` to `incremental` (only "
+					+ "commits not published before; `full` publishes everything up to the limit again). Needs "
+					+ "`Authorization: Bearer <key>` when FETCHER_API_KEYS is set.",
+			security = @SecurityRequirement(name = FetcherOpenApi.API_KEY))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "What to fetch; a body over 256 KB answers 413.")
+	@ApiResponse(responseCode = "202",
+			description = "The fetch is recorded and queued (or the repository's unfinished fetch is shown); "
+					+ "`Location` is its URL.",
+			headers = @Header(name = "Location", description = "/api/v1/fetches/{id}",
+					schema = @Schema(type = "string", format = "uri-reference")))
+	@ApiResponse(responseCode = "400",
+			description = "A malformed repository path (by the provider's forge type), an unknown provider (the "
+					+ "detail lists the configured ones), a limit out of range, an unknown mode, a control character "
+					+ "in a field, a field longer than its bound, or a body that is not a fetch request.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "limit", value = FetcherOpenApi.BAD_LIMIT),
+							@ExampleObject(name = "provider", value = FetcherOpenApi.BAD_PROVIDER),
+							@ExampleObject(name = "repository", value = FetcherOpenApi.BAD_REPOSITORY),
+							@ExampleObject(name = "mode", value = FetcherOpenApi.BAD_MODE),
+							@ExampleObject(name = "body", value = FetcherOpenApi.BAD_BODY) }))
+	@ApiResponse(responseCode = "401",
+			description = "FETCHER_API_KEYS is set and the request has no `Authorization: Bearer <key>` with one "
+					+ "of its keys; the answer carries `WWW-Authenticate: Bearer`.",
+			headers = @Header(name = "WWW-Authenticate", description = "Bearer realm=\"commit-collector fetcher\"",
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "no key", value = FetcherOpenApi.UNAUTHORIZED_FETCH)))
+	@ApiResponse(responseCode = "413", description = "The body is larger than the fetcher reads (256 KB).",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "too large", value = FetcherOpenApi.TOO_LARGE)))
+	@ApiResponse(responseCode = "415", description = "The body is not sent as `application/json`.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "not JSON", value = FetcherOpenApi.UNSUPPORTED_MEDIA_TYPE)))
+	@ApiResponse(responseCode = "429",
+			description = "FETCH_MAX_QUEUED fetches wait for their turn already; ask again after `Retry-After` "
+					+ "seconds.",
+			headers = @Header(name = "Retry-After", description = "seconds to wait before asking again (30)",
+					schema = @Schema(type = "integer", example = "30")),
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "queue full", value = FetcherOpenApi.QUEUE_FULL)))
+	@ApiResponse(responseCode = "503",
+			description = "PostgreSQL did not take the fetch (no fetch was started), or Kafka did not take its "
+					+ "command (the fetch is recorded FAILED); try again.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "not recorded", value = FetcherOpenApi.NOT_RECORDED),
+							@ExampleObject(name = "not queued", value = FetcherOpenApi.NOT_QUEUED) }))
 	Mono<ResponseEntity<FetchView>> start(@RequestBody FetchRequest request) {
 		String provider = request.provider() == null || request.provider().isBlank() ? "github" : request.provider();
 		RepositoryPath repository = forges.parsePath(provider, request.repository());
@@ -60,15 +121,55 @@ class FetchController {
 
 	/** Fetches newest first, a page at a time: {@code next} is the cursor of the next. */
 	@GetMapping
-	Mono<FetchListView> list(@RequestParam(required = false) String provider,
-			@RequestParam(required = false) String repository, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String size, @RequestParam(required = false) String after) {
+	@Operation(summary = "List fetches, newest first, a page at a time",
+			description = "Keyset pages on (`startedAt`, `id`): pass a page's `next` as `after` for the following "
+					+ "page, until `next` is null; a fetch recorded meanwhile never shifts a later page. Every "
+					+ "parameter is optional. Progress and `waitingUntil` are as last written (after the latest "
+					+ "page).")
+	@ApiResponse(responseCode = "200", description = "A page of fetches and the cursor of the next.")
+	@ApiResponse(responseCode = "400",
+			description = "A parameter the fetcher cannot read: an unknown provider, a repository path its rules "
+					+ "refuse, an unknown status, a size out of range or not a number, an `after` it did not hand "
+					+ "out; the detail names it.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "size", value = FetcherOpenApi.BAD_LIST_PARAMETER),
+							@ExampleObject(name = "after", value = FetcherOpenApi.BAD_CURSOR) }))
+	Mono<FetchListView> list(
+			@Parameter(description = "Only fetches from this configured provider.",
+					schema = @Schema(type = "string", maxLength = 40,
+							pattern = FetcherOpenApi.PROVIDER_PATTERN)) @RequestParam(required = false) String provider,
+			@Parameter(
+					description = "Only fetches of this repository. " + FetcherOpenApi.REPOSITORY_RULES
+							+ " Checked by the provider's rules when `provider` is given.",
+					schema = @Schema(type = "string", maxLength = 200,
+							pattern = FetcherOpenApi.REPOSITORY_PATTERN)) @RequestParam(
+									required = false) String repository,
+			@Parameter(description = "Only fetches in this state (case is ignored).",
+					schema = @Schema(type = "string",
+							allowableValues = { "QUEUED", "RUNNING", "COMPLETED", "FAILED" })) @RequestParam(
+									required = false) String status,
+			@Parameter(description = "Fetches per page.",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
+							defaultValue = "50")) @RequestParam(required = false) String size,
+			@Parameter(description = "The opaque cursor a page hands out as `next`; pass it back unchanged.",
+					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after) {
 		FetchQuery query = listQuery.of(provider, repository, status, size, after);
 		return fetches.list(query).map(FetchListView::of);
 	}
 
 	@GetMapping("/{id}")
-	Mono<FetchView> show(@PathVariable UUID id) {
+	@Operation(summary = "Show one fetch",
+			description = "The fetch as it stands: in memory when this instance runs it, otherwise as last written "
+					+ "(after its latest page).")
+	@ApiResponse(responseCode = "200", description = "The fetch.")
+	@ApiResponse(responseCode = "400", description = "`id` is not a UUID.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "id", value = FetcherOpenApi.BAD_FETCH_ID)))
+	@ApiResponse(responseCode = "404", description = "No fetch has this id.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "unknown", value = FetcherOpenApi.NO_FETCH)))
+	Mono<FetchView> show(@Parameter(description = "The fetch's id, as `Location` and `id` give it.",
+			schema = @Schema(type = "string", format = "uuid", maxLength = 36)) @PathVariable UUID id) {
 		return fetches.lookup(id)
 			.map(found -> found.map(FetchView::of)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,

@@ -5,11 +5,24 @@ import java.util.UUID;
 
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A fetch as the API shows it. */
-record FetchView(UUID id, String provider, String repository, int limit, String mode, FetchStatus status,
-		long commitsDiscovered, long commitsAlreadyKnown, String error, Instant startedAt, Instant finishedAt,
-		Instant waitingUntil) {
+@Schema(description = "A fetch: what was asked and how far it got.")
+record FetchView(@Schema(description = "The fetch's id.") UUID id,
+		@Schema(description = "The provider asked.", example = "github") String provider,
+		@Schema(description = "The repository asked.", example = "octocat/Hello-World") String repository,
+		@Schema(description = "How many of the newest commits it reads.", example = "1000") int limit,
+		@Schema(description = "incremental or full.", allowableValues = {
+				"incremental", "full" }) String mode,
+		@Schema(description = "QUEUED while it waits for its turn, RUNNING, then COMPLETED or FAILED.",
+				allowableValues = { "QUEUED", "RUNNING", "COMPLETED", "FAILED" }) FetchStatus status,
+		@Schema(description = "Commits published so far.") long commitsDiscovered,
+		@Schema(description = "Commits walked past because an earlier fetch published them.") long commitsAlreadyKnown,
+		@Schema(description = "Set only when it failed: why, written to be acted on (for a rate limit: when to retry).") String error,
+		@Schema(description = "When it was requested (ISO-8601).") Instant startedAt,
+		@Schema(description = "When it ended; null before.") Instant finishedAt,
+		@Schema(description = "Set while it waits for the forge's rate limit: until when.") Instant waitingUntil){
 
 	static FetchView of(Fetch fetch) {
 		return new FetchView(fetch.id(), fetch.provider(), fetch.repository().toString(), fetch.limit(),

@@ -8,6 +8,15 @@ import java.util.UUID;
 import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.application.Watching;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +32,7 @@ import reactor.core.publisher.Mono;
 /** Adds, shows and removes watches: repositories fetched again every interval. */
 @RestController
 @RequestMapping("/api/v1/watches")
+@Tag(name = "watches", description = "Repositories fetched again, incrementally, every interval.")
 class WatchController {
 
 	private final Watching watching;
@@ -38,6 +48,44 @@ class WatchController {
 	}
 
 	@PostMapping
+	@Operation(summary = "Watch a repository: fetch it every interval",
+			description = "Adds a watch, first due at once, that starts an incremental fetch of the repository "
+					+ "every `interval` (plus a jitter of up to a tenth of it, at most a minute), skipping a turn "
+					+ "while the repository's fetch still waits or runs. Answers 201 with `Location: "
+					+ "/api/v1/watches/{id}` and the watch. `provider` and `limit` default and are checked as for a "
+					+ "fetch. One watch per repository. Needs `Authorization: Bearer <key>` when FETCHER_API_KEYS is "
+					+ "set.",
+			security = @SecurityRequirement(name = FetcherOpenApi.API_KEY))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "What to watch, how often.")
+	@ApiResponse(responseCode = "201", description = "The watch is added; `Location` is its URL.",
+			headers = @Header(name = "Location", description = "/api/v1/watches/{id}",
+					schema = @Schema(type = "string", format = "uri-reference")))
+	@ApiResponse(responseCode = "400",
+			description = "A malformed repository path, an unknown provider, a limit out of range, a missing or "
+					+ "malformed interval or one shorter than WATCH_MIN_INTERVAL or longer than a year, a control "
+					+ "character in a field, or a body that is not a watch request.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "interval", value = FetcherOpenApi.BAD_INTERVAL),
+							@ExampleObject(name = "no interval", value = FetcherOpenApi.MISSING_INTERVAL),
+							@ExampleObject(name = "provider", value = FetcherOpenApi.BAD_PROVIDER) }))
+	@ApiResponse(responseCode = "401",
+			description = "FETCHER_API_KEYS is set and the request has no `Authorization: Bearer <key>` with one "
+					+ "of its keys; the answer carries `WWW-Authenticate: Bearer`.",
+			headers = @Header(name = "WWW-Authenticate", description = "Bearer realm=\"commit-collector fetcher\"",
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "wrong key", value = FetcherOpenApi.UNAUTHORIZED_WATCH)))
+	@ApiResponse(responseCode = "409",
+			description = "The repository is watched already: the detail and `existing` name that watch; delete "
+					+ "it first to change it.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "watched already", value = FetcherOpenApi.WATCH_EXISTS)))
+	@ApiResponse(responseCode = "413", description = "The body is larger than the fetcher reads (256 KB).",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "too large", value = FetcherOpenApi.TOO_LARGE)))
+	@ApiResponse(responseCode = "415", description = "The body is not sent as `application/json`.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "not JSON", value = FetcherOpenApi.UNSUPPORTED_MEDIA_TYPE)))
 	Mono<ResponseEntity<WatchView>> watch(@RequestBody WatchRequest request) {
 		String provider = request.provider() == null || request.provider().isBlank() ? "github" : request.provider();
 		RepositoryPath repository = forges.parsePath(provider, request.repository());
@@ -52,17 +100,51 @@ class WatchController {
 	}
 
 	@GetMapping
+	@Operation(summary = "List every watch",
+			description = "Every watch (at most 1000), by provider and repository, each with the fetch it started "
+					+ "last.")
+	@ApiResponse(responseCode = "200", description = "The watches.")
 	Mono<WatchListView> list() {
 		return watching.list().map(reports -> new WatchListView(reports.stream().map(WatchView::of).toList()));
 	}
 
 	@GetMapping("/{id}")
-	Mono<WatchView> show(@PathVariable UUID id) {
+	@Operation(summary = "Show one watch",
+			description = "The watch, when it is next due, and the fetch it started last with that fetch's current "
+					+ "status.")
+	@ApiResponse(responseCode = "200", description = "The watch.")
+	@ApiResponse(responseCode = "400", description = "`id` is not a UUID.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "id", value = FetcherOpenApi.BAD_WATCH_ID)))
+	@ApiResponse(responseCode = "404", description = "No watch has this id.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "unknown", value = FetcherOpenApi.NO_WATCH)))
+	Mono<WatchView> show(@Parameter(description = "The watch's id, as `Location` and `id` give it.",
+			schema = @Schema(type = "string", format = "uuid", maxLength = 36)) @PathVariable UUID id) {
 		return watching.find(id).map(found -> found.map(WatchView::of).orElseThrow(() -> notFound(id)));
 	}
 
 	@DeleteMapping("/{id}")
-	Mono<ResponseEntity<Void>> remove(@PathVariable UUID id) {
+	@Operation(summary = "Stop watching a repository",
+			description = "Removes the watch; a fetch it started goes on. Needs `Authorization: Bearer <key>` when "
+					+ "FETCHER_API_KEYS is set.",
+			security = @SecurityRequirement(name = FetcherOpenApi.API_KEY))
+	@ApiResponse(responseCode = "204", description = "The watch is removed.")
+	@ApiResponse(responseCode = "401",
+			description = "FETCHER_API_KEYS is set and the request has no `Authorization: Bearer <key>` with one "
+					+ "of its keys; the answer carries `WWW-Authenticate: Bearer`.",
+			headers = @Header(name = "WWW-Authenticate", description = "Bearer realm=\"commit-collector fetcher\"",
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "no key", value = FetcherOpenApi.UNAUTHORIZED_DELETE)))
+	@ApiResponse(responseCode = "400", description = "`id` is not a UUID.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "id", value = FetcherOpenApi.BAD_WATCH_ID)))
+	@ApiResponse(responseCode = "404", description = "No watch has this id.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "unknown", value = FetcherOpenApi.NO_WATCH)))
+	Mono<ResponseEntity<Void>> remove(@Parameter(description = "The watch's id, as `Location` and `id` give it.",
+			schema = @Schema(type = "string", format = "uuid", maxLength = 36)) @PathVariable UUID id) {
 		return watching.remove(id).map(removed -> {
 			if (!removed) {
 				throw notFound(id);
