@@ -8,6 +8,13 @@ import dev.commitcollector.query.domain.CommitEntry;
 import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.persistence.AuthorsReadModel;
 import dev.commitcollector.query.persistence.KeysetReadModel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +29,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "authors", description = "Who wrote what in a stored repository.")
 class AuthorIndexController {
 
 	private final KeysetReadModel keyset;
@@ -42,9 +50,44 @@ class AuthorIndexController {
 	 * email contains it, ignoring case.
 	 */
 	@GetMapping("/repository/authors")
-	Mono<AuthorIndex> authors(@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
-			@RequestParam(required = false) String repository, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String after, @RequestParam(required = false) String filter) {
+	@Operation(summary = "A repository's authors without their commits, most commits first",
+			description = "Keyset pages ordered by `commitCount` descending, ties by `key`: pass a page's `next` as "
+					+ "`after`, until `next` is null. `totalCommits` and `totalAuthors` are the repository's, whatever "
+					+ "the filter; `share` is the author's `commitCount` divided by `totalCommits`. Pages follow a "
+					+ "count that changes as the store writes, so during heavy ingestion an author may move between "
+					+ "pages.")
+	@ApiResponse(responseCode = "200", description = "A page of the repository's authors.")
+	@ApiResponse(responseCode = "400",
+			description = "A malformed provider, a missing or malformed repository, a size out of range, an `after` that is not a cursor or a filter over 200 characters.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "provider", value = QueryOpenApi.BAD_PROVIDER),
+							@ExampleObject(name = "repository", value = QueryOpenApi.MISSING_REPOSITORY),
+							@ExampleObject(name = "size", value = QueryOpenApi.BAD_AUTHORS_SIZE),
+							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR),
+							@ExampleObject(name = "filter", value = QueryOpenApi.TOO_LONG_FILTER) }))
+	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
+	@ApiResponse(responseCode = "503",
+			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
+	Mono<AuthorIndex> authors(
+			@Parameter(description = QueryOpenApi.PROVIDER,
+					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
+							defaultValue = "github")) @RequestParam(
+									defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
+			@Parameter(description = QueryOpenApi.REPOSITORY, required = true,
+					schema = @Schema(type = "string", pattern = QueryOpenApi.REPOSITORY_PATTERN, maxLength = 300,
+							example = "octocat/Hello-World")) @RequestParam(required = false) String repository,
+			@Parameter(description = "Authors per page.",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
+							defaultValue = "50")) @RequestParam(required = false) Integer size,
+			@Parameter(description = QueryOpenApi.AFTER,
+					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after,
+			@Parameter(description = "Keeps authors whose key, a name or an email contains it, ignoring case.",
+					schema = @Schema(type = "string", maxLength = 200, example = "octo")) @RequestParam(
+							required = false) String filter) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 50, 500, "authors page");
 		return readModel.repository(key)
@@ -61,10 +104,39 @@ class AuthorIndexController {
 	 * or {@code email:...}).
 	 */
 	@GetMapping("/authors/{author}/commits")
-	Mono<CommitList> commits(@PathVariable String author,
-			@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
-			@RequestParam(required = false) String repository, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String after) {
+	@Operation(summary = "One author's commits in a repository, newest first",
+			description = "Keyset pages, newest first (ties by sha, descending): pass a page's `next` as `after`, "
+					+ "until `next` is null; no commit is skipped or repeated across pages while the store goes on "
+					+ "writing. An author or repository with no stored commits answers an empty `commits` list. "
+					+ "`url` comes from the provider's commit URL template and is null for a provider without one.")
+	@ApiResponse(responseCode = "200", description = "A page of the author's commits.")
+	@ApiResponse(responseCode = "400",
+			description = "A malformed provider, a missing or malformed repository, a size out of range, an `after` that is not a cursor or an author key over 1024 characters.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "provider", value = QueryOpenApi.BAD_PROVIDER),
+							@ExampleObject(name = "repository", value = QueryOpenApi.MISSING_REPOSITORY),
+							@ExampleObject(name = "size", value = QueryOpenApi.BAD_COMMITS_SIZE),
+							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR) }))
+	@ApiResponse(responseCode = "503",
+			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
+	Mono<CommitList> commits(
+			@Parameter(description = "The author's `key` (`login:<login>` or `email:<email>`), URL-encoded.",
+					schema = @Schema(type = "string", maxLength = 1024,
+							example = "login:octocat")) @PathVariable String author,
+			@Parameter(description = QueryOpenApi.PROVIDER,
+					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
+							defaultValue = "github")) @RequestParam(
+									defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
+			@Parameter(description = QueryOpenApi.REPOSITORY, required = true,
+					schema = @Schema(type = "string", pattern = QueryOpenApi.REPOSITORY_PATTERN, maxLength = 300,
+							example = "octocat/Hello-World")) @RequestParam(required = false) String repository,
+			@Parameter(description = "Commits per page.",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000",
+							defaultValue = "100")) @RequestParam(required = false) Integer size,
+			@Parameter(description = QueryOpenApi.AFTER,
+					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 100, 1000, "commits page");
 		return keyset.commits(key, author, after, pageSize)
@@ -76,12 +148,26 @@ class AuthorIndexController {
 					slice.next()));
 	}
 
-	record AuthorIndex(String provider, String repository, long totalCommits, long totalAuthors,
-			List<AuthorRow> authors, String next) {
+	@Schema(description = "A page of a repository's authors, without their commits.")
+	record AuthorIndex(@Schema(description = "The provider.", example = "github") String provider,
+			@Schema(description = "The repository.", example = "octocat/Hello-World") String repository,
+			@Schema(description = "The repository's commits, whatever the filter.") long totalCommits,
+			@Schema(description = "The repository's authors, whatever the filter.") long totalAuthors,
+			@Schema(description = "The authors of this page.") List<AuthorRow> authors,
+			@Schema(description = "The `after` cursor of the next page; null on the last.") String next) {
 	}
 
-	record AuthorRow(String key, String login, List<String> names, List<String> emails, long commitCount, double share,
-			Instant lastAuthoredAt) {
+	@Schema(description = "An author of a repository.")
+	record AuthorRow(
+			@Schema(description = "`login:<login>` when the forge links the commits to an account, otherwise "
+					+ "`email:<email>` (lowercased).", example = "login:octocat") String key,
+			@Schema(description = "The forge login, if any.") String login,
+			@Schema(description = "The names the author's commits carry.") List<String> names,
+			@Schema(description = "The emails the author's commits carry.") List<String> emails,
+			@Schema(description = "The author's commits in the repository.") long commitCount,
+			@Schema(description = "commitCount divided by the repository's totalCommits.", minimum = "0",
+					maximum = "1") double share,
+			@Schema(description = "When the author's newest commit was authored.") Instant lastAuthoredAt) {
 
 		static AuthorRow of(AuthorSummary author, long totalCommits) {
 			double share = totalCommits == 0 ? 0 : (double) author.commitCount() / totalCommits;
@@ -91,10 +177,18 @@ class AuthorIndexController {
 
 	}
 
-	record CommitList(String author, List<CommitRow> commits, String next) {
+	@Schema(description = "A page of one author's commits.")
+	record CommitList(@Schema(description = "The author's key, as asked.") String author,
+			@Schema(description = "The commits of this page, newest first.") List<CommitRow> commits,
+			@Schema(description = "The `after` cursor of the next page; null on the last.") String next) {
 	}
 
-	record CommitRow(String sha, Instant authoredAt, Instant committedAt, String messageHeadline, String url) {
+	@Schema(description = "A commit.")
+	record CommitRow(@Schema(description = "The commit's sha.") String sha,
+			@Schema(description = "When it was authored.") Instant authoredAt,
+			@Schema(description = "When it was committed.") Instant committedAt,
+			@Schema(description = "The first line of its message, if stored.") String messageHeadline,
+			@Schema(description = "Its page on the forge; null for a provider without a commit URL template.") String url) {
 
 		static CommitRow of(CommitEntry commit, String url) {
 			return new CommitRow(commit.sha(), commit.authoredAt(), commit.committedAt(), commit.messageHeadline(),

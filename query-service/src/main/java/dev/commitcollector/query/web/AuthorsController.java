@@ -2,6 +2,13 @@ package dev.commitcollector.query.web;
 
 import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.persistence.AuthorsReadModel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,6 +18,7 @@ import reactor.core.publisher.Mono;
 /** A stored repository's commits, grouped by author. */
 @RestController
 @RequestMapping("/api/v1/authors")
+@Tag(name = "authors", description = "Who wrote what in a stored repository.")
 class AuthorsController {
 
 	private final AuthorsReadModel readModel;
@@ -23,9 +31,41 @@ class AuthorsController {
 	}
 
 	@GetMapping
-	Mono<AuthorsView> authors(@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
-			@RequestParam(required = false) String repository, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(required = false) Integer size) {
+	@Operation(summary = "A repository's authors with all their commits, a page of authors at a time",
+			description = "Authors sorted by `commitCount` descending, then by `key`; each lists all of their "
+					+ "commits in the repository, newest first. An author's `key` is `login:<login>` when the forge "
+					+ "links the commit to an account, otherwise `email:<email>`. For very large groups use a small "
+					+ "`size`, or `/api/v1/repository/authors` and `/api/v1/authors/{author}/commits`.")
+	@ApiResponse(responseCode = "200", description = "A page of the repository's authors.")
+	@ApiResponse(responseCode = "400",
+			description = "A malformed provider, a missing or malformed repository, a negative page or a size out of range.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "provider", value = QueryOpenApi.BAD_PROVIDER),
+							@ExampleObject(name = "repository", value = QueryOpenApi.MISSING_REPOSITORY),
+							@ExampleObject(name = "page", value = QueryOpenApi.BAD_PAGE),
+							@ExampleObject(name = "size", value = QueryOpenApi.BAD_SIZE) }))
+	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
+	@ApiResponse(responseCode = "503",
+			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
+	Mono<AuthorsView> authors(
+			@Parameter(description = QueryOpenApi.PROVIDER,
+					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
+							defaultValue = "github")) @RequestParam(
+									defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
+			@Parameter(description = QueryOpenApi.REPOSITORY, required = true,
+					schema = @Schema(type = "string", pattern = QueryOpenApi.REPOSITORY_PATTERN, maxLength = 300,
+							example = "octocat/Hello-World")) @RequestParam(required = false) String repository,
+			@Parameter(description = "The page of authors, from 0.",
+					schema = @Schema(type = "integer", format = "int32", minimum = "0",
+							defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+			@Parameter(
+					description = "Authors per page: 1 to QUERY_AUTHORS_MAX_PAGE_SIZE; QUERY_AUTHORS_PAGE_SIZE when left out.",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
+							defaultValue = "50")) @RequestParam(required = false) Integer size) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = size == null ? pages.defaultSize() : size;
 		if (page < 0) {

@@ -7,6 +7,13 @@ import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.domain.StoredRepository;
 import dev.commitcollector.query.persistence.AuthorsReadModel;
 import dev.commitcollector.query.persistence.KeysetReadModel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,6 +23,7 @@ import reactor.core.publisher.Mono;
 /** The repositories stored, and one repository's summary. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "repositories", description = "The repositories the store holds commits of.")
 class RepositoriesController {
 
 	private final KeysetReadModel keyset;
@@ -32,8 +40,24 @@ class RepositoriesController {
 	 * {@code after}.
 	 */
 	@GetMapping("/repositories")
-	Mono<RepositoryList> repositories(@RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String after) {
+	@Operation(summary = "List the stored repositories, by provider then name",
+			description = "Keyset pages: pass a page's `next` as `after` for the following page, until `next` is "
+					+ "null. Each repository with its commit and author counts and when commits were last stored.")
+	@ApiResponse(responseCode = "200", description = "A page of stored repositories.")
+	@ApiResponse(responseCode = "400", description = "A size out of range or an `after` that is not a cursor.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "size", value = QueryOpenApi.BAD_REPOSITORIES_SIZE),
+							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR) }))
+	@ApiResponse(responseCode = "503",
+			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
+	Mono<RepositoryList> repositories(
+			@Parameter(description = "Repositories per page.",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
+							defaultValue = "50")) @RequestParam(required = false) Integer size,
+			@Parameter(description = QueryOpenApi.AFTER,
+					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after) {
 		return keyset.repositories(after, Sizes.within(size, 50, 500, "repositories page"))
 			.map(slice -> new RepositoryList(slice.items().stream().map(RepositoryView::of).toList(), slice.next()));
 	}
@@ -43,19 +67,46 @@ class RepositoriesController {
 	 * stored.
 	 */
 	@GetMapping("/repository")
-	Mono<RepositoryView> repository(@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
-			@RequestParam(required = false) String repository) {
+	@Operation(summary = "Show one stored repository",
+			description = "Its commit and author counts and when commits of it were last stored.")
+	@ApiResponse(responseCode = "200", description = "The repository.")
+	@ApiResponse(responseCode = "400", description = "A malformed provider or a missing or malformed repository.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "provider", value = QueryOpenApi.BAD_PROVIDER),
+							@ExampleObject(name = "repository", value = QueryOpenApi.MISSING_REPOSITORY) }))
+	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
+	@ApiResponse(responseCode = "503",
+			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
+			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
+	Mono<RepositoryView> repository(
+			@Parameter(description = QueryOpenApi.PROVIDER,
+					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
+							defaultValue = "github")) @RequestParam(
+									defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
+			@Parameter(description = QueryOpenApi.REPOSITORY, required = true,
+					schema = @Schema(type = "string", pattern = QueryOpenApi.REPOSITORY_PATTERN, maxLength = 300,
+							example = "octocat/Hello-World")) @RequestParam(required = false) String repository) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		return readModel.repository(key)
 			.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
 			.map(RepositoryView::of);
 	}
 
-	record RepositoryList(List<RepositoryView> repositories, String next) {
+	@Schema(description = "A page of stored repositories, by provider then name.")
+	record RepositoryList(@Schema(description = "The repositories of this page.") List<RepositoryView> repositories,
+			@Schema(description = "The `after` cursor of the next page; null on the last.") String next) {
 	}
 
-	record RepositoryView(String provider, String repository, long commitCount, long authorCount,
-			Instant lastStoredAt) {
+	@Schema(description = "A stored repository.")
+	record RepositoryView(
+			@Schema(description = "The provider it was fetched from.", example = "github") String provider,
+			@Schema(description = "Its path on the forge.", example = "octocat/Hello-World") String repository,
+			@Schema(description = "Commits stored.") long commitCount,
+			@Schema(description = "Distinct authors of those commits.") long authorCount,
+			@Schema(description = "When commits of it were last stored.") Instant lastStoredAt) {
 
 		static RepositoryView of(StoredRepository stored) {
 			return new RepositoryView(stored.key().provider(), stored.key().path(), stored.commitCount(),
