@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,58 @@ class ScaleOutSystemTest {
 				+ " took {} s", ids.size(), REPOSITORIES, totalCommits(), publishedAtKill,
 				Duration.between(began, Instant.now()).toMillis() / 1000.0);
 		assertThat(secondStore.isAlive()).isTrue();
+	}
+
+	@Test
+	void followsOneTraceFromTheFetchRequestThroughKafkaToTheStoresLog() throws Exception {
+		String repository = "scale/traced";
+		github.add(repository, 120, 5, Duration.ZERO);
+		HttpResponse<String> response = client.postFetch(stack.fetcher(), "github", repository, 120, null);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		String id = client.read(response.body()).get("id").asString();
+
+		JsonNode fetch = client.awaitCompleted(id);
+		String traceId = fetch.get("traceId").asString();
+		client.awaitStored();
+
+		assertThat(traceId).matches("[0-9a-f]{32}");
+		assertThat(traceparentsOf(id)).hasSize(120)
+			.allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
+		await().atMost(BOUND).until(() -> storeLogsMention(traceId));
+	}
+
+	/** The traceparent header of every CommitDiscovered event of fetch {@code id}. */
+	private static List<String> traceparentsOf(String id) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
+				stack.kafka().bootstrapServers(), "group.id", "trace-" + id, "auto.offset.reset", "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(LocalStack.TOPIC));
+			List<String> traceparents = new ArrayList<>();
+			await().atMost(BOUND).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+					if (record.value().contains(id)) {
+						Header header = record.headers().lastHeader("traceparent");
+						traceparents.add(header == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+					}
+				});
+				return traceparents.size() >= 120;
+			});
+			return traceparents;
+		}
+	}
+
+	/** Whether a store instance logged a batch it stored with {@code traceId}. */
+	private static boolean storeLogsMention(String traceId) throws Exception {
+		for (ServiceProcess store : List.of(stack.store(), secondStore)) {
+			if (Files.exists(store.log())) {
+				try (var lines = Files.lines(store.log())) {
+					if (lines.anyMatch(line -> line.contains("stored ") && line.contains(traceId))) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -48,15 +48,18 @@ public class FetchCommits {
 
 	private final FetchMeters meters;
 
+	private final FetchTraces traces;
+
 	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
 			FetchSettings settings, FetchCommands commands) {
-		this(forges, commitLog, fetches, history, clock, settings, commands, FetchMeters.NONE);
+		this(forges, commitLog, fetches, history, clock, settings, commands, FetchMeters.NONE, FetchTraces.NONE);
 	}
 
 	@Autowired
 	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
-			FetchSettings settings, FetchCommands commands, FetchMeters meters) {
+			FetchSettings settings, FetchCommands commands, FetchMeters meters, FetchTraces traces) {
 		this.meters = meters;
+		this.traces = traces;
 		this.forges = forges;
 		this.commitLog = commitLog;
 		this.fetches = fetches;
@@ -78,10 +81,11 @@ public class FetchCommits {
 	 */
 	public Mono<Fetch> start(String provider, RepositoryPath repository, int limit, FetchMode mode) {
 		forges.named(provider);
-		Fetch requested = Fetch.requested(new RepositoryRef(provider, repository), limit, mode, clock.instant());
-		return fetches.active(requested.target())
+		Fetch untraced = Fetch.requested(new RepositoryRef(provider, repository), limit, mode, clock.instant());
+		return fetches.active(untraced.target())
 			.onErrorMap(Fetches.NotRecorded::new)
-			.flatMap(already -> already.isPresent() ? Mono.just(already.get()) : enqueue(requested));
+			.flatMap(already -> already.isPresent() ? Mono.just(already.get())
+					: traces.current().map(untraced::traced).defaultIfEmpty(untraced).flatMap(this::enqueue));
 	}
 
 	private Mono<Fetch> enqueue(Fetch requested) {
@@ -129,7 +133,7 @@ public class FetchCommits {
 				return finish(turn, f -> f.failed("no forge is configured under provider '" + turn.provider()
 						+ "' on the fetcher instance that took it up", clock.instant()));
 			}
-			return fetches.progress(turn.id(), f -> f).then(permits.run(run(forge.get(), turn)));
+			return traces.within(turn, fetches.progress(turn.id(), f -> f).then(permits.run(run(forge.get(), turn))));
 		});
 	}
 

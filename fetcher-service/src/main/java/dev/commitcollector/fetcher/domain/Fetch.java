@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One run that reads up to {@code limit} of a repository's newest commits from a forge.
@@ -9,7 +10,22 @@ import java.util.UUID;
  * the change.
  */
 public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, FetchStatus status, Progress progress,
-		String error, Instant startedAt, Instant finishedAt, Instant waitingUntil) {
+		String error, Instant startedAt, Instant finishedAt, Instant waitingUntil, String traceparent) {
+
+	/** A W3C trace context: version 00, trace id, parent span id, flags. */
+	private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+	public Fetch {
+		if (traceparent != null && !TRACEPARENT.matcher(traceparent).matches()) {
+			traceparent = null;
+		}
+	}
+
+	/** A fetch as recorded before fetches were traced. */
+	public Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, FetchStatus status, Progress progress,
+			String error, Instant startedAt, Instant finishedAt, Instant waitingUntil) {
+		this(id, target, limit, mode, status, progress, error, startedAt, finishedAt, waitingUntil, null);
+	}
 
 	/** A fetch that runs at once, requested {@code now}. */
 	public static Fetch start(RepositoryRef target, int limit, FetchMode mode, Instant now) {
@@ -22,7 +38,7 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 			throw new IllegalArgumentException("limit must be at least 1");
 		}
 		return new Fetch(UUID.randomUUID(), target, limit, mode, FetchStatus.QUEUED, Progress.NONE, null, now, null,
-				null);
+				null, null);
 	}
 
 	public static Fetch start(String provider, RepositoryPath repository, int limit, Instant now) {
@@ -39,7 +55,7 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 			return this;
 		}
 		return new Fetch(id, target, limit, mode, FetchStatus.RUNNING, progress, error, startedAt, finishedAt,
-				waitingUntil);
+				waitingUntil, traceparent);
 	}
 
 	/**
@@ -52,7 +68,22 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 		if (!active()) {
 			return this;
 		}
-		return new Fetch(id, target, limit, mode, FetchStatus.QUEUED, Progress.NONE, null, startedAt, null, null);
+		return new Fetch(id, target, limit, mode, FetchStatus.QUEUED, Progress.NONE, null, startedAt, null, null,
+				traceparent);
+	}
+
+	/**
+	 * The same fetch, part of the trace {@code traceparent} (W3C {@code traceparent}; one
+	 * that is not well formed is dropped).
+	 */
+	public Fetch traced(String traceparent) {
+		return new Fetch(id, target, limit, mode, status, progress, error, startedAt, finishedAt, waitingUntil,
+				traceparent);
+	}
+
+	/** The id of the trace it is part of, or null. */
+	public String traceId() {
+		return traceparent == null ? null : traceparent.substring(3, 35);
 	}
 
 	/** Whether it is waiting for its turn or running. */
@@ -82,7 +113,7 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 	 * Waiting for the forge's rate limit until {@code until}; {@code null}: not waiting.
 	 */
 	public Fetch waiting(Instant until) {
-		return new Fetch(id, target, limit, mode, status, progress, error, startedAt, finishedAt, until);
+		return new Fetch(id, target, limit, mode, status, progress, error, startedAt, finishedAt, until, traceparent);
 	}
 
 	public String provider() {
@@ -107,11 +138,12 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 	}
 
 	private Fetch progressed(Progress next) {
-		return new Fetch(id, target, limit, mode, status, next, error, startedAt, finishedAt, waitingUntil);
+		return new Fetch(id, target, limit, mode, status, next, error, startedAt, finishedAt, waitingUntil,
+				traceparent);
 	}
 
 	private Fetch ended(FetchStatus outcome, String reason, Instant now) {
-		return new Fetch(id, target, limit, mode, outcome, progress, reason, startedAt, now, null);
+		return new Fetch(id, target, limit, mode, outcome, progress, reason, startedAt, now, null, traceparent);
 	}
 
 	/**

@@ -15,7 +15,7 @@ import dev.commitcollector.fetcher.domain.RepositoryRef;
  * requested, so an instance can run it even if its record were lost.
  */
 record FetchRequested(int schemaVersion, UUID fetchId, String provider, String repository, int limit, String mode,
-		Instant requestedAt) {
+		Instant requestedAt, String traceparent) {
 
 	static final int SCHEMA_VERSION = 1;
 
@@ -24,7 +24,7 @@ record FetchRequested(int schemaVersion, UUID fetchId, String provider, String r
 
 	static FetchRequested of(Fetch fetch) {
 		return new FetchRequested(SCHEMA_VERSION, fetch.id(), fetch.provider(), fetch.repository().toString(),
-				fetch.limit(), fetch.mode().name(), fetch.startedAt());
+				fetch.limit(), fetch.mode().name(), fetch.startedAt(), fetch.traceparent());
 	}
 
 	/**
@@ -54,7 +54,7 @@ record FetchRequested(int schemaVersion, UUID fetchId, String provider, String r
 		}
 		RepositoryRef target = new RepositoryRef(provider, RepositoryPath.parse(repository, ANY_DEPTH));
 		return new Fetch(fetchId, target, limit, FetchMode.valueOf(mode), FetchStatus.QUEUED, Fetch.Progress.NONE, null,
-				requestedAt, null, null);
+				requestedAt, null, null, traceparent);
 	}
 
 }

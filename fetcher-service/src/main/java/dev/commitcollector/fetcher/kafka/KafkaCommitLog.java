@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,9 +49,7 @@ class KafkaCommitLog implements CommitLog {
 		}
 		// send() may block while it waits for metadata: keep it off the HTTP client's
 		// event loop
-		return Mono.fromCallable(() -> sendAll(fetch, commits))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(Mono::fromFuture);
+		return InObservation.call(() -> sendAll(fetch, commits)).flatMap(Mono::fromFuture);
 	}
 
 	private CompletableFuture<Void> sendAll(Fetch fetch, List<DiscoveredCommit> commits) {

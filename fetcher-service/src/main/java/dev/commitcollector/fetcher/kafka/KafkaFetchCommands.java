@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,8 +43,7 @@ class KafkaFetchCommands implements FetchCommands {
 	public Mono<Void> send(Fetch fetch) {
 		FetchRequested command = FetchRequested.of(fetch);
 		// send() may block while it waits for metadata: keep it off the event loops
-		return Mono.fromCallable(() -> kafka.send(topic.name(), command.key(), json.writeValueAsString(command)))
-			.subscribeOn(Schedulers.boundedElastic())
+		return InObservation.call(() -> kafka.send(topic.name(), command.key(), json.writeValueAsString(command)))
 			.flatMap(Mono::fromFuture)
 			.then();
 	}

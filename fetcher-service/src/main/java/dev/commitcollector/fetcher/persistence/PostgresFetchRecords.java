@@ -28,7 +28,7 @@ class PostgresFetchRecords implements FetchRecords {
 
 	private static final String COLUMNS = """
 			id, provider, repository, "limit", mode, status, commits_discovered, commits_already_known, error,
-			started_at, finished_at, waiting_until""";
+			started_at, finished_at, waiting_until, traceparent""";
 
 	private final DatabaseClient db;
 
@@ -39,7 +39,7 @@ class PostgresFetchRecords implements FetchRecords {
 	@Override
 	public Mono<Void> save(Fetch fetch) {
 		var statement = db.sql("insert into fetcher.fetches (" + COLUMNS + """
-				) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+				) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 				on conflict (id) do update set
 				    status = excluded.status, commits_discovered = excluded.commits_discovered,
 				    commits_already_known = excluded.commits_already_known, error = excluded.error,
@@ -59,23 +59,24 @@ class PostgresFetchRecords implements FetchRecords {
 				: statement.bind(10, fetch.finishedAt());
 		statement = fetch.waitingUntil() == null ? statement.bindNull(11, Instant.class)
 				: statement.bind(11, fetch.waitingUntil());
+		statement = fetch.traceparent() == null ? statement.bindNull(12, String.class)
+				: statement.bind(12, fetch.traceparent());
 		return statement.then();
 	}
 
 	@Override
 	public Mono<Fetch> requestOnce(Fetch fetch) {
-		Mono<Boolean> inserted = db.sql("insert into fetcher.fetches (" + COLUMNS + """
-				) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null)
+		var insert = db.sql("insert into fetcher.fetches (" + COLUMNS + """
+				) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null, $7)
 				on conflict (provider, repository) where finished_at is null do nothing""")
 			.bind(0, fetch.id())
 			.bind(1, fetch.provider())
 			.bind(2, fetch.repository().toString())
 			.bind(3, fetch.limit())
 			.bind(4, fetch.mode().name())
-			.bind(5, fetch.startedAt())
-			.fetch()
-			.rowsUpdated()
-			.map(rows -> rows > 0);
+			.bind(5, fetch.startedAt());
+		insert = fetch.traceparent() == null ? insert.bindNull(6, String.class) : insert.bind(6, fetch.traceparent());
+		Mono<Boolean> inserted = insert.fetch().rowsUpdated().map(rows -> rows > 0);
 		// the one that was there first may end between the insert and the read: ask again
 		Mono<Fetch> attempt = inserted
 			.flatMap(recorded -> recorded ? Mono.just(fetch) : active(fetch.target()).flatMap(Mono::justOrEmpty));
@@ -159,7 +160,8 @@ class PostgresFetchRecords implements FetchRecords {
 				new Fetch.Progress(row.get("commits_discovered", Long.class),
 						row.get("commits_already_known", Long.class)),
 				row.get("error", String.class), row.get("started_at", Instant.class),
-				row.get("finished_at", Instant.class), row.get("waiting_until", Instant.class));
+				row.get("finished_at", Instant.class), row.get("waiting_until", Instant.class),
+				row.get("traceparent", String.class));
 	}
 
 }

@@ -22,13 +22,15 @@ record FetchView(@Schema(description = "The fetch's id.") UUID id,
 		@Schema(description = "Set only when it failed: why, written to be acted on (for a rate limit: when to retry).") String error,
 		@Schema(description = "When it was requested (ISO-8601).") Instant startedAt,
 		@Schema(description = "When it ended; null before.") Instant finishedAt,
-		@Schema(description = "Set while it waits for the forge's rate limit: until when.") Instant waitingUntil){
+		@Schema(description = "Set while it waits for the forge's rate limit: until when.") Instant waitingUntil,
+		@Schema(description = "The W3C trace id of the request that asked for it; the fetch's run, its command and its events are part of that trace.",
+				example = "4bf92f3577b34da6a3ce929d0e0e4736") String traceId){
 
 	static FetchView of(Fetch fetch) {
 		return new FetchView(fetch.id(), fetch.provider(), fetch.repository().toString(), fetch.limit(),
 				fetch.mode().name().toLowerCase(java.util.Locale.ROOT), fetch.status(), fetch.commitsDiscovered(),
-				fetch.commitsAlreadyKnown(), fetch.error(), fetch.startedAt(), fetch.finishedAt(),
-				fetch.waitingUntil());
+				fetch.commitsAlreadyKnown(), fetch.error(), fetch.startedAt(), fetch.finishedAt(), fetch.waitingUntil(),
+				fetch.traceId());
 	}
 
 }

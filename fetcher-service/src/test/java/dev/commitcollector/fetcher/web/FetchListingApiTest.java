@@ -93,7 +93,7 @@ class FetchListingApiTest {
 		assertThat(one.get("startedAt").asString()).isEqualTo(fetch.startedAt().toString());
 		assertThat(one.propertyNames()).containsExactlyInAnyOrder("id", "provider", "repository", "limit", "mode",
 				"status", "commitsDiscovered", "commitsAlreadyKnown", "error", "startedAt", "finishedAt",
-				"waitingUntil");
+				"waitingUntil", "traceId");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.commitcollector.store.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -85,9 +86,27 @@ class CommitDiscoveredListener {
 		outcome.refused()
 			.forEach(refused -> rejected.add(new DeadLetters.Letter(sources.get(refused.commit()),
 					"the database refused the record: " + refused.reason())));
-		log.debug("stored {} new of {} events", outcome.stored(), records.size());
+		log.info("stored {} new of {} events at {}; traces {}", outcome.stored(), records.size(), where(records),
+				traceIds(records));
 		rejected.forEach(deadLetters::send);
 		return outcome.stored();
+	}
+
+	/**
+	 * The trace ids the batch's events carry in their W3C {@code traceparent} header,
+	 * distinct, in order; at most ten, then how many more.
+	 */
+	static String traceIds(List<ConsumerRecord<String, byte[]>> records) {
+		List<String> ids = records.stream()
+			.map(record -> record.headers().lastHeader("traceparent"))
+			.filter(header -> header != null && header.value() != null)
+			.map(header -> new String(header.value(), StandardCharsets.US_ASCII))
+			.filter(value -> value.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"))
+			.map(value -> value.substring(3, 35))
+			.distinct()
+			.toList();
+		return ids.size() <= 10 ? ids.toString()
+				: ids.subList(0, 10).toString() + " and " + (ids.size() - 10) + " more";
 	}
 
 	/** topic-partition@first..last for each partition in the batch. */
