@@ -92,16 +92,29 @@ class ScaleOutSystemTest {
 		List<ServiceProcess> fetchers = List.of(stack.fetcher(), secondFetcher);
 		Map<String, String> idByRepository = new LinkedHashMap<>();
 		Set<String> ids = new LinkedHashSet<>();
+		int answeredWithTheSameFetch = 0;
 		for (int i = 0; i < REPOSITORIES; i++) {
 			String id = request(fetchers.get(i % 2), path(i));
 			idByRepository.put(path(i), id);
 			ids.add(id);
+			if (i < REQUESTED_TWICE) {
+				// at once, at the other instance: the first still waits or runs, unless
+				// it
+				// was already done (then a new fetch is the right answer)
+				String again = request(fetchers.get((i + 1) % 2), path(i));
+				if (again.equals(id)) {
+					answeredWithTheSameFetch++;
+				}
+				else {
+					assertThat(status(client.fetchStatus(id))).as("a second fetch only once the first has ended")
+						.isIn("COMPLETED", "FAILED");
+					ids.add(again);
+				}
+			}
 		}
-		for (int i = 0; i < REQUESTED_TWICE; i++) {
-			String again = request(fetchers.get((i + 1) % 2), path(i));
-			assertThat(again).as("a repository whose fetch waits or runs is answered with that fetch, at any instance")
-				.isEqualTo(idByRepository.get(path(i)));
-		}
+		assertThat(answeredWithTheSameFetch)
+			.as("a repository whose fetch waits or runs is answered with that fetch, at any instance")
+			.isPositive();
 
 		// in the middle: some fetches have published, none of the repositories is done
 		await().atMost(BOUND).until(() -> published(ids) >= totalCommits() / 5);
