@@ -9,11 +9,15 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -133,6 +137,10 @@ class FetcherOpenApi {
 	static final String BAD_WATCH_ID = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
 			+ "\"detail\":\"'id' is not a UUID\",\"instance\":\"/api/v1/watches/42\"}";
 
+	static final String DATABASE_AWAY = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+			+ "\"detail\":\"the fetcher's database could not be reached; try again shortly (the cause is in the "
+			+ "fetcher's log)\",\"instance\":\"/api/v1/fetches\"}";
+
 	@Bean
 	OpenAPI fetcherApiDescription() {
 		return new OpenAPI()
@@ -173,6 +181,32 @@ class FetcherOpenApi {
 				interval.setDescription(interval.getDescription() + " This fetcher's WATCH_MIN_INTERVAL is "
 						+ watches.minInterval() + ".");
 			}
+		};
+	}
+
+	/**
+	 * Every operation reads or writes the fetcher's database: each may answer 503 while
+	 * it cannot be reached.
+	 */
+	@Bean
+	OpenApiCustomizer databaseAway() {
+		return openApi -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths()
+				.values()
+				.forEach(
+						path -> path.readOperations()
+							.stream()
+							.filter(operation -> operation.getResponses() != null
+									&& !operation.getResponses().containsKey("503"))
+							.forEach(operation -> operation.getResponses()
+								.addApiResponse("503", new ApiResponse()
+									.description("The fetcher's database could not be reached; try again shortly.")
+									.content(new Content().addMediaType(PROBLEM_JSON,
+											new MediaType().schema(new Schema<>().$ref(PROBLEM))
+												.addExamples("databaseAway", new Example().value(DATABASE_AWAY)))))));
 		};
 	}
 

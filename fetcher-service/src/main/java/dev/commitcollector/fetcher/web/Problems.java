@@ -10,10 +10,12 @@ import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.application.Watches;
 import dev.commitcollector.fetcher.application.Watching;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import io.r2dbc.spi.R2dbcException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -85,6 +87,17 @@ class Problems extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> notQueued(FetchCommits.NotQueued ex) {
 		log.warn("a fetch's command could not be sent", ex);
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+	}
+
+	/**
+	 * The fetcher's database did not answer (a listing, a lookup, a watch): nothing is
+	 * lost, try again.
+	 */
+	@ExceptionHandler({ DataAccessException.class, R2dbcException.class })
+	ResponseEntity<ProblemDetail> databaseAway(Exception ex) {
+		log.warn("a request could not reach the fetcher's database: {}", ex.toString());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE,
+				"the fetcher's database could not be reached; try again shortly (the cause is in the fetcher's log)");
 	}
 
 	@ExceptionHandler(Exception.class)

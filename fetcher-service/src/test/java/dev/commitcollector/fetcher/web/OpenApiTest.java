@@ -35,10 +35,10 @@ class OpenApiTest {
 
 	/** Method, path and the problem statuses each operation documents. */
 	private static final Map<String, List<Integer>> PROBLEMS = Map.of("post /api/v1/fetches",
-			List.of(400, 401, 413, 415, 429, 503), "get /api/v1/fetches", List.of(400), "get /api/v1/fetches/{id}",
-			List.of(400, 404), "post /api/v1/watches", List.of(400, 401, 409, 413, 415), "get /api/v1/watches",
-			List.of(), "get /api/v1/watches/{id}", List.of(400, 404), "delete /api/v1/watches/{id}",
-			List.of(400, 401, 404));
+			List.of(400, 401, 413, 415, 429, 503), "get /api/v1/fetches", List.of(400, 503), "get /api/v1/fetches/{id}",
+			List.of(400, 404, 503), "post /api/v1/watches", List.of(400, 401, 409, 413, 415, 503),
+			"get /api/v1/watches", List.of(503), "get /api/v1/watches/{id}", List.of(400, 404, 503),
+			"delete /api/v1/watches/{id}", List.of(400, 401, 404, 503));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
