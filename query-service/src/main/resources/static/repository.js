@@ -5,8 +5,164 @@ const page = {
   repository: null,
   filter: '',
   after: null,
-  totalCommits: 0
+  totalCommits: 0,
+  // the period the reader chose ('' lets the API fit it to the history), and the one the chart shows
+  activityBy: '',
+  by: null
 };
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Like el(), for SVG elements. */
+function svgEl(tag, attributes, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value !== null && value !== undefined) {
+      node.setAttribute(name, value);
+    }
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return node;
+}
+
+/** A period's start (an ISO date, UTC) as a reader says it. */
+function periodLabel(start, by) {
+  const date = new Date(start + 'T00:00:00Z');
+  if (by === 'month') {
+    return date.toLocaleDateString('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  }
+  const day = date.toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return by === 'week' ? 'week of ' + day : day;
+}
+
+function commitsText(count) {
+  return count.toLocaleString('en') + (count === 1 ? ' commit' : ' commits');
+}
+
+/** The repository's commits per period, as a bar chart. */
+async function loadActivity() {
+  const params = { provider: page.provider, repository: page.repository };
+  if (page.activityBy) {
+    params.by = page.activityBy;
+  }
+  const activity = await api('/api/v1/repository/activity', params);
+  page.by = activity.by;
+  document.getElementById('activity-chart').replaceChildren(activityChart(activity));
+  const note = document.getElementById('activity-note');
+  note.textContent = activity.earlier > 0
+    ? commitsText(activity.earlier) + ' before ' + periodLabel(activity.periods[0].start, activity.by) + ' are not drawn.'
+    : '';
+  note.hidden = activity.earlier === 0;
+  document.getElementById('activity').hidden = false;
+}
+
+function activityChart(activity) {
+  const periods = activity.periods;
+  const by = activity.by;
+  const width = 640;
+  const height = 200;
+  const left = 44;
+  const right = 8;
+  const top = 10;
+  const bottom = 26;
+  const plotWidth = width - left - right;
+  const plotHeight = height - top - bottom;
+  const max = Math.max(0, ...periods.map(period => period.commits));
+  const step = plotWidth / Math.max(1, periods.length);
+  const gap = step >= 6 ? Math.min(4, step * 0.2) : 0;
+  const first = periods.length ? periodLabel(periods[0].start, by) : '';
+  const last = periods.length ? periodLabel(periods[periods.length - 1].start, by) : '';
+  const title = 'Commits per ' + by;
+  const description = periods.length
+    ? (periods.length === 1 ? first : 'from ' + first + ' to ' + last) + ', at most ' + commitsText(max) + ' in a ' + by
+    : 'no commits';
+  const chart = svgEl('svg', { id: 'activity-svg', class: 'activity-chart', role: 'img',
+      viewBox: '0 0 ' + width + ' ' + height, preserveAspectRatio: 'xMinYMid meet', 'aria-label': title + ', ' + description, 'data-by': by,
+      'data-max': String(max) },
+    svgEl('title', {}, title + ', ' + description));
+  const bars = svgEl('g', { class: 'bars' });
+  periods.forEach((period, i) => {
+    const barHeight = max === 0 ? 0 : period.commits / max * plotHeight;
+    bars.append(svgEl('rect', { x: (left + i * step + gap / 2).toFixed(2), y: (top + plotHeight - barHeight).toFixed(2),
+        width: Math.max(0.5, step - gap).toFixed(2), height: barHeight.toFixed(2), 'data-start': period.start,
+        'data-count': String(period.commits) },
+      svgEl('title', {}, periodLabel(period.start, by) + ': ' + commitsText(period.commits))));
+  });
+  chart.append(bars,
+    svgEl('line', { class: 'axis', x1: left, y1: top + plotHeight, x2: width - right, y2: top + plotHeight }),
+    svgEl('line', { class: 'axis', x1: left, y1: top, x2: left, y2: top + plotHeight }),
+    svgEl('text', { class: 'axis-label axis-max', x: left - 6, y: top + 10, 'text-anchor': 'end' }, max.toLocaleString('en')),
+    svgEl('text', { class: 'axis-label axis-zero', x: left - 6, y: top + plotHeight, 'text-anchor': 'end' }, '0'),
+    svgEl('text', { class: 'axis-label axis-first', x: left, y: height - 6, 'text-anchor': 'start' }, first),
+    svgEl('text', { class: 'axis-label axis-last', x: width - right, y: height - 6, 'text-anchor': 'end' },
+      periods.length > 1 ? last : ''));
+  return chart;
+}
+
+/**
+ * Draws each author's commits per period, over the chart's periods, beside their count. Keys
+ * go in batches that keep the request line short (the server reads at most 4096 characters).
+ */
+async function loadAuthorActivity(items) {
+  const base = { provider: page.provider, repository: page.repository };
+  const by = page.activityBy || page.by;
+  if (by) {
+    base.by = by;
+  }
+  const batches = [];
+  let batch = [];
+  let length = 0;
+  for (const item of items) {
+    const key = item.dataset.key;
+    const cost = encodeURIComponent(key).length + 8;
+    if (batch.length && (batch.length >= 100 || length + cost > 2500)) {
+      batches.push(batch);
+      batch = [];
+      length = 0;
+    }
+    batch.push(key);
+    length += cost;
+  }
+  if (batch.length) {
+    batches.push(batch);
+  }
+  const byKey = new Map(items.map(item => [item.dataset.key, item]));
+  await Promise.all(batches.map(async keys => {
+    const params = new URLSearchParams(base);
+    keys.forEach(key => params.append('author', key));
+    const activity = await getJson('/api/v1/repository/authors/activity?' + params.toString());
+    for (const author of activity.authors) {
+      const item = byKey.get(author.key);
+      const slot = item && item.querySelector('.author-activity');
+      if (slot) {
+        slot.replaceChildren(sparkline(item.dataset.name, activity.by, activity.periods, author.commits));
+      }
+    }
+  }));
+}
+
+function sparkline(name, by, starts, counts) {
+  const width = 96;
+  const height = 24;
+  const max = Math.max(0, ...counts);
+  const x = i => counts.length === 1 ? [0, width] : [i * width / (counts.length - 1)];
+  const y = count => (height - 2 - (max === 0 ? 0 : count / max * (height - 4))).toFixed(2);
+  const points = counts.flatMap((count, i) => x(i).map(at => at.toFixed(2) + ',' + y(count))).join(' ');
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  const label = 'Activity of ' + name + ': ' + commitsText(total) + (starts.length
+    ? ' from ' + periodLabel(starts[0], by) + ' to ' + periodLabel(starts[starts.length - 1], by)
+    : '') + ', at most ' + max.toLocaleString('en') + ' in a ' + by;
+  return svgEl('svg', { class: 'activity', role: 'img', width, height, viewBox: '0 0 ' + width + ' ' + height,
+      'aria-label': label, 'data-by': by, 'data-from': starts.length ? starts[0] : null,
+      'data-counts': counts.join(',') },
+    svgEl('title', {}, label),
+    svgEl('line', { class: 'baseline', x1: 0, y1: height - 1, x2: width, y2: height - 1 }),
+    svgEl('polyline', { points }));
+}
 
 function api(path, params) {
   return getJson(path + '?' + new URLSearchParams(params).toString());
@@ -29,12 +185,14 @@ async function loadAuthors(reset) {
   page.totalCommits = index.totalCommits;
   document.getElementById('repository-summary').textContent = index.totalCommits.toLocaleString('en')
     + ' commits by ' + index.totalAuthors.toLocaleString('en') + ' authors';
-  for (const author of index.authors) {
-    list.append(authorItem(author));
-  }
+  const items = index.authors.map(authorItem);
+  list.append(...items);
   page.after = index.next;
   document.getElementById('authors-more').hidden = !index.next;
   document.getElementById('authors-empty').hidden = list.children.length > 0;
+  if (items.length) {
+    await loadAuthorActivity(items);
+  }
 }
 
 function authorItem(author) {
@@ -45,10 +203,11 @@ function authorItem(author) {
       'aria-controls': commitsId },
     el('span', { class: 'author-name' }, name),
     el('span', { class: 'author-identity' }, identity),
+    el('span', { class: 'author-activity' }),
     el('span', { class: 'author-count' }, author.commitCount.toLocaleString('en') + (author.commitCount === 1 ? ' commit' : ' commits')),
     el('span', { class: 'author-share' }, (author.share * 100).toFixed(1) + '%'));
   const commits = el('div', { id: commitsId, class: 'commits', hidden: '' });
-  const item = el('li', { class: 'author', 'data-key': author.key }, toggle, commits);
+  const item = el('li', { class: 'author', 'data-key': author.key, 'data-name': name }, toggle, commits);
   let after = null;
   let loaded = false;
   async function more() {
@@ -107,7 +266,19 @@ document.addEventListener('DOMContentLoaded', async () => {
     loadAuthors(true).catch(showError);
   });
   document.getElementById('authors-more').addEventListener('click', () => loadAuthors(false).catch(showError));
-  await loadAuthors(true).catch(showError);
+  document.getElementById('activity-by').addEventListener('change', async event => {
+    page.activityBy = event.target.value;
+    try {
+      await loadActivity();
+      const items = [...document.querySelectorAll('#authors > li')];
+      if (items.length) {
+        await loadAuthorActivity(items);
+      }
+    } catch (error) {
+      showError(error);
+    }
+  });
+  await Promise.all([loadActivity(), loadAuthors(true)]).catch(showError);
 });
 
 function showError(error) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -122,6 +123,73 @@ final class Browser implements AutoCloseable {
 
 	long authorCount() {
 		return driver.findElements(By.cssSelector("#authors > li")).size();
+	}
+
+	/**
+	 * The repository page's chart of commits per period, once drawn; {@code by} (day,
+	 * week, month) waits for a chart of that period, null for whichever the page drew.
+	 * Read in one script, so a redraw cannot interleave.
+	 */
+	Chart activityChart(String by) {
+		String selector = by == null ? "#activity-svg" : "#activity-svg[data-by=" + by + "]";
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector + " rect")));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> chart = (Map<String, Object>) driver.executeScript("""
+				const svg = document.querySelector(arguments[0]);
+				const text = name => svg.querySelector('text.' + name).textContent;
+				const rects = [...svg.querySelectorAll('rect')];
+				return { by: svg.dataset.by, role: svg.getAttribute('role'), label: svg.getAttribute('aria-label'),
+				  title: svg.querySelector(':scope > title').textContent, starts: rects.map(r => r.dataset.start),
+				  counts: rects.map(r => r.dataset.count), heights: rects.map(r => r.getAttribute('height')),
+				  first: text('axis-first'), last: text('axis-last'), max: text('axis-max') };""", selector);
+		return new Chart((String) chart.get("by"), (String) chart.get("role"), (String) chart.get("label"),
+				(String) chart.get("title"), strings(chart.get("starts")),
+				strings(chart.get("counts")).stream().map(Long::valueOf).toList(),
+				strings(chart.get("heights")).stream().map(Double::valueOf).toList(), (String) chart.get("first"),
+				(String) chart.get("last"), (String) chart.get("max"));
+	}
+
+	/** Chooses the period of the repository page's charts. */
+	void showActivityPer(String by) {
+		new Select(driver.findElement(By.id("activity-by"))).selectByValue(by);
+	}
+
+	/**
+	 * The sparkline beside each author's count, in the list's order, once every listed
+	 * author has one drawn per {@code by}.
+	 */
+	List<Sparkline> sparklines(String by) {
+		wait.until(d -> !d.findElements(By.cssSelector("#authors > li")).isEmpty()
+				&& d.findElements(By.cssSelector("#authors > li")).size() == d
+					.findElements(By.cssSelector("#authors > li .author-toggle svg.activity[data-by=" + by + "]"))
+					.size());
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> rows = (List<Map<String, Object>>) driver.executeScript("""
+				return [...document.querySelectorAll('#authors > li')].map(li => {
+				  const svg = li.querySelector('.author-toggle svg.activity');
+				  return { key: li.dataset.key, name: li.querySelector('.author-name').textContent,
+				    role: svg.getAttribute('role'), label: svg.getAttribute('aria-label'), by: svg.dataset.by,
+				    counts: svg.dataset.counts, points: svg.querySelector('polyline').getAttribute('points') };
+				});""");
+		return rows.stream()
+			.map(row -> new Sparkline((String) row.get("key"), (String) row.get("name"), (String) row.get("role"),
+					(String) row.get("label"), (String) row.get("by"),
+					List.of(((String) row.get("counts")).split(",")).stream().map(Long::valueOf).toList(),
+					((String) row.get("points")).split(" ").length))
+			.toList();
+	}
+
+	private static List<String> strings(Object values) {
+		return ((List<?>) values).stream().map(String::valueOf).toList();
+	}
+
+	/** The bar chart as drawn: one bar per period with its start and count. */
+	record Chart(String by, String role, String label, String title, List<String> starts, List<Long> counts,
+			List<Double> heights, String firstLabel, String lastLabel, String maxLabel) {
+	}
+
+	/** An author's sparkline as drawn: their commits per period and its line's points. */
+	record Sparkline(String key, String name, String role, String label, String by, List<Long> counts, int points) {
 	}
 
 	private void type(String id, String text) {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,9 +121,19 @@ class PipelineSystemTest {
 
 			browser.fetch("github", "acme/form", 200);
 			browser.awaitStatus("Fetched 200 commits of acme/form.");
+			// all stored before the page reads: the charts are held to the store
+			client.awaitStored();
 			browser.followLink("See its authors");
 			assertThat(browser.authorCount())
 				.isEqualTo(sql("select count(*) from authors where repository = 'acme/form'"));
+
+			// the charts, per the period the page picked, then per month
+			Browser.Chart fitted = browser.activityChart(null);
+			assertChartDrawsTheApi(fitted, "acme/form");
+			assertSparklinesDrawTheApi(browser.sparklines(fitted.by()), "acme/form");
+			browser.showActivityPer("month");
+			assertChartDrawsTheApi(browser.activityChart("month"), "acme/form");
+			assertSparklinesDrawTheApi(browser.sparklines("month"), "acme/form");
 		}
 	}
 
@@ -191,6 +203,63 @@ class PipelineSystemTest {
 			browser.removeWatch("acme/form");
 			assertThat(browser.watches()).isEmpty();
 			assertThat(client.get(stack.fetcher().url() + "/api/v1/watches").get("watches")).isEmpty();
+		}
+	}
+
+	/**
+	 * The chart is labelled and has one bar per period of the API's answer, with its
+	 * count, and every stored commit is in a bar or counted as earlier.
+	 */
+	private static void assertChartDrawsTheApi(Browser.Chart chart, String repository) throws Exception {
+		JsonNode api = client.get(stack.query().url() + "/api/v1/repository/activity?provider=github&repository="
+				+ repository + "&by=" + chart.by());
+		List<String> starts = new ArrayList<>();
+		List<Long> counts = new ArrayList<>();
+		api.get("periods").forEach(period -> {
+			starts.add(period.get("start").asString());
+			counts.add(period.get("commits").asLong());
+		});
+		assertThat(chart.role()).isEqualTo("img");
+		assertThat(chart.label()).startsWith("Commits per " + chart.by() + ", ");
+		assertThat(chart.title()).isEqualTo(chart.label());
+		assertThat(chart.starts()).isNotEmpty().isEqualTo(starts);
+		assertThat(chart.counts()).isEqualTo(counts);
+		assertThat(chart.counts().stream().mapToLong(Long::longValue).sum() + api.get("earlier").asLong())
+			.isEqualTo(sql("select count(*) from commits where repository = '" + repository + "'"));
+		long max = counts.stream().mapToLong(Long::longValue).max().orElseThrow();
+		assertThat(chart.maxLabel()).isEqualTo(String.valueOf(max));
+		assertThat(chart.firstLabel()).isNotBlank();
+		// bar heights follow the counts: the tallest bar is the busiest period's
+		int tallest = chart.heights().indexOf(chart.heights().stream().max(Double::compare).orElseThrow());
+		assertThat(chart.counts().get(tallest)).isEqualTo(max);
+	}
+
+	/**
+	 * Every listed author has a labelled sparkline with their commits per period as the
+	 * API gives them, which add up to their stored count.
+	 */
+	private static void assertSparklinesDrawTheApi(List<Browser.Sparkline> sparklines, String repository)
+			throws Exception {
+		assertThat(sparklines).isNotEmpty();
+		StringBuilder url = new StringBuilder(stack.query().url() + "/api/v1/repository/authors/activity"
+				+ "?provider=github&repository=" + repository + "&by=" + sparklines.get(0).by());
+		sparklines.forEach(s -> url.append("&author=").append(URLEncoder.encode(s.key(), StandardCharsets.UTF_8)));
+		Map<String, List<Long>> api = new HashMap<>();
+		JsonNode answer = client.get(url.toString());
+		answer.get("authors").forEach(author -> {
+			List<Long> counts = new ArrayList<>();
+			author.get("commits").forEach(count -> counts.add(count.asLong()));
+			api.put(author.get("key").asString(), counts);
+		});
+		for (Browser.Sparkline sparkline : sparklines) {
+			assertThat(sparkline.role()).isEqualTo("img");
+			assertThat(sparkline.label()).startsWith("Activity of " + sparkline.name() + ": ");
+			assertThat(sparkline.counts()).as(sparkline.key()).isEqualTo(api.get(sparkline.key()));
+			assertThat(sparkline.counts()).hasSize(answer.get("periods").size());
+			assertThat(sparkline.points()).isEqualTo(Math.max(2, sparkline.counts().size()));
+			assertThat(sparkline.counts().stream().mapToLong(Long::longValue).sum()).as(sparkline.key())
+				.isEqualTo(sql("select commit_count from authors where repository = '" + repository
+						+ "' and author_key = '" + sparkline.key().replace("'", "''") + "'"));
 		}
 	}
 
