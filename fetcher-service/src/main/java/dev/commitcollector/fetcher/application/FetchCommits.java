@@ -1,6 +1,7 @@
 package dev.commitcollector.fetcher.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,6 +48,11 @@ public class FetchCommits {
 
 	private final int maxQueued;
 
+	private final Duration resendAfter;
+
+	/** The most lost commands one sweep sends again. */
+	static final int LOST_PER_SWEEP = 100;
+
 	private final FetchMeters meters;
 
 	private final FetchTraces traces;
@@ -68,6 +75,7 @@ public class FetchCommits {
 		this.permits = new Permits(settings.maxConcurrentFetches());
 		this.commands = commands;
 		this.maxQueued = settings.maxQueued();
+		this.resendAfter = settings.commandResendAfter();
 	}
 
 	/**
@@ -135,6 +143,28 @@ public class FetchCommits {
 			}
 			return traces.within(turn, fetches.progress(turn.id(), f -> f).then(permits.run(run(forge.get(), turn))));
 		});
+	}
+
+	/**
+	 * Sends again the commands of fetches still QUEUED long after their command was sent
+	 * ({@code FETCH_COMMAND_RESEND_AFTER}): an instance that died between recording a
+	 * fetch and sending its command left it waiting for nothing. A command sent twice is
+	 * harmless: the second finds its fetch ended. Each fetch is claimed first, so one
+	 * instance sends it. Emits how many were sent.
+	 */
+	public Mono<Integer> resendLostCommands() {
+		return Mono.defer(() -> {
+			var now = clock.instant();
+			return fetches.claimLostCommands(now.minus(resendAfter), now, LOST_PER_SWEEP);
+		}).flatMapMany(Flux::fromIterable).concatMap(lost -> {
+			log.warn("fetch {} ({}) is still QUEUED {} after its command was sent; sending its command again",
+					lost.id(), lost.target(), resendAfter);
+			return commands.send(lost).thenReturn(1).onErrorResume(error -> {
+				log.warn("fetch {}: its command could not be sent again; the next sweep tries: {}", lost.id(),
+						error.toString());
+				return Mono.just(0);
+			});
+		}).reduce(0, Integer::sum);
 	}
 
 	/**

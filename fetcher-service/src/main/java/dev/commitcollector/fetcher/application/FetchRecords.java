@@ -1,5 +1,7 @@
 package dev.commitcollector.fetcher.application;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +35,13 @@ public interface FetchRecords {
 
 	/** How many fetches wait for their turn, on every instance. */
 	Mono<Long> queued();
+
+	/**
+	 * Claims up to {@code limit} fetches still QUEUED whose command was last sent before
+	 * {@code sentBefore}, marking them sent {@code now} (one instance gets each); emits
+	 * them, oldest first.
+	 */
+	Mono<List<Fetch>> claimLostCommands(Instant sentBefore, Instant now, int limit);
 
 	/** The fetches {@code query} asks for, newest first. */
 	Mono<FetchListing> list(FetchQuery query);

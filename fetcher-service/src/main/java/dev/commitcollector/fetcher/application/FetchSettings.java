@@ -1,6 +1,10 @@
 package dev.commitcollector.fetcher.application;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
 public record FetchSettings(
 		@DefaultValue("4") @Min(value = 1,
 				message = "FETCH_MAX_CONCURRENT must be at least 1") int maxConcurrentFetches,
-		@DefaultValue("1000") @Min(value = 1, message = "FETCH_MAX_QUEUED must be at least 1") int maxQueued) {
+		@DefaultValue("1000") @Min(value = 1, message = "FETCH_MAX_QUEUED must be at least 1") int maxQueued,
+		@DefaultValue("5m") @NotNull @DurationMin(seconds = 1,
+				message = "FETCH_COMMAND_RESEND_AFTER must be at least 1s") Duration commandResendAfter) {
 
 	@ConstructorBinding
 	public FetchSettings {
@@ -24,6 +30,10 @@ public record FetchSettings(
 
 	public FetchSettings(int maxConcurrentFetches) {
 		this(maxConcurrentFetches, 1000);
+	}
+
+	public FetchSettings(int maxConcurrentFetches, int maxQueued) {
+		this(maxConcurrentFetches, maxQueued, Duration.ofMinutes(5));
 	}
 
 }

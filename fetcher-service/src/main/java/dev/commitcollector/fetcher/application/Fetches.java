@@ -3,6 +3,7 @@ package dev.commitcollector.fetcher.application;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,6 +69,11 @@ public class Fetches {
 	/** How many fetches wait for their turn, on every instance. */
 	Mono<Long> queued() {
 		return records.queued();
+	}
+
+	/** See {@link FetchRecords#claimLostCommands}. */
+	Mono<List<Fetch>> claimLostCommands(Instant sentBefore, Instant now, int limit) {
+		return records.claimLostCommands(sentBefore, now, limit);
 	}
 
 	/** The fetch as last recorded by any instance. */

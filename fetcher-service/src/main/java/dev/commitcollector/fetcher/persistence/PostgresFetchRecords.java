@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,7 +68,7 @@ class PostgresFetchRecords implements FetchRecords {
 	@Override
 	public Mono<Fetch> requestOnce(Fetch fetch) {
 		var insert = db.sql("insert into fetcher.fetches (" + COLUMNS + """
-				) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null, $7)
+				, command_sent_at) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null, $7, $6)
 				on conflict (provider, repository) where finished_at is null do nothing""")
 			.bind(0, fetch.id())
 			.bind(1, fetch.provider())
@@ -83,6 +84,21 @@ class PostgresFetchRecords implements FetchRecords {
 		return attempt.repeatWhenEmpty(3, repeats -> repeats)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
 					"the repository's fetches changed too fast to tell which one is active; try again")));
+	}
+
+	@Override
+	public Mono<List<Fetch>> claimLostCommands(Instant sentBefore, Instant now, int limit) {
+		return db.sql("update fetcher.fetches set command_sent_at = $2 where id in (" + """
+				select id from fetcher.fetches
+				where status = 'QUEUED' and finished_at is null and command_sent_at < $1
+				order by command_sent_at limit $3 for update skip locked)""" + " returning " + COLUMNS)
+			.bind(0, sentBefore)
+			.bind(1, now)
+			.bind(2, limit)
+			.map(PostgresFetchRecords::fetchOf)
+			.all()
+			.sort(Comparator.comparing(Fetch::startedAt))
+			.collectList();
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.commitcollector.fetcher.application;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,8 @@ public class InMemoryFetchRecords implements FetchRecords {
 	private final Map<UUID, Fetch> byId = new ConcurrentHashMap<>();
 
 	private final List<Fetch> writes = new CopyOnWriteArrayList<>();
+
+	private final Map<UUID, Instant> commandSentAt = new ConcurrentHashMap<>();
 
 	private volatile RuntimeException failure;
 
@@ -57,6 +61,7 @@ public class InMemoryFetchRecords implements FetchRecords {
 		}
 		writes.add(fetch);
 		byId.put(fetch.id(), fetch);
+		commandSentAt.put(fetch.id(), fetch.startedAt());
 		return Mono.just(fetch);
 	}
 
@@ -69,6 +74,22 @@ public class InMemoryFetchRecords implements FetchRecords {
 	public Mono<Long> queued() {
 		return Mono.defer(() -> failure != null ? Mono.error(failure)
 				: Mono.just(byId.values().stream().filter(f -> f.status() == FetchStatus.QUEUED).count()));
+	}
+
+	@Override
+	public synchronized Mono<List<Fetch>> claimLostCommands(Instant sentBefore, Instant now, int limit) {
+		if (failure != null) {
+			return Mono.error(failure);
+		}
+		List<Fetch> lost = byId.values()
+			.stream()
+			.filter(f -> f.status() == FetchStatus.QUEUED && f.finishedAt() == null)
+			.filter(f -> commandSentAt.getOrDefault(f.id(), Instant.MIN).isBefore(sentBefore))
+			.sorted(Comparator.comparing(Fetch::startedAt))
+			.limit(limit)
+			.toList();
+		lost.forEach(f -> commandSentAt.put(f.id(), now));
+		return Mono.just(lost);
 	}
 
 	private Optional<Fetch> activeNow(RepositoryRef target) {

@@ -116,6 +116,27 @@ class PostgresFetchRecordsTest {
 	}
 
 	@Test
+	void claimsAFetchWhoseCommandWasLostForOneInstanceOnlyAndNoOther() {
+		PostgresFetchRecords records = adapter();
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Fetch lost = Fetch.requested(target("acme/lost"), 10, FetchMode.INCREMENTAL, now.minusSeconds(600));
+		Fetch fresh = Fetch.requested(target("acme/fresh"), 10, FetchMode.INCREMENTAL, now.minusSeconds(10));
+		Fetch running = Fetch.requested(target("acme/running"), 10, FetchMode.INCREMENTAL, now.minusSeconds(600));
+		for (Fetch fetch : List.of(lost, fresh, running)) {
+			records.requestOnce(fetch).block(WAIT);
+		}
+		records.save(running.running()).block(WAIT);
+
+		List<Fetch> claimed = records.claimLostCommands(now.minusSeconds(300), now, 100).block(WAIT);
+
+		assertThat(claimed).filteredOn(f -> f.provider().equals(provider)).containsExactly(lost);
+		assertThat(adapter().claimLostCommands(now.minusSeconds(300), now, 100).block(WAIT))
+			.filteredOn(f -> f.provider().equals(provider))
+			.as("claimed: another instance does not send it too")
+			.isEmpty();
+	}
+
+	@Test
 	void findsNothingForAnIdNeverRequested() {
 		assertThat(adapter().find(UUID.randomUUID()).block(WAIT)).isEmpty();
 	}
