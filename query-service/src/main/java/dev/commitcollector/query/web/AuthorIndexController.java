@@ -68,10 +68,6 @@ class AuthorIndexController {
 	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
-	@ApiResponse(responseCode = "503",
-			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
-			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
-					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
 	Mono<AuthorIndex> authors(
 			@Parameter(description = QueryOpenApi.PROVIDER,
 					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
@@ -117,10 +113,6 @@ class AuthorIndexController {
 							@ExampleObject(name = "repository", value = QueryOpenApi.MISSING_REPOSITORY),
 							@ExampleObject(name = "size", value = QueryOpenApi.BAD_COMMITS_SIZE),
 							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR) }))
-	@ApiResponse(responseCode = "503",
-			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
-			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
-					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
 	Mono<CommitList> commits(
 			@Parameter(description = "The author's `key` (`login:<login>` or `email:<email>`), URL-encoded.",
 					schema = @Schema(type = "string", maxLength = 1024,

@@ -47,10 +47,6 @@ class AuthorsController {
 	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
-	@ApiResponse(responseCode = "503",
-			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
-			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
-					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
 	Mono<AuthorsView> authors(
 			@Parameter(description = QueryOpenApi.PROVIDER,
 					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,

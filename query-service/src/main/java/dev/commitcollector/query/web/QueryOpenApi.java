@@ -7,12 +7,16 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,6 +105,32 @@ class QueryOpenApi {
 						+ "repository 300, filter 200, after 2048, author 1024, anything else 2048 characters) "
 						+ "answers 400; a request line over 4096 bytes 414; headers over the server's limit 431."))
 			.components(new Components().addSchemas("Problem", problemSchema()));
+	}
+
+	/**
+	 * Every read of the API reads PostgreSQL: each answers 503 while the store cannot be
+	 * read. Documented once here rather than on every operation.
+	 */
+	@Bean
+	OpenApiCustomizer storeAway() {
+		return openApi -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths()
+				.entrySet()
+				.stream()
+				.filter(path -> path.getKey().startsWith("/api/"))
+				.flatMap(path -> path.getValue().readOperations().stream())
+				.filter(operation -> operation.getResponses() != null)
+				.forEach(
+						operation -> operation.getResponses()
+							.addApiResponse("503", new ApiResponse()
+								.description("The store cannot be read (PostgreSQL is away); try again shortly.")
+								.content(new Content().addMediaType(PROBLEM_JSON,
+										new MediaType().schema(new Schema<>().$ref(PROBLEM))
+											.addExamples("store down", new Example().value(STORE_DOWN))))));
+		};
 	}
 
 	/**

@@ -48,10 +48,6 @@ class RepositoriesController {
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = { @ExampleObject(name = "size", value = QueryOpenApi.BAD_REPOSITORIES_SIZE),
 							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR) }))
-	@ApiResponse(responseCode = "503",
-			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
-			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
-					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
 	Mono<RepositoryList> repositories(
 			@Parameter(description = "Repositories per page.",
 					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
@@ -77,10 +73,6 @@ class RepositoriesController {
 	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
-	@ApiResponse(responseCode = "503",
-			description = "The store cannot be read (PostgreSQL is away); try again shortly.",
-			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
-					examples = @ExampleObject(name = "store down", value = QueryOpenApi.STORE_DOWN)))
 	Mono<RepositoryView> repository(
 			@Parameter(description = QueryOpenApi.PROVIDER,
 					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
