@@ -20,6 +20,13 @@ import java.util.jar.JarFile;
 /** One service jar run as its own JVM process, its output appended to a log file. */
 public final class ServiceProcess {
 
+	/**
+	 * What the run command gives each service: a bounded heap, and a start in seconds on
+	 * two cores (C1 only, the serial collector); see docs/performance.md for the
+	 * comparison with C2 and G1.
+	 */
+	static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String name;
@@ -68,8 +75,10 @@ public final class ServiceProcess {
 		if (copy == null) {
 			copy = copyOfJar();
 		}
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-jar", copy.toString()));
+		List<String> command = new ArrayList<>();
+		command.add(javaExecutable());
+		command.addAll(jvmOptions(name));
+		command.addAll(List.of("-jar", copy.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
@@ -173,6 +182,18 @@ public final class ServiceProcess {
 		if (process != null) {
 			process.destroyForcibly().waitFor();
 		}
+	}
+
+	/**
+	 * The JVM options a service runs with: {@code -Dstack.jvm.<service>} (say
+	 * {@code -Dstack.jvm.store-service="-Xmx384m -XX:+UseG1GC"}), else
+	 * {@code -Dstack.jvm}, else {@link #DEFAULT_JVM_OPTIONS}: a benchmark compares
+	 * settings without a rebuild.
+	 */
+	static List<String> jvmOptions(String service) {
+		String options = System.getProperty("stack.jvm." + service,
+				System.getProperty("stack.jvm", DEFAULT_JVM_OPTIONS));
+		return List.of(options.strip().split("\\s+"));
 	}
 
 	static String javaExecutable() {
