@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * One commit as a forge reported it. The author date survives rebases; the committer date
- * does not. The headline is cleaned and bounded by {@link ForgeText}.
+ * does not. The headline is cleaned and bounded by {@link ForgeText}. Of the message only
+ * the headline and the co-authors its trailers credit are kept, so a page of commits
+ * stays small whatever their messages hold.
  */
 public record DiscoveredCommit(String sha, CommitAuthor author, Instant authoredAt, Instant committedAt,
-		String messageHeadline, List<String> parents) {
+		String messageHeadline, List<String> parents, List<CoAuthor> coAuthors) {
 
 	private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
@@ -22,7 +24,25 @@ public record DiscoveredCommit(String sha, CommitAuthor author, Instant authored
 		Objects.requireNonNull(authoredAt, "authoredAt");
 		Objects.requireNonNull(committedAt, "committedAt");
 		parents = parents == null ? List.of() : List.copyOf(parents);
+		coAuthors = coAuthors == null ? List.of()
+				: List.copyOf(coAuthors.subList(0, Math.min(coAuthors.size(), CoAuthorTrailers.MAX)));
 		messageHeadline = ForgeText.clean(messageHeadline, ForgeText.MAX_HEADLINE_BYTES);
+	}
+
+	/** A commit that credits no co-author. */
+	public DiscoveredCommit(String sha, CommitAuthor author, Instant authoredAt, Instant committedAt,
+			String messageHeadline, List<String> parents) {
+		this(sha, author, authoredAt, committedAt, messageHeadline, parents, List.of());
+	}
+
+	/**
+	 * A commit read from its whole {@code message}: its headline and its
+	 * {@code Co-authored-by} trailers are kept, the rest is not.
+	 */
+	public static DiscoveredCommit fromMessage(String sha, CommitAuthor author, Instant authoredAt, Instant committedAt,
+			String message, List<String> parents) {
+		return new DiscoveredCommit(sha, author, authoredAt, committedAt, headlineOf(message), parents,
+				CoAuthorTrailers.of(message));
 	}
 
 	/** A commit whose parents the forge did not report. */

@@ -1,6 +1,7 @@
 package dev.commitcollector.fetcher.kafka;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
@@ -9,18 +10,24 @@ import dev.commitcollector.fetcher.domain.Fetch;
 /**
  * The event: one commit of one repository, as a fetch discovered it. Its contract is
  * {@code docs/events/commit-discovered.schema.json}; consumers keep their own copy of
- * this shape.
+ * this shape. Version 2 added {@code coAuthors}: the fetcher always writes it, an empty
+ * list when the message credits no one.
  */
 record CommitDiscovered(int schemaVersion, UUID eventId, UUID fetchId, String provider, String repository, String sha,
 		String authorName, String authorEmail, String authorLogin, Instant authoredAt, Instant committedAt,
-		String messageHeadline, Instant discoveredAt) {
+		String messageHeadline, List<CoAuthor> coAuthors, Instant discoveredAt) {
 
+	/**
+	 * 1 until the store reads version 2: {@code coAuthors} is additive, and a version 1
+	 * reader ignores it.
+	 */
 	static final int SCHEMA_VERSION = 1;
 
 	static CommitDiscovered of(Fetch fetch, DiscoveredCommit commit, Instant now) {
 		return new CommitDiscovered(SCHEMA_VERSION, UUID.randomUUID(), fetch.id(), fetch.provider(),
 				fetch.repository().toString(), commit.sha(), commit.author().name(), commit.author().email(),
-				commit.author().login(), commit.authoredAt(), commit.committedAt(), commit.messageHeadline(), now);
+				commit.author().login(), commit.authoredAt(), commit.committedAt(), commit.messageHeadline(),
+				commit.coAuthors().stream().map(co -> new CoAuthor(co.name(), co.email())).toList(), now);
 	}
 
 	/**
@@ -30,6 +37,10 @@ record CommitDiscovered(int schemaVersion, UUID eventId, UUID fetchId, String pr
 	 */
 	String key() {
 		return provider + ":" + repository;
+	}
+
+	/** A {@code Co-authored-by} trailer of the commit's message. */
+	record CoAuthor(String name, String email) {
 	}
 
 }

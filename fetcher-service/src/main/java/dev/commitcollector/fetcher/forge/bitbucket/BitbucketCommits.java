@@ -26,8 +26,8 @@ final class BitbucketCommits {
 		}
 		RawAuthor author = RawAuthor.parse(item.author().raw());
 		Instant date = CommitItems.instant(item.date());
-		return new DiscoveredCommit(item.hash(), new CommitAuthor(author.name(), author.email(), login(item.author())),
-				date, date, DiscoveredCommit.headlineOf(item.message()),
+		return DiscoveredCommit.fromMessage(item.hash(),
+				new CommitAuthor(author.name(), author.email(), login(item.author())), date, date, item.message(),
 				CommitItems.shas(item.parents(), BitbucketPage.Parent::hash));
 	}
 

@@ -33,9 +33,9 @@ final class GitCommits {
 		if (author == null || committer == null) {
 			throw new ForgeFailure.MalformedAnswer("git commit " + commit.name() + " has no author or committer");
 		}
-		return new DiscoveredCommit(commit.name(), new CommitAuthor(author.getName(), author.getEmailAddress(), null),
-				author.getWhenAsInstant(), committer.getWhenAsInstant(),
-				DiscoveredCommit.headlineOf(commit.getFullMessage()), parents(commit));
+		return DiscoveredCommit.fromMessage(commit.name(),
+				new CommitAuthor(author.getName(), author.getEmailAddress(), null), author.getWhenAsInstant(),
+				committer.getWhenAsInstant(), commit.getFullMessage(), parents(commit));
 	}
 
 	/**

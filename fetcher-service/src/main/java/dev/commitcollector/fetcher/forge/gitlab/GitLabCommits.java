@@ -23,9 +23,9 @@ final class GitLabCommits {
 
 	private static DiscoveredCommit toDomain(GitLabCommitJson item) {
 		String message = item.message() != null ? item.message() : item.title();
-		return new DiscoveredCommit(item.id(), new CommitAuthor(item.authorName(), item.authorEmail(), null),
-				CommitItems.instant(item.authoredDate()), CommitItems.instant(item.committedDate()),
-				DiscoveredCommit.headlineOf(message), CommitItems.shas(item.parentIds(), String::valueOf));
+		return DiscoveredCommit.fromMessage(item.id(), new CommitAuthor(item.authorName(), item.authorEmail(), null),
+				CommitItems.instant(item.authoredDate()), CommitItems.instant(item.committedDate()), message,
+				CommitItems.shas(item.parentIds(), String::valueOf));
 	}
 
 }

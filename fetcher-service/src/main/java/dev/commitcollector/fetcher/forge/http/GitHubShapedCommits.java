@@ -28,10 +28,9 @@ public final class GitHubShapedCommits {
 		}
 		GitHubShapedCommit.Person author = item.commit().author();
 		String login = item.author() == null ? null : item.author().login();
-		return new DiscoveredCommit(item.sha(), new CommitAuthor(author.name(), author.email(), login),
+		return DiscoveredCommit.fromMessage(item.sha(), new CommitAuthor(author.name(), author.email(), login),
 				CommitItems.instant(author.date()), CommitItems.instant(item.commit().committer().date()),
-				DiscoveredCommit.headlineOf(item.commit().message()),
-				CommitItems.shas(item.parents(), GitHubShapedCommit.Parent::sha));
+				item.commit().message(), CommitItems.shas(item.parents(), GitHubShapedCommit.Parent::sha));
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.application.CommitLog;
 import dev.commitcollector.fetcher.application.FetchCommitsProbe;
+import dev.commitcollector.fetcher.domain.CoAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchStatus;
@@ -199,6 +200,25 @@ public abstract class ForgeContract {
 		if (stub.supports(Capability.UNLINKED_ACCOUNTS)) {
 			assertThat(published.get(1).author().login()).isEqualTo("linked");
 		}
+	}
+
+	@Test
+	void readsTheCoAuthorsOfEachCommitFromItsWholeMessage() {
+		Instant at = Instant.parse("2024-05-01T12:00:00Z");
+		List<StubCommit> history = List.of(new StubCommit(sha("co-1"), "Ada", "ada@example.org", null, at,
+				"Pair on the parser\n\nA body line.\n\nSigned-off-by: Ada <ada@example.org>\n"
+						+ "Co-authored-by: Grace Hopper <grace@example.org>\nco-authored-by: Zoë Ångström <zoe@example.org>"),
+				new StubCommit(sha("co-2"), "Ada", "ada@example.org", null, at.minusSeconds(60),
+						"Explain\n\nCo-authored-by: Not A Trailer <nobody@example.org>\nbecause prose follows."));
+		stub.repository(stub.path("co-authored"), history);
+
+		Fetch fetch = fetch("co-authored", 10);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(published.get(0).messageHeadline()).isEqualTo("Pair on the parser");
+		assertThat(published.get(0).coAuthors()).containsExactly(new CoAuthor("Grace Hopper", "grace@example.org"),
+				new CoAuthor("Zoë Ångström", "zoe@example.org"));
+		assertThat(published.get(1).coAuthors()).isEmpty();
 	}
 
 	/** Runs a whole fetch of {@code name} through the use case, as the fetcher does. */

@@ -110,7 +110,7 @@ final class GitLabStub extends HttpStubForge {
 		item.put("short_id", commit.sha().substring(0, 8));
 		item.put("created_at", commit.authoredAt().plusSeconds(90).toString());
 		item.put("parent_ids", parents);
-		item.put("title", commit.message());
+		item.put("title", commit.message().lines().findFirst().orElse(""));
 		item.put("message", commit.message() + "\n");
 		item.put("author_name", commit.authorName());
 		item.put("author_email", commit.authorEmail());
