@@ -102,7 +102,8 @@ class EveryForgeSystemTest {
 		assertFetchedTheNewestGroupedByIdentity("ghe", "acme/widgets", enterprise);
 
 		assertThat(enterprise.targets()).isNotEmpty()
-			.allMatch(target -> target.startsWith("/api/v3/repos/acme/widgets/commits?"));
+			.allMatch(target -> target.startsWith("/api/v3/repos/acme/widgets/commits?")
+					|| target.startsWith("/api/v3/repos/acme/widgets/contents/.mailmap?"));
 	}
 
 	@Test
@@ -110,7 +111,8 @@ class EveryForgeSystemTest {
 		assertFetchedTheNewestGroupedByIdentity("gitlab", "acme/platform/widgets", gitlab);
 
 		assertThat(gitlab.targets()).hasSizeGreaterThanOrEqualTo(2)
-			.allMatch(target -> target.startsWith("/api/v4/projects/acme%2Fplatform%2Fwidgets/repository/commits?"));
+			.allMatch(target -> target.startsWith("/api/v4/projects/acme%2Fplatform%2Fwidgets/repository/commits?")
+					|| target.startsWith("/api/v4/projects/acme%2Fplatform%2Fwidgets/repository/files/.mailmap/raw?"));
 	}
 
 	@Test

@@ -31,13 +31,17 @@ final class StubBitbucket extends StubForge {
 	private static final Pattern COMMITS = Pattern
 		.compile("/2\\.0/repositories/([^/?]+/[^/?]+)(/commits(?:/([0-9a-f]{40}|main))?)?(\\?.*)?");
 
+	/** The src endpoint, which serves a file raw. */
+	private static final Pattern MAILMAP = Pattern
+		.compile("/2\\.0/repositories/([^/?]+/[^/?]+)/src/([0-9a-f]{40})/\\.mailmap");
+
 	private static final String MAIN_BRANCH = "main";
 
 	/** Page token to the offset it stands for. */
 	private final Map<String, Integer> tokens = new ConcurrentHashMap<>();
 
 	StubBitbucket() throws IOException {
-		super("", COMMITS);
+		super("", COMMITS, MAILMAP);
 	}
 
 	/** The account the adapter keys a linked author by: its {@code account_id}. */

@@ -40,6 +40,10 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 
 	private final Pattern listing;
 
+	private final Pattern mailmapFile;
+
+	private final Map<String, String> mailmaps = new ConcurrentHashMap<>();
+
 	private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
 
 	private final List<String> targets = new CopyOnWriteArrayList<>();
@@ -57,8 +61,18 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 	 * the repository, percent-encoded as the forge expects it
 	 */
 	StubForge(String prefix, Pattern listing) throws IOException {
+		this(prefix, listing, null);
+	}
+
+	/**
+	 * @param mailmapFile the target below the prefix of a request for a repository's
+	 * {@code .mailmap} at a commit: its first group names the repository as
+	 * {@code listing}'s does, its second the commit
+	 */
+	StubForge(String prefix, Pattern listing, Pattern mailmapFile) throws IOException {
 		this.prefix = prefix;
 		this.listing = listing;
+		this.mailmapFile = mailmapFile;
 		server.setDispatcher(this);
 		server.start();
 	}
@@ -89,6 +103,19 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		Repository repository = new Repository(path, List.copyOf(newestFirst), delay);
 		repositories.put(path, repository);
 		return repository;
+	}
+
+	/**
+	 * Serves {@code text} as the {@code .mailmap} of {@code path} at its head commit;
+	 * none (the forge's 404) when null, as by default and at any other commit.
+	 */
+	void mailmap(String path, String text) {
+		if (text == null) {
+			mailmaps.remove(path);
+		}
+		else {
+			mailmaps.put(path, text);
+		}
 	}
 
 	/**
@@ -142,6 +169,11 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 	public final MockResponse dispatch(RecordedRequest request) {
 		String target = request.getTarget();
 		targets.add(target);
+		String below = target.startsWith(prefix + "/") ? target.substring(prefix.length()) : "";
+		Matcher file = mailmapFile == null ? null : mailmapFile.matcher(below);
+		if (file != null && file.matches()) {
+			return mailmapAnswer(URLDecoder.decode(file.group(1), StandardCharsets.UTF_8), file.group(2));
+		}
 		Matcher matcher = listing.matcher(target.startsWith(prefix + "/") ? target.substring(prefix.length()) : "");
 		Repository repository = matcher.matches()
 				? repositories.get(URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8)) : null;
@@ -157,6 +189,20 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		finally {
 			answering.decrementAndGet();
 		}
+	}
+
+	/** The raw file when {@code path} has one and {@code sha} is its head, else a 404. */
+	private MockResponse mailmapAnswer(String path, String sha) {
+		Repository repository = repositories.get(path);
+		String text = mailmaps.get(path);
+		if (repository == null || text == null || repository.commits().isEmpty()
+				|| !repository.commits().get(0).sha().equals(sha)) {
+			return notFound();
+		}
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "text/plain; charset=utf-8")
+			.body(text)
+			.build();
 	}
 
 	private void hold() {

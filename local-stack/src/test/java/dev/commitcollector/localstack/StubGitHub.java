@@ -23,12 +23,16 @@ final class StubGitHub extends StubForge {
 
 	private static final Pattern COMMITS = Pattern.compile("/repos/([^/?]+/[^/?]+)/commits(\\?.*)?");
 
+	/** The contents API, asked for the raw file. */
+	private static final Pattern MAILMAP = Pattern
+		.compile("/repos/([^/?]+/[^/?]+)/contents/\\.mailmap\\?ref=([0-9a-f]+)");
+
 	StubGitHub() throws IOException {
 		this("");
 	}
 
 	private StubGitHub(String prefix) throws IOException {
-		super(prefix, COMMITS);
+		super(prefix, COMMITS, MAILMAP);
 	}
 
 	/** A GitHub Enterprise Server: the same API below {@code /api/v3}. */

@@ -24,8 +24,12 @@ final class StubGitLab extends StubForge {
 
 	private static final Pattern COMMITS = Pattern.compile("/projects/([^/?]+)/repository/commits(\\?.*)?");
 
+	/** The repository files API, raw. */
+	private static final Pattern MAILMAP = Pattern
+		.compile("/projects/([^/?]+)/repository/files/\\.mailmap/raw\\?ref=([0-9a-f]+)");
+
 	StubGitLab() throws IOException {
-		super("/api/v4", COMMITS);
+		super("/api/v4", COMMITS, MAILMAP);
 	}
 
 	@Override

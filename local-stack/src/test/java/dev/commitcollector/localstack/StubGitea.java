@@ -21,8 +21,11 @@ final class StubGitea extends StubForge {
 
 	private static final Pattern COMMITS = Pattern.compile("/repos/([^/?]+/[^/?]+)/commits(\\?.*)?");
 
+	/** The raw file API. */
+	private static final Pattern MAILMAP = Pattern.compile("/repos/([^/?]+/[^/?]+)/raw/\\.mailmap\\?ref=([0-9a-f]+)");
+
 	StubGitea() throws IOException {
-		super("/api/v1", COMMITS);
+		super("/api/v1", COMMITS, MAILMAP);
 	}
 
 	@Override

@@ -57,14 +57,23 @@ public class FetchCommits {
 
 	private final FetchTraces traces;
 
+	private final PublishMailmap mailmaps;
+
 	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
 			FetchSettings settings, FetchCommands commands) {
-		this(forges, commitLog, fetches, history, clock, settings, commands, FetchMeters.NONE, FetchTraces.NONE);
+		this(forges, commitLog, MailmapLog.NONE, fetches, history, clock, settings, commands, FetchMeters.NONE,
+				FetchTraces.NONE);
+	}
+
+	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
+			FetchSettings settings, FetchCommands commands, FetchMeters meters, FetchTraces traces) {
+		this(forges, commitLog, MailmapLog.NONE, fetches, history, clock, settings, commands, meters, traces);
 	}
 
 	@Autowired
-	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
-			FetchSettings settings, FetchCommands commands, FetchMeters meters, FetchTraces traces) {
+	FetchCommits(Forges forges, CommitLog commitLog, MailmapLog mailmapLog, Fetches fetches, History history,
+			Clock clock, FetchSettings settings, FetchCommands commands, FetchMeters meters, FetchTraces traces) {
+		this.mailmaps = new PublishMailmap(mailmapLog, meters);
 		this.meters = meters;
 		this.traces = traces;
 		this.forges = forges;
@@ -177,28 +186,38 @@ public class FetchCommits {
 
 	/**
 	 * The whole run, from its turn on (RUNNING); completes when the fetch is COMPLETED or
-	 * FAILED and recorded so, never with an error.
+	 * FAILED and recorded so, never with an error. The repository's {@code .mailmap} is
+	 * published after its commits, before it is COMPLETED ({@link PublishMailmap}).
 	 */
 	Mono<Fetch> run(Forge forge, Fetch fetch) {
 		return fetches.progress(fetch.id(), Fetch::running)
 			.doOnNext(running -> log.info("fetch {} started: {} limit {} ({})", fetch.id(), fetch.target(),
 					fetch.limit(), fetch.mode()))
 			.then(history.recall(fetch.target()))
-			.map(memory -> memory.filter(m -> fetch.mode() == FetchMode.INCREMENTAL && m.reaches(fetch.limit())))
-			.flatMap(memory -> walk(forge, fetch, memory))
+			.flatMap(remembered -> walk(forge, fetch, remembered))
 			.flatMap(reached -> history.completed(fetch.target(), reached))
 			.then(Mono.defer(() -> finish(fetch, f -> f.completed(clock.instant()))))
 			.onErrorResume(error -> finish(fetch, f -> f.failed(reasonFor(error), clock.instant())));
 	}
 
-	/** Walks the history from the first page; emits what is known once it is done. */
-	private Mono<RepositoryMemory> walk(Forge forge, Fetch fetch, Optional<RepositoryMemory> memory) {
+	/**
+	 * Walks the history from the first page, incrementally when what earlier fetches
+	 * published ({@code remembered}) reaches as far as this one asks, then publishes the
+	 * mailmap at the head it walked from; emits what is known once it is done.
+	 */
+	private Mono<RepositoryMemory> walk(Forge forge, Fetch fetch, Optional<RepositoryMemory> remembered) {
+		Optional<RepositoryMemory> memory = remembered
+			.filter(m -> fetch.mode() == FetchMode.INCREMENTAL && m.reaches(fetch.limit()));
 		HistoryWalk walk = memory.isPresent() ? HistoryWalk.incremental() : HistoryWalk.full();
 		WalkPages pages = new WalkPages(forge, commitLog, history, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
+		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
 		return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
 			.flatMap(first -> first.notModified() ? Mono.just(memory.get())
-					: pages.from(first).map(walked -> walk.memory(first, memory, walked.progress())));
+					: pages.from(first)
+						.map(walked -> walk.memory(first, memory, walked.progress()))
+						.flatMap(reached -> mailmaps.at(forge, fetch, before, reached.headSha(), pages.waits())
+							.thenReturn(reached)));
 	}
 
 	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome) {

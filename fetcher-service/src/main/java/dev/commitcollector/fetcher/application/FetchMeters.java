@@ -4,7 +4,7 @@ import dev.commitcollector.fetcher.domain.Fetch;
 
 /**
  * What the fetches report to the operator's meters: each ended fetch, each wait for a
- * forge's rate limit, each page of commits published.
+ * forge's rate limit, each page of commits published, each mailmap that was not.
  */
 public interface FetchMeters {
 
@@ -24,6 +24,13 @@ public interface FetchMeters {
 	 * {@code count} commits of {@code provider} were published (Kafka acknowledged them).
 	 */
 	default void published(String provider, int count) {
+	}
+
+	/**
+	 * A fetch of {@code provider} could not read or publish its repository's
+	 * {@code .mailmap}.
+	 */
+	default void mailmapFailed(String provider) {
 	}
 
 }

@@ -4,6 +4,7 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +37,16 @@ public interface Forge {
 	 * The page {@code cursor} points at, telling {@code waits} of rate-limit waits.
 	 */
 	Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits);
+
+	/**
+	 * The repository's {@code .mailmap} at commit {@code sha}, read as the adapter reads
+	 * its pages (same credentials, rate limit and retries, one request more):
+	 * {@link Mailmap#NONE} when there is no such file. Fails with a {@link ForgeFailure}
+	 * when it cannot be read. A forge that cannot read files completes empty.
+	 */
+	default Mono<Mailmap> mailmap(RepositoryPath repository, String sha, RateLimitWaits waits) {
+		return Mono.empty();
+	}
 
 	/** The newest page, asked unconditionally, by someone who does not watch waits. */
 	default Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@link FetchMeters} in Micrometer: the timer {@code fetches} (tags {@code provider},
  * {@code outcome}: completed or failed, from request to end) and the counters
- * {@code forge.rate.limit.waits} and {@code commits.published} (tag {@code provider}).
- * Every meter of every configured provider is registered at start, so a dashboard reads 0
- * before the first fetch.
+ * {@code forge.rate.limit.waits}, {@code commits.published} and {@code mailmaps.failed}
+ * (tag {@code provider}). Every meter of every configured provider is registered at
+ * start, so a dashboard reads 0 before the first fetch.
  */
 @Component
 class MicrometerFetchMeters implements FetchMeters {
@@ -30,6 +30,7 @@ class MicrometerFetchMeters implements FetchMeters {
 			}
 			rateLimitWaits(provider);
 			published(provider);
+			mailmapsFailed(provider);
 		}
 	}
 
@@ -50,6 +51,11 @@ class MicrometerFetchMeters implements FetchMeters {
 		published(provider).increment(count);
 	}
 
+	@Override
+	public void mailmapFailed(String provider) {
+		mailmapsFailed(provider).increment();
+	}
+
 	private Timer fetches(String provider, FetchStatus outcome) {
 		return Timer.builder("fetches")
 			.description("Fetches from request to end, by provider and outcome")
@@ -68,6 +74,13 @@ class MicrometerFetchMeters implements FetchMeters {
 	private Counter published(String provider) {
 		return Counter.builder("commits.published")
 			.description("Commits published as CommitDiscovered events and acknowledged by Kafka")
+			.tag("provider", provider)
+			.register(registry);
+	}
+
+	private Counter mailmapsFailed(String provider) {
+		return Counter.builder("mailmaps.failed")
+			.description("Fetches whose .mailmap could not be read or published (the fetch went on without it)")
 			.tag("provider", provider)
 			.register(registry);
 	}

@@ -21,9 +21,18 @@ public final class FetchCommitsProbe {
 	/** One fetch in {@code mode}, remembering what it publishes in {@code history}. */
 	public static Mono<Fetch> run(Forge forge, CommitLog log, RepositoryPath repository, int limit, FetchMode mode,
 			History history, Clock clock) {
+		return run(forge, log, MailmapLog.NONE, repository, limit, mode, history, clock);
+	}
+
+	/**
+	 * One fetch in {@code mode}, remembering what it publishes in {@code history}, its
+	 * mailmap published to {@code mailmaps}.
+	 */
+	public static Mono<Fetch> run(Forge forge, CommitLog log, MailmapLog mailmaps, RepositoryPath repository, int limit,
+			FetchMode mode, History history, Clock clock) {
 		Fetches fetches = new Fetches(new InMemoryFetchRecords());
-		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, fetches, history, clock,
-				new FetchSettings(1), Unsent.COMMANDS);
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), log, mailmaps, fetches, history, clock,
+				new FetchSettings(1), Unsent.COMMANDS, FetchMeters.NONE, FetchTraces.NONE);
 		Fetch fetch = Fetch.start(forge.provider(), repository, limit, mode, clock.instant());
 		fetches.add(fetch);
 		return useCase.run(forge, fetch);

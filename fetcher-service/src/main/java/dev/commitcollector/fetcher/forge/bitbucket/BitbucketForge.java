@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * more than the pages) and lists {@code /commits/{mainbranch}}. Each page's {@code next}
  * is an absolute URL with an opaque page token, which names where the next page starts:
  * followed as given, never built, one page after another. An empty repository has no
- * {@code mainbranch}, so no commit.
+ * {@code mainbranch}, so no commit. The {@code .mailmap} is read from the src endpoint.
  *
  * @see <a href=
  * "https://developer.atlassian.com/cloud/bitbucket/rest/api-group-repositories/#api-repositories-workspace-repo-slug-get">Get
@@ -73,6 +73,22 @@ public final class BitbucketForge extends HttpForge<BitbucketPage> {
 	@Override
 	protected Optional<PageCursor> pinnedNext(RepositoryPath repository, int size, CommitPage first) {
 		return first.next();
+	}
+
+	/**
+	 * The src endpoint, which serves a file's contents raw.
+	 *
+	 * @see <a href=
+	 * "https://developer.atlassian.com/cloud/bitbucket/rest/api-group-source/#api-repositories-workspace-repo-slug-src-commit-path-get">Get
+	 * file or directory contents</a>
+	 */
+	@Override
+	protected URI fileUri(RepositoryPath repository, String sha, String path) {
+		return UriComponentsBuilder.fromUri(apiUrl())
+			.path("/2.0/repositories/{workspace}/{slug}/src/{sha}/{path}")
+			.encode()
+			.buildAndExpand(repository.owner(), repository.name(), sha, path)
+			.toUri();
 	}
 
 	@Override

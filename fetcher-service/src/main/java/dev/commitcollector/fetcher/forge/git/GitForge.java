@@ -9,6 +9,7 @@ import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import dev.commitcollector.fetcher.forge.http.RetryPolicy;
@@ -37,6 +38,8 @@ public final class GitForge implements Forge, AutoCloseable {
 
 	private final ShallowFetch fetches;
 
+	private final MailmapFetch mailmaps;
+
 	private final FetchedHistories histories;
 
 	private final Permits permits;
@@ -50,7 +53,9 @@ public final class GitForge implements Forge, AutoCloseable {
 		this.provider = provider;
 		this.host = settings.apiUrl().getHost() != null ? settings.apiUrl().getHost() : provider;
 		this.maxDepth = git.maxDepth();
-		this.fetches = new ShallowFetch(new GitRemote(settings), workDir.path(), git.maxPackSize().toBytes());
+		GitRemote remote = new GitRemote(settings);
+		this.fetches = new ShallowFetch(remote, workDir.path(), git.maxPackSize().toBytes());
+		this.mailmaps = new MailmapFetch(remote, workDir.path(), git.maxPackSize().toBytes());
 		this.histories = workDir.histories();
 		this.permits = new Permits(settings.maxConcurrentRequests());
 		this.retry = new RetryPolicy(retry, clock);
@@ -88,6 +93,22 @@ public final class GitForge implements Forge, AutoCloseable {
 	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
 		return blocking(() -> histories.page(cursor.value(), repository, PAGE_SIZE))
 			.onErrorMap(error -> GitFailures.of(error, host, repository));
+	}
+
+	/**
+	 * The {@code .mailmap} at {@code sha}, by two small fetches of their own
+	 * ({@link MailmapFetch}); none is read from a remote that offers no partial-clone
+	 * filters.
+	 */
+	@Override
+	public Mono<Mailmap> mailmap(RepositoryPath repository, String sha, RateLimitWaits waits) {
+		if (fetches.filtersRefused()) {
+			log.debug("{} offers no partial-clone filters: the .mailmap of {} is not read", host, repository);
+			return Mono.empty();
+		}
+		return permits.run(blocking(() -> mailmaps.read(repository, sha)))
+			.onErrorMap(error -> GitFailures.of(error, host, repository))
+			.retryWhen(retry.forRequest(waits));
 	}
 
 	/** Deletes the repositories of this forge's fetches still being paged. */

@@ -22,7 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Gitea's (and Forgejo's) commits listing, whose items follow GitHub's shape.
  * {@code stat}, {@code verification} and {@code files} are turned off, which makes each
- * page far cheaper for the server. An empty repository answers 409.
+ * page far cheaper for the server. An empty repository answers 409. The {@code .mailmap}
+ * is read from the raw file API.
  *
  * @see <a href=
  * "https://gitea.com/api/swagger#/repository/repoGetAllCommits">repoGetAllCommits</a>
@@ -54,6 +55,22 @@ public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 			.queryParam("files", false)
 			.buildAndExpand(repository.owner(), repository.name())
 			.encode()
+			.toUri();
+	}
+
+	/**
+	 * The raw file API.
+	 *
+	 * @see <a href=
+	 * "https://gitea.com/api/swagger#/repository/repoGetRawFile">repoGetRawFile</a>
+	 */
+	@Override
+	protected URI fileUri(RepositoryPath repository, String sha, String path) {
+		return UriComponentsBuilder.fromUri(apiUrl())
+			.path("/repos/{owner}/{name}/raw/{path}")
+			.queryParam("ref", sha)
+			.encode()
+			.buildAndExpand(repository.owner(), repository.name(), path)
 			.toUri();
 	}
 

@@ -21,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * GitHub's (and GitHub Enterprise Server's) REST commits listing, pinned to the head of
  * the default branch, the pages read one at a time, as GitHub asks, by the {@code Link}
- * header. An empty repository answers 409.
+ * header. An empty repository answers 409. The {@code .mailmap} is read from the contents
+ * API, raw.
  *
  * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List
  * commits</a>
@@ -48,6 +49,28 @@ public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
 			uri.queryParam("sha", head);
 		}
 		return uri.buildAndExpand(repository.owner(), repository.name()).encode().toUri();
+	}
+
+	/**
+	 * The contents API, asked for the raw file.
+	 *
+	 * @see <a href=
+	 * "https://docs.github.com/en/rest/repos/contents#get-repository-content">Get
+	 * repository content</a>
+	 */
+	@Override
+	protected URI fileUri(RepositoryPath repository, String sha, String path) {
+		return UriComponentsBuilder.fromUri(apiUrl())
+			.path("/repos/{owner}/{name}/contents/{path}")
+			.queryParam("ref", sha)
+			.encode()
+			.buildAndExpand(repository.owner(), repository.name(), path)
+			.toUri();
+	}
+
+	@Override
+	protected String rawMediaType() {
+		return "application/vnd.github.raw+json";
 	}
 
 	@Override

@@ -22,7 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * follow {@code Link rel="next"}, or {@code x-next-page} where there is no Link; the
  * commits endpoint may leave out {@code x-total}. An empty repository lists no commit; a
  * project whose repository was never created answers {@code 404 Repository Not Found},
- * which is read as empty too.
+ * which is read as empty too. The {@code .mailmap} is read from the repository files API,
+ * raw.
  *
  * @see <a href="https://docs.gitlab.com/api/commits/#list-repository-commits">List
  * repository commits</a>
@@ -49,6 +50,24 @@ public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
 			uri.queryParam("ref_name", head);
 		}
 		return uri.queryParam("per_page", size).encode().buildAndExpand(repository.toString()).toUri();
+	}
+
+	/**
+	 * The raw file of the repository files API; the file path, like the project, is one
+	 * encoded segment.
+	 *
+	 * @see <a href=
+	 * "https://docs.gitlab.com/api/repository_files/#get-raw-file-from-repository">Get
+	 * raw file from repository</a>
+	 */
+	@Override
+	protected URI fileUri(RepositoryPath repository, String sha, String path) {
+		return UriComponentsBuilder.fromUri(apiUrl())
+			.path("/projects/{id}/repository/files/{path}/raw")
+			.queryParam("ref", sha)
+			.encode()
+			.buildAndExpand(repository.toString(), path)
+			.toUri();
 	}
 
 	@Override

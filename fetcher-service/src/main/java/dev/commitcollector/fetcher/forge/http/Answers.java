@@ -4,8 +4,12 @@ import java.util.function.BiFunction;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Mono;
 
@@ -66,6 +70,30 @@ final class Answers {
 				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
 						forge + " answered " + status + " with no body where a JSON object was expected")));
 		}
+		return said(response).flatMap(message -> Mono.error(failures.of(repository, headers, status, message)));
+	}
+
+	/**
+	 * A 2xx body, read up to {@link Mailmap#MAX_BYTES} bytes, as a mailmap (one larger is
+	 * {@link Mailmap#tooLarge}: the rest is not read); a 404 is no mailmap; any other
+	 * status, the failure it means.
+	 */
+	Mono<Mailmap> mailmap(RepositoryPath repository, ClientResponse response) {
+		int status = response.statusCode().value();
+		if (response.statusCode().is2xxSuccessful()) {
+			return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), Mailmap.MAX_BYTES).map(body -> {
+				byte[] bytes = new byte[body.readableByteCount()];
+				body.read(bytes);
+				DataBufferUtils.release(body);
+				return Mailmap.of(bytes);
+			})
+				.defaultIfEmpty(Mailmap.of(new byte[0]))
+				.onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(Mailmap.tooLarge()));
+		}
+		if (status == 404) {
+			return response.releaseBody().thenReturn(Mailmap.NONE);
+		}
+		HttpHeaders headers = response.headers().asHttpHeaders();
 		return said(response).flatMap(message -> Mono.error(failures.of(repository, headers, status, message)));
 	}
 

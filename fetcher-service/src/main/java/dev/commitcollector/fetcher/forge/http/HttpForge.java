@@ -12,6 +12,7 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -61,6 +62,17 @@ public abstract class HttpForge<J> implements Forge {
 	 * page.
 	 */
 	protected abstract CommitPage toPage(J body, URI uri, HttpHeaders headers);
+
+	/**
+	 * Where the forge serves the file at {@code path} (such as {@code .mailmap}) of the
+	 * repository at commit {@code sha}, raw.
+	 */
+	protected abstract URI fileUri(RepositoryPath repository, String sha, String path);
+
+	/** The media type a raw file is asked for with. */
+	protected String rawMediaType() {
+		return "*/*";
+	}
 
 	/**
 	 * The revision the probe lists from: {@link Head#DEFAULT_BRANCH} (the listing with no
@@ -118,6 +130,15 @@ public abstract class HttpForge<J> implements Forge {
 	protected Optional<PageCursor> pinnedNext(RepositoryPath repository, int size, CommitPage first) {
 		String head = first.commits().get(0).sha();
 		return Optional.of(new PageCursor(NextPage.numbered(commitsUri(repository, size, head), 2).toString()));
+	}
+
+	/**
+	 * The {@code .mailmap} at {@code sha}, one request through the same gate and retries
+	 * as the pages; a 404 means the repository has none.
+	 */
+	@Override
+	public final Mono<Mailmap> mailmap(RepositoryPath repository, String sha, RateLimitWaits waits) {
+		return requests.mailmap(repository, fileUri(repository, sha, ".mailmap"), rawMediaType(), waits);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 
 import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -66,6 +67,21 @@ final class Requests {
 			gate.observe(response.headers().asHttpHeaders());
 			return answers.object(repository, response, type);
 		}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
+	}
+
+	/**
+	 * GETs {@code uri}, a file served raw (asking for {@code accept}), as a mailmap: at
+	 * most {@link Mailmap#MAX_BYTES} are read. Through the same gate, rate budget, error
+	 * mapping and retries as the pages.
+	 */
+	Mono<Mailmap> mailmap(RepositoryPath repository, URI uri, String accept, RateLimitWaits waits) {
+		return gate.run(Mono.defer(() -> http.get()
+			.uri(uri)
+			.headers(headers -> headers.set(HttpHeaders.ACCEPT, accept))
+			.exchangeToMono(response -> {
+				gate.observe(response.headers().asHttpHeaders());
+				return answers.mailmap(repository, response);
+			}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
 	}
 
 }

@@ -42,6 +42,9 @@ final class BitbucketStub extends HttpStubForge {
 
 	private static final Pattern REPOSITORY = Pattern.compile("/2\\.0/repositories/([^/]+/[^/]+)");
 
+	private static final Pattern MAILMAP = Pattern
+		.compile("/2\\.0/repositories/([^/]+/[^/]+)/src/([0-9a-f]+)/\\.mailmap");
+
 	private static final Pattern COMMITS = Pattern.compile("/2\\.0/repositories/([^/]+/[^/]+)/commits(?:/([^/]+))?");
 
 	/**
@@ -103,6 +106,11 @@ final class BitbucketStub extends HttpStubForge {
 	@Override
 	protected MockResponse answer(RecordedRequest request) {
 		HttpUrl url = request.getUrl();
+		Matcher mailmap = MAILMAP.matcher(url.encodedPath());
+		if (mailmap.matches()) {
+			return mailmapAnswer(mailmap.group(1), mailmap.group(2),
+					() -> error(404, "No such file or directory: .mailmap"));
+		}
 		Matcher repository = REPOSITORY.matcher(url.encodedPath());
 		if (repository.matches()) {
 			return repositoryAnswer(repository.group(1), history(repository.group(1)));

@@ -11,14 +11,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.application.CommitLog;
 import dev.commitcollector.fetcher.application.FetchCommitsProbe;
+import dev.commitcollector.fetcher.application.InMemoryHistory;
+import dev.commitcollector.fetcher.application.MailmapLog;
 import dev.commitcollector.fetcher.domain.CoAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.forge.contract.StubForge.Capability;
 import dev.commitcollector.fetcher.forge.contract.StubForge.StubCommit;
@@ -36,6 +41,11 @@ public abstract class ForgeContract {
 	protected StubForge stub;
 
 	private final List<DiscoveredCommit> published = new CopyOnWriteArrayList<>();
+
+	private final List<PublishedMailmap> mailmaps = new CopyOnWriteArrayList<>();
+
+	/** What earlier fetches of this test published, as the fetcher remembers it. */
+	private final InMemoryHistory memory = new InMemoryHistory();
 
 	/** A fresh stub of the forge under test. */
 	protected abstract StubForge newStub() throws Exception;
@@ -104,6 +114,7 @@ public abstract class ForgeContract {
 		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
 		assertThat(fetch.commitsDiscovered()).isZero();
 		assertThat(published).isEmpty();
+		assertThat(mailmaps).as("no head, so no mailmap to read").isEmpty();
 	}
 
 	@Test
@@ -221,11 +232,84 @@ public abstract class ForgeContract {
 		assertThat(published.get(1).coAuthors()).isEmpty();
 	}
 
-	/** Runs a whole fetch of {@code name} through the use case, as the fetcher does. */
+	@Test
+	void publishesTheMailmapAtTheHeadItFetchedOnce() {
+		String text = "# who is who\nAda Lovelace <ada@example.org> <ada@old.example.org>\n"
+				+ "李小龙 <li@example.org> Bruce <bruce@example.org>\n";
+		List<StubCommit> history = history("mapped", 150);
+		stub.mailmap(stub.path("mapped"), text);
+		stub.repository(stub.path("mapped"), history);
+
+		Fetch fetch = fetch("mapped", 1000);
+		Fetch again = fetch("mapped", 1000);
+		Fetch full = fetch("mapped", 1000, FetchMode.FULL);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(again.status()).as(String.valueOf(again.error())).isEqualTo(FetchStatus.COMPLETED);
+		String head = stub.servedSha(history.get(0));
+		assertThat(mailmaps).as("not for the second fetch: its head had not moved; again for a full one")
+			.containsExactly(new PublishedMailmap(fetch.id(), head, new Mailmap(text, false)),
+					new PublishedMailmap(full.id(), head, new Mailmap(text, false)));
+	}
+
+	@Test
+	void publishesThatThereIsNoMailmapWhenTheRepositoryHasNone() {
+		List<StubCommit> history = history("unmapped", 30);
+		stub.repository(stub.path("unmapped"), history);
+
+		Fetch fetch = fetch("unmapped", 100);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(mailmaps)
+			.containsExactly(new PublishedMailmap(fetch.id(), stub.servedSha(history.get(0)), Mailmap.NONE));
+	}
+
+	@Test
+	void passesOnAMailmapLargerThan256KiBAsTruncatedWithoutItsText() {
+		stub.mailmap(stub.path("huge-map"), "Ada <ada@example.org>\n".repeat(15_000));
+		stub.repository(stub.path("huge-map"), history("huge-map", 5));
+
+		Fetch fetch = fetch("huge-map", 100);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(mailmaps).singleElement()
+			.satisfies(mailmap -> assertThat(mailmap.mailmap()).isEqualTo(Mailmap.tooLarge()));
+	}
+
+	@Test
+	void completesTheFetchWithItsCommitsWhenTheMailmapCannotBeRead() {
+		assumeTrue(stub.supports(Capability.SERVER_ERROR), "this forge type answers no HTTP status");
+		List<StubCommit> history = history("map-fails", 150);
+		stub.mailmap(stub.path("map-fails"), "Ada <ada@example.org>\n");
+		stub.repository(stub.path("map-fails"), history);
+		stub.failMailmaps();
+
+		Fetch fetch = fetch("map-fails", 1000);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(shas(published)).containsExactlyElementsOf(shas(history, 150));
+		assertThat(mailmaps).isEmpty();
+	}
+
+	/**
+	 * Runs a whole fetch of {@code name} through the use case, as the fetcher does,
+	 * remembering what earlier fetches of the test published.
+	 */
 	protected Fetch fetch(String name, int limit) {
+		return fetch(name, limit, FetchMode.INCREMENTAL);
+	}
+
+	private Fetch fetch(String name, int limit, FetchMode mode) {
 		RepositoryPath path = stub.forge().type().parsePath(stub.path(name));
 		CommitLog log = (fetch, commits) -> Mono.fromRunnable(() -> published.addAll(commits));
-		return FetchCommitsProbe.run(stub.forge(), log, path, limit, Clock.systemUTC()).block(Duration.ofSeconds(60));
+		MailmapLog mailmapLog = (fetch, head, mailmap) -> Mono
+			.fromRunnable(() -> mailmaps.add(new PublishedMailmap(fetch.id(), head, mailmap)));
+		return FetchCommitsProbe.run(stub.forge(), log, mailmapLog, path, limit, mode, memory, Clock.systemUTC())
+			.block(Duration.ofSeconds(60));
+	}
+
+	/** A mailmap as the fetch {@code fetchId} published it, read at {@code head}. */
+	record PublishedMailmap(UUID fetchId, String head, Mailmap mailmap) {
 	}
 
 	/**

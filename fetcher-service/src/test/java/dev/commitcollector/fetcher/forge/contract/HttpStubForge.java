@@ -40,6 +40,10 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 
 	private final Map<String, List<StubCommit>> repositories = new ConcurrentHashMap<>();
 
+	private final Map<String, String> mailmaps = new ConcurrentHashMap<>();
+
+	private volatile boolean mailmapsFail;
+
 	private final Queue<Supplier<MockResponse>> faults = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger malformedLeft = new AtomicInteger();
@@ -85,6 +89,41 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 	@Override
 	public void repository(String path, List<StubCommit> newestFirst) {
 		repositories.put(path, List.copyOf(newestFirst));
+	}
+
+	@Override
+	public void mailmap(String path, String text) {
+		if (text == null) {
+			mailmaps.remove(path);
+		}
+		else {
+			mailmaps.put(path, text);
+		}
+	}
+
+	@Override
+	public void failMailmaps() {
+		mailmapsFail = true;
+	}
+
+	/**
+	 * The answer to a request for the {@code .mailmap} of {@code path} at {@code ref}:
+	 * the text when there is one and {@code ref} is the head, else {@code missing}; a
+	 * server error once {@link #failMailmaps} was called.
+	 */
+	protected MockResponse mailmapAnswer(String path, String ref, Supplier<MockResponse> missing) {
+		if (mailmapsFail) {
+			return serverError();
+		}
+		List<StubCommit> history = history(path);
+		String text = mailmaps.get(path);
+		if (history == null || history.isEmpty() || text == null || !history.get(0).sha().equals(ref)) {
+			return missing.get();
+		}
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "text/plain; charset=utf-8")
+			.body(text)
+			.build();
 	}
 
 	@Override

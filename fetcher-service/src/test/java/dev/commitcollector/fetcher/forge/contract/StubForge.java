@@ -30,6 +30,19 @@ public interface StubForge extends AutoCloseable {
 	/** Serves {@code path} with this history, newest first. */
 	void repository(String path, List<StubCommit> newestFirst);
 
+	/**
+	 * Serves {@code text} as the {@code .mailmap} at the head of {@code path}; none when
+	 * null (the default). Called before {@link #repository}, which a plain git stub
+	 * commits it with.
+	 */
+	void mailmap(String path, String text);
+
+	/**
+	 * Every request for a {@code .mailmap} fails with a server error (5xx) from now on;
+	 * the pages are served.
+	 */
+	void failMailmaps();
+
 	/** Serves {@code path} as a repository that exists and has no commit. */
 	void emptyRepository(String path);
 

@@ -50,6 +50,8 @@ final class BareRepository implements AutoCloseable {
 			.build();
 		repository.create(true);
 		repository.getConfig().setBoolean("uploadpack", null, "allowFilter", allowFilters);
+		// as hosts that offer partial clones do: a blob may be asked for by id
+		repository.getConfig().setBoolean("uploadpack", null, "allowAnySHA1InWant", allowFilters);
 		repository.getConfig().save();
 		return new BareRepository(repository);
 	}
@@ -65,7 +67,18 @@ final class BareRepository implements AutoCloseable {
 	 */
 	ObjectId commit(String message, String name, String email, Instant authored, Instant committed, ObjectId... parents)
 			throws IOException {
+		return commit(message, null, name, email, authored, committed, parents);
+	}
+
+	/** A commit as above whose tree holds {@code mailmap} as {@code .mailmap} as well. */
+	ObjectId commit(String message, String mailmap, String name, String email, Instant authored, Instant committed,
+			ObjectId... parents) throws IOException {
 		TreeFormatter tree = new TreeFormatter();
+		if (mailmap != null) {
+			// entries in git's order: '.' sorts before letters
+			tree.append(".mailmap", FileMode.REGULAR_FILE,
+					inserter.insert(Constants.OBJ_BLOB, mailmap.getBytes(StandardCharsets.UTF_8)));
+		}
 		tree.append("CHANGES", FileMode.REGULAR_FILE,
 				inserter.insert(Constants.OBJ_BLOB, message.getBytes(StandardCharsets.UTF_8)));
 		CommitBuilder commit = new CommitBuilder();

@@ -37,6 +37,8 @@ final class GitStub implements StubForge {
 
 	private final Map<String, String> served = new ConcurrentHashMap<>();
 
+	private final Map<String, String> mailmaps = new ConcurrentHashMap<>();
+
 	private final GitForge forge;
 
 	GitStub() throws IOException {
@@ -67,8 +69,8 @@ final class GitStub implements StubForge {
 			for (int i = newestFirst.size() - 1; i >= 0; i--) {
 				StubCommit commit = newestFirst.get(i);
 				ObjectId[] parents = parent == null ? new ObjectId[0] : new ObjectId[] { parent };
-				parent = repository.commit(commit.message(), commit.authorName(), commit.authorEmail(),
-						commit.authoredAt(), commit.authoredAt(), parents);
+				parent = repository.commit(commit.message(), i == 0 ? mailmaps.get(path) : null, commit.authorName(),
+						commit.authorEmail(), commit.authoredAt(), commit.authoredAt(), parents);
 				served.put(commit.sha(), parent.name());
 			}
 			repository.head("main", parent);
@@ -76,6 +78,22 @@ final class GitStub implements StubForge {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Committed with the head of the next {@link #repository} at {@code path}. */
+	@Override
+	public void mailmap(String path, String text) {
+		if (text == null) {
+			mailmaps.remove(path);
+		}
+		else {
+			mailmaps.put(path, text);
+		}
+	}
+
+	@Override
+	public void failMailmaps() {
+		throw new UnsupportedOperationException("git answers no HTTP status");
 	}
 
 	@Override

@@ -31,6 +31,8 @@ final class GiteaStub extends HttpStubForge {
 
 	private static final Pattern COMMITS = Pattern.compile("/api/v1/repos/([^/]+/[^/]+)/commits");
 
+	private static final Pattern MAILMAP = Pattern.compile("/api/v1/repos/([^/]+/[^/]+)/raw/\\.mailmap");
+
 	private volatile boolean links = true;
 
 	private volatile HttpUrl linkBase;
@@ -63,6 +65,11 @@ final class GiteaStub extends HttpStubForge {
 	@Override
 	protected MockResponse answer(RecordedRequest request) {
 		HttpUrl url = request.getUrl();
+		Matcher mailmap = MAILMAP.matcher(url.encodedPath());
+		if (mailmap.matches()) {
+			return mailmapAnswer(mailmap.group(1), url.queryParameter("ref"),
+					() -> error(404, "object does not exist [id: , rel_path: .mailmap]"));
+		}
 		Matcher matcher = COMMITS.matcher(url.encodedPath());
 		List<StubCommit> history = matcher.matches() ? history(matcher.group(1)) : null;
 		if (history == null) {

@@ -60,6 +60,7 @@ class FetcherMetricsTest {
 		assertThat(sample(before, "fetches_seconds_count", "provider=\"github\"", "outcome=\"completed\"")).isZero();
 		assertThat(sample(before, "forge_rate_limit_waits_total", "provider=\"gitlab\"")).isZero();
 		assertThat(sample(before, "commits_published_total", "provider=\"github\"")).isZero();
+		assertThat(before).contains("mailmaps_failed_total{");
 		assertThat(sample(before, "forge_requests_seconds_count", "provider=\"github\"")).isZero();
 
 		stub.answerNext(GitHubStub.rateLimited(Instant.now().plusSeconds(1)));
@@ -75,7 +76,10 @@ class FetcherMetricsTest {
 		assertThat(sample(after, "forge_requests_seconds_count", "provider=\"github\"", "status=\"200\""))
 			.as("three pages of 100")
 			.isEqualTo(3);
-		assertThat(sample(after, "forge_requests_seconds_count", "provider=\"github\"", "status=\"404\"")).isEqualTo(1);
+		assertThat(sample(after, "forge_requests_seconds_count", "provider=\"github\"", "status=\"404\""))
+			.as("the missing repository, and the .mailmap acme/widgets does not have")
+			.isEqualTo(2);
+		assertThat(sample(after, "mailmaps_failed_total", "provider=\"github\"")).isZero();
 		assertThat(after).contains("application=\"fetcher-service\"");
 	}
 

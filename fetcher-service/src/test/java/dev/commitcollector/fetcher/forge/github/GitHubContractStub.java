@@ -31,7 +31,11 @@ final class GitHubContractStub extends HttpStubForge {
 
 	private static final Pattern BY_ID = Pattern.compile("/repositories/(\\d+)/commits");
 
+	private static final Pattern MAILMAP = Pattern.compile("/repos/([^/]+/[^/]+)/contents/\\.mailmap");
+
 	private static final String DOCS = "https://docs.github.com/rest/commits/commits#list-commits";
+
+	private static final String CONTENTS_DOCS = "https://docs.github.com/rest/repos/contents#get-repository-content";
 
 	private final Map<Long, String> pathsById = new ConcurrentHashMap<>();
 
@@ -47,6 +51,10 @@ final class GitHubContractStub extends HttpStubForge {
 
 	@Override
 	protected MockResponse answer(RecordedRequest request) {
+		Matcher mailmap = MAILMAP.matcher(request.getUrl().encodedPath());
+		if (mailmap.matches()) {
+			return mailmap(request, mailmap.group(1));
+		}
 		String path = repositoryPath(request.getUrl().encodedPath());
 		List<StubCommit> history = path == null ? null : history(path);
 		if (history == null) {
@@ -83,6 +91,25 @@ final class GitHubContractStub extends HttpStubForge {
 			response.addHeader("Link", "<" + pageUrl(path, url, page + 1) + ">; rel=\"next\"");
 		}
 		return response.build();
+	}
+
+	/**
+	 * The contents API: the raw file when asked for
+	 * {@code application/vnd.github.raw+json}, else its JSON description with the content
+	 * in base64.
+	 */
+	private MockResponse mailmap(RecordedRequest request, String path) {
+		String ref = request.getUrl().queryParameter("ref");
+		MockResponse found = mailmapAnswer(path, ref, () -> null);
+		if (found == null) {
+			return GitHubStub.error(404, "Not Found", CONTENTS_DOCS);
+		}
+		if (found.getCode() != 200 || "application/vnd.github.raw+json".equals(request.getHeaders().get("Accept"))) {
+			return found;
+		}
+		return GitHubStub.ok(toJson(Map.of("type", "file", "encoding", "base64", "name", ".mailmap", "path", ".mailmap",
+				"content", "(base64 of the file; only served raw here)")))
+			.build();
 	}
 
 	@Override

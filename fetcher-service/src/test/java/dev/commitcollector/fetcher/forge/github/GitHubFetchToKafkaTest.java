@@ -42,11 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
  * real Kafka broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "fetcher.topic.name=" + GitHubFetchToKafkaTest.TOPIC, "fetcher.topic.partitions=3" })
+		properties = { "fetcher.topic.name=" + GitHubFetchToKafkaTest.TOPIC, "fetcher.topic.partitions=3",
+				"fetcher.mailmaps.name=" + GitHubFetchToKafkaTest.MAILMAPS })
 @AutoConfigureWebTestClient
 class GitHubFetchToKafkaTest {
 
 	static final String TOPIC = "commits.discovered.fetcher-test";
+
+	static final String MAILMAPS = "mailmaps.discovered.fetcher-test";
 
 	private static final MockWebServer github = new MockWebServer();
 
@@ -112,8 +115,8 @@ class GitHubFetchToKafkaTest {
 				.isEqualTo(1000));
 
 		String fetchId = location.substring(location.lastIndexOf('/') + 1);
-		List<ConsumerRecord<String, String>> events = consumeAll(1000, fetchId);
-		JsonSchema schema = schema();
+		List<ConsumerRecord<String, String>> events = consumeAll(TOPIC, 1000, fetchId);
+		JsonSchema schema = schema("commit-discovered.schema.json");
 		JsonMapper json = JsonMapper.builder().build();
 		Set<String> shas = new HashSet<>();
 		for (ConsumerRecord<String, String> event : events) {
@@ -156,6 +159,41 @@ class GitHubFetchToKafkaTest {
 		String full = startFetch("{\"repository\":\"acme/widgets\",\"limit\":300,\"mode\":\"full\"}");
 		awaitCompleted(full);
 		http.get().uri(full).exchange().expectBody().jsonPath("$.commitsDiscovered").isEqualTo(300);
+	}
+
+	@Test
+	void publishesTheMailmapAtTheFetchedHeadAsASchemaValidEventAndNullWhenThereIsNone() {
+		String text = "# one person\nAda Lovelace <ada@example.org> <ada@old.example.org>\nZoë <zoe@example.org> Z <z@example.org>\n";
+		String withMailmap;
+		String without;
+		try {
+			stub.withMailmap(text);
+			withMailmap = startFetch("{\"repository\":\"acme/widgets\",\"limit\":10,\"mode\":\"full\"}");
+			awaitCompleted(withMailmap);
+			stub.withMailmap(null);
+			without = startFetch("{\"repository\":\"acme/widgets\",\"limit\":10,\"mode\":\"full\"}");
+			awaitCompleted(without);
+		}
+		finally {
+			stub.withMailmap(null);
+		}
+
+		JsonSchema schema = schema("mailmap-discovered.schema.json");
+		JsonMapper json = JsonMapper.builder().build();
+		ConsumerRecord<String, String> found = consumeAll(MAILMAPS, 1, idOf(withMailmap)).get(0);
+		ConsumerRecord<String, String> none = consumeAll(MAILMAPS, 1, idOf(without)).get(0);
+		assertThat(schema.validate(found.value(), InputFormat.JSON)).as(found.value()).isEmpty();
+		assertThat(schema.validate(none.value(), InputFormat.JSON)).as(none.value()).isEmpty();
+		assertThat(found.key()).isEqualTo("github:acme/widgets");
+		JsonNode event = json.readTree(found.value());
+		assertThat(event.get("mailmap").asString()).isEqualTo(text);
+		assertThat(event.get("sha").asString()).isEqualTo(stub.shas().get(0));
+		assertThat(event.get("truncated").asBoolean()).isFalse();
+		assertThat(json.readTree(none.value()).get("mailmap").isNull()).isTrue();
+	}
+
+	private static String idOf(String location) {
+		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
 	private String startFetch(String body) {
@@ -285,18 +323,26 @@ class GitHubFetchToKafkaTest {
 			.isForbidden();
 	}
 
-	private static JsonSchema schema() throws IOException {
-		Path file = Path.of("..", "docs", "events", "commit-discovered.schema.json");
-		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Files.readString(file));
+	private static JsonSchema schema(String name) {
+		try {
+			Path file = Path.of("..", "docs", "events", name);
+			return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Files.readString(file));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
-	/** The events of one fetch, in topic order; other tests' fetches share the topic. */
-	private static List<ConsumerRecord<String, String>> consumeAll(int expected, String fetchId) {
+	/**
+	 * The events of one fetch on {@code topic}, in topic order; other tests' fetches
+	 * share the topic.
+	 */
+	private static List<ConsumerRecord<String, String>> consumeAll(String topic, int expected, String fetchId) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
 				Map.of("bootstrap.servers", TestInfrastructure.servers().bootstrapServers(), "group.id",
 						"test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
 				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(TOPIC));
+			consumer.subscribe(List.of(topic));
 			List<ConsumerRecord<String, String>> records = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(record -> {

@@ -58,6 +58,8 @@ final class GitHubStub extends Dispatcher {
 
 	private volatile HttpUrl linkBase;
 
+	private volatile String mailmap;
+
 	private GitHubStub(MockWebServer server, String prefix, String owner, String name) {
 		this.server = server;
 		this.prefix = prefix;
@@ -93,6 +95,15 @@ final class GitHubStub extends Dispatcher {
 	 */
 	GitHubStub answerNext(MockResponse... responses) {
 		scripted.addAll(List.of(responses));
+		return this;
+	}
+
+	/**
+	 * Serves {@code text} as the {@code .mailmap} at the head (the contents API, raw);
+	 * none when null, as by default.
+	 */
+	GitHubStub withMailmap(String text) {
+		this.mailmap = text;
 		return this;
 	}
 
@@ -140,11 +151,23 @@ final class GitHubStub extends Dispatcher {
 		}
 		HttpUrl url = request.getUrl();
 		String path = url.encodedPath();
+		if (path.equals(prefix + "/repos/" + owner + "/" + name + "/contents/.mailmap")) {
+			return mailmap(url.queryParameter("ref"));
+		}
 		if (!"GET".equals(request.getMethod()) || !(path.equals(prefix + "/repos/" + owner + "/" + name + "/commits")
 				|| path.equals(prefix + "/repositories/" + REPOSITORY_ID + "/commits"))) {
 			return error(404, "Not Found", "https://docs.github.com/rest/commits/commits#list-commits");
 		}
 		return commits(url);
+	}
+
+	/** The raw file at the head; 404 as GitHub answers for a path it does not have. */
+	private MockResponse mailmap(String ref) {
+		String text = mailmap;
+		if (text == null || history.isEmpty() || !history.get(0).sha().equals(ref)) {
+			return error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-repository-content");
+		}
+		return ok(text).setHeader("Content-Type", "application/vnd.github.raw; charset=utf-8").build();
 	}
 
 	private MockResponse commits(HttpUrl url) {

@@ -34,6 +34,9 @@ final class GitLabStub extends HttpStubForge {
 
 	static final String TOKEN = "glpat-contract";
 
+	private static final Pattern MAILMAP = Pattern
+		.compile("/api/v4/projects/([^/?]+)/repository/files/\\.mailmap/raw\\?ref=([0-9a-f]+)");
+
 	private static final Pattern COMMITS = Pattern.compile("/api/v4/projects/([^/?]+)/repository/commits(\\?.*)?");
 
 	private volatile boolean links = true;
@@ -67,6 +70,11 @@ final class GitLabStub extends HttpStubForge {
 
 	@Override
 	protected MockResponse answer(RecordedRequest request) {
+		Matcher mailmap = MAILMAP.matcher(request.getTarget());
+		if (mailmap.matches()) {
+			return mailmapAnswer(URLDecoder.decode(mailmap.group(1), StandardCharsets.UTF_8), mailmap.group(2),
+					() -> message(404, "404 File Not Found"));
+		}
 		Matcher target = COMMITS.matcher(request.getTarget());
 		String project = target.matches() ? URLDecoder.decode(target.group(1), StandardCharsets.UTF_8) : null;
 		List<StubCommit> history = project == null ? null : history(project);
