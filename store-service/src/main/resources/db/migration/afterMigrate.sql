@@ -15,4 +15,4 @@ $$;
 
 revoke create on schema public from public;
 grant usage on schema public to "${reader_user}";
-grant select on commits, authors, repositories to "${reader_user}";
+grant select on commits, authors, repositories, commit_co_authors, co_authors, mailmaps to "${reader_user}";

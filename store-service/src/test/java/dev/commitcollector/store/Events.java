@@ -1,7 +1,9 @@
 package dev.commitcollector.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -24,6 +26,8 @@ public final class Events {
 	private String authorLogin;
 
 	private Instant authoredAt = Instant.parse("2024-05-01T10:00:00Z");
+
+	private final List<String> coAuthors = new ArrayList<>();
 
 	private Events() {
 	}
@@ -65,6 +69,15 @@ public final class Events {
 		return this;
 	}
 
+	/**
+	 * A co-author, which makes the event schema version 2; a version 1 event has no
+	 * {@code coAuthors}.
+	 */
+	public Events coAuthoredBy(String name, String email) {
+		coAuthors.add("{\"name\":" + quoted(name) + ",\"email\":" + quoted(email) + "}");
+		return this;
+	}
+
 	public String key() {
 		return provider + ":" + repository;
 	}
@@ -75,14 +88,15 @@ public final class Events {
 
 	public String json() {
 		return """
-				{"schemaVersion":1,"eventId":"%s","fetchId":"%s","provider":"%s","repository":"%s","sha":"%s",\
+				{"schemaVersion":%d,"eventId":"%s","fetchId":"%s","provider":"%s","repository":"%s","sha":"%s",\
 				"authorName":%s,"authorEmail":%s,"authorLogin":%s,"authoredAt":"%s","committedAt":"%s",\
-				"messageHeadline":"Fix the thing","discoveredAt":"%s"}""".formatted(UUID.randomUUID(),
-				UUID.randomUUID(), provider, repository, sha, quoted(authorName), quoted(authorEmail),
-				quoted(authorLogin), authoredAt, authoredAt.plusSeconds(60), Instant.now());
+				"messageHeadline":"Fix the thing","discoveredAt":"%s"%s}""".formatted(coAuthors.isEmpty() ? 1 : 2,
+				UUID.randomUUID(), UUID.randomUUID(), provider, repository, sha, quoted(authorName),
+				quoted(authorEmail), quoted(authorLogin), authoredAt, authoredAt.plusSeconds(60), Instant.now(),
+				coAuthors.isEmpty() ? "" : ",\"coAuthors\":[" + String.join(",", coAuthors) + "]");
 	}
 
-	private static String quoted(String value) {
+	static String quoted(String value) {
 		if (value == null) {
 			return "null";
 		}

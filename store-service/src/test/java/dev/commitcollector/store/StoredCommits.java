@@ -27,6 +27,21 @@ public final class StoredCommits {
 		}
 	}
 
+	/** The first column of the first row as text, or {@code null}. */
+	public static String text(String sql, Object... args) {
+		try (Connection c = connection(); var statement = c.prepareStatement(sql)) {
+			for (int i = 0; i < args.length; i++) {
+				statement.setObject(i + 1, args[i]);
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static long commits(String repository) {
 		return count("select count(*) from commits where repository = ?", repository);
 	}

@@ -72,7 +72,9 @@ public final class TestInfrastructure {
 
 	private static void createTopics(String bootstrapServers) {
 		try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrapServers))) {
-			admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(TOPIC + ".DLT", 1, (short) 1)))
+			admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(TOPIC + ".DLT", 1, (short) 1),
+					new NewTopic(MailmapEvents.TOPIC, 2, (short) 1),
+					new NewTopic(MailmapEvents.TOPIC + ".DLT", 1, (short) 1)))
 				.all()
 				.get(30, TimeUnit.SECONDS);
 		}

@@ -2,11 +2,15 @@ package dev.commitcollector.store.kafka;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.commitcollector.store.domain.AuthorIdentity;
 import dev.commitcollector.store.domain.BoundedText;
+import dev.commitcollector.store.domain.CoAuthor;
 import dev.commitcollector.store.domain.CommitRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads an event's bytes into a commit to store, or says exactly why it cannot. */
 final class EventDecoder {
 
-	static final int SUPPORTED_SCHEMA_VERSION = 1;
+	/** Version 2 adds {@code coAuthors}; both are read. */
+	static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(1, 2);
+
+	/** The most co-authors kept of one commit, as the contract bounds them. */
+	static final int MAX_CO_AUTHORS = 16;
 
 	private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
@@ -59,12 +67,39 @@ final class EventDecoder {
 		if (!problems.isEmpty()) {
 			throw new InvalidEvent("the event is invalid: " + String.join("; ", problems));
 		}
-		return new CommitRecord(event.provider(), event.repository(), event.sha(),
-				AuthorIdentity.of(BoundedText.of(event.authorLogin(), MAX_IDENTITY_BYTES),
-						BoundedText.of(event.authorEmail(), MAX_IDENTITY_BYTES)),
-				bounded(event.authorName()), bounded(event.authorEmail()), bounded(event.authorLogin()),
-				event.authoredAt(), event.committedAt(), bounded(event.messageHeadline()), event.eventId(),
-				event.fetchId());
+		AuthorIdentity author = AuthorIdentity.of(BoundedText.of(event.authorLogin(), MAX_IDENTITY_BYTES),
+				BoundedText.of(event.authorEmail(), MAX_IDENTITY_BYTES));
+		return new CommitRecord(event.provider(), event.repository(), event.sha(), author, bounded(event.authorName()),
+				bounded(event.authorEmail()), bounded(event.authorLogin()), event.authoredAt(), event.committedAt(),
+				bounded(event.messageHeadline()), event.eventId(), event.fetchId(),
+				event.schemaVersion() >= 2 ? coAuthorsOf(event, author) : List.of());
+	}
+
+	/**
+	 * The trailers' people, each once by identity, the first {@value #MAX_CO_AUTHORS};
+	 * one without an email has no identity and is skipped, and so is the commit's own
+	 * author (by key or by email), so no commit credits its author twice.
+	 */
+	private static List<CoAuthor> coAuthorsOf(CommitDiscovered event, AuthorIdentity author) {
+		if (event.coAuthors() == null) {
+			return List.of();
+		}
+		String authorEmail = AuthorIdentity.of(null, BoundedText.of(event.authorEmail(), MAX_IDENTITY_BYTES)).key();
+		Map<AuthorIdentity, CoAuthor> coAuthors = new LinkedHashMap<>();
+		for (CommitDiscovered.Person person : event.coAuthors()) {
+			if (coAuthors.size() == MAX_CO_AUTHORS) {
+				break;
+			}
+			String email = person == null ? null : BoundedText.of(person.email(), MAX_IDENTITY_BYTES);
+			if (email == null || email.isBlank()) {
+				continue;
+			}
+			AuthorIdentity identity = AuthorIdentity.of(null, email);
+			if (!identity.equals(author) && !identity.key().equals(authorEmail)) {
+				coAuthors.putIfAbsent(identity, new CoAuthor(identity, bounded(person.name()), bounded(email)));
+			}
+		}
+		return List.copyOf(coAuthors.values());
 	}
 
 	private static List<String> problemsOf(CommitDiscovered event) {
@@ -73,19 +108,14 @@ final class EventDecoder {
 			problems.add("it is null");
 			return problems;
 		}
-		if (event.schemaVersion() == null || event.schemaVersion() != SUPPORTED_SCHEMA_VERSION) {
-			problems.add("schemaVersion must be " + SUPPORTED_SCHEMA_VERSION + ", was " + event.schemaVersion());
+		if (event.schemaVersion() == null || !SUPPORTED_SCHEMA_VERSIONS.contains(event.schemaVersion())) {
+			problems.add("schemaVersion must be 1 or 2, was " + event.schemaVersion());
 		}
 		require(problems, event.eventId() != null, "eventId is missing");
 		require(problems, event.fetchId() != null, "fetchId is missing");
-		require(problems, event.provider() != null && PROVIDER.matcher(event.provider()).matches(),
-				"provider is missing or not a provider name");
-		require(problems,
-				event.repository() != null && !event.repository().isBlank()
-						&& event.repository().length() <= MAX_REPOSITORY && !event.repository().contains("..")
-						&& event.repository().chars().noneMatch(Character::isISOControl),
-				"repository is missing or not a repository path");
-		require(problems, event.sha() != null && SHA.matcher(event.sha()).matches(), "sha is not a commit sha");
+		require(problems, isProvider(event.provider()), "provider is missing or not a provider name");
+		require(problems, isRepository(event.repository()), "repository is missing or not a repository path");
+		require(problems, isSha(event.sha()), "sha is not a commit sha");
 		require(problems, storable(event.authoredAt()), "authoredAt is missing or outside years 1-9999");
 		require(problems, storable(event.committedAt()), "committedAt is missing or outside years 1-9999");
 		require(problems, event.authorEmail() != null || event.authorLogin() != null,
@@ -93,7 +123,20 @@ final class EventDecoder {
 		return problems;
 	}
 
-	private static void require(List<String> problems, boolean condition, String problem) {
+	static boolean isProvider(String provider) {
+		return provider != null && PROVIDER.matcher(provider).matches();
+	}
+
+	static boolean isRepository(String repository) {
+		return repository != null && !repository.isBlank() && repository.length() <= MAX_REPOSITORY
+				&& !repository.contains("..") && repository.chars().noneMatch(Character::isISOControl);
+	}
+
+	static boolean isSha(String sha) {
+		return sha != null && SHA.matcher(sha).matches();
+	}
+
+	static void require(List<String> problems, boolean condition, String problem) {
 		if (!condition) {
 			problems.add(problem);
 		}
@@ -103,7 +146,7 @@ final class EventDecoder {
 	 * PostgreSQL's timestamptz cannot hold every Instant; a date it cannot store must not
 	 * block the partition.
 	 */
-	private static boolean storable(Instant instant) {
+	static boolean storable(Instant instant) {
 		return instant != null && !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
 	}
 

@@ -76,6 +76,14 @@ class Ingestion extends AbstractHealthIndicator {
 		batches.record(took);
 	}
 
+	/**
+	 * The calling consumer stored what it had been failing on; for writes that are not
+	 * commit batches.
+	 */
+	void caughtUp() {
+		failing.remove(Thread.currentThread().getName());
+	}
+
 	void deadLettered() {
 		deadLettered.increment();
 	}

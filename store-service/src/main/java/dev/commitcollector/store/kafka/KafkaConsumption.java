@@ -38,6 +38,21 @@ class KafkaConsumption {
 	}
 
 	@Bean
+	MailmapDecoder mailmapDecoder(JsonMapper json) {
+		return new MailmapDecoder(json);
+	}
+
+	@Bean
+	NewTopic mailmapsDiscoveredTopic(MailmapSettings mailmaps, ConsumerSettings settings) {
+		return TopicBuilder.name(mailmaps.topic()).partitions(settings.partitions()).build();
+	}
+
+	@Bean
+	NewTopic mailmapDeadLetterTopic(MailmapSettings mailmaps) {
+		return TopicBuilder.name(mailmaps.deadLetterTopic()).partitions(1).build();
+	}
+
+	@Bean
 	DeadLetters deadLetters(KafkaOperations<String, byte[]> kafka, Ingestion ingestion, ConsumerSettings settings) {
 		return new DeadLetters(kafka, ingestion, settings.deadLetterTopic());
 	}

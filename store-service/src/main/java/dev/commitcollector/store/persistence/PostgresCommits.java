@@ -1,9 +1,11 @@
 package dev.commitcollector.store.persistence;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.commitcollector.store.application.Commits;
+import dev.commitcollector.store.domain.CoAuthor;
 import dev.commitcollector.store.domain.CommitRecord;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +15,7 @@ import reactor.core.publisher.Mono;
  * Stores a batch with one statement, so one round trip and one transaction: the commits
  * go in through {@code unnest} with {@code ON CONFLICT DO NOTHING}, and only the rows
  * that were really inserted move the author and repository counts. A redelivered batch
- * therefore changes nothing.
+ * therefore changes nothing. The commits' co-authors go in with the same statement.
  */
 @Repository
 class PostgresCommits implements Commits {
@@ -42,6 +44,13 @@ class PostgresCommits implements Commits {
 			.bind(9, column(batch, CommitRecord::messageHeadline))
 			.bind(10, column(batch, c -> c.eventId().toString()))
 			.bind(11, column(batch, c -> c.fetchId().toString()))
+			.bind(12, coAuthorColumn(batch, (c, a) -> c.provider()))
+			.bind(13, coAuthorColumn(batch, (c, a) -> c.repository()))
+			.bind(14, coAuthorColumn(batch, (c, a) -> c.sha()))
+			.bind(15, coAuthorColumn(batch, (c, a) -> a.identity().key()))
+			.bind(16, coAuthorColumn(batch, (c, a) -> a.name()))
+			.bind(17, coAuthorColumn(batch, (c, a) -> a.email()))
+			.bind(18, coAuthorColumn(batch, (c, a) -> c.authoredAt().toString()))
 			.map(row -> row.get("stored", Long.class))
 			.one()
 			.onErrorMap(SqlStates::isDataError, error -> new Commits.Unstorable(SqlStates.describe(error), error));
@@ -49,6 +58,13 @@ class PostgresCommits implements Commits {
 
 	private static String[] column(List<CommitRecord> batch, Function<CommitRecord, String> field) {
 		return batch.stream().map(field).toArray(String[]::new);
+	}
+
+	/** One element per co-author of each commit of the batch. */
+	private static String[] coAuthorColumn(List<CommitRecord> batch, BiFunction<CommitRecord, CoAuthor, String> field) {
+		return batch.stream()
+			.flatMap(commit -> commit.coAuthors().stream().map(coAuthor -> field.apply(commit, coAuthor)))
+			.toArray(String[]::new);
 	}
 
 }

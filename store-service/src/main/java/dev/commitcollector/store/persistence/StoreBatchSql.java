@@ -6,6 +6,12 @@ package dev.commitcollector.store.persistence;
  * really added. An author keeps at most 32 distinct names and 32 emails (the first in
  * sort order), so a hostile history that varies them on every commit cannot grow one row
  * without bound.
+ * <p>
+ * The co-author CTEs ({@code co_*}, parameters 13 to 19, one element per co-author of a
+ * commit) insert into {@code commit_co_authors} with {@code ON CONFLICT DO NOTHING} and
+ * move the {@code co_authors} counts by the rows really inserted: a redelivered batch
+ * adds none, and a commit stored before co-authors were read gets them when it is fetched
+ * again. Data-modifying CTEs run whether or not the final select reads them.
  */
 final class StoreBatchSql {
 
@@ -67,6 +73,39 @@ final class StoreBatchSql {
 			        author_count = r.author_count + excluded.author_count,
 			        last_stored_at = excluded.last_stored_at
 			    returning 1
+			),
+			co_incoming as (
+			    select distinct on (provider, repository, sha, author_key) *
+			    from unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+			         as t(provider, repository, sha, author_key, name, email, authored_at)
+			),
+			co_inserted as (
+			    insert into commit_co_authors (provider, repository, sha, author_key, name, email, authored_at)
+			    select provider, repository, sha, author_key, name, email, authored_at::timestamptz from co_incoming
+			    on conflict (provider, repository, sha, author_key) do nothing
+			    returning provider, repository, author_key, name, email, authored_at
+			),
+			co_author_delta as (
+			    select provider, repository, author_key,
+			           coalesce(array_agg(distinct name) filter (where name <> ''), '{}') as names,
+			           coalesce(array_agg(distinct email) filter (where email <> ''), '{}') as emails,
+			           count(*) as co_authored, max(authored_at) as last_co_authored_at
+			    from co_inserted
+			    group by provider, repository, author_key
+			),
+			co_authors_upserted as (
+			    insert into co_authors as a (provider, repository, author_key, names, emails, co_authored_count,
+			                                 last_co_authored_at)
+			    select provider, repository, author_key,
+			           array(select n from unnest(names) as n order by n limit 32),
+			           array(select e from unnest(emails) as e order by e limit 32),
+			           co_authored, last_co_authored_at
+			    from co_author_delta
+			    on conflict (provider, repository, author_key) do update set
+			        names = array(select distinct n from unnest(a.names || excluded.names) as n order by n limit 32),
+			        emails = array(select distinct e from unnest(a.emails || excluded.emails) as e order by e limit 32),
+			        co_authored_count = a.co_authored_count + excluded.co_authored_count,
+			        last_co_authored_at = greatest(a.last_co_authored_at, excluded.last_co_authored_at)
 			)
 			select (select count(*) from inserted) as stored,
 			       (select count(*) from repositories_upserted) as repositories

@@ -3,10 +3,13 @@ package dev.commitcollector.store.kafka;
 import static dev.commitcollector.store.Events.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import dev.commitcollector.store.Events;
+import dev.commitcollector.store.domain.CoAuthor;
 import dev.commitcollector.store.domain.CommitRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,14 +51,67 @@ class EventDecoderTest {
 	void refusesEventsThatAreNotCommitDiscovered() {
 		assertThatThrownBy(() -> decode("not json")).isInstanceOf(EventDecoder.InvalidEvent.class)
 			.hasMessageContaining("not CommitDiscovered JSON");
-		assertThatThrownBy(() -> decode("{\"schemaVersion\":2}")).isInstanceOf(EventDecoder.InvalidEvent.class)
-			.hasMessageContaining("schemaVersion must be 1")
+		assertThatThrownBy(() -> decode("{\"schemaVersion\":3}")).isInstanceOf(EventDecoder.InvalidEvent.class)
+			.hasMessageContaining("schemaVersion must be 1 or 2, was 3")
 			.hasMessageContaining("sha");
 		assertThatThrownBy(() -> decoder.decode(null)).isInstanceOf(EventDecoder.InvalidEvent.class);
 		assertThatThrownBy(() -> decode(anEvent().sha("ABC").json())).hasMessageContaining("sha");
 		assertThatThrownBy(() -> decode(anEvent().repository("../etc").json())).hasMessageContaining("repository");
 		assertThatThrownBy(() -> decode(anEvent().by("Nobody", null, null).json()))
 			.hasMessageContaining("neither an email nor a login");
+	}
+
+	@Test
+	void readsAVersionOneEventAsACommitWithoutCoAuthors() {
+		assertThat(decode(anEvent().json()).coAuthors()).isEmpty();
+	}
+
+	@Test
+	void keysEachCoAuthorOfAVersionTwoEventByTheirLowercasedEmail() {
+		CommitRecord commit = decode(anEvent().by("Ada", "ada@example.org", "ada")
+			.coAuthoredBy("Grace Hopper", " Grace@Example.ORG ")
+			.coAuthoredBy(null, "octocat@users.noreply.github.com")
+			.json());
+
+		assertThat(commit.coAuthors()).extracting(c -> c.identity().key(), CoAuthor::name, CoAuthor::email)
+			.containsExactly(tuple("email:grace@example.org", "Grace Hopper", " Grace@Example.ORG "),
+					tuple("email:octocat@users.noreply.github.com", null, "octocat@users.noreply.github.com"));
+	}
+
+	@Test
+	void keepsEachCoAuthorOnceNeverTheAuthorAndNoneWithoutAnEmail() {
+		CommitRecord commit = decode(anEvent().by("Ada", "Ada@example.org", "ada")
+			.coAuthoredBy("Grace", "grace@example.org")
+			.coAuthoredBy("Grace H.", "GRACE@example.org")
+			.coAuthoredBy("Ada again", "ada@EXAMPLE.org")
+			.coAuthoredBy("Nobody", null)
+			.coAuthoredBy("Blank", "  ")
+			.json());
+
+		assertThat(commit.coAuthors()).extracting(CoAuthor::name).containsExactly("Grace");
+	}
+
+	@Test
+	void keepsTheFirstSixteenCoAuthorsEachCleanedAndBounded() {
+		Events event = anEvent();
+		for (int i = 0; i < 20; i++) {
+			event.coAuthoredBy("Dev\0 " + "x".repeat(2000), "dev" + i + "@example.org");
+		}
+
+		CommitRecord commit = decode(event.json());
+
+		assertThat(commit.coAuthors()).hasSize(EventDecoder.MAX_CO_AUTHORS)
+			.allSatisfy(c -> assertThat(c.name()).doesNotContain("\0")
+				.hasSizeLessThanOrEqualTo(EventDecoder.MAX_TEXT_BYTES));
+		assertThat(commit.coAuthors().get(15).identity().key()).isEqualTo("email:dev15@example.org");
+	}
+
+	@Test
+	void refusesCoAuthorsThatAreNotAList() {
+		String json = anEvent().coAuthoredBy("A", "a@x.org").json().replaceFirst("\\[.*]", "\"a@x.org\"");
+
+		assertThatThrownBy(() -> decode(json)).isInstanceOf(EventDecoder.InvalidEvent.class)
+			.hasMessageContaining("not CommitDiscovered JSON");
 	}
 
 	private CommitRecord decode(String json) {

@@ -34,22 +34,30 @@ final class KafkaTestClient implements AutoCloseable {
 	private final AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap));
 
 	void send(String key, String value) throws Exception {
-		producer.send(new ProducerRecord<>(TestInfrastructure.TOPIC, key, value)).get(10, TimeUnit.SECONDS);
+		send(TestInfrastructure.TOPIC, key, value);
+	}
+
+	void send(String topic, String key, String value) throws Exception {
+		producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
 	}
 
 	/** Events on the topic that the store's group has not committed yet. */
 	long lag() throws Exception {
+		return lag(TestInfrastructure.TOPIC);
+	}
+
+	/** Events on {@code topic} that the store's group has not committed yet. */
+	long lag(String topic) throws Exception {
 		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("store-service")
 			.partitionsToOffsetAndMetadata()
 			.get(10, TimeUnit.SECONDS);
-		var partitions = admin.describeTopics(List.of(TestInfrastructure.TOPIC))
+		var partitions = admin.describeTopics(List.of(topic))
 			.allTopicNames()
 			.get(10, TimeUnit.SECONDS)
-			.get(TestInfrastructure.TOPIC)
+			.get(topic)
 			.partitions();
 		Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-		partitions
-			.forEach(p -> latest.put(new TopicPartition(TestInfrastructure.TOPIC, p.partition()), OffsetSpec.latest()));
+		partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
 		var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
 		long lag = 0;
 		for (var end : ends.entrySet()) {
@@ -61,10 +69,15 @@ final class KafkaTestClient implements AutoCloseable {
 
 	/** Every dead letter so far, read from the beginning by a fresh group. */
 	List<ConsumerRecord<String, String>> deadLetters() {
+		return deadLetters(TestInfrastructure.TOPIC + ".DLT");
+	}
+
+	/** Every record on {@code topic} so far, read from the beginning by a fresh group. */
+	List<ConsumerRecord<String, String>> deadLetters(String topic) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
 				"group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(),
 				new StringDeserializer())) {
-			consumer.subscribe(List.of(TestInfrastructure.TOPIC + ".DLT"));
+			consumer.subscribe(List.of(topic));
 			List<ConsumerRecord<String, String>> records = new ArrayList<>();
 			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 			while (System.nanoTime() < deadline) {
