@@ -9,7 +9,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * The store's own copy of the event. The contract both sides keep is
  * {@code docs/events/commit-discovered.schema.json}; fields added later are ignored here.
- * {@code coAuthors} exists from schema version 2 on.
+ * {@code coAuthors} is version 2's; it is read whenever it is there, so a version 1 event
+ * that already carries it (as the fetcher sent before the store read version 2) loses
+ * nothing.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CommitDiscovered(Integer schemaVersion, UUID eventId, UUID fetchId, String provider, String repository,

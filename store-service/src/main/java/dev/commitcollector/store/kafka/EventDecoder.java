@@ -18,7 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads an event's bytes into a commit to store, or says exactly why it cannot. */
 final class EventDecoder {
 
-	/** Version 2 adds {@code coAuthors}; both are read. */
+	/**
+	 * Version 2 adds {@code coAuthors}; both are read, and {@code coAuthors} whenever
+	 * present.
+	 */
 	static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(1, 2);
 
 	/** The most co-authors kept of one commit, as the contract bounds them. */
@@ -71,8 +74,7 @@ final class EventDecoder {
 				BoundedText.of(event.authorEmail(), MAX_IDENTITY_BYTES));
 		return new CommitRecord(event.provider(), event.repository(), event.sha(), author, bounded(event.authorName()),
 				bounded(event.authorEmail()), bounded(event.authorLogin()), event.authoredAt(), event.committedAt(),
-				bounded(event.messageHeadline()), event.eventId(), event.fetchId(),
-				event.schemaVersion() >= 2 ? coAuthorsOf(event, author) : List.of());
+				bounded(event.messageHeadline()), event.eventId(), event.fetchId(), coAuthorsOf(event, author));
 	}
 
 	/**

@@ -67,6 +67,16 @@ class EventDecoderTest {
 	}
 
 	@Test
+	void readsTheCoAuthorsAVersionOneEventAlreadyCarries() {
+		String json = anEvent().coAuthoredBy("Grace", "grace@example.org")
+			.json()
+			.replace("\"schemaVersion\":2", "\"schemaVersion\":1");
+
+		assertThat(decode(json).coAuthors()).extracting(c -> c.identity().key())
+			.containsExactly("email:grace@example.org");
+	}
+
+	@Test
 	void keysEachCoAuthorOfAVersionTwoEventByTheirLowercasedEmail() {
 		CommitRecord commit = decode(anEvent().by("Ada", "ada@example.org", "ada")
 			.coAuthoredBy("Grace Hopper", " Grace@Example.ORG ")
