@@ -3,6 +3,7 @@ package dev.commitcollector.store.kafka;
 import dev.commitcollector.store.application.Commits;
 import dev.commitcollector.store.application.StoreCommits;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -42,9 +43,16 @@ class KafkaConsumption {
 		return new MailmapDecoder(json);
 	}
 
+	/**
+	 * Compacted, as the fetcher declares it: whichever starts first creates it, and the
+	 * topic keeps each repository's latest mailmap.
+	 */
 	@Bean
 	NewTopic mailmapsDiscoveredTopic(MailmapSettings mailmaps, ConsumerSettings settings) {
-		return TopicBuilder.name(mailmaps.topic()).partitions(settings.partitions()).build();
+		return TopicBuilder.name(mailmaps.topic())
+			.partitions(settings.partitions())
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.build();
 	}
 
 	@Bean

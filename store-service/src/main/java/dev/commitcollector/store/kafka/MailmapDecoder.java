@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a MailmapDiscovered event into a parsed mailmap to keep, or says exactly why it
  * cannot. A file past {@value #MAX_MAILMAP_CHARS} characters is cut at the last whole
- * line before it and marked truncated.
+ * line before it and marked truncated. The fetcher sends a file past its bound as
+ * {@code null} with {@code truncated}: present, but with no entries the store can read.
  */
 final class MailmapDecoder {
 
@@ -46,8 +47,8 @@ final class MailmapDecoder {
 			text = text.substring(0, Math.max(0, text.lastIndexOf('\n', MAX_MAILMAP_CHARS)));
 		}
 		return new MailmapRecord(event.provider(), event.repository(), event.sha(), event.eventId(), event.fetchId(),
-				event.discoveredAt(), event.mailmap() != null, cut || Boolean.TRUE.equals(event.truncated()),
-				Mailmap.parse(text));
+				event.discoveredAt(), event.mailmap() != null || Boolean.TRUE.equals(event.truncated()),
+				cut || Boolean.TRUE.equals(event.truncated()), Mailmap.parse(text));
 	}
 
 	private static List<String> problemsOf(MailmapDiscovered event) {

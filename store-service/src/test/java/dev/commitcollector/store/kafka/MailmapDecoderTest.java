@@ -49,6 +49,16 @@ class MailmapDecoderTest {
 	}
 
 	@Test
+	void readsAFileTheFetcherFoundTooLargeAsPresentTruncatedAndWithoutEntries() {
+		MailmapRecord mailmap = decode(
+				aMailmap().json().replace("\"mailmap\":null", "\"mailmap\":null,\"truncated\":true"));
+
+		assertThat(mailmap.present()).isTrue();
+		assertThat(mailmap.truncated()).isTrue();
+		assertThat(mailmap.mailmap().entries()).isEmpty();
+	}
+
+	@Test
 	void refusesEventsThatAreNotMailmapDiscovered() {
 		assertThatThrownBy(() -> decode("not json")).isInstanceOf(EventDecoder.InvalidEvent.class)
 			.hasMessageContaining("not MailmapDiscovered JSON");
