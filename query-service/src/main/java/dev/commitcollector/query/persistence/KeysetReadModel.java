@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import dev.commitcollector.query.domain.AuthorSummary;
 import dev.commitcollector.query.domain.CommitEntry;
+import dev.commitcollector.query.domain.RepositoryAuthors;
 import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.domain.Slice;
 import dev.commitcollector.query.domain.StoredRepository;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -55,33 +58,72 @@ public class KeysetReadModel {
 
 	/**
 	 * A repository's authors, most commits first, ties by key; {@code filter} (optional)
-	 * keeps those whose key, a name or an email contains it, ignoring case.
+	 * keeps those whose key, a name or an email contains it, ignoring case. The
+	 * repository row comes with the page, in the same statement: one round trip. Empty
+	 * when the repository is not stored.
 	 */
-	public Mono<Slice<AuthorSummary>> authors(RepositoryKey repository, String after, int size, String filter) {
+	public Mono<RepositoryAuthors> authors(RepositoryKey repository, String after, int size, String filter) {
 		Cursor from = after == null ? null : Cursor.decode(after);
 		long negatedCount = from == null ? Long.MIN_VALUE : -parseCount(from.first());
-		String pattern = filter == null || filter.isBlank() ? null : "%" + likeEscaped(filter.strip()) + "%";
-		var query = db.sql("""
-				select author_key, login, names, emails, commit_count, last_authored_at from authors
-				where provider = $1 and repository = $2
-				  and (-commit_count, author_key) > ($3, $4)
-				  and ($5::text is null or author_key ilike $5 or array_to_string(names, ' ') ilike $5
-				       or array_to_string(emails, ' ') ilike $5)
-				order by -commit_count, author_key
-				limit $6""")
+		boolean filtered = filter != null && !filter.isBlank();
+		var query = db.sql(filtered ? AUTHORS_MATCHING : AUTHORS)
 			.bind(0, repository.provider())
 			.bind(1, repository.path())
 			.bind(2, negatedCount)
 			.bind(3, from == null ? "" : from.second())
-			.bind(5, size + 1);
-		query = pattern == null ? query.bindNull(4, String.class) : query.bind(4, pattern);
-		return query
-			.map(row -> new AuthorSummary(row.get("author_key", String.class), row.get("login", String.class),
-					Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
-					row.get("commit_count", Long.class), instant(row, "last_authored_at")))
+			.bind(4, size + 1);
+		if (filtered) {
+			query = query.bind(5, "%" + likeEscaped(filter.strip()) + "%");
+		}
+		return query.map(row -> new AuthorRow(repositoryOf(repository, row), authorOf(row)))
 			.all()
 			.collectList()
-			.map(rows -> slice(rows, size, a -> new Cursor(String.valueOf(a.commitCount()), a.key())));
+			.filter(rows -> !rows.isEmpty())
+			.map(rows -> new RepositoryAuthors(rows.get(0).repository(),
+					slice(rows.stream().map(AuthorRow::author).filter(Objects::nonNull).toList(), size,
+							a -> new Cursor(String.valueOf(a.commitCount()), a.key()))));
+	}
+
+	private static final String AUTHORS = """
+			select r.commit_count as total_commits, r.author_count, r.last_stored_at,
+			       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at
+			from repositories r left join lateral (
+			    select author_key, login, names, emails, commit_count, last_authored_at from authors
+			    where provider = $1 and repository = $2 and (-commit_count, author_key) > ($3, $4)
+			    order by -commit_count, author_key
+			    limit $5) a on true
+			where r.provider = $1 and r.repository = $2
+			order by -a.commit_count, a.author_key""";
+
+	private static final String AUTHORS_MATCHING = """
+			select r.commit_count as total_commits, r.author_count, r.last_stored_at,
+			       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at
+			from repositories r left join lateral (
+			    select author_key, login, names, emails, commit_count, last_authored_at from authors
+			    where provider = $1 and repository = $2 and (-commit_count, author_key) > ($3, $4)
+			      and (author_key ilike $6 or array_to_string(names, ' ') ilike $6
+			           or array_to_string(emails, ' ') ilike $6)
+			    order by -commit_count, author_key
+			    limit $5) a on true
+			where r.provider = $1 and r.repository = $2
+			order by -a.commit_count, a.author_key""";
+
+	/**
+	 * A row of the authors statement: the repository, and an author unless none matched.
+	 */
+	private record AuthorRow(StoredRepository repository, @Nullable AuthorSummary author) {
+	}
+
+	private static StoredRepository repositoryOf(RepositoryKey key, Readable row) {
+		return new StoredRepository(key, row.get("total_commits", Long.class), row.get("author_count", Long.class),
+				instant(row, "last_stored_at"));
+	}
+
+	private static @Nullable AuthorSummary authorOf(Readable row) {
+		String key = row.get("author_key", String.class);
+		return key == null ? null : new AuthorSummary(key, row.get("login", String.class),
+				Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
+				row.get("commit_count", Long.class), instant(row, "last_authored_at"));
 	}
 
 	/** One author's commits in a repository, newest first (ties by sha, descending). */

@@ -6,7 +6,6 @@ import java.util.List;
 import dev.commitcollector.query.domain.AuthorSummary;
 import dev.commitcollector.query.domain.CommitEntry;
 import dev.commitcollector.query.domain.RepositoryKey;
-import dev.commitcollector.query.persistence.AuthorsReadModel;
 import dev.commitcollector.query.persistence.KeysetReadModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,13 +33,10 @@ class AuthorIndexController {
 
 	private final KeysetReadModel keyset;
 
-	private final AuthorsReadModel readModel;
-
 	private final CommitLinks links;
 
-	AuthorIndexController(KeysetReadModel keyset, AuthorsReadModel readModel, CommitLinks links) {
+	AuthorIndexController(KeysetReadModel keyset, CommitLinks links) {
 		this.keyset = keyset;
-		this.readModel = readModel;
 		this.links = links;
 	}
 
@@ -86,12 +82,14 @@ class AuthorIndexController {
 							required = false) String filter) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 50, 500, "authors page");
-		return readModel.repository(key)
+		return keyset.authors(key, after, pageSize, filter)
 			.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
-			.flatMap(stored -> keyset.authors(key, after, pageSize, filter)
-				.map(slice -> new AuthorIndex(key.provider(), key.path(), stored.commitCount(), stored.authorCount(),
-						slice.items().stream().map(a -> AuthorRow.of(a, stored.commitCount())).toList(),
-						slice.next())));
+			.map(page -> {
+				long total = page.repository().commitCount();
+				return new AuthorIndex(key.provider(), key.path(), total, page.repository().authorCount(),
+						page.authors().items().stream().map(a -> AuthorRow.of(a, total)).toList(),
+						page.authors().next());
+			});
 	}
 
 	/**
