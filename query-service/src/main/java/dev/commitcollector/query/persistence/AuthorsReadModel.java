@@ -1,26 +1,23 @@
 package dev.commitcollector.query.persistence;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.commitcollector.query.domain.AuthorCommits;
 import dev.commitcollector.query.domain.AuthorCommits.CommitRef;
-import dev.commitcollector.query.domain.AuthorPage;
 import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.domain.StoredRepository;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A repository's authors, most commits first, each with all their commits. Three indexed
- * reads: the repository row, a page of the author table (kept by the store), and those
- * authors' commits.
+ * A repository's authors, most commits first, each with all their commits. Indexed reads:
+ * the repository row, a page of the author table (kept by the store), and each author's
+ * commits, streamed.
  */
 @Repository
 public class AuthorsReadModel {
@@ -43,8 +40,11 @@ public class AuthorsReadModel {
 			.one();
 	}
 
-	public Mono<AuthorPage> authors(StoredRepository repository, int page, int size) {
-		RepositoryKey key = repository.key();
+	/**
+	 * A page of the repository's authors, most commits first, without their commits (see
+	 * {@link #commitsOf}).
+	 */
+	public Flux<AuthorCommits> authors(RepositoryKey key, int page, int size) {
 		return db.sql("""
 				select author_key, login, names, emails, commit_count from authors
 				where provider = $1 and repository = $2
@@ -55,37 +55,29 @@ public class AuthorsReadModel {
 			.bind(2, size)
 			.bind(3, (long) page * size)
 			.map(AuthorsReadModel::author)
-			.all()
-			.collectList()
-			.flatMap(authors -> withCommits(key, authors))
-			.map(authors -> new AuthorPage(repository, page, size, authors));
+			.all();
 	}
 
-	private Mono<List<AuthorCommits>> withCommits(RepositoryKey key, List<AuthorCommits> authors) {
-		if (authors.isEmpty()) {
-			return Mono.just(List.of());
-		}
-		Map<String, List<CommitRef>> commitsByAuthor = new LinkedHashMap<>();
-		authors.forEach(author -> commitsByAuthor.put(author.key(), new ArrayList<>()));
+	/**
+	 * An author's commits, newest first, read through a cursor {@value #FETCH_SIZE} rows
+	 * at a time as the subscriber asks for them: a prolific author's commits never sit in
+	 * memory all at once, and a slow client slows the read instead of filling a buffer.
+	 */
+	public Flux<CommitRef> commitsOf(RepositoryKey key, String author) {
 		return db.sql("""
-				select author_key, sha, authored_at from commits
-				where provider = $1 and repository = $2 and author_key = any($3)
-				order by author_key, authored_at desc, sha desc""")
+				select sha, authored_at from commits
+				where provider = $1 and repository = $2 and author_key = $3
+				order by authored_at desc, sha desc""")
+			.filter(statement -> statement.fetchSize(FETCH_SIZE))
 			.bind(0, key.provider())
 			.bind(1, key.path())
-			.bind(2, commitsByAuthor.keySet().toArray(String[]::new))
-			.map(row -> {
-				commitsByAuthor.get(row.get("author_key", String.class))
-					.add(new CommitRef(row.get("sha", String.class),
-							row.get("authored_at", OffsetDateTime.class).toInstant()));
-				return 1;
-			})
-			.all()
-			.then(Mono.fromSupplier(() -> authors.stream()
-				.map(a -> new AuthorCommits(a.key(), a.login(), a.names(), a.emails(), a.commitCount(),
-						List.copyOf(commitsByAuthor.get(a.key()))))
-				.toList()));
+			.bind(2, author)
+			.map(row -> new CommitRef(row.get("sha", String.class),
+					row.get("authored_at", OffsetDateTime.class).toInstant()))
+			.all();
 	}
+
+	static final int FETCH_SIZE = 1_000;
 
 	private static AuthorCommits author(Readable row) {
 		return new AuthorCommits(row.get("author_key", String.class), row.get("login", String.class),

@@ -9,10 +9,14 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** A stored repository's commits, grouped by author. */
@@ -25,18 +29,23 @@ class AuthorsController {
 
 	private final PageSettings pages;
 
-	AuthorsController(AuthorsReadModel readModel, PageSettings pages) {
+	private final AuthorsJson json;
+
+	AuthorsController(AuthorsReadModel readModel, PageSettings pages, AuthorsJson json) {
 		this.readModel = readModel;
 		this.pages = pages;
+		this.json = json;
 	}
 
-	@GetMapping
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "A repository's authors with all their commits, a page of authors at a time",
 			description = "Authors sorted by `commitCount` descending, then by `key`; each lists all of their "
 					+ "commits in the repository, newest first. An author's `key` is `login:<login>` when the forge "
 					+ "links the commit to an account, otherwise `email:<email>`. For very large groups use a small "
 					+ "`size`, or `/api/v1/repository/authors` and `/api/v1/authors/{author}/commits`.")
-	@ApiResponse(responseCode = "200", description = "A page of the repository's authors.")
+	@ApiResponse(responseCode = "200", description = "A page of the repository's authors.",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = AuthorsView.class)))
 	@ApiResponse(responseCode = "400",
 			description = "A malformed provider, a missing or malformed repository, a negative page or a size out of range.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
@@ -47,7 +56,7 @@ class AuthorsController {
 	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
-	Mono<AuthorsView> authors(
+	Mono<ResponseEntity<Flux<DataBuffer>>> authors(
 			@Parameter(description = QueryOpenApi.PROVIDER,
 					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
 							defaultValue = "github")) @RequestParam(
@@ -70,10 +79,15 @@ class AuthorsController {
 		if (pageSize < 1 || pageSize > pages.maxSize()) {
 			throw new InvalidPaging("size must be between 1 and " + pages.maxSize() + ", was " + pageSize);
 		}
+		// everything that can answer a problem is read before the first byte; the commits
+		// stream after it
 		return readModel.repository(key)
 			.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
-			.flatMap(repo -> readModel.authors(repo, page, pageSize))
-			.map(AuthorsView::of);
+			.flatMap(repo -> readModel.authors(key, page, pageSize)
+				.collectList()
+				.map(authors -> ResponseEntity.ok()
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(json.write(repo, page, pageSize, authors, author -> readModel.commitsOf(key, author)))));
 	}
 
 	/** Paging parameters out of range. */

@@ -2,6 +2,8 @@ package dev.commitcollector.query.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static dev.commitcollector.query.StoredCommits.aRepository;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +74,29 @@ class AuthorsApiTest extends QueryIntegrationTest {
 			.isEqualTo("bob")
 			.jsonPath("$.authors[1].commits[*].sha")
 			.isEqualTo(List.of("b1"));
+	}
+
+	@Test
+	void streamsEveryCommitOfAProlificAuthorOnceNewestFirstAcrossCursorFetchesAndBuffers() {
+		aRepository("github", "acme/prolific").commitsBy("prolific", 2_345).commitsBy("second", 600).store();
+
+		String body = authors("repository=acme/prolific").expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		JsonNode page = JsonMapper.builder().build().readTree(body);
+		assertThat(page.get("totalCommits").asLong()).isEqualTo(2_945);
+		assertThat(page.get("authors")).hasSize(2);
+		JsonNode prolific = page.get("authors").get(0);
+		assertThat(prolific.get("key").asString()).isEqualTo("prolific");
+		List<String> dates = new ArrayList<>();
+		prolific.get("commits").forEach(commit -> dates.add(commit.get("authoredAt").asString()));
+		assertThat(dates).hasSize(2_345).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(page.get("authors").get(1).get("commits")).hasSize(600);
 	}
 
 	@Test
