@@ -69,6 +69,7 @@ class CommitDiscoveredListener {
 
 	/** Stores the batch; returns how many commits were new. */
 	private long store(List<ConsumerRecord<String, byte[]>> records) {
+		long started = System.nanoTime();
 		Map<CommitRecord, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
 		List<CommitRecord> batch = new ArrayList<>(records.size());
 		List<DeadLetters.Letter> rejected = new ArrayList<>();
@@ -82,11 +83,14 @@ class CommitDiscoveredListener {
 				rejected.add(new DeadLetters.Letter(record, ex.getMessage()));
 			}
 		}
+		long decoded = System.nanoTime();
 		StoreCommits.Outcome outcome = commits.store(batch).block(settings.writeTimeout());
+		long written = System.nanoTime();
 		outcome.refused()
 			.forEach(refused -> rejected.add(new DeadLetters.Letter(sources.get(refused.commit()),
 					"the database refused the record: " + refused.reason())));
-		log.info("stored {} new of {} events at {}; traces {}", outcome.stored(), records.size(), where(records),
+		log.info("stored {} new of {} events at {} (read in {} ms, written in {} ms); traces {}", outcome.stored(),
+				records.size(), where(records), (decoded - started) / 1_000_000, (written - decoded) / 1_000_000,
 				traceIds(records));
 		rejected.forEach(deadLetters::send);
 		return outcome.stored();

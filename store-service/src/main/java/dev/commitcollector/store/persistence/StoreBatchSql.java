@@ -5,7 +5,15 @@ package dev.commitcollector.store.persistence;
  * same snapshot; the counts are derived from {@code inserted}, the rows this statement
  * really added. An author keeps at most 32 distinct names and 32 emails (the first in
  * sort order), so a hostile history that varies them on every commit cannot grow one row
- * without bound.
+ * without bound. (No array slices here: Spring reads {@code :32} as a named parameter.)
+ * <p>
+ * Shaped by its profile (docs/performance.md, ingest): the columns arrive as typed
+ * arrays, so each value is parsed once by the array's input function; a commit repeated
+ * within the batch needs no {@code DISTINCT ON} sort, since
+ * {@code ON CONFLICT DO NOTHING} skips the second copy as it does a stored one; an
+ * author's names and emails are merged (a sort per author row) only when the batch brings
+ * one the row does not hold; and the repository counts are two aggregates instead of a
+ * scan of the batch per repository.
  * <p>
  * The co-author CTEs ({@code co_*}, parameters 13 to 19, one element per co-author of a
  * commit) insert into {@code commit_co_authors} with {@code ON CONFLICT DO NOTHING} and
@@ -17,18 +25,16 @@ final class StoreBatchSql {
 
 	static final String STATEMENT = """
 			with incoming as (
-			    select distinct on (provider, repository, sha) *
+			    select *
 			    from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-			                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+			                $8::timestamptz[], $9::timestamptz[], $10::text[], $11::uuid[], $12::uuid[])
 			         as t(provider, repository, sha, author_key, author_name, author_email, author_login,
 			              authored_at, committed_at, message_headline, event_id, fetch_id)
 			),
 			inserted as (
 			    insert into commits (provider, repository, sha, author_key, author_name, author_email, author_login,
 			                         authored_at, committed_at, message_headline, event_id, fetch_id)
-			    select provider, repository, sha, author_key, author_name, author_email, author_login,
-			           authored_at::timestamptz, committed_at::timestamptz, message_headline, event_id::uuid, fetch_id::uuid
-			    from incoming
+			    select * from incoming
 			    on conflict (provider, repository, sha) do nothing
 			    returning provider, repository, author_key, author_name, author_email, author_login, authored_at
 			),
@@ -45,25 +51,25 @@ final class StoreBatchSql {
 			authors_upserted as (
 			    insert into authors as a (provider, repository, author_key, login, names, emails, commit_count, last_authored_at)
 			    select provider, repository, author_key, login,
-			           array(select n from unnest(names) as n order by n limit 32),
-			           array(select e from unnest(emails) as e order by e limit 32),
+			           array(select n from unnest(names) as n limit 32), array(select e from unnest(emails) as e limit 32),
 			           commits, last_authored_at
 			    from author_delta
 			    on conflict (provider, repository, author_key) do update set
 			        login = coalesce(a.login, excluded.login),
-			        names = array(select distinct n from unnest(a.names || excluded.names) as n order by n limit 32),
-			        emails = array(select distinct e from unnest(a.emails || excluded.emails) as e order by e limit 32),
+			        names = case when excluded.names <@ a.names then a.names
+			                     else array(select distinct n from unnest(a.names || excluded.names) as n order by n limit 32) end,
+			        emails = case when excluded.emails <@ a.emails then a.emails
+			                      else array(select distinct e from unnest(a.emails || excluded.emails) as e order by e limit 32) end,
 			        commit_count = a.commit_count + excluded.commit_count,
 			        last_authored_at = greatest(a.last_authored_at, excluded.last_authored_at)
 			    returning provider, repository, (xmax = 0) as created
 			),
 			repository_delta as (
-			    select r.provider, r.repository,
-			           (select count(*) from inserted i
-			             where i.provider = r.provider and i.repository = r.repository) as commits,
-			           (select count(*) from authors_upserted u
-			             where u.provider = r.provider and u.repository = r.repository and u.created) as authors
-			    from (select distinct provider, repository from incoming) r
+			    select provider, repository, sum(commits) as commits, sum(authors) as authors
+			    from (select provider, repository, count(*) as commits, 0 as authors from inserted group by 1, 2
+			          union all
+			          select provider, repository, 0, count(*) filter (where created) from authors_upserted group by 1, 2) d
+			    group by provider, repository
 			),
 			repositories_upserted as (
 			    insert into repositories as r (provider, repository, commit_count, author_count, last_stored_at)

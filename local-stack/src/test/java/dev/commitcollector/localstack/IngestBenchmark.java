@@ -1,0 +1,269 @@
+package dev.commitcollector.localstack;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import dev.commitcollector.localstack.SyntheticHistory.Commit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A benchmark, not a test: how fast the store drains a backlog of a real history's
+ * {@code CommitDiscovered} events, next to its limit measured in the same run, a
+ * PostgreSQL {@code COPY} of the same rows into a table with the commits table's columns
+ * and indexes.
+ * <p>
+ * For each run the backlog (every commit of the repository, one repository, so one
+ * partition and one consumer, as a real fetch gives) is produced to a fresh topic while
+ * no store runs; then the store-service jar starts on it (the run command's JVM options,
+ * or {@code -Dstack.jvm.store-service=...}) and the benchmark watches the repository's
+ * stored count with a primary-key read every 20 ms. The drain rate counts from the first
+ * stored batch to the last, so the JVM's start is not in it.
+ *
+ * <pre>
+ * git clone --bare https://github.com/git/git /tmp/git.git
+ * ./mvnw -q -DskipTests package && ./mvnw -q -pl local-stack exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.commitcollector.localstack.IngestBenchmark -Dexec.args=/tmp/git.git -Druns=5
+ * </pre>
+ */
+public final class IngestBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	public static void main(String[] args) throws Exception {
+		if (args.length != 1) {
+			throw new IllegalArgumentException("usage: IngestBenchmark <path of a git clone, bare is enough>");
+		}
+		int runs = Integer.getInteger("runs", 5);
+		RealHistory.Read history = RealHistory.of(Path.of(args[0]));
+		System.out.printf("%s: %,d commits%n", args[0], history.size());
+		Path home = LocalStack.home();
+		try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(6, LocalStack.TOPIC);
+				EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();
+				Connection db = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.OWNER,
+						EmbeddedPostgresServer.OWNER_PASSWORD)) {
+			List<Double> drains = new ArrayList<>();
+			List<Double> copies = new ArrayList<>();
+			System.out.printf("%-5s %16s %16s %8s%n", "run", "store drain", "COPY", "ratio");
+			for (int run = 0; run <= runs; run++) {
+				String repository = "bench/git-" + run;
+				String topic = "bench.ingest." + run;
+				produce(kafka.bootstrapServers(), topic, repository, history);
+				truncate(db);
+				double drained = drain(home, kafka, postgres, db, topic, repository, history.size());
+				double copied = copy(db, repository, history);
+				String label = run == 0 ? "warm" : String.valueOf(run);
+				System.out.printf("%-5s %,12.0f c/s %,12.0f r/s %7.0f %%%n", label, drained, copied,
+						100 * drained / copied);
+				if (run > 0) {
+					drains.add(drained);
+					copies.add(copied);
+				}
+			}
+			System.out.printf("median %,11.0f c/s %,12.0f r/s %7.0f %%   (store: %,.0f..%,.0f, COPY: %,.0f..%,.0f)%n",
+					median(drains), median(copies), 100 * median(drains) / median(copies), min(drains), max(drains),
+					min(copies), max(copies));
+		}
+	}
+
+	private static void produce(String bootstrap, String topic, String repository, RealHistory.Read history)
+			throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+			admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+		}
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		UUID fetchId = UUID.randomUUID();
+		String key = "github:" + repository;
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			for (int i = 0; i < history.size(); i++) {
+				producer.send(new ProducerRecord<>(topic, key,
+						event(fetchId, repository, history.commits().get(i), history.committedAt().get(i))));
+			}
+			producer.flush();
+		}
+	}
+
+	private static byte[] event(UUID fetchId, String repository, Commit commit, OffsetDateTime committedAt) {
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("schemaVersion", 1);
+		event.put("eventId", UUID.randomUUID().toString());
+		event.put("fetchId", fetchId.toString());
+		event.put("provider", "github");
+		event.put("repository", repository);
+		event.put("sha", commit.sha());
+		event.put("authorName", commit.name());
+		event.put("authorEmail", commit.email());
+		event.put("authorLogin", null);
+		event.put("authoredAt", commit.authoredAt().toString());
+		event.put("committedAt", committedAt.toInstant().toString());
+		event.put("messageHeadline", commit.message());
+		event.put("discoveredAt", Instant.now().toString());
+		return JSON.writeValueAsBytes(event);
+	}
+
+	/**
+	 * Starts a store on the backlog; returns commits stored per second, first batch to
+	 * last.
+	 */
+	private static double drain(Path home, KafkaBroker kafka, EmbeddedPostgresServer postgres, Connection db,
+			String topic, String repository, int total) throws Exception {
+		Map<String, String> env = new HashMap<>();
+		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		env.put("POSTGRES_HOST", "127.0.0.1");
+		env.put("POSTGRES_PORT", String.valueOf(postgres.port()));
+		env.put("POSTGRES_DB", EmbeddedPostgresServer.DATABASE);
+		env.put("STORE_DB_USER", EmbeddedPostgresServer.OWNER);
+		env.put("STORE_DB_PASSWORD", EmbeddedPostgresServer.OWNER_PASSWORD);
+		env.put("STORE_PORT", String.valueOf(StackClient.freePorts().store()));
+		env.put("COMMITS_TOPIC", topic);
+		env.put("STORE_CONSUMER_GROUP", "bench-" + topic);
+		ServiceProcess store = new ServiceProcess("store-service",
+				home.resolve("store-service/target/store-service.jar"), Integer.parseInt(env.get("STORE_PORT")), env,
+				LocalStack.logs(home).resolve("ingest-benchmark-store.log"));
+		store.start();
+		try (PreparedStatement stored = db
+			.prepareStatement("select commit_count from repositories where provider = 'github' and repository = ?")) {
+			stored.setString(1, repository);
+			long firstSeen = 0;
+			long firstCount = 0;
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+			while (System.nanoTime() < deadline) {
+				long count = count(stored);
+				long now = System.nanoTime();
+				if (count > 0 && firstSeen == 0) {
+					firstSeen = now;
+					firstCount = count;
+				}
+				if (count >= total) {
+					return (count - firstCount) * 1e9 / Math.max(1, now - firstSeen);
+				}
+				if (!store.isAlive()) {
+					throw new IllegalStateException("the store exited; see " + store.log());
+				}
+				TimeUnit.MILLISECONDS.sleep(20);
+			}
+			throw new IllegalStateException("the store did not drain " + total + " events in 10 minutes");
+		}
+		finally {
+			store.stop();
+		}
+	}
+
+	/**
+	 * Empties the store's tables before a run (after the first, which creates them), so
+	 * that every run, and the COPY, writes into empty tables.
+	 */
+	private static void truncate(Connection db) throws Exception {
+		try (Statement sql = db.createStatement()) {
+			sql.execute("do $$ begin if to_regclass('commits') is not null then "
+					+ "truncate commits, authors, repositories; end if; end $$");
+		}
+	}
+
+	private static long count(PreparedStatement stored) throws Exception {
+		try (ResultSet row = stored.executeQuery()) {
+			return row.next() ? row.getLong(1) : 0;
+		}
+		catch (java.sql.SQLException ex) {
+			if ("42P01".equals(ex.getSQLState())) {
+				return 0; // the store has not created its tables yet
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * COPYs the same rows (the store's author key rule: the lowercased email, no login
+	 * here) into a fresh table like {@code commits}, with its primary key and index; rows
+	 * per second.
+	 */
+	private static double copy(Connection db, String repository, RealHistory.Read history) throws Exception {
+		StringBuilder csv = new StringBuilder(history.size() * 200);
+		UUID fetchId = UUID.randomUUID();
+		for (int i = 0; i < history.size(); i++) {
+			Commit c = history.commits().get(i);
+			csv.append("github,")
+				.append(quoted(repository))
+				.append(',')
+				.append(c.sha())
+				.append(',')
+				.append(quoted("email:" + c.email().strip().toLowerCase(Locale.ROOT)))
+				.append(',')
+				.append(quoted(c.name()))
+				.append(',')
+				.append(quoted(c.email()))
+				.append(",,")
+				.append(c.authoredAt())
+				.append(',')
+				.append(history.committedAt().get(i).toInstant())
+				.append(',')
+				.append(quoted(c.message()))
+				.append(',')
+				.append(UUID.randomUUID())
+				.append(',')
+				.append(fetchId)
+				.append('\n');
+		}
+		String table = "copy_" + repository.replaceAll("\\W", "_");
+		try (Statement ddl = db.createStatement()) {
+			ddl.execute("create table " + table + " (like commits including all)");
+		}
+		long started = System.nanoTime();
+		((PGConnection) db.unwrap(PGConnection.class)).getCopyAPI()
+			.copyIn("copy " + table + " (provider, repository, sha, author_key, author_name, author_email, "
+					+ "author_login, authored_at, committed_at, message_headline, event_id, fetch_id) from stdin "
+					+ "(format csv)", new StringReader(csv.toString()));
+		long took = System.nanoTime() - started;
+		try (Statement ddl = db.createStatement()) {
+			ddl.execute("drop table " + table);
+		}
+		return history.size() * 1e9 / took;
+	}
+
+	private static String quoted(String text) {
+		return text == null ? "" : '"' + text.replace("\"", "\"\"") + '"';
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static double min(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+	}
+
+	private static double max(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+	}
+
+}
