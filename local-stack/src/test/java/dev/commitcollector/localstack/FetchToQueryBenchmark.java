@@ -1,26 +1,46 @@
 package dev.commitcollector.localstack;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A benchmark, not a test: starts the whole local stack against the stub GitHub (no added
- * latency) and prints, per fetch size, the time from {@code POST /api/v1/fetches} until
- * the query API shows every commit, and the fetcher's heap and resident memory after each
- * size.
+ * A benchmark, not a test: starts the whole local stack against the stub GitHub and
+ * prints, next to its limit, the time from {@code POST /api/v1/fetches} until the query
+ * API shows every commit:
+ * <ol>
+ * <li>1,000 commits with the forge answering each request after 100 ms: the limit is 1.05
+ * × pages × 100 ms + 150 ms;</li>
+ * <li>1,000 and 10,000 synthetic commits with no added latency, and the fetcher's heap
+ * after a full collection;</li>
+ * <li>with a clone's path as the argument, its whole history (git/git: 81,966 commits)
+ * served by the stub: the limit is 1.3 × the time the same stub takes to serve every page
+ * to one client reading serially, measured just before each run. The fetcher's heap after
+ * a full collection is printed after the 1,000 commits and after the whole history.</li>
+ * </ol>
+ * Each case has a warm-up run and {@code -Druns} (5) measured runs; medians and spread.
+ * The benchmark reads the repository's stored count from the query API's light
+ * {@code GET /api/v1/repository} every 10 ms; it never spins.
  *
- * <pre>./mvnw -q -DskipTests package && ./mvnw -q -pl local-stack exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.commitcollector.localstack.FetchToQueryBenchmark</pre>
+ * <pre>
+ * git clone --bare https://github.com/git/git /tmp/git.git
+ * ./mvnw -q -DskipTests package && ./mvnw -q -pl local-stack exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.commitcollector.localstack.FetchToQueryBenchmark -Dexec.args=/tmp/git.git
+ * </pre>
  */
 public final class FetchToQueryBenchmark {
 
@@ -28,46 +48,85 @@ public final class FetchToQueryBenchmark {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final Duration LATENCY = Duration.ofMillis(100);
+
 	public static void main(String[] args) throws Exception {
 		int runs = Integer.getInteger("runs", 5);
-		List<Integer> sizes = List.of(1000, 10_000, 100_000);
+		RealHistory.Read history = args.length > 0 ? RealHistory.of(Path.of(args[0])) : null;
 		try (StubGitHub github = new StubGitHub()) {
-			for (int size : sizes) {
-				for (int run = 0; run < runs; run++) {
-					github.add("bench/n" + size + "-" + run, size, 200, Duration.ZERO);
+			for (int run = 0; run <= runs; run++) {
+				github.add("bench/latency-" + run, 1000, 50, LATENCY);
+				github.add("bench/n1000-" + run, 1000, 50, Duration.ZERO);
+				github.add("bench/n10000-" + run, 10_000, 200, Duration.ZERO);
+				if (history != null) {
+					github.add("bench/git-" + run, history.commits(), Duration.ZERO);
 				}
 			}
-			github.add("bench/warmup", 1000, 50, Duration.ZERO);
-			Path home = LocalStack.home();
-			try (LocalStack stack = LocalStack.start(home, StackClient.freePorts(),
+			try (LocalStack stack = LocalStack.start(LocalStack.home(), StackClient.freePorts(),
 					Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", "", "FETCH_MAX_LIMIT", "100000"))) {
-				postToQueryable(stack, "bench/warmup", 1000);
-				System.out.printf("%-8s %-5s %12s %14s %16s%n", "commits", "run", "POST->query", "commits/s",
-						"fetch alone");
-				for (int size : sizes) {
-					List<Long> millis = new ArrayList<>();
-					for (int run = 0; run < (size >= 100_000 ? Math.min(runs, 2) : runs); run++) {
-						Timing took = postToQueryable(stack, "bench/n" + size + "-" + run, size);
-						millis.add(took.queryable());
-						System.out.printf("%-8d %-5d %10d ms %14.0f %13d ms%n", size, run, took.queryable(),
-								size * 1000.0 / took.queryable(), took.fetch());
-					}
-					System.out.printf("%-8d median %7d ms | fetcher heap used %s MB, RSS peak %s MB%n", size,
-							millis.stream().sorted().toList().get(millis.size() / 2), heapUsedMb(stack),
-							rssPeakMb(stack.fetcher()));
+				double pages = 10;
+				long limit = Math.round(1.05 * pages * LATENCY.toMillis() + 150);
+				report("1,000 commits, forge answers after 100 ms (10 pages)", limit,
+						measure(runs, run -> postToQueryable(stack, "bench/latency-" + run, 1000)), "ms");
+				report("1,000 commits, no added latency", 0,
+						measure(runs, run -> postToQueryable(stack, "bench/n1000-" + run, 1000)), "ms");
+				System.out.printf("  fetcher heap used after a full GC: %d MB%n", heapAfterGcMb(stack.fetcher()));
+				report("10,000 commits, no added latency", 0,
+						measure(runs, run -> postToQueryable(stack, "bench/n10000-" + run, 10_000)), "ms");
+				if (history != null) {
+					List<Long> serial = new ArrayList<>();
+					List<Long> ratios = new ArrayList<>();
+					List<Long> took = measure(runs, run -> {
+						long stub = serialRead(github, "bench/git-" + run);
+						long all = postToQueryable(stack, "bench/git-" + run, history.size());
+						System.out.printf("    stub alone %,d ms, POST to all queryable %,d ms: %.2f x%n", stub, all,
+								(double) all / stub);
+						serial.add(stub);
+						ratios.add(Math.round(100.0 * all / stub));
+						return all;
+					});
+					report(String.format("%s: %,d commits, whole history", args[0], history.size()), 0, took, "ms");
+					System.out.printf(
+							"  the stub alone, read serially: median %,d ms; ratio median %.2f x " + "(limit 1.30 x)%n",
+							median(serial.subList(1, serial.size())), median(ratios.subList(1, ratios.size())) / 100.0);
+					System.out.printf("  fetcher heap used after a full GC: %d MB%n", heapAfterGcMb(stack.fetcher()));
 				}
 			}
 		}
 	}
 
-	/**
-	 * Milliseconds from the POST until every commit is queryable, and the fetch's own
-	 * duration.
-	 */
-	private record Timing(long queryable, long fetch) {
+	interface Run {
+
+		long time(int run) throws Exception;
+
 	}
 
-	private static Timing postToQueryable(LocalStack stack, String repository, int limit) throws Exception {
+	/** A warm-up run (0), then {@code runs} measured ones; each run's figure printed. */
+	private static List<Long> measure(int runs, Run run) throws Exception {
+		List<Long> measured = new ArrayList<>();
+		for (int i = 0; i <= runs; i++) {
+			long figure = run.time(i);
+			System.out.printf("    run %s: %,d ms%n", i == 0 ? "warm-up" : String.valueOf(i), figure);
+			if (i > 0) {
+				measured.add(figure);
+			}
+		}
+		return measured;
+	}
+
+	private static void report(String what, long limit, List<Long> figures, String unit) {
+		System.out.printf("%s: median %,d %s (%,d..%,d)%s%n", what, median(figures), unit,
+				figures.stream().mapToLong(Long::longValue).min().orElse(0),
+				figures.stream().mapToLong(Long::longValue).max().orElse(0),
+				limit > 0 ? String.format("; limit %,d %s", limit, unit) : "");
+	}
+
+	private static long median(List<Long> figures) {
+		return figures.stream().sorted().toList().get(figures.size() / 2);
+	}
+
+	/** Milliseconds from the POST until the query API counts {@code limit} commits. */
+	private static long postToQueryable(LocalStack stack, String repository, int limit) throws Exception {
 		long start = System.nanoTime();
 		HttpResponse<String> posted = http.send(HttpRequest.newBuilder(stack.fetcher().url().resolve("/api/v1/fetches"))
 			.header("Content-Type", "application/json")
@@ -77,44 +136,56 @@ public final class FetchToQueryBenchmark {
 		if (posted.statusCode() != 202) {
 			throw new IllegalStateException(posted.body());
 		}
-		URI count = URI.create(stack.query().url() + "/api/v1/authors?repository=" + repository + "&size=1");
-		while (true) {
+		URI count = URI.create(stack.query().url() + "/api/v1/repository?repository="
+				+ URLEncoder.encode(repository, StandardCharsets.UTF_8));
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+		while (Instant.now().isBefore(deadline)) {
 			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(count).build(),
 					HttpResponse.BodyHandlers.ofString());
-			if (answer.statusCode() == 200 && json.readTree(answer.body()).get("totalCommits").asLong() >= limit) {
-				long queryable = (System.nanoTime() - start) / 1_000_000;
-				var fetch = json.readTree(http.send(HttpRequest
-					.newBuilder(stack.fetcher().url().resolve(posted.headers().firstValue("Location").orElseThrow()))
-					.build(), HttpResponse.BodyHandlers.ofString()).body());
-				long fetchMillis = java.time.Duration
-					.between(java.time.Instant.parse(fetch.get("startedAt").asString()),
-							java.time.Instant.parse(fetch.get("finishedAt").asString()))
-					.toMillis();
-				return new Timing(queryable, fetchMillis);
+			if (answer.statusCode() == 200 && json.readTree(answer.body()).get("commitCount").asLong() >= limit) {
+				return (System.nanoTime() - start) / 1_000_000;
 			}
-			Thread.onSpinWait();
+			TimeUnit.MILLISECONDS.sleep(10);
+		}
+		throw new IllegalStateException(repository + " was not all queryable within 5 minutes");
+	}
+
+	/**
+	 * Milliseconds the stub takes to serve every page of {@code repository} (100 a page,
+	 * pinned to its head, as the fetcher asks) to one client reading serially.
+	 */
+	private static long serialRead(StubGitHub github, String repository) throws Exception {
+		long start = System.nanoTime();
+		String head = null;
+		for (int page = 1;; page++) {
+			String url = github.apiUrl() + "/repos/" + repository + "/commits?per_page=100&page=" + page
+					+ (head == null ? "" : "&sha=" + head);
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			JsonNode commits = json.readTree(answer.body());
+			if (head == null) {
+				head = commits.get(0).get("sha").asString();
+			}
+			if (answer.headers().firstValue("Link").filter(link -> link.contains("rel=\"next\"")).isEmpty()) {
+				return (System.nanoTime() - start) / 1_000_000;
+			}
 		}
 	}
 
-	private static String heapUsedMb(LocalStack stack) throws Exception {
-		HttpResponse<String> metric = http.send(HttpRequest
-			.newBuilder(URI.create(stack.fetcher().url() + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		double bytes = json.readTree(metric.body()).get("measurements").get(0).get("value").asDouble();
-		return String.valueOf(Math.round(bytes / 1024 / 1024));
-	}
-
-	private static String rssPeakMb(ServiceProcess service) throws Exception {
-		Path status = Path.of("/proc", String.valueOf(service.pid()), "status");
-		if (!Files.exists(status)) {
-			return "?";
+	/** The fetcher's heap in use right after a full collection (jcmd GC.run). */
+	private static long heapAfterGcMb(ServiceProcess fetcher) throws Exception {
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		if (Files.isExecutable(jcmd)) {
+			new ProcessBuilder(jcmd.toString(), String.valueOf(fetcher.pid()), "GC.run").redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start()
+				.waitFor(30, TimeUnit.SECONDS);
 		}
-		return Files.readAllLines(status)
-			.stream()
-			.filter(line -> line.startsWith("VmHWM:"))
-			.map(line -> String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024))
-			.findFirst()
-			.orElse("?");
+		HttpResponse<String> metric = http
+			.send(HttpRequest.newBuilder(URI.create(fetcher.url() + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return Math
+			.round(json.readTree(metric.body()).get("measurements").get(0).get("value").asDouble() / 1024 / 1024);
 	}
 
 }
