@@ -17,11 +17,7 @@ record CommitDiscovered(int schemaVersion, UUID eventId, UUID fetchId, String pr
 		String authorName, String authorEmail, String authorLogin, Instant authoredAt, Instant committedAt,
 		String messageHeadline, List<CoAuthor> coAuthors, Instant discoveredAt) {
 
-	/**
-	 * 1 until the store reads version 2: {@code coAuthors} is additive, and a version 1
-	 * reader ignores it.
-	 */
-	static final int SCHEMA_VERSION = 1;
+	static final int SCHEMA_VERSION = 2;
 
 	static CommitDiscovered of(Fetch fetch, DiscoveredCommit commit, Instant now) {
 		return new CommitDiscovered(SCHEMA_VERSION, UUID.randomUUID(), fetch.id(), fetch.provider(),

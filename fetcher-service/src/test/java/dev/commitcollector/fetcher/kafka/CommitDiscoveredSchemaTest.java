@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code CommitDiscovered} against its contract: what the fetcher writes validates, a
- * version 1 event still does, and what the contract bounds is bounded.
+ * {@code CommitDiscovered} against its contract: what the fetcher writes (version 2)
+ * validates, a version 1 event still does, and what the contract bounds is bounded.
  */
 class CommitDiscoveredSchemaTest {
 
@@ -33,7 +33,7 @@ class CommitDiscoveredSchemaTest {
 	private final Fetch fetch = Fetch.start("github", RepositoryPath.parse("acme/widgets"), 10, Instant.EPOCH);
 
 	@Test
-	void writesTheCoAuthorsInOrder() {
+	void writesVersionTwoWithTheCoAuthorsInOrder() {
 		DiscoveredCommit commit = DiscoveredCommit.fromMessage("a".repeat(40),
 				new CommitAuthor("Ada", "ada@example.org", "ada"), Instant.EPOCH, Instant.EPOCH,
 				"Pair\n\nCo-authored-by: Zoë 李 <zoe@example.org>\nCo-authored-by: <anon@example.org>", List.of());
@@ -41,7 +41,7 @@ class CommitDiscoveredSchemaTest {
 		String event = JSON.writeValueAsString(CommitDiscovered.of(fetch, commit, Instant.EPOCH));
 
 		assertThat(schema.validate(event, InputFormat.JSON)).as(event).isEmpty();
-		assertThat(JSON.readTree(event).get("schemaVersion").asInt()).isEqualTo(1);
+		assertThat(JSON.readTree(event).get("schemaVersion").asInt()).isEqualTo(2);
 		assertThat(event).contains(
 				"\"coAuthors\":[{\"name\":\"Zoë 李\",\"email\":\"zoe@example.org\"},{\"name\":null,\"email\":\"anon@example.org\"}]");
 	}
