@@ -4,6 +4,8 @@ const page = {
   provider: null,
   repository: null,
   filter: '',
+  // 'merged' folds the identities the mailmap or a noreply address say are one person; 'raw' does not
+  identities: 'merged',
   after: null,
   totalCommits: 0,
   // the period the reader chose ('' lets the API fit it to the history), and the one the chart shows
@@ -116,33 +118,46 @@ async function loadAuthorActivity(items) {
   const batches = [];
   let batch = [];
   let length = 0;
+  // a merged person's activity is the sum of their identities'
+  const itemOf = new Map();
   for (const item of items) {
-    const key = item.dataset.key;
-    const cost = encodeURIComponent(key).length + 8;
-    if (batch.length && (batch.length >= 100 || length + cost > 2500)) {
-      batches.push(batch);
-      batch = [];
-      length = 0;
+    const keys = item.dataset.keys ? JSON.parse(item.dataset.keys) : [item.dataset.key];
+    for (const key of keys) {
+      itemOf.set(key, item);
+      const cost = encodeURIComponent(key).length + 8;
+      if (batch.length && (batch.length >= 100 || length + cost > 2500)) {
+        batches.push(batch);
+        batch = [];
+        length = 0;
+      }
+      batch.push(key);
+      length += cost;
     }
-    batch.push(key);
-    length += cost;
   }
   if (batch.length) {
     batches.push(batch);
   }
-  const byKey = new Map(items.map(item => [item.dataset.key, item]));
+  const sums = new Map();
+  let shape = null;
   await Promise.all(batches.map(async keys => {
     const params = new URLSearchParams(base);
     keys.forEach(key => params.append('author', key));
     const activity = await getJson('/api/v1/repository/authors/activity?' + params.toString());
+    shape = activity;
     for (const author of activity.authors) {
-      const item = byKey.get(author.key);
-      const slot = item && item.querySelector('.author-activity');
-      if (slot) {
-        slot.replaceChildren(sparkline(item.dataset.name, activity.by, activity.periods, author.commits));
+      const item = itemOf.get(author.key);
+      if (item) {
+        const sum = sums.get(item);
+        sums.set(item, sum ? sum.map((count, i) => count + (author.commits[i] || 0)) : author.commits.slice());
       }
     }
   }));
+  for (const [item, counts] of sums) {
+    const slot = item.querySelector('.author-activity');
+    if (slot) {
+      slot.replaceChildren(sparkline(item.dataset.name, shape.by, shape.periods, counts));
+    }
+  }
 }
 
 function sparkline(name, by, starts, counts) {
@@ -174,7 +189,7 @@ async function loadAuthors(reset) {
     list.replaceChildren();
     page.after = null;
   }
-  const params = { provider: page.provider, repository: page.repository, size: '50' };
+  const params = { provider: page.provider, repository: page.repository, size: '50', identities: page.identities };
   if (page.after) {
     params.after = page.after;
   }
@@ -205,13 +220,18 @@ function authorItem(author) {
     el('span', { class: 'author-identity' }, identity),
     el('span', { class: 'author-activity' }),
     el('span', { class: 'author-count' }, author.commitCount.toLocaleString('en') + (author.commitCount === 1 ? ' commit' : ' commits')),
-    el('span', { class: 'author-share' }, (author.share * 100).toFixed(1) + '%'));
+    el('span', { class: 'author-share' }, (author.share * 100).toFixed(1) + '%'),
+    author.coAuthoredCount > 0 ? el('span', { class: 'author-coauthored' },
+      '+' + author.coAuthoredCount.toLocaleString('en') + ' co-authored') : null,
+    author.keys && author.keys.length > 1 ? el('span', { class: 'author-keys', title: author.keys.join('\n') },
+      author.keys.length + ' identities') : null);
   const commits = el('div', { id: commitsId, class: 'commits', hidden: '' });
-  const item = el('li', { class: 'author', 'data-key': author.key, 'data-name': name }, toggle, commits);
+  const item = el('li', { class: 'author', 'data-key': author.key, 'data-name': name,
+    'data-keys': author.keys ? JSON.stringify(author.keys) : null }, toggle, commits);
   let after = null;
   let loaded = false;
   async function more() {
-    const params = { provider: page.provider, repository: page.repository, size: '100' };
+    const params = { provider: page.provider, repository: page.repository, size: '100', identities: page.identities };
     if (after) {
       params.after = after;
     }
@@ -258,6 +278,16 @@ document.addEventListener('DOMContentLoaded', async () => {
   const params = new URLSearchParams(location.search);
   page.provider = params.get('provider') || 'github';
   page.repository = params.get('repository') || '';
+  page.identities = params.get('identities') === 'raw' ? 'raw' : 'merged';
+  const identities = document.getElementById('identities');
+  identities.value = page.identities;
+  identities.addEventListener('change', () => {
+    page.identities = identities.value;
+    const url = new URL(location.href);
+    url.searchParams.set('identities', page.identities);
+    history.replaceState(null, '', url);
+    loadAuthors(true).catch(showError);
+  });
   document.getElementById('repository-title').textContent = page.repository + ' (' + page.provider + ')';
   document.title = page.repository + ' · commit-collector';
   document.getElementById('filter-form').addEventListener('submit', event => {

@@ -36,6 +36,10 @@ public final class StoredCommits {
 
 	private final List<Commit> commits = new ArrayList<>();
 
+	private final List<CoAuthor> coAuthors = new ArrayList<>();
+
+	private final List<String[]> mailmap = new ArrayList<>();
+
 	private StoredCommits(String provider, String repository) {
 		this.provider = provider;
 		this.repository = repository;
@@ -63,6 +67,26 @@ public final class StoredCommits {
 		return this;
 	}
 
+	/**
+	 * A co-author of the commit {@code sha} (added before), keyed as the store keys a
+	 * trailer: {@code email:<lowercased email>}.
+	 */
+	public StoredCommits coAuthor(String sha, String name, String email) {
+		Commit commit = commits.stream().filter(c -> c.sha().equals(sha)).findFirst().orElseThrow();
+		coAuthors.add(new CoAuthor(sha, "email:" + email.strip().toLowerCase(java.util.Locale.ROOT), name, email,
+				commit.authoredAt()));
+		return this;
+	}
+
+	/**
+	 * A line of the repository's mailmap as the store keeps it parsed; {@code null} for
+	 * an absent part.
+	 */
+	public StoredCommits mailmap(String properName, String properEmail, String commitName, String commitEmail) {
+		mailmap.add(new String[] { properName, properEmail, commitName, commitEmail });
+		return this;
+	}
+
 	public void store() {
 		try (Connection connection = TestInfrastructure.database().asOwner()) {
 			connection.setAutoCommit(false);
@@ -72,6 +96,10 @@ public final class StoredCommits {
 			commits.forEach(c -> byAuthor.computeIfAbsent(c.authorKey(), k -> new ArrayList<>()).add(c));
 			insertAuthors(connection, byAuthor);
 			insertRepository(connection, byAuthor.size());
+			insertCoAuthors(connection);
+			if (!mailmap.isEmpty()) {
+				insertMailmap(connection);
+			}
 			connection.commit();
 		}
 		catch (SQLException ex) {
@@ -80,7 +108,8 @@ public final class StoredCommits {
 	}
 
 	private void forget(Connection connection) throws SQLException {
-		for (String table : List.of("commits", "authors", "repositories")) {
+		for (String table : List.of("commits", "authors", "repositories", "commit_co_authors", "co_authors",
+				"mailmaps")) {
 			try (PreparedStatement delete = connection
 				.prepareStatement("delete from " + table + " where provider = ? and repository = ?")) {
 				delete.setString(1, provider);
@@ -154,6 +183,52 @@ public final class StoredCommits {
 		}
 	}
 
+	private void insertCoAuthors(Connection connection) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("""
+				insert into commit_co_authors (provider, repository, sha, author_key, name, email, authored_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")) {
+			for (CoAuthor coAuthor : coAuthors) {
+				insert.setString(1, provider);
+				insert.setString(2, repository);
+				insert.setString(3, coAuthor.sha());
+				insert.setString(4, coAuthor.key());
+				insert.setString(5, coAuthor.name());
+				insert.setString(6, coAuthor.email());
+				insert.setObject(7, timestamp(coAuthor.authoredAt()));
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		try (PreparedStatement derive = connection.prepareStatement("""
+				insert into co_authors (provider, repository, author_key, names, emails, co_authored_count,
+				                        last_co_authored_at)
+				select provider, repository, author_key,
+				       coalesce(array_agg(distinct name) filter (where name <> ''), '{}'),
+				       coalesce(array_agg(distinct email) filter (where email <> ''), '{}'),
+				       count(*), max(authored_at)
+				from commit_co_authors where provider = ? and repository = ?
+				group by provider, repository, author_key""")) {
+			derive.setString(1, provider);
+			derive.setString(2, repository);
+			derive.executeUpdate();
+		}
+	}
+
+	private void insertMailmap(Connection connection) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("""
+				insert into mailmaps (provider, repository, sha, event_id, fetch_id, discovered_at, present, truncated,
+				                      proper_names, proper_emails, commit_names, commit_emails)
+				values (?, ?, null, gen_random_uuid(), gen_random_uuid(), now(), true, false, ?, ?, ?, ?)""")) {
+			insert.setString(1, provider);
+			insert.setString(2, repository);
+			for (int part = 0; part < 4; part++) {
+				int p = part;
+				insert.setArray(3 + part, connection.createArrayOf("text", mailmap.stream().map(e -> e[p]).toArray()));
+			}
+			insert.executeUpdate();
+		}
+	}
+
 	private static Object[] distinctNonEmpty(List<Commit> commits, Function<Commit, String> field) {
 		TreeSet<String> values = new TreeSet<>();
 		commits.stream().map(field).filter(v -> v != null && !v.isEmpty()).forEach(values::add);
@@ -165,6 +240,9 @@ public final class StoredCommits {
 	}
 
 	private record Commit(String sha, String authorKey, String login, String name, String email, Instant authoredAt) {
+	}
+
+	private record CoAuthor(String sha, String key, String name, String email, Instant authoredAt) {
 	}
 
 }

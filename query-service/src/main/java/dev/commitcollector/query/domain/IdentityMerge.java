@@ -29,8 +29,12 @@ import java.util.Set;
  */
 public final class IdentityMerge {
 
-	private static final Comparator<Identity> BY_COMMITS = Comparator.comparingLong(Identity::commitCount)
-		.reversed()
+	/**
+	 * A forge account first, then most commits, then by key: the first names the person.
+	 */
+	private static final Comparator<Identity> BY_STANDING = Comparator
+		.comparing((Identity identity) -> !identity.key().startsWith("login:"))
+		.thenComparing(Comparator.comparingLong(Identity::commitCount).reversed())
 		.thenComparing(Identity::key);
 
 	private IdentityMerge() {
@@ -45,7 +49,7 @@ public final class IdentityMerge {
 		}
 		Map<String, List<Identity>> groups = new LinkedHashMap<>();
 		identities.stream()
-			.sorted(BY_COMMITS)
+			.sorted(BY_STANDING)
 			.forEach(identity -> groups.computeIfAbsent(find(parents, identity.key()), root -> new ArrayList<>())
 				.add(identity));
 		return groups.values()

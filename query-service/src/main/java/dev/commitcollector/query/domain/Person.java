@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The raw identities that the mailmap or the noreply rule say are one person: {@code key}
- * is the one with the most commits (ties by key), {@code keys} all of them, that one
- * first; names, emails and counts are theirs together.
+ * is their forge account's if one is among them, else the one with the most commits (ties
+ * by key); {@code keys} all of them, that one first; names, emails and counts are theirs
+ * together.
  */
 public record Person(String key, List<String> keys, String login, List<String> names, List<String> emails,
 		long commitCount, long coAuthoredCount, Instant lastAuthoredAt) {

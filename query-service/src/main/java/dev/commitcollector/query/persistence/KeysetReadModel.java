@@ -59,7 +59,8 @@ public class KeysetReadModel {
 	/**
 	 * A repository's authors, most commits first, ties by key; {@code filter} (optional)
 	 * keeps those whose key, a name or an email contains it, ignoring case. The
-	 * repository row comes with the page, in the same statement: one round trip. Empty
+	 * repository row comes with the page, in the same statement: one round trip; so does
+	 * each author's co-authored count (a primary-key lookup in {@code co_authors}). Empty
 	 * when the repository is not stored.
 	 */
 	public Mono<RepositoryAuthors> authors(RepositoryKey repository, String after, int size, String filter) {
@@ -86,18 +87,21 @@ public class KeysetReadModel {
 
 	private static final String AUTHORS = """
 			select r.commit_count as total_commits, r.author_count, r.last_stored_at,
-			       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at
+			       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at,
+			       coalesce(c.co_authored_count, 0) as co_authored_count
 			from repositories r left join lateral (
 			    select author_key, login, names, emails, commit_count, last_authored_at from authors
 			    where provider = $1 and repository = $2 and (-commit_count, author_key) > ($3, $4)
 			    order by -commit_count, author_key
 			    limit $5) a on true
+			left join co_authors c on c.provider = $1 and c.repository = $2 and c.author_key = a.author_key
 			where r.provider = $1 and r.repository = $2
 			order by -a.commit_count, a.author_key""";
 
 	private static final String AUTHORS_MATCHING = """
 			select r.commit_count as total_commits, r.author_count, r.last_stored_at,
-			       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at
+			       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at,
+			       coalesce(c.co_authored_count, 0) as co_authored_count
 			from repositories r left join lateral (
 			    select author_key, login, names, emails, commit_count, last_authored_at from authors
 			    where provider = $1 and repository = $2 and (-commit_count, author_key) > ($3, $4)
@@ -105,6 +109,7 @@ public class KeysetReadModel {
 			           or array_to_string(emails, ' ') ilike $6)
 			    order by -commit_count, author_key
 			    limit $5) a on true
+			left join co_authors c on c.provider = $1 and c.repository = $2 and c.author_key = a.author_key
 			where r.provider = $1 and r.repository = $2
 			order by -a.commit_count, a.author_key""";
 
@@ -123,7 +128,8 @@ public class KeysetReadModel {
 		String key = row.get("author_key", String.class);
 		return key == null ? null : new AuthorSummary(key, row.get("login", String.class),
 				Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
-				row.get("commit_count", Long.class), instant(row, "last_authored_at"));
+				row.get("commit_count", Long.class), instant(row, "last_authored_at"),
+				row.get("co_authored_count", Long.class));
 	}
 
 	/** One author's commits in a repository, newest first (ties by sha, descending). */

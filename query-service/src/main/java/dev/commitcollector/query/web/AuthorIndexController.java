@@ -3,9 +3,16 @@ package dev.commitcollector.query.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.commitcollector.query.domain.AuthorSummary;
 import dev.commitcollector.query.domain.CommitEntry;
+import dev.commitcollector.query.domain.CommitRole;
+import dev.commitcollector.query.domain.Person;
 import dev.commitcollector.query.domain.RepositoryKey;
+import dev.commitcollector.query.domain.Slice;
+import dev.commitcollector.query.domain.StoredRepository;
+import dev.commitcollector.query.persistence.AuthorsReadModel;
+import dev.commitcollector.query.persistence.IdentitiesReadModel;
 import dev.commitcollector.query.persistence.KeysetReadModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,9 +42,16 @@ class AuthorIndexController {
 
 	private final CommitLinks links;
 
-	AuthorIndexController(KeysetReadModel keyset, CommitLinks links) {
+	private final AuthorsReadModel readModel;
+
+	private final IdentitiesReadModel identityReads;
+
+	AuthorIndexController(KeysetReadModel keyset, AuthorsReadModel readModel, CommitLinks links,
+			IdentitiesReadModel identityReads) {
 		this.keyset = keyset;
+		this.readModel = readModel;
 		this.links = links;
+		this.identityReads = identityReads;
 	}
 
 	/**
@@ -79,9 +93,18 @@ class AuthorIndexController {
 					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after,
 			@Parameter(description = "Keeps authors whose key, a name or an email contains it, ignoring case.",
 					schema = @Schema(type = "string", maxLength = 200, example = "octo")) @RequestParam(
-							required = false) String filter) {
+							required = false) String filter,
+			@Parameter(description = Identities.VIEW,
+					schema = @Schema(type = "string", allowableValues = { "raw", "merged" },
+							defaultValue = "raw")) @RequestParam(required = false) String identities) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 50, 500, "authors page");
+		boolean merged = Identities.merged(identities);
+		if (merged) {
+			return readModel.repository(key)
+				.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
+				.flatMap(stored -> people(stored, after, pageSize, filter));
+		}
 		return keyset.authors(key, after, pageSize, filter)
 			.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
 			.map(page -> {
@@ -90,6 +113,15 @@ class AuthorIndexController {
 						page.authors().items().stream().map(a -> AuthorRow.of(a, total)).toList(),
 						page.authors().next());
 			});
+	}
+
+	private Mono<AuthorIndex> people(StoredRepository stored, String after, int size, String filter) {
+		RepositoryKey key = stored.key();
+		return identityReads.people(key).map(people -> {
+			Slice<Person> slice = IdentitiesReadModel.page(people, after, size, filter);
+			return new AuthorIndex(key.provider(), key.path(), stored.commitCount(), people.size(),
+					slice.items().stream().map(p -> AuthorRow.of(p, stored.commitCount())).toList(), slice.next());
+		});
 	}
 
 	/**
@@ -126,16 +158,33 @@ class AuthorIndexController {
 					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000",
 							defaultValue = "100")) @RequestParam(required = false) Integer size,
 			@Parameter(description = QueryOpenApi.AFTER,
-					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after) {
+					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after,
+			@Parameter(description = Identities.ROLE,
+					schema = @Schema(type = "string", allowableValues = { "author", "coauthor", "any" },
+							defaultValue = "author")) @RequestParam(required = false) String role,
+			@Parameter(description = Identities.VIEW + " Merged, `author` may be any of the person's keys.",
+					schema = @Schema(type = "string", allowableValues = { "raw", "merged" },
+							defaultValue = "raw")) @RequestParam(required = false) String identities) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 100, 1000, "commits page");
-		return keyset.commits(key, author, after, pageSize)
-			.map(slice -> new CommitList(author,
-					slice.items()
-						.stream()
-						.map(c -> CommitRow.of(c, links.urlOf(key.provider(), key.path(), c.sha())))
-						.toList(),
-					slice.next()));
+		CommitRole commitRole = Identities.role(role);
+		boolean merged = Identities.merged(identities);
+		Mono<Slice<CommitEntry>> page;
+		if (!merged && commitRole == CommitRole.AUTHOR) {
+			page = keyset.commits(key, author, after, pageSize);
+		}
+		else {
+			Mono<List<String>> keys = merged
+					? identityReads.people(key).map(people -> IdentitiesReadModel.keysOf(people, author))
+					: Mono.just(List.of(author));
+			page = keys.flatMap(k -> identityReads.commits(key, k, commitRole, after, pageSize));
+		}
+		return page.map(slice -> new CommitList(author,
+				slice.items()
+					.stream()
+					.map(c -> CommitRow.of(c, links.urlOf(key.provider(), key.path(), c.sha())))
+					.toList(),
+				slice.next()));
 	}
 
 	@Schema(description = "A page of a repository's authors, without their commits.")
@@ -157,12 +206,24 @@ class AuthorIndexController {
 			@Schema(description = "The author's commits in the repository.") long commitCount,
 			@Schema(description = "commitCount divided by the repository's totalCommits.", minimum = "0",
 					maximum = "1") double share,
-			@Schema(description = "When the author's newest commit was authored.") Instant lastAuthoredAt) {
+			@Schema(description = "When the author's newest commit was authored.") Instant lastAuthoredAt,
+			@Schema(description = "The repository's commits whose `Co-authored-by:` trailers credit the author "
+					+ "(never their own commits).") long coAuthoredCount,
+			@Schema(description = "identities=merged only: every raw key folded into this entry, `key` first.") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> keys) {
 
 		static AuthorRow of(AuthorSummary author, long totalCommits) {
-			double share = totalCommits == 0 ? 0 : (double) author.commitCount() / totalCommits;
 			return new AuthorRow(author.key(), author.login(), author.names(), author.emails(), author.commitCount(),
-					share, author.lastAuthoredAt());
+					share(author.commitCount(), totalCommits), author.lastAuthoredAt(), author.coAuthoredCount(), null);
+		}
+
+		static AuthorRow of(Person person, long totalCommits) {
+			return new AuthorRow(person.key(), person.login(), person.names(), person.emails(), person.commitCount(),
+					share(person.commitCount(), totalCommits), person.lastAuthoredAt(), person.coAuthoredCount(),
+					person.keys());
+		}
+
+		private static double share(long commits, long totalCommits) {
+			return totalCommits == 0 ? 0 : (double) commits / totalCommits;
 		}
 
 	}

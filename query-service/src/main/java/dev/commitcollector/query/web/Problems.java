@@ -28,7 +28,7 @@ class Problems extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
 	@ExceptionHandler({ RepositoryKey.InvalidRepositoryKey.class, AuthorsController.InvalidPaging.class,
-			InvalidCursor.class })
+			InvalidCursor.class, Identities.InvalidOption.class })
 	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}

@@ -1,0 +1,246 @@
+package dev.commitcollector.query.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.commitcollector.query.domain.AuthorCommits.CommitRef;
+import dev.commitcollector.query.domain.CommitEntry;
+import dev.commitcollector.query.domain.CommitRole;
+import dev.commitcollector.query.domain.Identity;
+import dev.commitcollector.query.domain.IdentityMerge;
+import dev.commitcollector.query.domain.Mailmap;
+import dev.commitcollector.query.domain.Person;
+import dev.commitcollector.query.domain.RepositoryKey;
+import dev.commitcollector.query.domain.Slice;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * The merged view and the co-author reads. A repository's people are computed per request
+ * from two indexed reads, its identities (authors with their co-authored counts, and
+ * co-authors who never authored) and its mailmap row, then folded in memory
+ * ({@link IdentityMerge}): O(identities + mailmap entries) per request, a few
+ * milliseconds for git/git's ~2,500 authors. Pages of people are keyset pages over that
+ * list, with the raw view's cursor form, so they are consistent while the store is idle.
+ */
+@Repository
+public class IdentitiesReadModel {
+
+	private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
+
+	private final DatabaseClient db;
+
+	private final NoreplySettings noreply;
+
+	IdentitiesReadModel(DatabaseClient db, NoreplySettings noreply) {
+		this.db = db;
+		this.noreply = noreply;
+	}
+
+	/** A repository's people, most commits first, ties by key. */
+	public Mono<List<Person>> people(RepositoryKey repository) {
+		return identities(repository).zipWith(mailmap(repository), (identities, mailmap) -> IdentityMerge
+			.people(identities, mailmap, noreply.ruleFor(repository.provider())));
+	}
+
+	/**
+	 * A keyset page of a repository's people; {@code filter} keeps those whose key, a
+	 * name or an email contains it, ignoring case.
+	 */
+	public static Slice<Person> page(List<Person> people, String after, int size, String filter) {
+		Cursor from = after == null ? null : Cursor.decode(after);
+		long count = from == null ? Long.MAX_VALUE : parseCount(from.first());
+		String needle = filter == null || filter.isBlank() ? null : filter.strip().toLowerCase(Locale.ROOT);
+		List<Person> rows = people.stream()
+			.filter(p -> from == null || p.commitCount() < count
+					|| (p.commitCount() == count && p.key().compareTo(from.second()) > 0))
+			.filter(p -> needle == null || matches(p, needle))
+			.limit(size + 1L)
+			.toList();
+		if (rows.size() <= size) {
+			return new Slice<>(rows, null);
+		}
+		Person last = rows.get(size - 1);
+		return new Slice<>(rows.subList(0, size), new Cursor(String.valueOf(last.commitCount()), last.key()).encode());
+	}
+
+	/**
+	 * The raw keys of the person {@code author} is one of; just {@code author} if none.
+	 */
+	public static List<String> keysOf(List<Person> people, String author) {
+		return people.stream()
+			.filter(p -> p.keys().contains(author))
+			.findFirst()
+			.map(Person::keys)
+			.orElse(List.of(author));
+	}
+
+	/** Co-authored counts of the given raw keys (absent: none). */
+	public Mono<Map<String, Long>> coAuthoredCounts(RepositoryKey repository, List<String> keys) {
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return db.sql("""
+				select author_key, co_authored_count from co_authors
+				where provider = $1 and repository = $2 and author_key = any($3)""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path())
+			.bind(2, keys.toArray(String[]::new))
+			.map(row -> Map.entry(row.get("author_key", String.class), row.get("co_authored_count", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * The commits of any of {@code keys} in the given role, newest first (ties by sha,
+	 * descending), each once: the newest {@code size + 1} of each role through its index,
+	 * then merged.
+	 */
+	public Mono<Slice<CommitEntry>> commits(RepositoryKey repository, List<String> keys, CommitRole role, String after,
+			int size) {
+		Cursor from = after == null ? null : Cursor.decode(after);
+		return db.sql("""
+				select sha, authored_at, committed_at, message_headline from commits
+				where provider = $1 and repository = $2 and (authored_at, sha) < ($4, $5) and sha in (
+				    (select sha from commits
+				     where $7 and provider = $1 and repository = $2 and author_key = any($3)
+				       and (authored_at, sha) < ($4, $5)
+				     order by authored_at desc, sha desc limit $6)
+				    union
+				    (select sha from commit_co_authors
+				     where $8 and provider = $1 and repository = $2 and author_key = any($3)
+				       and (authored_at, sha) < ($4, $5)
+				     order by authored_at desc, sha desc limit $6))
+				order by authored_at desc, sha desc
+				limit $6""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path())
+			.bind(2, keys.toArray(String[]::new))
+			.bind(3, from == null ? LATEST : parseInstant(from.first()))
+			.bind(4, from == null ? "" : from.second())
+			.bind(5, size + 1)
+			.bind(6, role != CommitRole.COAUTHOR)
+			.bind(7, role != CommitRole.AUTHOR)
+			.map(row -> new CommitEntry(row.get("sha", String.class), instant(row, "authored_at"),
+					instant(row, "committed_at"), row.get("message_headline", String.class)))
+			.all()
+			.collectList()
+			.map(rows -> rows.size() <= size ? new Slice<>(rows, null) : new Slice<>(List.copyOf(rows.subList(0, size)),
+					new Cursor(rows.get(size - 1).authoredAt().toString(), rows.get(size - 1).sha()).encode()));
+	}
+
+	/** Every commit of each person, newest first, by the person's key. */
+	public Mono<Map<String, List<CommitRef>>> commitsOf(RepositoryKey repository, List<Person> people) {
+		Map<String, String> personOf = new HashMap<>();
+		Map<String, List<CommitRef>> commits = new HashMap<>();
+		people.forEach(person -> {
+			person.keys().forEach(key -> personOf.put(key, person.key()));
+			commits.put(person.key(), new ArrayList<>());
+		});
+		if (people.isEmpty()) {
+			return Mono.just(commits);
+		}
+		return db.sql("""
+				select author_key, sha, authored_at from commits
+				where provider = $1 and repository = $2 and author_key = any($3)
+				order by authored_at desc, sha desc""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path())
+			.bind(2, personOf.keySet().toArray(String[]::new))
+			.map(row -> commits.get(personOf.get(row.get("author_key", String.class)))
+				.add(new CommitRef(row.get("sha", String.class), instant(row, "authored_at"))))
+			.all()
+			.then(Mono.just(commits));
+	}
+
+	private Mono<List<Identity>> identities(RepositoryKey repository) {
+		return db.sql("""
+				select a.author_key, a.login, a.names, a.emails, a.commit_count,
+				       coalesce(c.co_authored_count, 0) as co_authored_count, a.last_authored_at
+				from authors a
+				left join co_authors c
+				  on c.provider = a.provider and c.repository = a.repository and c.author_key = a.author_key
+				where a.provider = $1 and a.repository = $2
+				union all
+				select c.author_key, null, c.names, c.emails, 0, c.co_authored_count, null
+				from co_authors c
+				where c.provider = $1 and c.repository = $2
+				  and not exists (select from authors a
+				                  where a.provider = c.provider and a.repository = c.repository
+				                    and a.author_key = c.author_key)""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path())
+			.map(row -> new Identity(row.get("author_key", String.class), row.get("login", String.class),
+					Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
+					row.get("commit_count", Long.class), row.get("co_authored_count", Long.class),
+					instant(row, "last_authored_at")))
+			.all()
+			.collectList();
+	}
+
+	private Mono<Mailmap> mailmap(RepositoryKey repository) {
+		return db.sql("""
+				select proper_names, proper_emails, commit_names, commit_emails from mailmaps
+				where provider = $1 and repository = $2""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path())
+			.map(IdentitiesReadModel::mailmapOf)
+			.one()
+			.defaultIfEmpty(Mailmap.NONE);
+	}
+
+	private static Mailmap mailmapOf(Readable row) {
+		String[] properNames = row.get("proper_names", String[].class);
+		String[] properEmails = row.get("proper_emails", String[].class);
+		String[] commitNames = row.get("commit_names", String[].class);
+		String[] commitEmails = row.get("commit_emails", String[].class);
+		List<Mailmap.Entry> entries = new ArrayList<>(commitEmails.length);
+		for (int i = 0; i < commitEmails.length; i++) {
+			entries.add(new Mailmap.Entry(properNames[i], properEmails[i], commitNames[i], commitEmails[i]));
+		}
+		return new Mailmap(entries);
+	}
+
+	private static boolean matches(Person person, String needle) {
+		return person.keys().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).contains(needle))
+				|| person.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(needle))
+				|| person.emails().stream().anyMatch(e -> e.toLowerCase(Locale.ROOT).contains(needle));
+	}
+
+	private static Instant instant(Readable row, String column) {
+		OffsetDateTime value = row.get(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static long parseCount(String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidCursor();
+		}
+	}
+
+	private static OffsetDateTime parseInstant(String value) {
+		try {
+			OffsetDateTime date = OffsetDateTime.parse(value);
+			if (date.getYear() < 1 || date.isAfter(LATEST)) {
+				throw new InvalidCursor();
+			}
+			return date;
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidCursor();
+		}
+	}
+
+}
