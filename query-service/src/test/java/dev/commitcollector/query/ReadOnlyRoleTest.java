@@ -41,6 +41,10 @@ class ReadOnlyRoleTest {
 			assertThat(count(reader, "select count(*) from authors where repository = 'acme/guarded'")).isEqualTo(2);
 			assertThat(count(reader, "select commit_count from repositories where repository = 'acme/guarded'"))
 				.isEqualTo(2);
+			assertThat(count(reader, "select count(*) from commit_co_authors where repository = 'acme/guarded'"))
+				.isZero();
+			assertThat(count(reader, "select count(*) from co_authors where repository = 'acme/guarded'")).isZero();
+			assertThat(count(reader, "select count(*) from mailmaps where repository = 'acme/guarded'")).isZero();
 		}
 	}
 
@@ -74,6 +78,9 @@ class ReadOnlyRoleTest {
 						"update repositories set commit_count = 0 where repository = 'acme/guarded'"),
 				Named.of("delete from repositories", "delete from repositories where repository = 'acme/guarded'"),
 				Named.of("truncate the store", "truncate commits, authors, repositories"),
+				Named.of("delete co-authors", "delete from commit_co_authors"),
+				Named.of("update co-authored counts", "update co_authors set co_authored_count = 1000"),
+				Named.of("delete mailmaps", "delete from mailmaps"),
 				Named.of("create table in public", "create table public.planted (id int)"));
 	}
 

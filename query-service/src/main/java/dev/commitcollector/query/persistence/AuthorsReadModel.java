@@ -46,9 +46,13 @@ public class AuthorsReadModel {
 	 */
 	public Flux<AuthorCommits> authors(RepositoryKey key, int page, int size) {
 		return db.sql("""
-				select author_key, login, names, emails, commit_count from authors
-				where provider = $1 and repository = $2
-				order by -commit_count, author_key
+				select a.author_key, a.login, a.names, a.emails, a.commit_count,
+				       coalesce(c.co_authored_count, 0) as co_authored_count
+				from authors a
+				left join co_authors c
+				  on c.provider = a.provider and c.repository = a.repository and c.author_key = a.author_key
+				where a.provider = $1 and a.repository = $2
+				order by -a.commit_count, a.author_key
 				limit $3 offset $4""")
 			.bind(0, key.provider())
 			.bind(1, key.path())
@@ -82,7 +86,7 @@ public class AuthorsReadModel {
 	private static AuthorCommits author(Readable row) {
 		return new AuthorCommits(row.get("author_key", String.class), row.get("login", String.class),
 				Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
-				row.get("commit_count", Long.class), List.of());
+				row.get("commit_count", Long.class), row.get("co_authored_count", Long.class), null, List.of());
 	}
 
 }

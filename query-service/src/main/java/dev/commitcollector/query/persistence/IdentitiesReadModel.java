@@ -5,10 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.commitcollector.query.domain.AuthorCommits.CommitRef;
 import dev.commitcollector.query.domain.CommitEntry;
@@ -22,6 +20,7 @@ import dev.commitcollector.query.domain.Slice;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -84,22 +83,6 @@ public class IdentitiesReadModel {
 			.orElse(List.of(author));
 	}
 
-	/** Co-authored counts of the given raw keys (absent: none). */
-	public Mono<Map<String, Long>> coAuthoredCounts(RepositoryKey repository, List<String> keys) {
-		if (keys.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return db.sql("""
-				select author_key, co_authored_count from co_authors
-				where provider = $1 and repository = $2 and author_key = any($3)""")
-			.bind(0, repository.provider())
-			.bind(1, repository.path())
-			.bind(2, keys.toArray(String[]::new))
-			.map(row -> Map.entry(row.get("author_key", String.class), row.get("co_authored_count", Long.class)))
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-	}
-
 	/**
 	 * The commits of any of {@code keys} in the given role, newest first (ties by sha,
 	 * descending), each once: the newest {@code size + 1} of each role through its index,
@@ -138,28 +121,21 @@ public class IdentitiesReadModel {
 					new Cursor(rows.get(size - 1).authoredAt().toString(), rows.get(size - 1).sha()).encode()));
 	}
 
-	/** Every commit of each person, newest first, by the person's key. */
-	public Mono<Map<String, List<CommitRef>>> commitsOf(RepositoryKey repository, List<Person> people) {
-		Map<String, String> personOf = new HashMap<>();
-		Map<String, List<CommitRef>> commits = new HashMap<>();
-		people.forEach(person -> {
-			person.keys().forEach(key -> personOf.put(key, person.key()));
-			commits.put(person.key(), new ArrayList<>());
-		});
-		if (people.isEmpty()) {
-			return Mono.just(commits);
-		}
+	/**
+	 * Every commit of any of {@code keys}, newest first, read through a cursor as the
+	 * subscriber asks, as {@link AuthorsReadModel#commitsOf} reads one author's.
+	 */
+	public Flux<CommitRef> commitsOf(RepositoryKey repository, List<String> keys) {
 		return db.sql("""
-				select author_key, sha, authored_at from commits
+				select sha, authored_at from commits
 				where provider = $1 and repository = $2 and author_key = any($3)
 				order by authored_at desc, sha desc""")
+			.filter(statement -> statement.fetchSize(AuthorsReadModel.FETCH_SIZE))
 			.bind(0, repository.provider())
 			.bind(1, repository.path())
-			.bind(2, personOf.keySet().toArray(String[]::new))
-			.map(row -> commits.get(personOf.get(row.get("author_key", String.class)))
-				.add(new CommitRef(row.get("sha", String.class), instant(row, "authored_at"))))
-			.all()
-			.then(Mono.just(commits));
+			.bind(2, keys.toArray(String[]::new))
+			.map(row -> new CommitRef(row.get("sha", String.class), instant(row, "authored_at")))
+			.all();
 	}
 
 	private Mono<List<Identity>> identities(RepositoryKey repository) {

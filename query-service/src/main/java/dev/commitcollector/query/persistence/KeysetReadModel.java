@@ -126,10 +126,11 @@ public class KeysetReadModel {
 
 	private static @Nullable AuthorSummary authorOf(Readable row) {
 		String key = row.get("author_key", String.class);
-		return key == null ? null : new AuthorSummary(key, row.get("login", String.class),
-				Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
-				row.get("commit_count", Long.class), instant(row, "last_authored_at"),
-				row.get("co_authored_count", Long.class));
+		return key == null ? null
+				: new AuthorSummary(key, row.get("login", String.class),
+						Arrays.asList(row.get("names", String[].class)),
+						Arrays.asList(row.get("emails", String[].class)), row.get("commit_count", Long.class),
+						instant(row, "last_authored_at"), row.get("co_authored_count", Long.class));
 	}
 
 	/** One author's commits in a repository, newest first (ties by sha, descending). */

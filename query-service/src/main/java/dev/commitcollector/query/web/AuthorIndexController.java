@@ -68,13 +68,14 @@ class AuthorIndexController {
 					+ "pages.")
 	@ApiResponse(responseCode = "200", description = "A page of the repository's authors.")
 	@ApiResponse(responseCode = "400",
-			description = "A malformed provider, a missing or malformed repository, a size out of range, an `after` that is not a cursor or a filter over 200 characters.",
+			description = "A malformed provider, a missing or malformed repository, a size out of range, an `after` that is not a cursor, a filter over 200 characters or an unknown `identities`.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = { @ExampleObject(name = "provider", value = QueryOpenApi.BAD_PROVIDER),
 							@ExampleObject(name = "repository", value = QueryOpenApi.MISSING_REPOSITORY),
 							@ExampleObject(name = "size", value = QueryOpenApi.BAD_AUTHORS_SIZE),
 							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR),
-							@ExampleObject(name = "filter", value = QueryOpenApi.TOO_LONG_FILTER) }))
+							@ExampleObject(name = "filter", value = QueryOpenApi.TOO_LONG_FILTER),
+							@ExampleObject(name = "identities", value = QueryOpenApi.BAD_IDENTITIES) }))
 	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
@@ -137,12 +138,14 @@ class AuthorIndexController {
 					+ "`url` comes from the provider's commit URL template and is null for a provider without one.")
 	@ApiResponse(responseCode = "200", description = "A page of the author's commits.")
 	@ApiResponse(responseCode = "400",
-			description = "A malformed provider, a missing or malformed repository, a size out of range, an `after` that is not a cursor or an author key over 1024 characters.",
+			description = "A malformed provider, a missing or malformed repository, a size out of range, an `after` that is not a cursor, an author key over 1024 characters, or an unknown `role` or `identities`.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = { @ExampleObject(name = "provider", value = QueryOpenApi.BAD_PROVIDER),
 							@ExampleObject(name = "repository", value = QueryOpenApi.MISSING_REPOSITORY),
 							@ExampleObject(name = "size", value = QueryOpenApi.BAD_COMMITS_SIZE),
-							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR) }))
+							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR),
+							@ExampleObject(name = "role", value = QueryOpenApi.BAD_ROLE),
+							@ExampleObject(name = "identities", value = QueryOpenApi.BAD_IDENTITIES) }))
 	Mono<CommitList> commits(
 			@Parameter(description = "The author's `key` (`login:<login>` or `email:<email>`), URL-encoded.",
 					schema = @Schema(type = "string", maxLength = 1024,

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.commitcollector.query.domain.AuthorCommits;
 import dev.commitcollector.query.domain.AuthorCommits.CommitRef;
 import dev.commitcollector.query.domain.StoredRepository;
@@ -48,7 +49,8 @@ class AuthorsJson {
 	}
 
 	private Flux<DataBuffer> author(AuthorCommits author, boolean first, Function<String, Flux<CommitRef>> commitsOf) {
-		var head = new AuthorHead(author.key(), author.login(), author.names(), author.emails(), author.commitCount());
+		var head = new AuthorHead(author.key(), author.login(), author.names(), author.emails(), author.commitCount(),
+				author.coAuthoredCount(), author.keys());
 		return Flux.concat(Mono.fromSupplier(() -> buffer(opened(head, "commits", !first))),
 				commitsOf.apply(author.key())
 					.buffer(COMMITS_PER_BUFFER)
@@ -93,8 +95,11 @@ class AuthorsJson {
 			int page, int size, long totalPages) {
 	}
 
-	/** {@link AuthorCommits} without its commits. */
-	private record AuthorHead(String key, String login, List<String> names, List<String> emails, long commitCount) {
+	/**
+	 * {@link AuthorCommits} without its commits; {@code keys} only in the merged view.
+	 */
+	private record AuthorHead(String key, String login, List<String> names, List<String> emails, long commitCount,
+			long coAuthoredCount, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> keys) {
 	}
 
 }

@@ -80,6 +80,12 @@ class QueryOpenApi {
 			+ "\"detail\":\"after is not a cursor this service handed out; pass the 'next' value of the previous "
 			+ "page\",\"instance\":\"/api/v1/repositories\"}";
 
+	static final String BAD_IDENTITIES = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+			+ "\"detail\":\"identities must be raw or merged, was 'people'\"}";
+
+	static final String BAD_ROLE = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+			+ "\"detail\":\"role must be author, coauthor or any, was 'reviewer'\"}";
+
 	static final String TOO_LONG_FILTER = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
 			+ "\"detail\":\"query parameter 'filter' is 201 characters long; at most 200 are accepted\"}";
 

@@ -105,6 +105,21 @@ class ApiDocsTest extends QueryIntegrationTest {
 			.isEqualTo(1024);
 	}
 
+	@Test
+	void offersTheIdentitiesViewsOnEveryAuthorEndpointAndTheRolesOnAnAuthorsCommits() {
+		JsonNode docs = apiDocs();
+		for (String name : List.of("get /api/v1/authors", "get /api/v1/repository/authors",
+				"get /api/v1/authors/{author}/commits")) {
+			JsonNode identities = parameter(docs, name, "identities");
+			assertThat(identities.at("/schema/enum").toString()).as(name).isEqualTo("[\"raw\",\"merged\"]");
+			assertThat(identities.at("/schema/default").asString()).as(name).isEqualTo("raw");
+			assertThat(identities.path("description").asString()).as(name).contains(".mailmap", "noreply");
+		}
+		JsonNode role = parameter(docs, "get /api/v1/authors/{author}/commits", "role");
+		assertThat(role.at("/schema/enum").toString()).isEqualTo("[\"author\",\"coauthor\",\"any\"]");
+		assertThat(role.at("/schema/default").asString()).isEqualTo("author");
+	}
+
 	private static void assertSize(JsonNode size, int maximum, int defaultSize) {
 		assertThat(size.at("/schema/type").toString()).contains("integer");
 		assertThat(size.at("/schema/minimum").asInt()).isEqualTo(1);
