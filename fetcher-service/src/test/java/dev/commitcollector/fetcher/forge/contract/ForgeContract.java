@@ -277,6 +277,31 @@ public abstract class ForgeContract {
 	}
 
 	@Test
+	void waitsOutARateLimitOnTheMailmapAsOnAPageThenPublishesIt() {
+		assumeTrue(stub.supports(Capability.RATE_LIMIT), "this forge type has no API rate limit");
+		List<StubCommit> history = history("map-limited", 20);
+		stub.mailmap(stub.path("map-limited"), "Ada <ada@example.org>\n");
+		stub.repository(stub.path("map-limited"), history);
+		((HttpStubForge) stub).rateLimitTheNextMailmap();
+
+		Fetch fetch = fetch("map-limited", 100);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(mailmaps).singleElement()
+			.satisfies(mailmap -> assertThat(mailmap.mailmap().text()).isEqualTo("Ada <ada@example.org>\n"));
+	}
+
+	@Test
+	void publishesAnEmptyMailmapAsEmptyTextNotAsNone() {
+		stub.mailmap(stub.path("empty-map"), "");
+		stub.repository(stub.path("empty-map"), history("empty-map", 3));
+
+		fetch("empty-map", 10);
+
+		assertThat(mailmaps).singleElement().satisfies(mailmap -> assertThat(mailmap.mailmap().text()).isEmpty());
+	}
+
+	@Test
 	void completesTheFetchWithItsCommitsWhenTheMailmapCannotBeRead() {
 		assumeTrue(stub.supports(Capability.SERVER_ERROR), "this forge type answers no HTTP status");
 		List<StubCommit> history = history("map-fails", 150);

@@ -44,6 +44,8 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 
 	private volatile boolean mailmapsFail;
 
+	private final AtomicInteger mailmapRateLimits = new AtomicInteger();
+
 	private final Queue<Supplier<MockResponse>> faults = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger malformedLeft = new AtomicInteger();
@@ -107,6 +109,14 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 	}
 
 	/**
+	 * The next request for a {@code .mailmap} is rate limited for a second; later ones
+	 * are served.
+	 */
+	public void rateLimitTheNextMailmap() {
+		mailmapRateLimits.set(1);
+	}
+
+	/**
 	 * The answer to a request for the {@code .mailmap} of {@code path} at {@code ref}:
 	 * the text when there is one and {@code ref} is the head, else {@code missing}; a
 	 * server error once {@link #failMailmaps} was called.
@@ -114,6 +124,9 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 	protected MockResponse mailmapAnswer(String path, String ref, Supplier<MockResponse> missing) {
 		if (mailmapsFail) {
 			return serverError();
+		}
+		if (mailmapRateLimits.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+			return rateLimited(1);
 		}
 		List<StubCommit> history = history(path);
 		String text = mailmaps.get(path);
