@@ -84,9 +84,17 @@ final class StubGitHub extends StubForge {
 				object("author", object("name", commit.name(), "email", commit.email(), "date", authored), "committer",
 						object("name", "Stub Committer", "email", "committer@example.org", "date",
 								date(commit.authoredAt().plusSeconds(30), zone)),
-						"message", commit.message() + "\n\nA body that is not the headline.", "comment_count", 0),
+						"message", withBody(commit.message()), "comment_count", 0),
 				"url", api + "/commits/" + commit.sha(), "author", account, "committer", null, "parents",
 				commit.parents().stream().map(sha -> object("sha", sha, "url", api + "/commits/" + sha)).toList());
+	}
+
+	/**
+	 * A one-line message gets a body that is not the headline; one with a body of its own
+	 * (trailers, say) is served as written.
+	 */
+	static String withBody(String message) {
+		return message.contains("\n\n") ? message : message + "\n\nA body that is not the headline.";
 	}
 
 	private static Map<String, Object> account(String login) {
