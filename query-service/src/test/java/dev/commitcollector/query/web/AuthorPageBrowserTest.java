@@ -128,6 +128,36 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void showsPeopleMergedByDefaultWithTheirCoAuthoredCountsAndRawIdentitiesOnTheSwitch() throws Exception {
+		aRepository("github", "acme/browser-people")
+			.commit(sha(301), "login:octocat", "octocat", "The Octocat", "octocat@github.com",
+					Instant.parse("2026-11-01T10:00:00Z"))
+			.commit(sha(302), "email:1+octocat@users.noreply.github.com", null, "Octo",
+					"1+octocat@users.noreply.github.com", Instant.parse("2026-11-02T10:00:00Z"))
+			.commit(sha(303), "email:ada@example.org", null, "Ada", "ada@example.org",
+					Instant.parse("2026-11-03T10:00:00Z"))
+			.coAuthor(sha(303), "Octo", "1+octocat@users.noreply.github.com")
+			.store();
+		browser.get("http://localhost:" + port + "/repository.html?provider=github&repository=acme/browser-people");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#authors > li"), 2));
+
+		WebElement octocat = browser.findElement(By.cssSelector("#authors > li"));
+		assertThat(octocat.getAttribute("data-key")).isEqualTo("login:octocat");
+		assertThat(octocat.findElement(By.className("author-count")).getText()).isEqualTo("2 commits");
+		assertThat(octocat.findElement(By.className("author-coauthored")).getText()).isEqualTo("+1 co-authored");
+		assertThat(octocat.findElement(By.className("author-keys")).getText()).isEqualTo("2 identities");
+		assertThat(browser.findElement(By.id("repository-summary")).getText()).isEqualTo("3 commits by 2 authors");
+		screenshot("people");
+
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("identities"))).selectByValue("raw");
+		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#authors > li"), 3));
+		assertThat(browser.findElements(By.cssSelector("#authors > li"))).extracting(a -> a.getAttribute("data-key"))
+			.containsExactly("email:1+octocat@users.noreply.github.com", "email:ada@example.org", "login:octocat");
+		assertThat(browser.getCurrentUrl()).endsWith("identities=raw");
+	}
+
+	@Test
 	void listsStoredRepositoriesOnTheHomePage() throws Exception {
 		browser.get("http://localhost:" + port + "/");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
