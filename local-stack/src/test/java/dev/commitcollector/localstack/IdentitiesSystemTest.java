@@ -71,9 +71,9 @@ class IdentitiesSystemTest {
 	}
 
 	/**
-	 * 24 commits, newest first, four by each of six identities: octocat's account, octocat's
-	 * unlinked noreply address, Jane's three addresses, Joe. Every third credits Grace as a
-	 * co-author, every fourth octocat's noreply address.
+	 * 24 commits, newest first, four by each of six identities: octocat's account,
+	 * octocat's unlinked noreply address, Jane's three addresses, Joe. Every third
+	 * credits Grace as a co-author, every fourth octocat's noreply address.
 	 */
 	private static List<Commit> history() {
 		List<Commit> synthetic = SyntheticHistory.of(REPOSITORY, 24, 1);
