@@ -1,11 +1,12 @@
--- The statements KeysetReadModel/AuthorsReadModel run for a first authors page without a filter
--- (size 50: 51 rows); pgbench binds :repository and :author as the driver binds $n.
-select commit_count, author_count, last_stored_at from repositories
-where provider = :provider and repository = :repository;
-select author_key, login, names, emails, commit_count, last_authored_at from authors
-where provider = :provider and repository = :repository
-  and (-commit_count, author_key) > (-9223372036854775808, '')
-  and (null::text is null or author_key ilike null::text or array_to_string(names, ' ') ilike null::text
-       or array_to_string(emails, ' ') ilike null::text)
-order by -commit_count, author_key
-limit 51;
+-- The statement KeysetReadModel.authors runs (AUTHORS, no filter) for a first authors page of
+-- size 50 ($5 = 51 rows); pgbench binds the :variables as the driver binds $n
+-- (it cannot bind an empty string: the first page's empty cursor key is a literal '').
+select r.commit_count as total_commits, r.author_count, r.last_stored_at,
+       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at
+from repositories r left join lateral (
+    select author_key, login, names, emails, commit_count, last_authored_at from authors
+    where provider = :provider and repository = :repository and (-commit_count, author_key) > (:after_count, '')
+    order by -commit_count, author_key
+    limit 51) a on true
+where r.provider = :provider and r.repository = :repository
+order by -a.commit_count, a.author_key;
