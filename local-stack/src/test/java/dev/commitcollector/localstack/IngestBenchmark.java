@@ -125,7 +125,7 @@ public final class IngestBenchmark {
 		event.put("authorLogin", null);
 		event.put("authoredAt", commit.authoredAt().toString());
 		event.put("committedAt", committedAt.toInstant().toString());
-		event.put("messageHeadline", commit.message());
+		event.put("messageHeadline", commit.headline());
 		event.put("discoveredAt", Instant.now().toString());
 		return JSON.writeValueAsBytes(event);
 	}
@@ -226,7 +226,7 @@ public final class IngestBenchmark {
 				.append(',')
 				.append(history.committedAt().get(i).toInstant())
 				.append(',')
-				.append(quoted(c.message()))
+				.append(quoted(c.headline()))
 				.append(',')
 				.append(UUID.randomUUID())
 				.append(',')

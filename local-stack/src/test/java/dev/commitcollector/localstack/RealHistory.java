@@ -16,11 +16,13 @@ import dev.commitcollector.localstack.SyntheticHistory.Commit;
  * The history of a real repository, newest first, in the order {@code git log} lists it
  * from {@code HEAD}: for benchmarks that serve or store what a real forge would hold.
  * Needs {@code git} on the path and a clone (a bare one is enough), for example
- * {@code git clone --bare https://github.com/git/git}.
+ * {@code git clone --bare https://github.com/git/git}. Each commit's message is the whole
+ * of it, trailers included, as {@code git log} prints {@code %B};
+ * {@link Commit#headline()} is its first line.
  */
 final class RealHistory {
 
-	private static final String FIELDS = "%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%P%x1f%s%x1e";
+	private static final String FIELDS = "%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%P%x1f%B%x1e";
 
 	private RealHistory() {
 	}
@@ -54,11 +56,13 @@ final class RealHistory {
 					continue;
 				}
 				// not strip(): Java counts the unit separator as whitespace
-				String[] f = record.toString().replaceFirst("^\n", "").split("\u001f", -1);
+				String[] f = record.toString().replaceFirst("^\n", "").split("\u001f", 7);
 				record.setLength(0);
 				String parents = f[5].strip();
-				commits.add(new Commit(f[0], f[1], f[2], null, OffsetDateTime.parse(f[3]).toInstant(), f[6],
-						parents.isEmpty() ? null : parents.split(" ")[0]));
+				// %B ends in a newline; a message may hold any character but the record
+				// separator
+				commits.add(new Commit(f[0], f[1], f[2], null, OffsetDateTime.parse(f[3]).toInstant(),
+						f[6].replaceFirst("\n+$", ""), parents.isEmpty() ? null : parents.split(" ")[0]));
 				committed.add(OffsetDateTime.parse(f[4]));
 			}
 		}

@@ -103,6 +103,12 @@ final class SyntheticHistory {
 			return parent == null ? List.of() : List.of(parent);
 		}
 
+		/** The message's first line. */
+		String headline() {
+			int end = message.indexOf('\n');
+			return end < 0 ? message : message.substring(0, end);
+		}
+
 	}
 
 }
