@@ -68,19 +68,21 @@ public final class IngestBenchmark {
 						EmbeddedPostgresServer.OWNER_PASSWORD)) {
 			List<Double> drains = new ArrayList<>();
 			List<Double> copies = new ArrayList<>();
-			System.out.printf("%-5s %16s %16s %8s%n", "run", "store drain", "COPY", "ratio");
+			System.out.printf("store JVM: %s%n", String.join(" ", ServiceProcess.jvmOptions("store-service")));
+			System.out.printf("%-5s %16s %16s %8s %22s%n", "run", "store drain", "COPY", "ratio",
+					"start to first batch");
 			for (int run = 0; run <= runs; run++) {
 				String repository = "bench/git-" + run;
 				String topic = "bench.ingest." + run;
 				produce(kafka.bootstrapServers(), topic, repository, history);
 				truncate(db);
-				double drained = drain(home, kafka, postgres, db, topic, repository, history.size());
+				Drain drained = drain(home, kafka, postgres, db, topic, repository, history.size());
 				double copied = copy(db, repository, history);
 				String label = run == 0 ? "warm" : String.valueOf(run);
-				System.out.printf("%-5s %,12.0f c/s %,12.0f r/s %7.0f %%%n", label, drained, copied,
-						100 * drained / copied);
+				System.out.printf("%-5s %,12.0f c/s %,12.0f r/s %7.0f %% %,19d ms%n", label, drained.rate(), copied,
+						100 * drained.rate() / copied, drained.firstBatchMillis());
 				if (run > 0) {
-					drains.add(drained);
+					drains.add(drained.rate());
 					copies.add(copied);
 				}
 			}
@@ -131,10 +133,14 @@ public final class IngestBenchmark {
 	}
 
 	/**
-	 * Starts a store on the backlog; returns commits stored per second, first batch to
-	 * last.
+	 * Commits stored per second from the first stored batch to the last, and how long the
+	 * store took from its process start to its first stored batch.
 	 */
-	private static double drain(Path home, KafkaBroker kafka, EmbeddedPostgresServer postgres, Connection db,
+	private record Drain(double rate, long firstBatchMillis) {
+	}
+
+	/** Starts a store on the backlog and watches it drain. */
+	private static Drain drain(Path home, KafkaBroker kafka, EmbeddedPostgresServer postgres, Connection db,
 			String topic, String repository, int total) throws Exception {
 		Map<String, String> env = new HashMap<>();
 		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -149,6 +155,7 @@ public final class IngestBenchmark {
 		ServiceProcess store = new ServiceProcess("store-service",
 				home.resolve("store-service/target/store-service.jar"), Integer.parseInt(env.get("STORE_PORT")), env,
 				LocalStack.logs(home).resolve("ingest-benchmark-store.log"));
+		long started = System.nanoTime();
 		store.start();
 		try (PreparedStatement stored = db
 			.prepareStatement("select commit_count from repositories where provider = 'github' and repository = ?")) {
@@ -164,7 +171,8 @@ public final class IngestBenchmark {
 					firstCount = count;
 				}
 				if (count >= total) {
-					return (count - firstCount) * 1e9 / Math.max(1, now - firstSeen);
+					return new Drain((count - firstCount) * 1e9 / Math.max(1, now - firstSeen),
+							(firstSeen - started) / 1_000_000);
 				}
 				if (!store.isAlive()) {
 					throw new IllegalStateException("the store exited; see " + store.log());
