@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.commitcollector.localstack.SyntheticHistory.Commit;
@@ -68,6 +69,7 @@ public final class IngestBenchmark {
 						EmbeddedPostgresServer.OWNER_PASSWORD)) {
 			List<Double> drains = new ArrayList<>();
 			List<Double> copies = new ArrayList<>();
+			List<Double> ratios = new ArrayList<>();
 			System.out.printf("store JVM: %s%n", String.join(" ", ServiceProcess.jvmOptions("store-service")));
 			System.out.printf("%-5s %16s %16s %8s %22s%n", "run", "store drain", "COPY", "ratio",
 					"start to first batch");
@@ -82,6 +84,7 @@ public final class IngestBenchmark {
 				System.out.printf("%-5s %,12.0f c/s %,12.0f r/s %7.0f %% %,19d ms%n", label, drained.rate(), copied,
 						100 * drained.rate() / copied, drained.firstBatchMillis());
 				if (run > 0) {
+					ratios.add(100 * drained.rate() / copied);
 					drains.add(drained.rate());
 					copies.add(copied);
 				}
@@ -89,6 +92,10 @@ public final class IngestBenchmark {
 			System.out.printf("median %,11.0f c/s %,12.0f r/s %7.0f %%   (store: %,.0f..%,.0f, COPY: %,.0f..%,.0f)%n",
 					median(drains), median(copies), 100 * median(drains) / median(copies), min(drains), max(drains),
 					min(copies), max(copies));
+			// each run's ratio compares the two in the same minute of a shared machine: the
+			// steadier figure
+			System.out.printf("median of the runs' ratios: %.0f %% (%.0f..%.0f); the issue asks for at least 50 %%%n",
+					median(ratios), min(ratios), max(ratios));
 		}
 	}
 
@@ -106,11 +113,16 @@ public final class IngestBenchmark {
 		String key = "github:" + repository;
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
+			List<Future<?>> sent = new ArrayList<>(history.size());
 			for (int i = 0; i < history.size(); i++) {
-				producer.send(new ProducerRecord<>(topic, key,
-						event(fetchId, repository, history.commits().get(i), history.committedAt().get(i))));
+				sent.add(producer.send(new ProducerRecord<>(topic, key,
+						event(fetchId, repository, history.commits().get(i), history.committedAt().get(i)))));
 			}
 			producer.flush();
+			for (Future<?> each : sent) {
+				each.get(); // a send Kafka refused fails the benchmark instead of
+							// shrinking the backlog
+			}
 		}
 	}
 
