@@ -92,7 +92,8 @@ public final class IngestBenchmark {
 			System.out.printf("median %,11.0f c/s %,12.0f r/s %7.0f %%   (store: %,.0f..%,.0f, COPY: %,.0f..%,.0f)%n",
 					median(drains), median(copies), 100 * median(drains) / median(copies), min(drains), max(drains),
 					min(copies), max(copies));
-			// each run's ratio compares the two in the same minute of a shared machine: the
+			// each run's ratio compares the two in the same minute of a shared machine:
+			// the
 			// steadier figure
 			System.out.printf("median of the runs' ratios: %.0f %% (%.0f..%.0f); the issue asks for at least 50 %%%n",
 					median(ratios), min(ratios), max(ratios));
