@@ -5,9 +5,10 @@ import io.r2dbc.spi.R2dbcException;
 /**
  * Which database failures are about the data and which about the database's state. Data
  * errors are SQLSTATE class 22 (data exception), 54 (program limit exceeded: a key too
- * long to index) and 23 (integrity; the one conflict the statement expects is handled by
- * it). Retrying those changes nothing; everything else (connection lost, admin shutdown,
- * serialization failure, deadlock, timeouts) may pass on retry.
+ * long to index) and 23 (integrity; the conflicts the store expects are handled before
+ * this: the statement's by {@code ON CONFLICT}, the {@code COPY}'s by falling back to the
+ * statement). Retrying those changes nothing; everything else (connection lost, admin
+ * shutdown, serialization failure, deadlock, timeouts) may pass on retry.
  * https://www.postgresql.org/docs/current/errcodes-appendix.html
  */
 final class SqlStates {
@@ -23,6 +24,14 @@ final class SqlStates {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A unique violation (23505): for the {@code COPY}, a concurrent writer stored one of
+	 * its rows first.
+	 */
+	static boolean isUniqueViolation(Throwable error) {
+		return "23505".equals(of(error));
 	}
 
 	static boolean isDataError(Throwable error) {

@@ -1,2 +1,5 @@
-/** The commit store in PostgreSQL, written through R2DBC one batch per round trip. */
+/**
+ * The commit store in PostgreSQL, written through R2DBC: a batch of new commits by
+ * {@code COPY}, any other batch by one statement.
+ */
 package dev.commitcollector.store.persistence;
