@@ -8,8 +8,8 @@
 #   ./mvnw -B -o -pl query-service -DskipTests package
 #   benchmarks/reads/run.sh /path/to/git.git      # git clone --bare https://github.com/git/git
 #
-# Settings (environment): RUNS (5), SECONDS_PER_RUN (5), WARMUP_SECONDS (5),
-# JVM_OPTS (the run command's: -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1),
+# Settings (environment): RUNS (5), SECONDS_PER_RUN (5), WARMUP_SECONDS (20: C2 needs that much load to settle),
+# JVM_OPTS (the run command's: -Xmx384m, the default JIT (C2) and collector (G1)),
 # QUERY_DB_POOL (10), JFR=file.jfr (profile the service while it serves), ONLY=reads|grouped,
 # WORK (/tmp/reads-bench: the database is loaded once there and reused).
 # Needs: java 17, git, python3, PostgreSQL 15 server binaries (initdb, pg_ctl), psql, pgbench, wrk.
@@ -21,8 +21,8 @@ ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${WORK:-/tmp/reads-bench}
 RUNS=${RUNS:-5}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-5}
-WARMUP_SECONDS=${WARMUP_SECONDS:-5}
-JVM_OPTS=${JVM_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+JVM_OPTS=${JVM_OPTS:--Xmx384m}
 PG_PORT=${PG_PORT:-55433}
 QUERY_PORT=${QUERY_PORT:-18083}
 REPOSITORY=git/git
