@@ -2,9 +2,11 @@ package dev.commitcollector.query.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.commitcollector.query.domain.AuthorSummary;
 import dev.commitcollector.query.domain.CommitEntry;
@@ -12,10 +14,14 @@ import dev.commitcollector.query.domain.RepositoryAuthors;
 import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.domain.Slice;
 import dev.commitcollector.query.domain.StoredRepository;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Statement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,10 +36,16 @@ public class KeysetReadModel {
 
 	private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
 
+	/** Where the first page of an author's commits starts. */
+	private static final OffsetDateTime NEWEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
+
 	private final DatabaseClient db;
 
-	KeysetReadModel(DatabaseClient db) {
+	private final ConnectionFactory connections;
+
+	KeysetReadModel(DatabaseClient db, ConnectionFactory connections) {
 		this.db = db;
+		this.connections = connections;
 	}
 
 	/** Stored repositories by provider and path. */
@@ -67,22 +79,17 @@ public class KeysetReadModel {
 		Cursor from = after == null ? null : Cursor.decode(after);
 		long negatedCount = from == null ? Long.MIN_VALUE : -parseCount(from.first());
 		boolean filtered = filter != null && !filter.isBlank();
-		var query = db.sql(filtered ? AUTHORS_MATCHING : AUTHORS)
-			.bind(0, repository.provider())
-			.bind(1, repository.path())
-			.bind(2, negatedCount)
-			.bind(3, from == null ? "" : from.second())
-			.bind(4, size + 1);
-		if (filtered) {
-			query = query.bind(5, "%" + likeEscaped(filter.strip()) + "%");
-		}
-		return query.map(row -> new AuthorRow(repositoryOf(repository, row), authorOf(row)))
-			.all()
-			.collectList()
-			.filter(rows -> !rows.isEmpty())
-			.map(rows -> new RepositoryAuthors(rows.get(0).repository(),
-					slice(rows.stream().map(AuthorRow::author).filter(Objects::nonNull).toList(), size,
-							a -> new Cursor(String.valueOf(a.commitCount()), a.key()))));
+		String like = filtered ? "%" + likeEscaped(filter.strip()) + "%" : null;
+		return rows(filtered ? AUTHORS_MATCHING : AUTHORS, size + 2, statement -> {
+			statement.bind(0, repository.provider())
+				.bind(1, repository.path())
+				.bind(2, negatedCount)
+				.bind(3, from == null ? "" : from.second())
+				.bind(4, size + 1);
+			if (like != null) {
+				statement.bind(5, like);
+			}
+		}, KeysetReadModel::authorRow).filter(rows -> !rows.isEmpty()).map(rows -> authorsPage(repository, rows, size));
 	}
 
 	private static final String AUTHORS = """
@@ -114,48 +121,80 @@ public class KeysetReadModel {
 			order by -a.commit_count, a.author_key""";
 
 	/**
-	 * A row of the authors statement: the repository, and an author unless none matched.
+	 * A row of the authors statement: the repository's counts, and an author unless none
+	 * matched.
 	 */
-	private record AuthorRow(StoredRepository repository, @Nullable AuthorSummary author) {
+	private record AuthorRow(long totalCommits, long authorCount, Instant lastStoredAt,
+			@Nullable AuthorSummary author) {
 	}
 
-	private static StoredRepository repositoryOf(RepositoryKey key, Readable row) {
-		return new StoredRepository(key, row.get("total_commits", Long.class), row.get("author_count", Long.class),
-				instant(row, "last_stored_at"));
+	/** The authors statement's columns, by position (see {@link #AUTHORS}). */
+	private static AuthorRow authorRow(Readable row) {
+		String key = row.get(3, String.class);
+		AuthorSummary author = key == null ? null
+				: new AuthorSummary(key, row.get(4, String.class), Arrays.asList(row.get(5, String[].class)),
+						Arrays.asList(row.get(6, String[].class)), row.get(7, Long.class), row.get(8, Instant.class),
+						row.get(9, Long.class));
+		return new AuthorRow(row.get(0, Long.class), row.get(1, Long.class), row.get(2, Instant.class), author);
 	}
 
-	private static @Nullable AuthorSummary authorOf(Readable row) {
-		String key = row.get("author_key", String.class);
-		return key == null ? null
-				: new AuthorSummary(key, row.get("login", String.class),
-						Arrays.asList(row.get("names", String[].class)),
-						Arrays.asList(row.get("emails", String[].class)), row.get("commit_count", Long.class),
-						instant(row, "last_authored_at"), row.get("co_authored_count", Long.class));
+	private static RepositoryAuthors authorsPage(RepositoryKey key, List<AuthorRow> rows, int size) {
+		AuthorRow first = rows.get(0);
+		List<AuthorSummary> authors = new ArrayList<>(rows.size());
+		for (AuthorRow row : rows) {
+			if (row.author() != null) {
+				authors.add(row.author());
+			}
+		}
+		return new RepositoryAuthors(
+				new StoredRepository(key, first.totalCommits(), first.authorCount(), first.lastStoredAt()),
+				slice(authors, size, a -> new Cursor(String.valueOf(a.commitCount()), a.key())));
 	}
 
 	/** One author's commits in a repository, newest first (ties by sha, descending). */
 	public Mono<Slice<CommitEntry>> commits(RepositoryKey repository, String author, String after, int size) {
 		Cursor from = after == null ? null : Cursor.decode(after);
-		return db.sql("""
-				select sha, authored_at, committed_at, message_headline from commits
-				where provider = $1 and repository = $2 and author_key = $3
-				  and (authored_at, sha) < ($4, $5)
-				order by authored_at desc, sha desc
-				limit $6""")
-			.bind(0, repository.provider())
-			.bind(1, repository.path())
-			.bind(2, author)
-			.bind(3, from == null ? OffsetDateTime.parse("9999-12-31T23:59:59Z") : parseInstant(from.first()))
-			.bind(4, from == null ? "" : from.second())
-			.bind(5, size + 1)
-			.map(row -> new CommitEntry(row.get("sha", String.class), instant(row, "authored_at"),
-					instant(row, "committed_at"), row.get("message_headline", String.class)))
-			.all()
-			.collectList()
+		OffsetDateTime before = from == null ? NEWEST : parseInstant(from.first());
+		String beforeSha = from == null ? "" : from.second();
+		return rows(COMMITS, size + 1,
+				statement -> statement.bind(0, repository.provider())
+					.bind(1, repository.path())
+					.bind(2, author)
+					.bind(3, before)
+					.bind(4, beforeSha)
+					.bind(5, size + 1),
+				row -> new CommitEntry(row.get(0, String.class), row.get(1, Instant.class), row.get(2, Instant.class),
+						row.get(3, String.class)))
 			.map(rows -> slice(rows, size, c -> new Cursor(c.authoredAt().toString(), c.sha())));
 	}
 
-	private static <T> Slice<T> slice(List<T> rows, int size, java.util.function.Function<T, Cursor> cursorOf) {
+	private static final String COMMITS = """
+			select sha, authored_at, committed_at, message_headline from commits
+			where provider = $1 and repository = $2 and author_key = $3
+			  and (authored_at, sha) < ($4, $5)
+			order by authored_at desc, sha desc
+			limit $6""";
+
+	/**
+	 * The rows of one statement on a connection of the pool, read by position. The two
+	 * hot pages go this way rather than through {@link DatabaseClient}: its mapping
+	 * layers (a transaction lookup in the subscriber context, exception translation,
+	 * columns found by name, timestamps through {@link OffsetDateTime}) cost more per row
+	 * than the statement does (docs/performance.md, "Reads near the SQL"). A failure
+	 * surfaces as the driver's {@code R2dbcException}.
+	 */
+	private <T> Mono<List<T>> rows(String sql, int expected, Consumer<Statement> binding,
+			Function<Readable, T> mapping) {
+		return Mono.usingWhen(connections.create(), connection -> {
+			Statement statement = connection.createStatement(sql);
+			binding.accept(statement);
+			return Flux.from(statement.execute())
+				.concatMap(result -> result.map(mapping))
+				.collect(() -> new ArrayList<T>(expected), List::add);
+		}, Connection::close);
+	}
+
+	private static <T> Slice<T> slice(List<T> rows, int size, Function<T, Cursor> cursorOf) {
 		if (rows.size() <= size) {
 			return new Slice<>(rows, null);
 		}

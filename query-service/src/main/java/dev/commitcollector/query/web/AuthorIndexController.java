@@ -27,6 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * The paginated read model for big repositories: authors without their commits, and one
@@ -182,12 +186,9 @@ class AuthorIndexController {
 					: Mono.just(List.of(author));
 			page = keys.flatMap(k -> identityReads.commits(key, k, commitRole, after, pageSize));
 		}
+		CommitLinks.OfRepository urls = links.of(key.provider(), key.path());
 		return page.map(slice -> new CommitList(author,
-				slice.items()
-					.stream()
-					.map(c -> CommitRow.of(c, links.urlOf(key.provider(), key.path(), c.sha())))
-					.toList(),
-				slice.next()));
+				slice.items().stream().map(c -> CommitRow.of(c, urls.urlOf(c.sha()))).toList(), slice.next()));
 	}
 
 	@Schema(description = "A page of a repository's authors, without their commits.")
@@ -196,7 +197,20 @@ class AuthorIndexController {
 			@Schema(description = "The repository's commits, whatever the filter.") long totalCommits,
 			@Schema(description = "The repository's authors, whatever the filter.") long totalAuthors,
 			@Schema(description = "The authors of this page.") List<AuthorRow> authors,
-			@Schema(description = "The `after` cursor of the next page; null on the last.") String next) {
+			@Schema(description = "The `after` cursor of the next page; null on the last.") String next)
+			implements
+				JacksonSerializable {
+
+		@Override
+		public void serialize(JsonGenerator json, SerializationContext context) {
+			KeysetJson.write(this, json);
+		}
+
+		@Override
+		public void serializeWithType(JsonGenerator json, SerializationContext context, TypeSerializer types) {
+			serialize(json, context);
+		}
+
 	}
 
 	@Schema(description = "An author of a repository.")
@@ -234,7 +248,20 @@ class AuthorIndexController {
 	@Schema(description = "A page of one author's commits.")
 	record CommitList(@Schema(description = "The author's key, as asked.") String author,
 			@Schema(description = "The commits of this page, newest first.") List<CommitRow> commits,
-			@Schema(description = "The `after` cursor of the next page; null on the last.") String next) {
+			@Schema(description = "The `after` cursor of the next page; null on the last.") String next)
+			implements
+				JacksonSerializable {
+
+		@Override
+		public void serialize(JsonGenerator json, SerializationContext context) {
+			KeysetJson.write(this, json);
+		}
+
+		@Override
+		public void serializeWithType(JsonGenerator json, SerializationContext context, TypeSerializer types) {
+			serialize(json, context);
+		}
+
 	}
 
 	@Schema(description = "A commit.")

@@ -1,6 +1,9 @@
 package dev.commitcollector.query.web;
 
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +15,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("query")
 record CommitLinks(@DefaultValue Map<String, String> commitUrls) {
 
-	String urlOf(String provider, String repository, String sha) {
+	/**
+	 * The links of one repository's commits: the template filled in with the repository
+	 * once, split where the sha goes, for a page of commits.
+	 */
+	OfRepository of(String provider, String repository) {
 		String template = commitUrls == null ? null : commitUrls.get(provider);
-		return template == null || template.isBlank() ? null
-				: template.replace("{repository}", repository).replace("{sha}", sha);
+		return new OfRepository(template == null || template.isBlank() ? null
+				: template.replace("{repository}", repository).split(SHA, -1));
+	}
+
+	private static final String SHA = Pattern.quote("{sha}");
+
+	/** A repository's commit links; none when its provider has no template. */
+	record OfRepository(String @Nullable [] around) {
+
+		@Nullable String urlOf(String sha) {
+			if (around == null) {
+				return null;
+			}
+			StringBuilder url = new StringBuilder(around[0]);
+			for (int i = 1; i < around.length; i++) {
+				url.append(sha).append(around[i]);
+			}
+			return url.toString();
+		}
+
 	}
 
 }

@@ -96,6 +96,43 @@ class KeysetApiTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void writesHostileStringsAndFractionsOfSecondsExactlyOnBothPages() {
+		String repository = "acme/keyset-exact";
+		String hostile = "email:\"q\"\\\u0001\t\u2028\u00e9\ud83d\ude00</s>";
+		String sha = "s\u001fa\\\"";
+		aRepository("github", repository)
+			.commit("e5", hostile, "lo\"gin", "\u00dcn\u00ef \u0007", "h\n@x.org",
+					Instant.parse("2024-02-29T23:59:59.000001Z"))
+			.commit("b2", hostile, null, "", "", Instant.parse("1999-12-31T00:00:00Z"))
+			.commit("c3", "login:plain", "plain", "Plain", "plain@example.org", Instant.parse("2024-05-01T09:30:00.5Z"))
+			.commit("d4", "login:plain", "plain", "Plain", "plain@example.org",
+					Instant.parse("2024-05-01T09:30:00.123456Z"))
+			.commit(sha, "login:plain", "plain", "Plain", "plain@example.org", Instant.parse("2000-01-01T00:00:00Z"))
+			.store();
+
+		assertThat(body("/api/v1/repository/authors?repository=" + repository + "&size=2"))
+			.isEqualTo("{\"provider\":\"github\",\"repository\":\"acme/keyset-exact\",\"totalCommits\":5,"
+					+ "\"totalAuthors\":2,\"authors\":[{\"key\":\"login:plain\",\"login\":\"plain\",\"names\":[\"Plain\"],"
+					+ "\"emails\":[\"plain@example.org\"],\"commitCount\":3,\"share\":0.6,"
+					+ "\"lastAuthoredAt\":\"2024-05-01T09:30:00.500Z\",\"coAuthoredCount\":0},"
+					+ "{\"key\":\"email:\\\"q\\\"\\\\\\u0001\\t\u2028\u00e9\ud83d\ude00</s>\",\"login\":\"lo\\\"gin\","
+					+ "\"names\":[\"\u00dcn\u00ef \\u0007\"],\"emails\":[\"h\\n@x.org\"],\"commitCount\":2,\"share\":0.4,"
+					+ "\"lastAuthoredAt\":\"2024-02-29T23:59:59.000001Z\",\"coAuthoredCount\":0}],\"next\":null}");
+		String first = "/api/v1/authors/login:plain/commits?repository=" + repository + "&size=2";
+		String next = base64("2024-05-01T09:30:00.123456Z\nd4");
+		assertThat(body(first)).isEqualTo("{\"author\":\"login:plain\",\"commits\":[{\"sha\":\"c3\","
+				+ "\"authoredAt\":\"2024-05-01T09:30:00.500Z\",\"committedAt\":\"2024-05-01T09:30:00.500Z\","
+				+ "\"messageHeadline\":\"commit c3\",\"url\":\"https://github.com/acme/keyset-exact/commit/c3\"},"
+				+ "{\"sha\":\"d4\",\"authoredAt\":\"2024-05-01T09:30:00.123456Z\","
+				+ "\"committedAt\":\"2024-05-01T09:30:00.123456Z\",\"messageHeadline\":\"commit d4\","
+				+ "\"url\":\"https://github.com/acme/keyset-exact/commit/d4\"}],\"next\":\"" + next + "\"}");
+		assertThat(body(first + "&after=" + next)).isEqualTo("{\"author\":\"login:plain\",\"commits\":[{"
+				+ "\"sha\":\"s\\u001Fa\\\\\\\"\",\"authoredAt\":\"2000-01-01T00:00:00Z\","
+				+ "\"committedAt\":\"2000-01-01T00:00:00Z\",\"messageHeadline\":\"commit s\\u001Fa\\\\\\\"\","
+				+ "\"url\":\"https://github.com/acme/keyset-exact/commit/s\\u001Fa\\\\\\\"\"}],\"next\":null}");
+	}
+
+	@Test
 	void filtersAuthorsByNameLoginOrEmailIgnoringCase() throws Exception {
 		String repository = "acme/keyset-filter";
 		aRepository("github", repository)
@@ -188,6 +225,17 @@ class KeysetApiTest extends QueryIntegrationTest {
 		return shas;
 	}
 
+	private String body(String uri) {
+		return web.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	private JsonNode get(String uri) {
 		String body = web.get()
 			.uri(uri)
@@ -223,7 +271,9 @@ class KeysetApiTest extends QueryIntegrationTest {
 	}
 
 	private static String base64(String text) {
-		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes());
+		return java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@SuppressWarnings("unused")
