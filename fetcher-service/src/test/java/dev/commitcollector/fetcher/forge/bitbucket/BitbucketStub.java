@@ -282,4 +282,9 @@ final class BitbucketStub extends HttpStubForge {
 		return json(status, Map.of("type", "error", "error", Map.of("message", message))).build();
 	}
 
+	@Override
+	public int requestsBesidesPages() {
+		return 1;
+	}
+
 }

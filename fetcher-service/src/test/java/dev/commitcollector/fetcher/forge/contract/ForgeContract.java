@@ -316,6 +316,34 @@ public abstract class ForgeContract {
 		assertThat(mailmaps).isEmpty();
 	}
 
+	@Test
+	void asksForEachPageOnceAndForOnePageWhenLittleOrNothingChanged() {
+		assumeTrue(stub.supports(Capability.COUNTED_REQUESTS), "this forge's stub does not count requests");
+		List<StubCommit> history = history("counted", 450);
+		stub.repository(stub.path("counted"), history);
+		int besides = stub.requestsBesidesPages();
+
+		int first = requestsOf(() -> fetch("counted", 250));
+		int unchanged = requestsOf(() -> fetch("counted", 250));
+		List<StubCommit> pushed = new ArrayList<>(history("pushed", 5));
+		pushed.addAll(history);
+		stub.repository(stub.path("counted"), pushed);
+		int incremental = requestsOf(() -> fetch("counted", 250));
+
+		int pages = (250 + stub.pageSize() - 1) / stub.pageSize();
+		assertThat(first).as("ceil(250 / page size) pages, then the .mailmap").isEqualTo(besides + pages + 1);
+		assertThat(unchanged).as("the first page, or its 304").isEqualTo(besides + 1);
+		assertThat(incremental).as("the first page holds every new commit; the head moved: the .mailmap")
+			.isEqualTo(besides + 2);
+		assertThat(published).hasSize(255);
+	}
+
+	private int requestsOf(Runnable fetch) {
+		int before = stub.requests();
+		fetch.run();
+		return stub.requests() - before;
+	}
+
 	/**
 	 * Runs a whole fetch of {@code name} through the use case, as the fetcher does,
 	 * remembering what earlier fetches of the test published.

@@ -17,7 +17,7 @@ public interface StubForge extends AutoCloseable {
 	 */
 	enum Capability {
 
-		RATE_LIMIT, SERVER_ERROR, MALFORMED_ANSWER, CREDENTIALS, UNLINKED_ACCOUNTS
+		RATE_LIMIT, SERVER_ERROR, MALFORMED_ANSWER, CREDENTIALS, UNLINKED_ACCOUNTS, COUNTED_REQUESTS
 
 	}
 
@@ -78,6 +78,19 @@ public interface StubForge extends AutoCloseable {
 
 	/** Requests (or git fetches) received so far. */
 	int requests();
+
+	/** The most commits a page of this forge's listing holds. */
+	default int pageSize() {
+		return 100;
+	}
+
+	/**
+	 * Requests a fetch makes besides its pages and the {@code .mailmap} (Bitbucket reads
+	 * the repository's main branch first).
+	 */
+	default int requestsBesidesPages() {
+		return 0;
+	}
 
 	boolean supports(Capability capability);
 

@@ -173,4 +173,9 @@ final class GiteaStub extends HttpStubForge {
 		return json(status, body).build();
 	}
 
+	@Override
+	public int pageSize() {
+		return 50;
+	}
+
 }
