@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.FetchStatus;
@@ -187,7 +188,8 @@ public class FetchCommits {
 	/**
 	 * The whole run, from its turn on (RUNNING); completes when the fetch is COMPLETED or
 	 * FAILED and recorded so, never with an error. The repository's {@code .mailmap} is
-	 * published after its commits, before it is COMPLETED ({@link PublishMailmap}).
+	 * read once the last page has been read, published beside that page, and before the
+	 * fetch is COMPLETED ({@link PublishMailmap}).
 	 */
 	Mono<Fetch> run(Forge forge, Fetch fetch) {
 		return fetches.progress(fetch.id(), Fetch::running)
@@ -202,22 +204,29 @@ public class FetchCommits {
 
 	/**
 	 * Walks the history from the first page, incrementally when what earlier fetches
-	 * published ({@code remembered}) reaches as far as this one asks, then publishes the
-	 * mailmap at the head it walked from; emits what is known once it is done.
+	 * published ({@code remembered}) reaches as far as this one asks, and publishes the
+	 * mailmap at the head it walked from once the last page is read; emits what is known
+	 * once it is done.
 	 */
 	private Mono<RepositoryMemory> walk(Forge forge, Fetch fetch, Optional<RepositoryMemory> remembered) {
 		Optional<RepositoryMemory> memory = remembered
 			.filter(m -> fetch.mode() == FetchMode.INCREMENTAL && m.reaches(fetch.limit()));
-		HistoryWalk walk = memory.isPresent() ? HistoryWalk.incremental() : HistoryWalk.full();
+		HistoryWalk walk = memory.isPresent() ? HistoryWalk.incremental(memory.get().headSha()) : HistoryWalk.full();
 		WalkPages pages = new WalkPages(forge, commitLog, history, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
 		return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
-			.flatMap(first -> first.notModified() ? Mono.just(memory.get())
-					: pages.from(first)
-						.map(walked -> walk.memory(first, memory, walked.progress()))
-						.flatMap(reached -> mailmaps.at(forge, fetch, before, reached.headSha(), pages.waits())
-							.thenReturn(reached)));
+			.flatMap(
+					first -> first.notModified() ? Mono.just(memory.get())
+							: pages
+								.from(first,
+										Mono.defer(
+												() -> mailmaps.at(forge, fetch, before, headOf(first), pages.waits())))
+								.map(walked -> walk.memory(first, memory, walked.progress())));
+	}
+
+	private static String headOf(CommitPage first) {
+		return first.commits().isEmpty() ? null : first.commits().get(0).sha();
 	}
 
 	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome) {

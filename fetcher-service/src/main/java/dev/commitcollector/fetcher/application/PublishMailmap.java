@@ -8,11 +8,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reading a fetch's {@code .mailmap} at the head it walked from and publishing it, once
- * its pages are published and before it is COMPLETED. Only when the head moved since the
- * fetch before (or the fetch is FULL): an unchanged repository costs no request more. The
- * mailmap is optional: a forge that cannot read files reads none, and a read or a publish
- * that fails is logged, counted ({@code mailmaps.failed}) and leaves the fetch to
- * complete, with nothing published; the next fetch after a push reads it again.
+ * its last page has been read (beside that page's publishing, so the request waits for no
+ * page's) and before it is COMPLETED. Only when the head moved since the fetch before (or
+ * the fetch is FULL): an unchanged repository costs no request more. The mailmap is
+ * optional: a forge that cannot read files reads none, and a read or a publish that fails
+ * is logged, counted ({@code mailmaps.failed}) and leaves the fetch to complete, with
+ * nothing published; the next fetch after a push reads it again.
  */
 final class PublishMailmap {
 

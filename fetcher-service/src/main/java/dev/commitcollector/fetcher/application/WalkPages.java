@@ -1,8 +1,10 @@
 package dev.commitcollector.fetcher.application;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
@@ -11,13 +13,18 @@ import dev.commitcollector.fetcher.domain.HistoryWalk;
 import reactor.core.publisher.Mono;
 
 /**
- * Walks a fetch's pages: appends each page's new commits to the commit log, remembers
- * them, counts them on the fetch, and asks for the next page while the current one is
- * appended (still one forge request at a time, but the forge and Kafka round trips
- * overlap, and at most two pages are held), until the limit, the end of the history, or
- * an incremental walk that caught up.
+ * Walks a fetch's pages as a pipeline of three stages, each page passing them in order:
+ * read it from the forge, publish its new commits to the commit log, record them (the
+ * history's memory and the fetch's progress). While page k is published, page k + 1 is
+ * read and page k - 1 recorded, so a page costs the slowest stage, not the sum of the
+ * round trips. Still one forge request at a time, at most one page ahead of the one being
+ * published, and at most three pages held. The walk ends at the limit, at the end of the
+ * history, or when an incremental walk caught up; the next page is read before the
+ * history has answered for this one only where {@link HistoryWalk#mayReadPast} allows.
  */
 final class WalkPages {
+
+	private static final Mono<Optional<CommitPage>> NO_PAGE = Mono.just(Optional.empty());
 
 	private final Forge forge;
 
@@ -29,11 +36,18 @@ final class WalkPages {
 
 	private final RateLimitWaits waits;
 
+	private final Fetch fetch;
+
 	private final UUID fetchId;
 
 	private final HistoryWalk walk;
 
 	private final FetchMeters meters;
+
+	/**
+	 * Commits walked by the pages read so far; only the walk's steps, in turn, touch it.
+	 */
+	private long walked;
 
 	WalkPages(Forge forge, CommitLog commitLog, History history, Fetches fetches, Fetch fetch, HistoryWalk walk,
 			FetchMeters meters) {
@@ -41,6 +55,7 @@ final class WalkPages {
 		this.commitLog = commitLog;
 		this.history = history;
 		this.fetches = fetches;
+		this.fetch = fetch;
 		this.fetchId = fetch.id();
 		this.walk = walk;
 		this.meters = meters;
@@ -52,39 +67,74 @@ final class WalkPages {
 		};
 	}
 
-	/** Walks from {@code page} on; emits the fetch as it stands when the walk ends. */
-	Mono<Fetch> from(CommitPage page) {
-		Fetch current = fetches.find(fetchId).orElseThrow();
-		List<DiscoveredCommit> walked = page.commits().subList(0, Math.min(current.remaining(), page.commits().size()));
-		return fresh(current, walked).flatMap(fresh -> {
-			Mono<Fetch> appended = append(current, walked, fresh);
-			boolean more = current.remaining() > walked.size() && !page.commits().isEmpty() && page.next().isPresent();
-			if (!more) {
-				if (page.next().isEmpty() && current.remaining() > walked.size()) {
-					walk.reachedFirstCommit();
-				}
-				return appended;
-			}
-			if (walk.caughtUp()) {
-				return appended;
-			}
-			// delay errors: a failing next page still lets this page's append finish and
-			// be counted
-			return Mono.zipDelayError(appended, forge.nextPage(current.repository(), page.next().get(), waits))
-				.flatMap(both -> from(both.getT2()));
-		});
+	/**
+	 * Walks from {@code first} on; {@code afterLastRead} runs once the last page has been
+	 * read, beside its publishing (so a request it makes waits for no page's). Emits the
+	 * fetch as it stands when the walk ends.
+	 */
+	Mono<Fetch> from(CommitPage first, Mono<Void> afterLastRead) {
+		return Mono.defer(() -> step(first, Mono.empty(), afterLastRead.cache()))
+			.then(Mono.fromSupplier(() -> fetches.find(fetchId).orElseThrow()));
 	}
 
-	private Mono<Fetch> append(Fetch fetch, List<DiscoveredCommit> walked, List<DiscoveredCommit> fresh) {
+	/**
+	 * Page {@code page} is read: publishes it while {@code recordPrevious} records the
+	 * page before it and, when the walk goes on, the next page is read; then steps on to
+	 * that page. When a stage fails, the others end first and a page that was published
+	 * is still recorded.
+	 */
+	private Mono<Void> step(CommitPage page, Mono<Void> recordPrevious, Mono<Void> afterLastRead) {
+		long remaining = Math.max(0, fetch.limit() - walked);
+		List<DiscoveredCommit> commits = page.commits().subList(0, (int) Math.min(remaining, page.commits().size()));
+		walked += commits.size();
+		boolean more = remaining > commits.size() && !commits.isEmpty() && page.next().isPresent();
+		if (!more && page.next().isEmpty() && remaining > commits.size()) {
+			walk.reachedFirstCommit();
+		}
+		boolean readAhead = more && walk.mayReadPast(commits);
+		AtomicReference<Mono<Void>> record = new AtomicReference<>(Mono.empty());
+		Mono<Optional<CommitPage>> next = readAhead ? read(page) : more ? NO_PAGE : lastRead(afterLastRead);
+		Mono<Optional<CommitPage>> checkedNext = fresh(commits).flatMap(fresh -> {
+			Mono<Optional<CommitPage>> after = !more || readAhead ? NO_PAGE
+					: walk.caughtUp() ? lastRead(afterLastRead) : read(page);
+			return Mono.zipDelayError(after, publish(fresh).doOnSuccess(published -> {
+				record.set(record(commits, fresh));
+			}).thenReturn(true)).map(both -> both.getT1());
+		});
+		return Mono.zipDelayError(next, checkedNext, recordPrevious.thenReturn(true))
+			.onErrorResume(error -> record.get().onErrorResume(unrecorded -> Mono.empty()).then(Mono.error(error)))
+			.flatMap(all -> {
+				Optional<CommitPage> following = all.getT1().or(all::getT2).filter(ahead -> !walk.caughtUp());
+				if (following.isEmpty()) {
+					return record.get().and(afterLastRead);
+				}
+				return step(following.get(), record.get(), afterLastRead);
+			});
+	}
+
+	private Mono<Optional<CommitPage>> read(CommitPage page) {
+		return forge.nextPage(fetch.repository(), page.next().orElseThrow(), waits).map(Optional::of);
+	}
+
+	private static Mono<Optional<CommitPage>> lastRead(Mono<Void> afterLastRead) {
+		return afterLastRead.then(NO_PAGE);
+	}
+
+	private Mono<Void> publish(List<DiscoveredCommit> fresh) {
 		return commitLog.append(fetch, fresh)
-			.then(Mono.fromRunnable(() -> meters.published(fetch.provider(), fresh.size())))
-			.then(history.remember(fetch.target(), fresh.stream().map(DiscoveredCommit::sha).toList()))
+			.then(Mono.fromRunnable(() -> meters.published(fetch.provider(), fresh.size())));
+	}
+
+	/** Remembers the page's published commits and counts the page on the fetch. */
+	private Mono<Void> record(List<DiscoveredCommit> commits, List<DiscoveredCommit> fresh) {
+		return history.remember(fetch.target(), fresh.stream().map(DiscoveredCommit::sha).toList())
 			.then(fetches.progress(fetchId,
-					f -> f.discovered(fresh.size()).alreadyKnown(walked.size() - fresh.size())));
+					f -> f.discovered(fresh.size()).alreadyKnown(commits.size() - fresh.size())))
+			.then();
 	}
 
 	/** The commits of this page to publish, after asking the history what is known. */
-	private Mono<List<DiscoveredCommit>> fresh(Fetch fetch, List<DiscoveredCommit> page) {
+	private Mono<List<DiscoveredCommit>> fresh(List<DiscoveredCommit> page) {
 		if (!walk.isIncremental() || page.isEmpty()) {
 			return Mono.just(walk.fresh(page, Set.of()));
 		}

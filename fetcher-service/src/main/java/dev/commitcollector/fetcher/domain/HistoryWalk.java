@@ -11,11 +11,14 @@ import java.util.Set;
  * published, and has caught up with what is known once a page held a known commit and no
  * new commit waits for a parent it has not seen (so commits a merge brought in, which
  * list after older known ones, are not missed). Whoever walks asks the history which
- * commits are known; this type only decides.
+ * commits are known; this type only decides, also whether the next page may be read
+ * before that answer ({@link #mayReadPast}).
  */
 public final class HistoryWalk {
 
 	private final boolean incremental;
+
+	private final String knownHead;
 
 	private final Set<String> seen = new HashSet<>();
 
@@ -25,24 +28,44 @@ public final class HistoryWalk {
 
 	private boolean reachedFirstCommit;
 
-	private HistoryWalk(boolean incremental) {
+	private HistoryWalk(boolean incremental, String knownHead) {
 		this.incremental = incremental;
+		this.knownHead = knownHead;
 	}
 
 	/** A walk that publishes everything it walks. */
 	public static HistoryWalk full() {
-		return new HistoryWalk(false);
+		return new HistoryWalk(false, null);
 	}
 
 	/**
-	 * A walk over history earlier fetches published, which publishes only what is new.
+	 * A walk over history earlier fetches published, which publishes only what is new;
+	 * {@code knownHead} is the head the last of them started from (null if none).
 	 */
+	public static HistoryWalk incremental(String knownHead) {
+		return new HistoryWalk(true, knownHead);
+	}
+
+	/** An incremental walk that does not know where the last fetch started. */
 	public static HistoryWalk incremental() {
-		return new HistoryWalk(true);
+		return incremental(null);
 	}
 
 	public boolean isIncremental() {
 		return incremental;
+	}
+
+	/**
+	 * True when the page after {@code page} may be asked for before the history has said
+	 * which commits of {@code page} are known: always in a full walk; in an incremental
+	 * one only while no earlier page held a known commit and {@code page} does not hold
+	 * the known head. The newest known commit is the first one a history lists, so a walk
+	 * that could catch up on {@code page} never reads a page it does not need (unless a
+	 * rewritten history lists other known commits before it: then at most one).
+	 */
+	public boolean mayReadPast(List<DiscoveredCommit> page) {
+		return !incremental || !metKnown
+				&& (knownHead == null || page.stream().noneMatch(commit -> knownHead.equals(commit.sha())));
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
@@ -13,8 +15,10 @@ import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * An in-memory forge: a history of {@code size} commits, served newest first in pages,
@@ -35,6 +39,10 @@ final class FakeForge implements Forge {
 	private ForgeFailure failure;
 
 	private Mono<Void> gate = Mono.empty();
+
+	private final Map<String, Sinks.Empty<Void>> asked = new ConcurrentHashMap<>();
+
+	private boolean readsMailmaps;
 
 	private FakeForge(List<DiscoveredCommit> history) {
 		this.history = history;
@@ -72,6 +80,38 @@ final class FakeForge implements Forge {
 		return this;
 	}
 
+	/** Serves no {@code .mailmap} ({@link Mailmap#NONE}) when asked for one. */
+	FakeForge readingMailmaps() {
+		this.readsMailmaps = true;
+		return this;
+	}
+
+	/** Completes once page {@code number} has been asked for. */
+	Mono<Void> asked(int number) {
+		return asked(String.valueOf(number));
+	}
+
+	/** Completes once the {@code .mailmap} has been asked for. */
+	Mono<Void> askedForTheMailmap() {
+		return asked("mailmap");
+	}
+
+	private Mono<Void> asked(String what) {
+		return asked.computeIfAbsent(what, key -> Sinks.empty()).asMono();
+	}
+
+	private void ask(String what) {
+		asked.computeIfAbsent(what, key -> Sinks.empty()).tryEmitEmpty();
+	}
+
+	@Override
+	public Mono<Mailmap> mailmap(RepositoryPath repository, String sha, RateLimitWaits waits) {
+		return readsMailmaps ? Mono.fromSupplier(() -> {
+			ask("mailmap");
+			return Mailmap.NONE;
+		}) : Mono.empty();
+	}
+
 	@Override
 	public String provider() {
 		return "fake";
@@ -99,6 +139,7 @@ final class FakeForge implements Forge {
 	private Mono<CommitPage> page(int number, int size) {
 		return Mono.defer(() -> {
 			requestedPages.add(number);
+			ask(String.valueOf(number));
 			if (number == failingPage) {
 				return Mono.error(failure);
 			}

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
@@ -14,6 +16,7 @@ import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A forge over a history that can change between fetches (pushes, merges), listing it in
@@ -25,6 +28,8 @@ final class HistoryForge implements Forge {
 	private final List<DiscoveredCommit> listing = new CopyOnWriteArrayList<>();
 
 	private final List<String> requests = new CopyOnWriteArrayList<>();
+
+	private final Map<String, List<Sinks.Empty<Void>>> asked = new ConcurrentHashMap<>();
 
 	HistoryForge(List<DiscoveredCommit> newestFirst) {
 		listing.addAll(newestFirst);
@@ -60,6 +65,24 @@ final class HistoryForge implements Forge {
 		return List.copyOf(listing);
 	}
 
+	/**
+	 * Completes once {@code request} (as {@link #requests} names it) is made after this
+	 * call.
+	 */
+	Mono<Void> asked(String request) {
+		Sinks.Empty<Void> made = Sinks.empty();
+		asked.computeIfAbsent(request, key -> new CopyOnWriteArrayList<>()).add(made);
+		return made.asMono();
+	}
+
+	private void record(String request) {
+		requests.add(request);
+		List<Sinks.Empty<Void>> waiting = asked.remove(request);
+		if (waiting != null) {
+			waiting.forEach(Sinks.Empty::tryEmitEmpty);
+		}
+	}
+
 	/** Every request: "first", "first (conditional)", "304" or the page number. */
 	List<String> requests() {
 		return List.copyOf(requests);
@@ -79,17 +102,17 @@ final class HistoryForge implements Forge {
 	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
 		String head = listing.isEmpty() ? "empty" : listing.get(0).sha();
 		if (etag != null && etag.equals(head)) {
-			requests.add("304");
+			record("304");
 			return Mono.just(CommitPage.notModified(etag));
 		}
-		requests.add(etag == null ? "first" : "first (conditional)");
+		record(etag == null ? "first" : "first (conditional)");
 		return Mono.just(page(0).withEtag(head));
 	}
 
 	@Override
 	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
 		int from = Integer.parseInt(cursor.value());
-		requests.add(String.valueOf(from / 100 + 1));
+		record(String.valueOf(from / 100 + 1));
 		return Mono.just(page(from));
 	}
 
