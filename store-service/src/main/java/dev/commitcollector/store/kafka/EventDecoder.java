@@ -51,20 +51,25 @@ final class EventDecoder {
 
 	private final JsonMapper json;
 
+	private final CommitDiscoveredReader reader;
+
 	EventDecoder(JsonMapper json) {
 		this.json = json;
+		this.reader = new CommitDiscoveredReader(json);
 	}
 
 	CommitRecord decode(byte[] value) {
 		if (value == null || value.length == 0) {
 			throw new InvalidEvent("the event has no value");
 		}
-		CommitDiscovered event;
-		try {
-			event = json.readValue(value, CommitDiscovered.class);
-		}
-		catch (JacksonException ex) {
-			throw new InvalidEvent("the event is not CommitDiscovered JSON: " + ex.getOriginalMessage());
+		CommitDiscovered event = reader.read(value);
+		if (event == null) {
+			try {
+				event = json.readValue(value, CommitDiscovered.class);
+			}
+			catch (JacksonException ex) {
+				throw new InvalidEvent("the event is not CommitDiscovered JSON: " + ex.getOriginalMessage());
+			}
 		}
 		List<String> problems = problemsOf(event);
 		if (!problems.isEmpty()) {
