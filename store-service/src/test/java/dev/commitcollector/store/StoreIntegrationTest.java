@@ -7,11 +7,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the store's integration tests: the whole service on real Kafka and PostgreSQL,
- * one context for all.
+ * one context for all. Write batches of 7 events, so a polled batch is stored as several
+ * transactions and a redelivery meets its own earlier write batches.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "store.consumer.first-backoff=100ms", "store.consumer.max-backoff=1s",
-				"store.consumer.stall-timeout=3s", "store.reader.password=" + StoreIntegrationTest.READER_PASSWORD })
+				"store.consumer.stall-timeout=3s", "store.consumer.write-batch=7",
+				"store.reader.password=" + StoreIntegrationTest.READER_PASSWORD })
 @AutoConfigureWebTestClient
 public abstract class StoreIntegrationTest {
 

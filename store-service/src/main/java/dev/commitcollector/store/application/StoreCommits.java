@@ -37,7 +37,10 @@ public final class StoreCommits {
 	/** How many commits were new, and which records the database refused. */
 	public record Outcome(long stored, List<Refused> refused) {
 
-		Outcome plus(Outcome other) {
+		/** Nothing stored, nothing refused. */
+		public static final Outcome NONE = new Outcome(0, List.of());
+
+		public Outcome plus(Outcome other) {
 			List<Refused> all = new ArrayList<>(refused);
 			all.addAll(other.refused);
 			return new Outcome(stored + other.stored, List.copyOf(all));

@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 import dev.commitcollector.store.application.StoreCommits;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Stores each polled batch of events and returns only when the database has committed;
@@ -67,12 +70,41 @@ class CommitDiscoveredListener {
 		ingestion.stored(stored, Duration.ofNanos(System.nanoTime() - started));
 	}
 
-	/** Stores the batch; returns how many commits were new. */
+	/**
+	 * Stores the batch; returns how many commits were new. The events are decoded a write
+	 * batch at a time, and each write batch is stored in its own transaction while the
+	 * next one is decoded; the writes themselves run one after the other. The method
+	 * returns only once every write batch is committed, so the offsets still follow the
+	 * rows; a failure fails the whole polled batch, and its retry stores again only what
+	 * is missing.
+	 */
 	private long store(List<ConsumerRecord<String, byte[]>> records) {
 		long started = System.nanoTime();
 		Map<CommitRecord, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
-		List<CommitRecord> batch = new ArrayList<>(records.size());
 		List<DeadLetters.Letter> rejected = new ArrayList<>();
+		CompletableFuture<StoreCommits.Outcome> written = CompletableFuture.completedFuture(StoreCommits.Outcome.NONE);
+		for (int from = 0; from < records.size(); from += settings.writeBatch()) {
+			List<CommitRecord> batch = decode(
+					records.subList(from, Math.min(records.size(), from + settings.writeBatch())), sources, rejected);
+			Mono<StoreCommits.Outcome> write = commits.store(batch).timeout(settings.writeTimeout());
+			written = written.thenCompose(sum -> write.map(sum::plus).toFuture());
+		}
+		long decoded = System.nanoTime();
+		StoreCommits.Outcome outcome = outcomeOf(written);
+		long done = System.nanoTime();
+		outcome.refused()
+			.forEach(refused -> rejected.add(new DeadLetters.Letter(sources.get(refused.commit()),
+					"the database refused the record: " + refused.reason())));
+		log.info("stored {} new of {} events at {} (read in {} ms, written {} ms after); traces {}", outcome.stored(),
+				records.size(), where(records), (decoded - started) / 1_000_000, (done - decoded) / 1_000_000,
+				traceIds(records));
+		rejected.forEach(deadLetters::send);
+		return outcome.stored();
+	}
+
+	private List<CommitRecord> decode(List<ConsumerRecord<String, byte[]>> records,
+			Map<CommitRecord, ConsumerRecord<String, byte[]>> sources, List<DeadLetters.Letter> rejected) {
+		List<CommitRecord> batch = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
 				CommitRecord commit = decoder.decode(record.value());
@@ -83,17 +115,20 @@ class CommitDiscoveredListener {
 				rejected.add(new DeadLetters.Letter(record, ex.getMessage()));
 			}
 		}
-		long decoded = System.nanoTime();
-		StoreCommits.Outcome outcome = commits.store(batch).block(settings.writeTimeout());
-		long written = System.nanoTime();
-		outcome.refused()
-			.forEach(refused -> rejected.add(new DeadLetters.Letter(sources.get(refused.commit()),
-					"the database refused the record: " + refused.reason())));
-		log.info("stored {} new of {} events at {} (read in {} ms, written in {} ms); traces {}", outcome.stored(),
-				records.size(), where(records), (decoded - started) / 1_000_000, (written - decoded) / 1_000_000,
-				traceIds(records));
-		rejected.forEach(deadLetters::send);
-		return outcome.stored();
+		return batch;
+	}
+
+	/** Waits for every write batch; a failure is thrown as it was raised. */
+	private static StoreCommits.Outcome outcomeOf(CompletableFuture<StoreCommits.Outcome> written) {
+		try {
+			return written.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/**

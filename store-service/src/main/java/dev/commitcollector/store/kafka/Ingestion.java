@@ -50,7 +50,7 @@ class Ingestion extends AbstractHealthIndicator {
 			.description("Commits newly stored (a commit stored before is not counted again)")
 			.register(meters);
 		this.batches = Timer.builder("store.batches")
-			.description("Batches of events stored, each in one transaction, from decoding to commit")
+			.description("Polled batches of events stored, from decoding to the last transaction's commit")
 			.register(meters);
 		this.stallTimeout = settings.stallTimeout();
 		this.clock = clock;
