@@ -16,6 +16,7 @@ import dev.commitcollector.query.persistence.IdentitiesReadModel;
 import dev.commitcollector.query.persistence.KeysetReadModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -83,25 +84,25 @@ class AuthorIndexController {
 	@ApiResponse(responseCode = "404", description = "No commit of that repository is stored.",
 			content = @Content(mediaType = QueryOpenApi.PROBLEM_JSON, schema = @Schema(ref = QueryOpenApi.PROBLEM),
 					examples = @ExampleObject(name = "not stored", value = QueryOpenApi.NOT_STORED)))
-	Mono<AuthorIndex> authors(
-			@Parameter(description = QueryOpenApi.PROVIDER,
-					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
-							defaultValue = "github")) @RequestParam(
-									defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
-			@Parameter(description = QueryOpenApi.REPOSITORY, required = true,
-					schema = @Schema(type = "string", pattern = QueryOpenApi.REPOSITORY_PATTERN, maxLength = 300,
-							example = "octocat/Hello-World")) @RequestParam(required = false) String repository,
-			@Parameter(description = "Authors per page.",
-					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
-							defaultValue = "50")) @RequestParam(required = false) Integer size,
-			@Parameter(description = QueryOpenApi.AFTER,
-					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after,
-			@Parameter(description = "Keeps authors whose key, a name or an email contains it, ignoring case.",
-					schema = @Schema(type = "string", maxLength = 200, example = "octo")) @RequestParam(
-							required = false) String filter,
-			@Parameter(description = Identities.VIEW,
-					schema = @Schema(type = "string", allowableValues = { "raw", "merged" },
-							defaultValue = "raw")) @RequestParam(required = false) String identities) {
+	@Parameter(name = "provider", in = ParameterIn.QUERY, description = QueryOpenApi.PROVIDER,
+			schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
+					defaultValue = "github"))
+	@Parameter(name = "repository", in = ParameterIn.QUERY, description = QueryOpenApi.REPOSITORY, required = true,
+			schema = @Schema(type = "string", pattern = QueryOpenApi.REPOSITORY_PATTERN, maxLength = 300,
+					example = "octocat/Hello-World"))
+	@Parameter(name = "size", in = ParameterIn.QUERY, description = "Authors per page.",
+			schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500", defaultValue = "50"))
+	@Parameter(name = "after", in = ParameterIn.QUERY, description = QueryOpenApi.AFTER,
+			schema = @Schema(type = "string", maxLength = 2048))
+	@Parameter(name = "filter", in = ParameterIn.QUERY,
+			description = "Keeps authors whose key, a name or an email contains it, ignoring case.",
+			schema = @Schema(type = "string", maxLength = 200, example = "octo"))
+	@Parameter(name = "identities", in = ParameterIn.QUERY, description = Identities.VIEW,
+			schema = @Schema(type = "string", allowableValues = { "raw", "merged" }, defaultValue = "raw"))
+	Mono<AuthorIndex> authors(@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
+			@RequestParam(required = false) String repository, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String filter,
+			@RequestParam(required = false) String identities) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 50, 500, "authors page");
 		boolean merged = Identities.merged(identities);
@@ -150,28 +151,30 @@ class AuthorIndexController {
 							@ExampleObject(name = "after", value = QueryOpenApi.BAD_CURSOR),
 							@ExampleObject(name = "role", value = QueryOpenApi.BAD_ROLE),
 							@ExampleObject(name = "identities", value = QueryOpenApi.BAD_IDENTITIES) }))
-	Mono<CommitList> commits(
-			@Parameter(description = "The author's `key` (`login:<login>` or `email:<email>`), URL-encoded.",
-					schema = @Schema(type = "string", maxLength = 1024,
-							example = "login:octocat")) @PathVariable String author,
-			@Parameter(description = QueryOpenApi.PROVIDER,
-					schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
-							defaultValue = "github")) @RequestParam(
-									defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
-			@Parameter(description = QueryOpenApi.REPOSITORY, required = true,
-					schema = @Schema(type = "string", pattern = QueryOpenApi.REPOSITORY_PATTERN, maxLength = 300,
-							example = "octocat/Hello-World")) @RequestParam(required = false) String repository,
-			@Parameter(description = "Commits per page.",
-					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000",
-							defaultValue = "100")) @RequestParam(required = false) Integer size,
-			@Parameter(description = QueryOpenApi.AFTER,
-					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after,
-			@Parameter(description = Identities.ROLE,
-					schema = @Schema(type = "string", allowableValues = { "author", "coauthor", "any" },
-							defaultValue = "author")) @RequestParam(required = false) String role,
-			@Parameter(description = Identities.VIEW + " Merged, `author` may be any of the person's keys.",
-					schema = @Schema(type = "string", allowableValues = { "raw", "merged" },
-							defaultValue = "raw")) @RequestParam(required = false) String identities) {
+	@Parameter(name = "author", in = ParameterIn.PATH,
+			description = "The author's `key` (`login:<login>` or `email:<email>`), URL-encoded.",
+			schema = @Schema(type = "string", maxLength = 1024, example = "login:octocat"))
+	@Parameter(name = "provider", in = ParameterIn.QUERY, description = QueryOpenApi.PROVIDER,
+			schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
+					defaultValue = "github"))
+	@Parameter(name = "repository", in = ParameterIn.QUERY, description = QueryOpenApi.REPOSITORY, required = true,
+			schema = @Schema(type = "string", pattern = QueryOpenApi.REPOSITORY_PATTERN, maxLength = 300,
+					example = "octocat/Hello-World"))
+	@Parameter(name = "size", in = ParameterIn.QUERY, description = "Commits per page.",
+			schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "100"))
+	@Parameter(name = "after", in = ParameterIn.QUERY, description = QueryOpenApi.AFTER,
+			schema = @Schema(type = "string", maxLength = 2048))
+	@Parameter(name = "role", in = ParameterIn.QUERY, description = Identities.ROLE,
+			schema = @Schema(type = "string", allowableValues = { "author", "coauthor", "any" },
+					defaultValue = "author"))
+	@Parameter(name = "identities", in = ParameterIn.QUERY,
+			description = Identities.VIEW + " Merged, `author` may be any of the person's keys.",
+			schema = @Schema(type = "string", allowableValues = { "raw", "merged" }, defaultValue = "raw"))
+	Mono<CommitList> commits(@PathVariable String author,
+			@RequestParam(defaultValue = RepositoryKey.DEFAULT_PROVIDER) String provider,
+			@RequestParam(required = false) String repository, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String role,
+			@RequestParam(required = false) String identities) {
 		RepositoryKey key = new RepositoryKey(provider, repository);
 		int pageSize = Sizes.within(size, 100, 1000, "commits page");
 		CommitRole commitRole = Identities.role(role);

@@ -34,6 +34,9 @@ record CommitLinks(@DefaultValue Map<String, String> commitUrls) {
 			if (around == null) {
 				return null;
 			}
+			if (around.length == 2) {
+				return around[0] + sha + around[1];
+			}
 			StringBuilder url = new StringBuilder(around[0]);
 			for (int i = 1; i < around.length; i++) {
 				url.append(sha).append(around[i]);

@@ -44,43 +44,38 @@ final class InstantText {
 		int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
 		int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
 		int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-		digits(into, 0, year, 4);
+		pair(into, 0, year / 100);
+		pair(into, 2, year % 100);
 		into[4] = '-';
-		digits(into, 5, month, 2);
+		pair(into, 5, month);
 		into[7] = '-';
-		digits(into, 8, day, 2);
+		pair(into, 8, day);
 		into[10] = 'T';
-		digits(into, 11, secondOfDay / 3_600, 2);
+		pair(into, 11, secondOfDay / 3_600);
 		into[13] = ':';
-		digits(into, 14, secondOfDay / 60 % 60, 2);
+		pair(into, 14, secondOfDay / 60 % 60);
 		into[16] = ':';
-		digits(into, 17, secondOfDay % 60, 2);
+		pair(into, 17, secondOfDay % 60);
 		int length = 19;
 		int nanos = instant.getNano();
 		if (nanos != 0) {
 			into[length++] = '.';
-			if (nanos % 1_000_000 == 0) {
-				digits(into, length, nanos / 1_000_000, 3);
-				length += 3;
+			int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+			int value = digits == 3 ? nanos / 1_000_000 : digits == 6 ? nanos / 1_000 : nanos;
+			for (int i = length + digits - 1; i >= length; i--) {
+				into[i] = (char) ('0' + value % 10);
+				value /= 10;
 			}
-			else if (nanos % 1_000 == 0) {
-				digits(into, length, nanos / 1_000, 6);
-				length += 6;
-			}
-			else {
-				digits(into, length, nanos, 9);
-				length += 9;
-			}
+			length += digits;
 		}
 		into[length++] = 'Z';
 		return length;
 	}
 
-	private static void digits(char[] into, int at, int value, int count) {
-		for (int i = at + count - 1; i >= at; i--) {
-			into[i] = (char) ('0' + value % 10);
-			value /= 10;
-		}
+	/** Two digits of {@code value} (0 to 99). */
+	private static void pair(char[] into, int at, int value) {
+		into[at] = (char) ('0' + value / 10);
+		into[at + 1] = (char) ('0' + value % 10);
 	}
 
 }

@@ -1,0 +1,36 @@
+package dev.commitcollector.query.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class CommitLinksTest {
+
+	private final CommitLinks links = new CommitLinks(Map.of("github", "https://github.com/{repository}/commit/{sha}",
+			"twice", "https://x/{sha}/{repository}?of={sha}", "nosha", "https://x/{repository}", "shaonly", "{sha}",
+			"blank", " "));
+
+	@Test
+	void fillsTheRepositoryAndEveryShaOfTheProvidersTemplate() {
+		assertThat(links.of("github", "git/git").urlOf("abc")).isEqualTo("https://github.com/git/git/commit/abc");
+		assertThat(links.of("twice", "a/b").urlOf("abc")).isEqualTo("https://x/abc/a/b?of=abc");
+		assertThat(links.of("nosha", "a/b").urlOf("abc")).isEqualTo("https://x/a/b");
+		assertThat(links.of("shaonly", "a/b").urlOf("abc")).isEqualTo("abc");
+	}
+
+	@Test
+	void putsTheShaInAsItIsEvenWhereItLooksLikeAPlaceholder() {
+		assertThat(links.of("github", "a/b").urlOf("{repository}{sha}$1\\"))
+			.isEqualTo("https://github.com/a/b/commit/{repository}{sha}$1\\");
+	}
+
+	@Test
+	void givesNoLinkForAProviderWithoutATemplate() {
+		assertThat(links.of("gitlab", "a/b").urlOf("abc")).isNull();
+		assertThat(links.of("blank", "a/b").urlOf("abc")).isNull();
+		assertThat(new CommitLinks(null).of("github", "a/b").urlOf("abc")).isNull();
+	}
+
+}
