@@ -192,11 +192,14 @@ public class FetchCommits {
 	 * fetch is COMPLETED ({@link PublishMailmap}).
 	 */
 	Mono<Fetch> run(Forge forge, Fetch fetch) {
-		return fetches.progress(fetch.id(), Fetch::running)
-			.doOnNext(running -> log.info("fetch {} started: {} limit {} ({})", fetch.id(), fetch.target(),
-					fetch.limit(), fetch.mode()))
-			.then(history.recall(fetch.target()))
-			.flatMap(remembered -> walk(forge, fetch, remembered))
+		// the fetch recorded as RUNNING while the history recalls the repository: two
+		// round
+		// trips before the first request, side by side
+		Mono<Fetch> running = fetches.progress(fetch.id(), Fetch::running)
+			.doOnNext(started -> log.info("fetch {} started: {} limit {} ({})", fetch.id(), fetch.target(),
+					fetch.limit(), fetch.mode()));
+		return Mono.zip(running, history.recall(fetch.target()))
+			.flatMap(both -> walk(forge, fetch, both.getT2()))
 			.flatMap(reached -> history.completed(fetch.target(), reached))
 			.then(Mono.defer(() -> finish(fetch, f -> f.completed(clock.instant()))))
 			.onErrorResume(error -> finish(fetch, f -> f.failed(reasonFor(error), clock.instant())));

@@ -10,6 +10,8 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.HistoryWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,6 +25,8 @@ import reactor.core.publisher.Mono;
  * history has answered for this one only where {@link HistoryWalk#mayReadPast} allows.
  */
 final class WalkPages {
+
+	private static final Logger log = LoggerFactory.getLogger(WalkPages.class);
 
 	private static final Mono<Optional<CommitPage>> NO_PAGE = Mono.just(Optional.empty());
 
@@ -84,6 +88,7 @@ final class WalkPages {
 	 * is still recorded.
 	 */
 	private Mono<Void> step(CommitPage page, Mono<Void> recordPrevious, Mono<Void> afterLastRead) {
+		long read = System.nanoTime();
 		long remaining = Math.max(0, fetch.limit() - walked);
 		List<DiscoveredCommit> commits = page.commits().subList(0, (int) Math.min(remaining, page.commits().size()));
 		walked += commits.size();
@@ -98,7 +103,7 @@ final class WalkPages {
 			Mono<Optional<CommitPage>> after = !more || readAhead ? NO_PAGE
 					: walk.caughtUp() ? lastRead(afterLastRead) : read(page);
 			return Mono.zipDelayError(after, publish(fresh).doOnSuccess(published -> {
-				record.set(record(commits, fresh));
+				record.set(record(commits, fresh, read));
 			}).thenReturn(true)).map(both -> both.getT1());
 		});
 		return Mono.zipDelayError(next, checkedNext, recordPrevious.thenReturn(true))
@@ -125,11 +130,20 @@ final class WalkPages {
 			.then(Mono.fromRunnable(() -> meters.published(fetch.provider(), fresh.size())));
 	}
 
-	/** Remembers the page's published commits and counts the page on the fetch. */
-	private Mono<Void> record(List<DiscoveredCommit> commits, List<DiscoveredCommit> fresh) {
+	/**
+	 * Remembers the page's published commits and counts the page on the fetch; says at
+	 * debug level how long after the page was {@code read} (nanoTime) it was published
+	 * and recorded.
+	 */
+	private Mono<Void> record(List<DiscoveredCommit> commits, List<DiscoveredCommit> fresh, long read) {
+		long published = System.nanoTime();
 		return history.remember(fetch.target(), fresh.stream().map(DiscoveredCommit::sha).toList())
 			.then(fetches.progress(fetchId,
 					f -> f.discovered(fresh.size()).alreadyKnown(commits.size() - fresh.size())))
+			.doOnSuccess(recorded -> log.debug(
+					"fetch {}: a page of {} commits ({} new) published {} ms and recorded {} ms after it was read",
+					fetchId, commits.size(), fresh.size(), (published - read) / 1_000_000,
+					(System.nanoTime() - read) / 1_000_000))
 			.then();
 	}
 
