@@ -60,6 +60,8 @@ public class FetchCommits {
 
 	private final PublishMailmap mailmaps;
 
+	private final PublishedPages publishedPages;
+
 	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
 			FetchSettings settings, FetchCommands commands) {
 		this(forges, commitLog, MailmapLog.NONE, fetches, history, clock, settings, commands, FetchMeters.NONE,
@@ -71,9 +73,17 @@ public class FetchCommits {
 		this(forges, commitLog, MailmapLog.NONE, fetches, history, clock, settings, commands, meters, traces);
 	}
 
-	@Autowired
 	FetchCommits(Forges forges, CommitLog commitLog, MailmapLog mailmapLog, Fetches fetches, History history,
 			Clock clock, FetchSettings settings, FetchCommands commands, FetchMeters meters, FetchTraces traces) {
+		this(forges, commitLog, mailmapLog, fetches, history, PublishedPages.separately(history, fetches), clock,
+				settings, commands, meters, traces);
+	}
+
+	@Autowired
+	FetchCommits(Forges forges, CommitLog commitLog, MailmapLog mailmapLog, Fetches fetches, History history,
+			PublishedPages publishedPages, Clock clock, FetchSettings settings, FetchCommands commands,
+			FetchMeters meters, FetchTraces traces) {
+		this.publishedPages = publishedPages;
 		this.mailmaps = new PublishMailmap(mailmapLog, meters);
 		this.meters = meters;
 		this.traces = traces;
@@ -215,7 +225,7 @@ public class FetchCommits {
 		Optional<RepositoryMemory> memory = remembered
 			.filter(m -> fetch.mode() == FetchMode.INCREMENTAL && m.reaches(fetch.limit()));
 		HistoryWalk walk = memory.isPresent() ? HistoryWalk.incremental(memory.get().headSha()) : HistoryWalk.full();
-		WalkPages pages = new WalkPages(forge, commitLog, history, fetches, fetch, walk, meters);
+		WalkPages pages = new WalkPages(forge, commitLog, history, publishedPages, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
 		return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())

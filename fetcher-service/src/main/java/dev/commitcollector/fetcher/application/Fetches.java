@@ -104,11 +104,19 @@ public class Fetches {
 	Mono<Fetch> progress(UUID id, UnaryOperator<Fetch> change) {
 		return Mono.defer(() -> {
 			Fetch changed = update(id, change);
-			return records.save(changed).onErrorResume(error -> {
-				log.warn("fetch {}: its progress could not be recorded; the next page records it again: {}", id,
-						error.toString());
-				return Mono.empty();
-			}).thenReturn(changed);
+			return record(changed).thenReturn(changed);
+		});
+	}
+
+	/**
+	 * Records {@code fetch} as it stands; a failed write is logged and made good by the
+	 * next one.
+	 */
+	Mono<Void> record(Fetch fetch) {
+		return records.save(fetch).onErrorResume(error -> {
+			log.warn("fetch {}: its progress could not be recorded; the next page records it again: {}", fetch.id(),
+					error.toString());
+			return Mono.empty();
 		});
 	}
 

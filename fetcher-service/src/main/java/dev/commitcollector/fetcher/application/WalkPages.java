@@ -36,6 +36,8 @@ final class WalkPages {
 
 	private final History history;
 
+	private final PublishedPages publishedPages;
+
 	private final Fetches fetches;
 
 	private final RateLimitWaits waits;
@@ -53,11 +55,12 @@ final class WalkPages {
 	 */
 	private long walked;
 
-	WalkPages(Forge forge, CommitLog commitLog, History history, Fetches fetches, Fetch fetch, HistoryWalk walk,
-			FetchMeters meters) {
+	WalkPages(Forge forge, CommitLog commitLog, History history, PublishedPages publishedPages, Fetches fetches,
+			Fetch fetch, HistoryWalk walk, FetchMeters meters) {
 		this.forge = forge;
 		this.commitLog = commitLog;
 		this.history = history;
+		this.publishedPages = publishedPages;
 		this.fetches = fetches;
 		this.fetch = fetch;
 		this.fetchId = fetch.id();
@@ -131,15 +134,17 @@ final class WalkPages {
 	}
 
 	/**
-	 * Remembers the page's published commits and counts the page on the fetch; says at
-	 * debug level how long after the page was {@code read} (nanoTime) it was published
-	 * and recorded.
+	 * Remembers the page's published commits and counts the page on the fetch, in one
+	 * write ({@link PublishedPages}); says at debug level how long after the page was
+	 * {@code read} (nanoTime) it was published and recorded.
 	 */
 	private Mono<Void> record(List<DiscoveredCommit> commits, List<DiscoveredCommit> fresh, long read) {
 		long published = System.nanoTime();
-		return history.remember(fetch.target(), fresh.stream().map(DiscoveredCommit::sha).toList())
-			.then(fetches.progress(fetchId,
-					f -> f.discovered(fresh.size()).alreadyKnown(commits.size() - fresh.size())))
+		return Mono.defer(() -> {
+			Fetch progressed = fetches.update(fetchId,
+					f -> f.discovered(fresh.size()).alreadyKnown(commits.size() - fresh.size()));
+			return publishedPages.record(progressed, fresh.stream().map(DiscoveredCommit::sha).toList());
+		})
 			.doOnSuccess(recorded -> log.debug(
 					"fetch {}: a page of {} commits ({} new) published {} ms and recorded {} ms after it was read",
 					fetchId, commits.size(), fresh.size(), (published - read) / 1_000_000,

@@ -39,7 +39,15 @@ class PostgresFetchRecords implements FetchRecords {
 
 	@Override
 	public Mono<Void> save(Fetch fetch) {
-		var statement = db.sql("insert into fetcher.fetches (" + COLUMNS + """
+		return upsert(db, "", fetch).then();
+	}
+
+	/**
+	 * The statement {@link #save} runs, its parameters $1 to $13, after {@code before} (a
+	 * {@code with} clause of statements to run with it, or empty).
+	 */
+	static DatabaseClient.GenericExecuteSpec upsert(DatabaseClient db, String before, Fetch fetch) {
+		var statement = db.sql(before + "insert into fetcher.fetches (" + COLUMNS + """
 				) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 				on conflict (id) do update set
 				    status = excluded.status, commits_discovered = excluded.commits_discovered,
@@ -60,9 +68,8 @@ class PostgresFetchRecords implements FetchRecords {
 				: statement.bind(10, fetch.finishedAt());
 		statement = fetch.waitingUntil() == null ? statement.bindNull(11, Instant.class)
 				: statement.bind(11, fetch.waitingUntil());
-		statement = fetch.traceparent() == null ? statement.bindNull(12, String.class)
+		return fetch.traceparent() == null ? statement.bindNull(12, String.class)
 				: statement.bind(12, fetch.traceparent());
-		return statement.then();
 	}
 
 	@Override
