@@ -184,11 +184,24 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		mostAtOnce.merge(repository.path(), answering.incrementAndGet(), Math::max);
 		try {
 			hold();
-			return answer(request, repository, matcher);
+			long building = System.nanoTime();
+			MockResponse answer = answer(request, repository, matcher);
+			return onTime(answer, System.nanoTime() - building);
 		}
 		finally {
 			answering.decrementAndGet();
 		}
+	}
+
+	/**
+	 * {@code answer}, its delay shortened by the {@code spent} nanoseconds the stub took
+	 * to build it: a repository's delay is the time from the request to the answer, as a
+	 * forge's latency includes its own work.
+	 */
+	private static MockResponse onTime(MockResponse answer, long spent) {
+		long delay = answer.getHeadersDelayNanos();
+		return delay == 0 ? answer
+				: answer.newBuilder().headersDelay(Math.max(0, delay - spent), TimeUnit.NANOSECONDS).build();
 	}
 
 	/** The raw file when {@code path} has one and {@code sha} is its head, else a 404. */
