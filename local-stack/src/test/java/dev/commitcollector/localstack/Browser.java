@@ -1,5 +1,6 @@
 package dev.commitcollector.localstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The web page as a person uses it: Debian's headless Chromium through Debian's
@@ -30,20 +32,26 @@ final class Browser implements AutoCloseable {
 
 	private final WebDriverWait wait;
 
-	private Browser(ChromeDriver driver) {
+	private final Path profile;
+
+	private Browser(ChromeDriver driver, Path profile) {
 		this.driver = driver;
+		this.profile = profile;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
 	}
 
 	static Browser start() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
 				"needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
+		Path profile = Files.createTempDirectory("chromium-profile");
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		return new Browser(new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options));
+					"--user-data-dir=" + profile);
+		return new Browser(
+				new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+						options),
+				profile);
 	}
 
 	void open(String url) {
@@ -198,9 +206,17 @@ final class Browser implements AutoCloseable {
 		input.sendKeys(text);
 	}
 
+	/**
+	 * Quits the browser and deletes its profile (each run left one in the temp folder).
+	 */
 	@Override
-	public void close() {
-		driver.quit();
+	public void close() throws IOException {
+		try {
+			driver.quit();
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(profile);
+		}
 	}
 
 }

@@ -3,10 +3,6 @@ package dev.commitcollector.query.web;
 import static dev.commitcollector.query.StoredCommits.aRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,16 +10,11 @@ import java.util.List;
 
 import dev.commitcollector.query.QueryIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,6 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class ActivityChartBrowserTest extends QueryIntegrationTest {
 
+	private static HeadlessChromium chromium;
+
 	private static ChromeDriver browser;
 
 	@LocalServerPort
@@ -42,24 +35,14 @@ class ActivityChartBrowserTest extends QueryIntegrationTest {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		Assumptions.assumeTrue(
-				Files.isExecutable(AuthorPageBrowserTest.CHROMEDRIVER)
-						&& Files.isExecutable(AuthorPageBrowserTest.CHROMIUM),
-				"needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
-		ChromeOptions options = new ChromeOptions().setBinary(AuthorPageBrowserTest.CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--window-size=1200,1400", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(AuthorPageBrowserTest.CHROMEDRIVER.toFile())
-					.build(),
-				options);
+		chromium = HeadlessChromium.start();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
+	static void stopBrowser() throws Exception {
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -110,7 +93,7 @@ class ActivityChartBrowserTest extends QueryIntegrationTest {
 		WebElement bob = sparkline(authors, "email:bob@example.org");
 		assertThat(bob.getAttribute("aria-label")).startsWith("Activity of Bob <b>: 3 commits");
 		assertThat(counts(bob)).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3);
-		screenshot("activity-month");
+		chromium.screenshot("activity-month");
 
 		new Select(browser.findElement(By.id("activity-by"))).selectByValue("week");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#activity-svg[data-by=week]")));
@@ -150,14 +133,6 @@ class ActivityChartBrowserTest extends QueryIntegrationTest {
 
 	private static Instant at(String instant) {
 		return Instant.parse(instant);
-	}
-
-	/** Saved as a build artifact under target/screenshots. */
-	private static void screenshot(String name) throws Exception {
-		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

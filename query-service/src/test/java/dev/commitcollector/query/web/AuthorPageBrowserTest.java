@@ -3,10 +3,6 @@ package dev.commitcollector.query.web;
 import static dev.commitcollector.query.StoredCommits.aRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,18 +10,13 @@ import java.util.List;
 import dev.commitcollector.query.QueryIntegrationTest;
 import dev.commitcollector.query.StoredCommits;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,11 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class AuthorPageBrowserTest extends QueryIntegrationTest {
 
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
 	static final String EVIL = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
+
+	private static HeadlessChromium chromium;
 
 	private static ChromeDriver browser;
 
@@ -49,21 +38,14 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-				"needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--window-size=1200,1400", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
+		chromium = HeadlessChromium.start();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
+	static void stopBrowser() throws Exception {
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -113,7 +95,7 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 		assertThat(firstSha.getAttribute("href")).startsWith("https://github.com/acme/browser/commit/");
 		assertThat(authors.get(0).findElement(By.className("author-toggle")).getAttribute("aria-expanded"))
 			.isEqualTo("true");
-		screenshot("authors");
+		chromium.screenshot("authors");
 
 		// incremental loading brings the remaining authors
 		browser.findElement(By.id("authors-more")).click();
@@ -148,7 +130,7 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 		assertThat(octocat.findElement(By.className("author-coauthored")).getText()).isEqualTo("+1 co-authored");
 		assertThat(octocat.findElement(By.className("author-keys")).getText()).isEqualTo("2 identities");
 		assertThat(browser.findElement(By.id("repository-summary")).getText()).isEqualTo("3 commits by 2 authors");
-		screenshot("people");
+		chromium.screenshot("people");
 
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("identities"))).selectByValue("raw");
 		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#authors > li"), 3));
@@ -167,15 +149,7 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 		List<WebElement> cells = browser.findElement(row).findElements(By.tagName("td"));
 		assertThat(cells).extracting(WebElement::getText).startsWith("github", "acme/browser", "70", "63");
 		assertThat(browser.findElement(By.id("fetch-form")).isDisplayed()).isTrue();
-		screenshot("home");
-	}
-
-	/** Saved as a build artifact under target/screenshots. */
-	private static void screenshot(String name) throws Exception {
-		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		chromium.screenshot("home");
 	}
 
 	private static String sha(int n) {
