@@ -1,6 +1,8 @@
 package dev.commitcollector.query.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
@@ -12,6 +14,10 @@ import java.util.Base64;
 record Cursor(String first, String second) {
 
 	private static final char SEPARATOR = '\n';
+
+	private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+
+	private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
 
 	String encode() {
 		return Base64.getUrlEncoder()
@@ -29,6 +35,33 @@ record Cursor(String first, String second) {
 			return new Cursor(text.substring(0, split), text.substring(split + 1));
 		}
 		catch (IllegalArgumentException ex) {
+			throw new InvalidCursor();
+		}
+	}
+
+	/** The first value as a commit count (the authors pages' cursors). */
+	long count() {
+		try {
+			return Long.parseLong(first);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidCursor();
+		}
+	}
+
+	/**
+	 * The first value as a date (the commits pages' cursors), within the years 1 to 9999
+	 * that the store accepts (timestamptz holds no year 0).
+	 */
+	OffsetDateTime date() {
+		try {
+			OffsetDateTime date = OffsetDateTime.parse(first);
+			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+				throw new InvalidCursor();
+			}
+			return date;
+		}
+		catch (DateTimeParseException ex) {
 			throw new InvalidCursor();
 		}
 	}

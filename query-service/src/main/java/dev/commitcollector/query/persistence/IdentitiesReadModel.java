@@ -2,7 +2,6 @@ package dev.commitcollector.query.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +56,7 @@ public class IdentitiesReadModel {
 	 */
 	public static Slice<Person> page(List<Person> people, String after, int size, String filter) {
 		Cursor from = after == null ? null : Cursor.decode(after);
-		long count = from == null ? Long.MAX_VALUE : parseCount(from.first());
+		long count = from == null ? Long.MAX_VALUE : from.count();
 		String needle = filter == null || filter.isBlank() ? null : filter.strip().toLowerCase(Locale.ROOT);
 		List<Person> rows = people.stream()
 			.filter(p -> from == null || p.commitCount() < count
@@ -108,13 +107,13 @@ public class IdentitiesReadModel {
 			.bind(0, repository.provider())
 			.bind(1, repository.path())
 			.bind(2, keys.toArray(String[]::new))
-			.bind(3, from == null ? LATEST : parseInstant(from.first()))
+			.bind(3, from == null ? LATEST : from.date())
 			.bind(4, from == null ? "" : from.second())
 			.bind(5, size + 1)
 			.bind(6, role != CommitRole.COAUTHOR)
 			.bind(7, role != CommitRole.AUTHOR)
-			.map(row -> new CommitEntry(row.get("sha", String.class), instant(row, "authored_at"),
-					instant(row, "committed_at"), row.get("message_headline", String.class)))
+			.map(row -> new CommitEntry(row.get("sha", String.class), row.get("authored_at", Instant.class),
+					row.get("committed_at", Instant.class), row.get("message_headline", String.class)))
 			.all()
 			.collectList()
 			.map(rows -> rows.size() <= size ? new Slice<>(rows, null) : new Slice<>(List.copyOf(rows.subList(0, size)),
@@ -134,7 +133,7 @@ public class IdentitiesReadModel {
 			.bind(0, repository.provider())
 			.bind(1, repository.path())
 			.bind(2, keys.toArray(String[]::new))
-			.map(row -> new CommitRef(row.get("sha", String.class), instant(row, "authored_at")))
+			.map(row -> new CommitRef(row.get("sha", String.class), row.get("authored_at", Instant.class)))
 			.all();
 	}
 
@@ -158,7 +157,7 @@ public class IdentitiesReadModel {
 			.map(row -> new Identity(row.get("author_key", String.class), row.get("login", String.class),
 					Arrays.asList(row.get("names", String[].class)), Arrays.asList(row.get("emails", String[].class)),
 					row.get("commit_count", Long.class), row.get("co_authored_count", Long.class),
-					instant(row, "last_authored_at")))
+					row.get("last_authored_at", Instant.class)))
 			.all()
 			.collectList();
 	}
@@ -190,33 +189,6 @@ public class IdentitiesReadModel {
 		return person.keys().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).contains(needle))
 				|| person.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(needle))
 				|| person.emails().stream().anyMatch(e -> e.toLowerCase(Locale.ROOT).contains(needle));
-	}
-
-	private static Instant instant(Readable row, String column) {
-		OffsetDateTime value = row.get(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static long parseCount(String value) {
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidCursor();
-		}
-	}
-
-	private static OffsetDateTime parseInstant(String value) {
-		try {
-			OffsetDateTime date = OffsetDateTime.parse(value);
-			if (date.getYear() < 1 || date.isAfter(LATEST)) {
-				throw new InvalidCursor();
-			}
-			return date;
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidCursor();
-		}
 	}
 
 }

@@ -32,10 +32,6 @@ import reactor.core.publisher.Mono;
 @Repository
 public class KeysetReadModel {
 
-	private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
-
-	private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
-
 	/** Where the first page of an author's commits starts. */
 	private static final OffsetDateTime NEWEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
 
@@ -62,7 +58,7 @@ public class KeysetReadModel {
 			.map(row -> new StoredRepository(
 					new RepositoryKey(row.get("provider", String.class), row.get("repository", String.class)),
 					row.get("commit_count", Long.class), row.get("author_count", Long.class),
-					instant(row, "last_stored_at")))
+					row.get("last_stored_at", Instant.class)))
 			.all()
 			.collectList()
 			.map(rows -> slice(rows, size, r -> new Cursor(r.key().provider(), r.key().path())));
@@ -77,7 +73,7 @@ public class KeysetReadModel {
 	 */
 	public Mono<RepositoryAuthors> authors(RepositoryKey repository, String after, int size, String filter) {
 		Cursor from = after == null ? null : Cursor.decode(after);
-		long negatedCount = from == null ? Long.MIN_VALUE : -parseCount(from.first());
+		long negatedCount = from == null ? Long.MIN_VALUE : -from.count();
 		boolean filtered = filter != null && !filter.isBlank();
 		String like = filtered ? "%" + likeEscaped(filter.strip()) + "%" : null;
 		return rows(filtered ? AUTHORS_MATCHING : AUTHORS, size + 2, statement -> {
@@ -154,7 +150,7 @@ public class KeysetReadModel {
 	/** One author's commits in a repository, newest first (ties by sha, descending). */
 	public Mono<Slice<CommitEntry>> commits(RepositoryKey repository, String author, String after, int size) {
 		Cursor from = after == null ? null : Cursor.decode(after);
-		OffsetDateTime before = from == null ? NEWEST : parseInstant(from.first());
+		OffsetDateTime before = from == null ? NEWEST : from.date();
 		String beforeSha = from == null ? "" : from.second();
 		return rows(COMMITS, size + 1,
 				statement -> statement.bind(0, repository.provider())
@@ -200,37 +196,6 @@ public class KeysetReadModel {
 		}
 		List<T> page = rows.subList(0, size);
 		return new Slice<>(List.copyOf(page), cursorOf.apply(page.get(size - 1)).encode());
-	}
-
-	private static Instant instant(Readable row, String column) {
-		OffsetDateTime value = row.get(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static long parseCount(String value) {
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidCursor();
-		}
-	}
-
-	/**
-	 * A cursor's date, within the years 1 to 9999 that the store accepts (timestamptz
-	 * holds no year 0).
-	 */
-	private static OffsetDateTime parseInstant(String value) {
-		try {
-			OffsetDateTime date = OffsetDateTime.parse(value);
-			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-				throw new InvalidCursor();
-			}
-			return date;
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw new InvalidCursor();
-		}
 	}
 
 	private static String likeEscaped(String text) {
