@@ -28,10 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JacksonSerializable;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * The paginated read model for big repositories: authors without their commits, and one
@@ -202,18 +198,7 @@ class AuthorIndexController {
 			@Schema(description = "The authors of this page.") List<AuthorRow> authors,
 			@Schema(description = "The `after` cursor of the next page; null on the last.") String next)
 			implements
-				JacksonSerializable {
-
-		@Override
-		public void serialize(JsonGenerator json, SerializationContext context) {
-			KeysetJson.write(this, json);
-		}
-
-		@Override
-		public void serializeWithType(JsonGenerator json, SerializationContext context, TypeSerializer types) {
-			serialize(json, context);
-		}
-
+				KeysetJson.Page {
 	}
 
 	@Schema(description = "An author of a repository.")
@@ -253,18 +238,7 @@ class AuthorIndexController {
 			@Schema(description = "The commits of this page, newest first.") List<CommitRow> commits,
 			@Schema(description = "The `after` cursor of the next page; null on the last.") String next)
 			implements
-				JacksonSerializable {
-
-		@Override
-		public void serialize(JsonGenerator json, SerializationContext context) {
-			KeysetJson.write(this, json);
-		}
-
-		@Override
-		public void serializeWithType(JsonGenerator json, SerializationContext context, TypeSerializer types) {
-			serialize(json, context);
-		}
-
+				KeysetJson.Page {
 	}
 
 	@Schema(description = "A commit.")

@@ -10,6 +10,9 @@ import dev.commitcollector.query.web.AuthorIndexController.CommitRow;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * The two keyset pages written field by field on the encoder's generator, exactly as
@@ -67,6 +70,30 @@ final class KeysetJson {
 	private static final SerializableString URL = new SerializedString("url");
 
 	private KeysetJson() {
+	}
+
+	/**
+	 * A page that serialises itself with {@link KeysetJson}. These pages are never
+	 * written with type information, so {@code serializeWithType} writes what
+	 * {@code serialize} does.
+	 */
+	sealed interface Page extends JacksonSerializable permits AuthorIndex, CommitList {
+
+		@Override
+		default void serialize(JsonGenerator json, SerializationContext context) {
+			if (this instanceof AuthorIndex index) {
+				write(index, json);
+			}
+			else {
+				write((CommitList) this, json);
+			}
+		}
+
+		@Override
+		default void serializeWithType(JsonGenerator json, SerializationContext context, TypeSerializer types) {
+			serialize(json, context);
+		}
+
 	}
 
 	static void write(AuthorIndex index, JsonGenerator json) {
