@@ -12,12 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Co-authored counts beside commit counts, and an author's commits by role. */
 class CoAuthorsApiTest extends QueryIntegrationTest {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final String REPOSITORY = "acme/co-authored";
 
@@ -37,21 +34,24 @@ class CoAuthorsApiTest extends QueryIntegrationTest {
 	void showsEachAuthorsCoAuthoredCountBesideTheirCommitCountOnEveryAuthorListing() {
 		JsonNode index = get("/api/v1/repository/authors?repository=" + REPOSITORY);
 		assertThat(index.get("totalAuthors").asLong()).isEqualTo(2);
-		assertThat(summaries(index.get("authors"))).containsExactly("login:ada 3 0", "email:grace@example.org 1 2");
+		assertThat(JsonPages.summaries(index.get("authors"))).containsExactly("login:ada 3 0",
+				"email:grace@example.org 1 2");
 
 		JsonNode grouped = get("/api/v1/authors?repository=" + REPOSITORY);
-		assertThat(summaries(grouped.get("authors"))).containsExactly("login:ada 3 0", "email:grace@example.org 1 2");
+		assertThat(JsonPages.summaries(grouped.get("authors"))).containsExactly("login:ada 3 0",
+				"email:grace@example.org 1 2");
 	}
 
 	@Test
 	void listsTheCommitsThatCreditAnAuthorAsCoAuthorOrInEitherRole() {
 		String commits = "/api/v1/authors/email:grace@example.org/commits?repository=" + REPOSITORY;
 
-		assertThat(shas(get(commits))).containsExactly(sha(4));
-		assertThat(shas(get(commits + "&role=author"))).containsExactly(sha(4));
-		assertThat(shas(get(commits + "&role=coauthor"))).containsExactly(sha(3), sha(1));
-		assertThat(shas(get(commits + "&role=any"))).containsExactly(sha(4), sha(3), sha(1));
-		assertThat(shas(get("/api/v1/authors/email:linus@example.org/commits?role=coauthor&repository=" + REPOSITORY)))
+		assertThat(JsonPages.shas(get(commits))).containsExactly(sha(4));
+		assertThat(JsonPages.shas(get(commits + "&role=author"))).containsExactly(sha(4));
+		assertThat(JsonPages.shas(get(commits + "&role=coauthor"))).containsExactly(sha(3), sha(1));
+		assertThat(JsonPages.shas(get(commits + "&role=any"))).containsExactly(sha(4), sha(3), sha(1));
+		assertThat(JsonPages
+			.shas(get("/api/v1/authors/email:linus@example.org/commits?role=coauthor&repository=" + REPOSITORY)))
 			.containsExactly(sha(3));
 	}
 
@@ -62,7 +62,7 @@ class CoAuthorsApiTest extends QueryIntegrationTest {
 		do {
 			JsonNode page = get("/api/v1/authors/email:grace@example.org/commits?role=any&size=1&repository="
 					+ REPOSITORY + (after == null ? "" : "&after=" + after));
-			shas.addAll(shas(page));
+			shas.addAll(JsonPages.shas(page));
 			after = page.get("next").isNull() ? null : page.get("next").asString();
 		}
 		while (after != null);
@@ -82,30 +82,6 @@ class CoAuthorsApiTest extends QueryIntegrationTest {
 			.expectBody()
 			.jsonPath("$.detail")
 			.isEqualTo("role must be author, coauthor or any, was 'reviewer'");
-	}
-
-	private JsonNode get(String uri) {
-		return json.readTree(web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-	}
-
-	private static List<String> summaries(JsonNode authors) {
-		List<String> summaries = new ArrayList<>();
-		authors.forEach(a -> summaries.add(a.get("key").asString() + " " + a.get("commitCount").asLong() + " "
-				+ a.get("coAuthoredCount").asLong()));
-		return summaries;
-	}
-
-	private static List<String> shas(JsonNode page) {
-		List<String> shas = new ArrayList<>();
-		page.get("commits").forEach(c -> shas.add(c.get("sha").asString()));
-		return shas;
 	}
 
 	private static Instant at(int day) {

@@ -20,15 +20,12 @@ import dev.commitcollector.query.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The keyset-paginated read model: repositories, a repository's authors, an author's
  * commits.
  */
 class KeysetApiTest extends QueryIntegrationTest {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void pagesAnAuthorsCommitsNewestFirstWithoutGapsOrRepeatsWhileNewCommitsAreStored() throws Exception {
@@ -223,29 +220,6 @@ class KeysetApiTest extends QueryIntegrationTest {
 				}
 			}));
 		return shas;
-	}
-
-	private String body(String uri) {
-		return web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private JsonNode get(String uri) {
-		String body = web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return json.readTree(body);
 	}
 
 	/** A commit the store-service might write while a client pages. */

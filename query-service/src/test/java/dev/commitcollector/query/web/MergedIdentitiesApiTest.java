@@ -12,15 +12,12 @@ import dev.commitcollector.query.StoredCommits;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code identities=merged}: the authors the mailmap or a noreply address say are one
  * person, folded, on every author endpoint; {@code raw} (the default) as before.
  */
 class MergedIdentitiesApiTest extends QueryIntegrationTest {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void foldsTheAuthorsGitsExampleMailmapSaysAreOnePerson() {
@@ -46,17 +43,17 @@ class MergedIdentitiesApiTest extends QueryIntegrationTest {
 		assertThat(jane.get("key").asString()).isEqualTo("email:jane@desktop.(none)");
 		assertThat(jane.get("commitCount").asLong()).isEqualTo(4);
 		assertThat(jane.get("share").asDouble()).isEqualTo(0.8);
-		assertThat(strings(jane.get("keys"))).containsExactly("email:jane@desktop.(none)", "email:jane@example.com",
-				"email:jane@laptop.(none)");
-		assertThat(strings(jane.get("names"))).containsExactly("Jane Doe", "Jane D.");
-		assertThat(strings(jane.get("emails"))).containsExactlyInAnyOrder("jane@example.com", "jane@laptop.(none)",
-				"jane@desktop.(none)");
-		assertThat(strings(merged.get("authors").get(1).get("names"))).first().isEqualTo("Joe R. Developer");
+		assertThat(JsonPages.strings(jane.get("keys"))).containsExactly("email:jane@desktop.(none)",
+				"email:jane@example.com", "email:jane@laptop.(none)");
+		assertThat(JsonPages.strings(jane.get("names"))).containsExactly("Jane Doe", "Jane D.");
+		assertThat(JsonPages.strings(jane.get("emails"))).containsExactlyInAnyOrder("jane@example.com",
+				"jane@laptop.(none)", "jane@desktop.(none)");
+		assertThat(JsonPages.strings(merged.get("authors").get(1).get("names"))).first().isEqualTo("Joe R. Developer");
 
-		assertThat(shas(
-				get("/api/v1/authors/email:jane@laptop.(none)/commits?identities=merged&repository=" + repository)))
+		assertThat(JsonPages
+			.shas(get("/api/v1/authors/email:jane@laptop.(none)/commits?identities=merged&repository=" + repository)))
 			.containsExactly(sha(4), sha(3), sha(2), sha(1));
-		assertThat(shas(get("/api/v1/authors/email:jane@laptop.(none)/commits?repository=" + repository)))
+		assertThat(JsonPages.shas(get("/api/v1/authors/email:jane@laptop.(none)/commits?repository=" + repository)))
 			.containsExactly(sha(2));
 	}
 
@@ -74,19 +71,21 @@ class MergedIdentitiesApiTest extends QueryIntegrationTest {
 			.store();
 
 		JsonNode merged = get("/api/v1/repository/authors?identities=merged&repository=" + repository);
-		assertThat(summaries(merged.get("authors"))).containsExactly("login:octocat 3 1", "email:ada@example.org 1 0");
+		assertThat(JsonPages.summaries(merged.get("authors"))).containsExactly("login:octocat 3 1",
+				"email:ada@example.org 1 0");
 		assertThat(merged.get("authors").get(0).get("login").asString()).isEqualTo("octocat");
 
 		JsonNode grouped = get("/api/v1/authors?identities=merged&repository=" + repository);
 		assertThat(grouped.get("totalAuthors").asLong()).isEqualTo(2);
 		JsonNode octocat = grouped.get("authors").get(0);
-		assertThat(summaries(grouped.get("authors"))).containsExactly("login:octocat 3 1", "email:ada@example.org 1 0");
+		assertThat(JsonPages.summaries(grouped.get("authors"))).containsExactly("login:octocat 3 1",
+				"email:ada@example.org 1 0");
 		List<String> commits = new ArrayList<>();
 		octocat.get("commits").forEach(c -> commits.add(c.get("sha").asString()));
 		assertThat(commits).containsExactly(sha(13), sha(12), sha(11));
 
-		assertThat(
-				shas(get("/api/v1/authors/login:octocat/commits?identities=merged&role=any&repository=" + repository)))
+		assertThat(JsonPages
+			.shas(get("/api/v1/authors/login:octocat/commits?identities=merged&role=any&repository=" + repository)))
 			.containsExactly(sha(14), sha(13), sha(12), sha(11));
 	}
 
@@ -148,36 +147,6 @@ class MergedIdentitiesApiTest extends QueryIntegrationTest {
 				.jsonPath("$.detail")
 				.isEqualTo("identities must be raw or merged, was 'people'");
 		}
-	}
-
-	private JsonNode get(String uri) {
-		return json.readTree(web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-	}
-
-	private static List<String> summaries(JsonNode authors) {
-		List<String> summaries = new ArrayList<>();
-		authors.forEach(a -> summaries.add(a.get("key").asString() + " " + a.get("commitCount").asLong() + " "
-				+ a.get("coAuthoredCount").asLong()));
-		return summaries;
-	}
-
-	private static List<String> strings(JsonNode array) {
-		List<String> strings = new ArrayList<>();
-		array.forEach(s -> strings.add(s.asString()));
-		return strings;
-	}
-
-	private static List<String> shas(JsonNode page) {
-		List<String> shas = new ArrayList<>();
-		page.get("commits").forEach(c -> shas.add(c.get("sha").asString()));
-		return shas;
 	}
 
 	private static Instant at(int day) {
