@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
@@ -81,8 +84,8 @@ public final class IngestBenchmark {
 			for (int run = 0; run <= runs; run++) {
 				String repository = "bench/git-" + run;
 				String warmRepository = "bench/git-" + run + "-again";
-				String topic = "bench.ingest." + run;
-				produce(kafka.bootstrapServers(), topic, List.of(repository, warmRepository), history);
+				String topic = produce(kafka.bootstrapServers(), "bench.ingest." + run,
+						List.of(repository, warmRepository), history);
 				truncate(db);
 				Drain drained = drain(home, kafka, postgres, db, topic, repository, warmRepository, history.size());
 				double copied = copy(db, repository, history);
@@ -113,14 +116,59 @@ public final class IngestBenchmark {
 	}
 
 	/**
-	 * The history once per repository, one after the other, all to partition 0: one
-	 * consumer drains them in that order.
+	 * The history once per repository, one after the other, all to partition 0 of a fresh
+	 * topic: one consumer drains them in that order. Returns the topic. A fresh topic's
+	 * partitions can answer {@code NOT_LEADER_OR_FOLLOWER} for a moment after it is
+	 * created, and the idempotent producer may then fail a later batch with
+	 * {@code OUT_OF_ORDER_SEQUENCE_NUMBER}; so the producer starts only once every
+	 * partition has a leader, and a failed attempt starts again on another fresh topic (a
+	 * half-written backlog would not be the whole history).
 	 */
-	private static void produce(String bootstrap, String topic, List<String> repositories, RealHistory.Read history)
+	private static String produce(String bootstrap, String name, List<String> repositories, RealHistory.Read history)
 			throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-			admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+		for (int attempt = 1;; attempt++) {
+			String topic = attempt == 1 ? name : name + ".attempt-" + attempt;
+			try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+				admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+				awaitLeaders(admin, topic);
+			}
+			try {
+				send(bootstrap, topic, repositories, history);
+				return topic;
+			}
+			catch (ExecutionException | KafkaException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				System.out.printf("producing to %s failed (%s); again on a fresh topic%n", topic,
+						ex instanceof ExecutionException ? ex.getCause() : ex);
+			}
 		}
+	}
+
+	/**
+	 * Waits until every partition of {@code topic} has a leader in the broker's metadata.
+	 */
+	private static void awaitLeaders(Admin admin, String topic) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			List<TopicPartitionInfo> partitions = admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions();
+			if (partitions.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(topic + " has partitions without a leader after 30 s: " + partitions);
+			}
+			TimeUnit.MILLISECONDS.sleep(50);
+		}
+	}
+
+	private static void send(String bootstrap, String topic, List<String> repositories, RealHistory.Read history)
+			throws Exception {
 		Properties config = new Properties();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -129,6 +177,13 @@ public final class IngestBenchmark {
 		UUID fetchId = UUID.randomUUID();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
+			// the producer's own metadata must know partition 0's leader too before the
+			// first batch
+			while (producer.partitionsFor(topic)
+				.stream()
+				.anyMatch(p -> p.partition() == 0 && (p.leader() == null || p.leader().isEmpty()))) {
+				TimeUnit.MILLISECONDS.sleep(50);
+			}
 			List<Future<?>> sent = new ArrayList<>(history.size() * repositories.size());
 			for (String repository : repositories) {
 				String key = "github:" + repository;
@@ -139,7 +194,7 @@ public final class IngestBenchmark {
 			}
 			producer.flush();
 			for (Future<?> each : sent) {
-				each.get(); // a send Kafka refused fails the benchmark instead of
+				each.get(); // a send Kafka refused fails the attempt instead of
 							// shrinking the backlog
 			}
 		}
