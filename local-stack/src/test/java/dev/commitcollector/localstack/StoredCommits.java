@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -35,6 +36,15 @@ final class StoredCommits {
 	/** Commits of {@code repository} in the store now. */
 	long count(String repository) throws Exception {
 		return count("select count(*) from commits where provider = ? and repository = ?", repository);
+	}
+
+	/**
+	 * Commits of {@code repository} whose transaction began before {@code instant}
+	 * ({@code stored_at} is the storing transaction's {@code now()}).
+	 */
+	long storedBefore(String repository, Instant instant) throws Exception {
+		return count("select count(*) from commits where provider = ? and repository = ? and stored_at < '" + instant
+				+ "'::timestamptz", repository);
 	}
 
 	/** The shas the fetcher remembers having published for {@code repository}. */
