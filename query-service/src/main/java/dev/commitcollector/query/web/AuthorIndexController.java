@@ -13,7 +13,6 @@ import dev.commitcollector.query.domain.Slice;
 import dev.commitcollector.query.domain.StoredRepository;
 import dev.commitcollector.query.persistence.AuthorsReadModel;
 import dev.commitcollector.query.persistence.IdentitiesReadModel;
-import dev.commitcollector.query.persistence.KeysetReadModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -39,19 +38,15 @@ import reactor.core.publisher.Mono;
 @Tag(name = "authors", description = "Who wrote what in a stored repository.")
 class AuthorIndexController {
 
-	private final KeysetReadModel keyset;
-
-	private final CommitLinks links;
+	private final KeysetPages pages;
 
 	private final AuthorsReadModel readModel;
 
 	private final IdentitiesReadModel identityReads;
 
-	AuthorIndexController(KeysetReadModel keyset, AuthorsReadModel readModel, CommitLinks links,
-			IdentitiesReadModel identityReads) {
-		this.keyset = keyset;
+	AuthorIndexController(KeysetPages pages, AuthorsReadModel readModel, IdentitiesReadModel identityReads) {
+		this.pages = pages;
 		this.readModel = readModel;
-		this.links = links;
 		this.identityReads = identityReads;
 	}
 
@@ -107,14 +102,8 @@ class AuthorIndexController {
 				.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
 				.flatMap(stored -> people(stored, after, pageSize, filter));
 		}
-		return keyset.authors(key, after, pageSize, filter)
-			.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)))
-			.map(page -> {
-				long total = page.repository().commitCount();
-				return new AuthorIndex(key.provider(), key.path(), total, page.repository().authorCount(),
-						page.authors().items().stream().map(a -> AuthorRow.of(a, total)).toList(),
-						page.authors().next());
-			});
+		return pages.authors(key, after, pageSize, filter)
+			.switchIfEmpty(Mono.error(() -> new RepositoryNotStored(key)));
 	}
 
 	private Mono<AuthorIndex> people(StoredRepository stored, String after, int size, String filter) {
@@ -175,19 +164,14 @@ class AuthorIndexController {
 		int pageSize = Sizes.within(size, 100, 1000, "commits page");
 		CommitRole commitRole = Identities.role(role);
 		boolean merged = Identities.merged(identities);
-		Mono<Slice<CommitEntry>> page;
 		if (!merged && commitRole == CommitRole.AUTHOR) {
-			page = keyset.commits(key, author, after, pageSize);
+			return pages.commits(key, author, after, pageSize);
 		}
-		else {
-			Mono<List<String>> keys = merged
-					? identityReads.people(key).map(people -> IdentitiesReadModel.keysOf(people, author))
-					: Mono.just(List.of(author));
-			page = keys.flatMap(k -> identityReads.commits(key, k, commitRole, after, pageSize));
-		}
-		CommitLinks.OfRepository urls = links.of(key.provider(), key.path());
-		return page.map(slice -> new CommitList(author,
-				slice.items().stream().map(c -> CommitRow.of(c, urls.urlOf(c.sha()))).toList(), slice.next()));
+		Mono<List<String>> keys = merged
+				? identityReads.people(key).map(people -> IdentitiesReadModel.keysOf(people, author))
+				: Mono.just(List.of(author));
+		return keys.flatMap(k -> identityReads.commits(key, k, commitRole, after, pageSize))
+			.map(slice -> pages.commitList(key, author, slice));
 	}
 
 	@Schema(description = "A page of a repository's authors, without their commits.")

@@ -45,6 +45,36 @@ class QueryMetricsTest extends QueryIntegrationTest {
 		});
 	}
 
+	@Test
+	void countsTheKeysetPagesUnderTheirRouteTemplates() {
+		aRepository("github", "acme/metered-keyset").commitsBy("login:ada", 3).store();
+		String authors = "uri=\"/api/v1/repository/authors\"";
+		String commits = "uri=\"/api/v1/authors/{author}/commits\"";
+		String before = prometheus();
+
+		for (int i = 0; i < 3; i++) {
+			web.get().uri("/api/v1/repository/authors?repository=acme/metered-keyset").exchange().expectStatus().isOk();
+			web.get()
+				.uri("/api/v1/authors/login:ada/commits?repository=acme/metered-keyset")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			String after = prometheus();
+			for (String route : new String[] { authors, commits }) {
+				assertThat(sample(after, "http_server_requests_seconds_count", route, "status=\"200\"")
+						- sample(before, "http_server_requests_seconds_count", route, "status=\"200\""))
+					.as(route)
+					.isEqualTo(3);
+				assertThat(after.lines()
+					.filter(line -> line.startsWith("http_server_requests_seconds_bucket{"))
+					.filter(line -> line.contains(route))).as(route).isNotEmpty();
+			}
+		});
+	}
+
 	/**
 	 * The whole exposition: past the client's default of 256 KB once the other tests of
 	 * the JVM have left their routes' histograms in it.
