@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many fetches (of different repositories) one instance runs at once, and how many
- * may wait for their turn across all instances (a requested fetch waits until an instance
- * takes up its command).
+ * How many fetches (of different repositories) one instance runs at once, how many may
+ * wait for their turn across all instances (a requested fetch waits until an instance
+ * takes up its command), when a lost command is sent again, and the longest wait between
+ * tries to record a fetch's end while the database is away (tried until it is recorded).
  */
 @ConfigurationProperties("fetcher.fetches")
 @Validated
@@ -22,7 +23,9 @@ public record FetchSettings(
 				message = "FETCH_MAX_CONCURRENT must be at least 1") int maxConcurrentFetches,
 		@DefaultValue("1000") @Min(value = 1, message = "FETCH_MAX_QUEUED must be at least 1") int maxQueued,
 		@DefaultValue("5m") @NotNull @DurationMin(seconds = 1,
-				message = "FETCH_COMMAND_RESEND_AFTER must be at least 1s") Duration commandResendAfter) {
+				message = "FETCH_COMMAND_RESEND_AFTER must be at least 1s") Duration commandResendAfter,
+		@DefaultValue("30s") @NotNull @DurationMin(millis = 1,
+				message = "FETCH_FINAL_WRITE_MAX_BACKOFF must be positive") Duration finalWriteMaxBackoff) {
 
 	@ConstructorBinding
 	public FetchSettings {
@@ -34,6 +37,10 @@ public record FetchSettings(
 
 	public FetchSettings(int maxConcurrentFetches, int maxQueued) {
 		this(maxConcurrentFetches, maxQueued, Duration.ofMinutes(5));
+	}
+
+	public FetchSettings(int maxConcurrentFetches, int maxQueued, Duration commandResendAfter) {
+		this(maxConcurrentFetches, maxQueued, commandResendAfter, Duration.ofSeconds(30));
 	}
 
 }

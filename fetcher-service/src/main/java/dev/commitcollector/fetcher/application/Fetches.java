@@ -13,6 +13,7 @@ import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -30,15 +31,29 @@ public class Fetches {
 
 	static final int REMEMBERED = 10_000;
 
-	/** How often the final state of a fetch is tried again before giving up on it. */
-	private static final Retry FINAL_WRITE = Retry.backoff(5, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5));
+	/**
+	 * How often the FAILED state of a fetch that was never taken up is tried again before
+	 * giving up on it (the request that abandons it waits for this).
+	 */
+	private static final Retry ABANDON_WRITE = Retry.backoff(5, Duration.ofMillis(200))
+		.maxBackoff(Duration.ofSeconds(5));
+
+	private static final Duration FIRST_FINAL_WRITE_BACKOFF = Duration.ofMillis(200);
 
 	private final Map<UUID, Fetch> byId = new LinkedHashMap<>();
 
 	private final FetchRecords records;
 
+	private final Duration finalWriteMaxBackoff;
+
 	public Fetches(FetchRecords records) {
+		this(records, new FetchSettings(1));
+	}
+
+	@Autowired
+	public Fetches(FetchRecords records, FetchSettings settings) {
 		this.records = records;
+		this.finalWriteMaxBackoff = settings.finalWriteMaxBackoff();
 	}
 
 	synchronized void add(Fetch fetch) {
@@ -87,7 +102,7 @@ public class Fetches {
 	 */
 	Mono<Fetch> abandon(Fetch fetch, String reason, Instant now) {
 		Fetch failed = fetch.failed(reason, now);
-		return records.save(failed).retryWhen(FINAL_WRITE).thenReturn(failed);
+		return records.save(failed).retryWhen(ABANDON_WRITE).thenReturn(failed);
 	}
 
 	/**
@@ -121,18 +136,30 @@ public class Fetches {
 	}
 
 	/**
-	 * Ends the fetch with {@code outcome}: records the final state (tried again a few
-	 * times) before it counts as ended here.
+	 * Ends the fetch with {@code outcome}: records the final state before it counts as
+	 * ended here, tried again with backoff for as long as that takes. Its command is
+	 * committed only once this completes, so a fetch never ends unrecorded: a row left
+	 * unfinished would hold its repository's one active fetch for good. Cancelled (its
+	 * partition handed over, the instance stopping), the command is run again by the next
+	 * owner.
 	 */
 	Mono<Fetch> end(UUID id, UnaryOperator<Fetch> outcome) {
 		return Mono.defer(() -> {
 			Fetch ended = outcome.apply(find(id).orElseThrow());
-			return records.save(ended).retryWhen(FINAL_WRITE).onErrorResume(error -> {
-				log.error("fetch {} ended {} but could not be recorded so; it shows so only in this process", id,
-						ended.status(), error);
-				return Mono.empty();
-			}).then(Mono.fromSupplier(() -> update(id, f -> ended)));
+			return records.save(ended)
+				.retryWhen(untilRecorded(ended))
+				.then(Mono.fromSupplier(() -> update(id, f -> ended)));
 		});
+	}
+
+	private Retry untilRecorded(Fetch ended) {
+		Duration first = FIRST_FINAL_WRITE_BACKOFF.compareTo(finalWriteMaxBackoff) < 0 ? FIRST_FINAL_WRITE_BACKOFF
+				: finalWriteMaxBackoff;
+		return Retry.backoff(Long.MAX_VALUE, first)
+			.maxBackoff(finalWriteMaxBackoff)
+			.doBeforeRetry(signal -> log.warn(
+					"fetch {} ended {} but could not be recorded so (attempt {}); trying again, its command waits: {}",
+					ended.id(), ended.status(), signal.totalRetries() + 1, signal.failure().toString()));
 	}
 
 	/** The fetch as this process holds it; see {@link #lookup} for any fetch. */
