@@ -45,18 +45,43 @@ public abstract sealed class ForgeFailure extends RuntimeException {
 
 	}
 
-	/** The forge said the rate limit is used up until {@code retryAt}. */
+	/**
+	 * The forge said its rate limit is reached: until {@code retryAt} when it said when
+	 * ({@code announced}), else {@code retryAt} is a first guess to back off from.
+	 */
 	public static final class RateLimited extends ForgeFailure {
+
+		private final String forge;
 
 		private final Instant retryAt;
 
+		private final boolean announced;
+
 		public RateLimited(String forge, Instant retryAt) {
-			super(forge + " rate limit exhausted; retry after " + retryAt);
+			this(forge, retryAt, true);
+		}
+
+		public RateLimited(String forge, Instant retryAt, boolean announced) {
+			super(forge + " rate limit " + (announced ? "exhausted" : "reached") + "; retry after " + retryAt);
+			this.forge = forge;
 			this.retryAt = retryAt;
+			this.announced = announced;
 		}
 
 		public Instant retryAt() {
 			return retryAt;
+		}
+
+		/**
+		 * Whether the forge said when to come back (else {@link #retryAt} is a guess).
+		 */
+		public boolean announced() {
+			return announced;
+		}
+
+		/** The same limit, to be retried no sooner than {@code later}. */
+		public RateLimited until(Instant later) {
+			return new RateLimited(forge, later, announced);
 		}
 
 	}

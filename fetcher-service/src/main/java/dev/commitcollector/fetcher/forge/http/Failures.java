@@ -67,9 +67,9 @@ final class Failures {
 		if (status == 404) {
 			return new ForgeFailure.RepositoryNotFound(forge, repository);
 		}
-		Instant retryAt = RateLimitHeaders.retryAt(headers, status, clock, defaultRateLimitWait);
+		Instant retryAt = RateLimitHeaders.retryAt(headers, status, message, clock, defaultRateLimitWait);
 		if (retryAt != null) {
-			return new ForgeFailure.RateLimited(forge, retryAt);
+			return new ForgeFailure.RateLimited(forge, retryAt, RateLimitHeaders.announced(headers, clock));
 		}
 		if (status == 401) {
 			return new ForgeFailure.Rejected(

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 
@@ -18,10 +19,19 @@ import org.springframework.http.HttpHeaders;
  * "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api">GitHub
  * rate limits</a>
  * @see <a href=
+ * "https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately">GitHub:
+ * handle rate limit errors</a>
+ * @see <a href=
  * "https://docs.gitlab.com/administration/settings/user_and_ip_rate_limits/">GitLab rate
  * limits</a>
  */
 final class RateLimitHeaders {
+
+	/**
+	 * How GitHub words a secondary rate limit ("You have exceeded a secondary rate
+	 * limit", formerly "You have triggered an abuse detection mechanism").
+	 */
+	private static final Pattern LIMIT_MESSAGE = Pattern.compile("(?i)rate limit|abuse detection");
 
 	private RateLimitHeaders() {
 	}
@@ -43,11 +53,12 @@ final class RateLimitHeaders {
 
 	/**
 	 * When a 403 or 429 is a rate limit, the instant to come back: {@code Retry-After}
-	 * (seconds or a date), else the reset of a spent budget, else, for a bare 429,
-	 * {@code fallback} from now. Otherwise null: a 403 with no such header is a refusal,
-	 * not a limit.
+	 * (seconds or a date), else the reset of a spent budget, else, for a 429 or a 403
+	 * whose message says it is a rate limit (GitHub's secondary limits, which leave
+	 * budget and may say nothing of when), {@code fallback} from now. Otherwise null: any
+	 * other 403 is a refusal, not a limit.
 	 */
-	static Instant retryAt(HttpHeaders headers, int status, Clock clock, Duration fallback) {
+	static Instant retryAt(HttpHeaders headers, int status, String message, Clock clock, Duration fallback) {
 		if (status != 403 && status != 429) {
 			return null;
 		}
@@ -59,7 +70,16 @@ final class RateLimitHeaders {
 			Instant reset = reset(headers);
 			return reset != null ? reset : clock.instant().plus(fallback);
 		}
-		return status == 429 ? clock.instant().plus(fallback) : null;
+		return status == 429 || LIMIT_MESSAGE.matcher(message).find() ? clock.instant().plus(fallback) : null;
+	}
+
+	/**
+	 * Whether the headers say when a limit lifts ({@code Retry-After}, or the reset of a
+	 * spent budget); if not, the wait is a guess to back off from.
+	 */
+	static boolean announced(HttpHeaders headers, Clock clock) {
+		return retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER), clock) != null
+				|| (remaining(headers) == 0 && reset(headers) != null);
 	}
 
 	private static Instant retryAfter(String value, Clock clock) {

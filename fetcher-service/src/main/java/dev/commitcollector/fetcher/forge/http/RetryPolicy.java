@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.forge.http;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.commitcollector.fetcher.application.RateLimitWaits;
@@ -54,8 +55,8 @@ public final class RetryPolicy {
 			return signals.concatMap(signal -> {
 				Throwable failure = signal.failure();
 				if (failure instanceof ForgeFailure.RateLimited limited) {
-					return rateLimits.incrementAndGet() > MAX_RATE_LIMIT_WAITS ? Mono.error(limited)
-							: waitFor(limited, waits);
+					int wait = rateLimits.incrementAndGet();
+					return wait > MAX_RATE_LIMIT_WAITS ? Mono.error(limited) : waitFor(limited, wait, waits);
 				}
 				if (failure instanceof ForgeFailure.Unavailable unavailable) {
 					return backOff(unavailable, failures.getAndIncrement());
@@ -76,8 +77,16 @@ public final class RetryPolicy {
 		return Mono.delay(backoff);
 	}
 
-	private Mono<Long> waitFor(ForgeFailure.RateLimited limited, RateLimitWaits waits) {
-		Duration wait = Duration.between(clock.instant(), limited.retryAt());
+	/**
+	 * Waits as the forge said; a limit that did not say when ({@code retryAt} a guess, by
+	 * default a minute) waits twice as long each time it comes back for one request, as
+	 * GitHub asks.
+	 */
+	private Mono<Long> waitFor(ForgeFailure.RateLimited said, int time, RateLimitWaits waits) {
+		Instant now = clock.instant();
+		ForgeFailure.RateLimited limited = said.announced() ? said
+				: said.until(now.plus(Duration.between(now, said.retryAt()).multipliedBy(1L << (time - 1))));
+		Duration wait = Duration.between(now, limited.retryAt());
 		if (wait.compareTo(settings.maxRateLimitWait()) > 0) {
 			return Mono.error(limited);
 		}

@@ -235,6 +235,26 @@ class GitHubForgeTest {
 	}
 
 	@Test
+	void waitsOutASecondaryRateLimitThatLeavesBudgetAndSaysNotWhenThenReadsThePage() {
+		github.withHistory(GitHubStub.history(3))
+			.answerNext(GitHubStub.error(403,
+					"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+					"https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api"));
+		List<Instant> told = new CopyOnWriteArrayList<>();
+		// the default wait (a minute) shortened here; it is what a 403 of this kind waits
+		RetrySettings shortWait = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
+				Duration.ofSeconds(5), Duration.ofMillis(1));
+
+		StepVerifier.create(forgeAt(apiUrl(), null, shortWait).firstPage(HELLO_WORLD, 100, null, told::add))
+			.assertNext(page -> assertThat(page.commits()).extracting(DiscoveredCommit::sha)
+				.containsExactlyElementsOf(github.shas()))
+			.expectComplete()
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(2);
+		assertThat(told).hasSize(2).last().isNull();
+	}
+
+	@Test
 	void tellsTheCallerUntilWhenItWaitsForTheRateLimitAndWhenItStops() {
 		github.withHistory(GitHubStub.history(3))
 			.answerNext(new MockResponse.Builder().code(429).addHeader("retry-after", "1").build());
@@ -480,8 +500,12 @@ class GitHubForgeTest {
 	}
 
 	private GitHubForge forge(String token) {
+		return forgeAt(apiUrl(), token);
+	}
+
+	private URI apiUrl() {
 		String url = server.url("/").toString();
-		return forgeAt(URI.create(url.substring(0, url.length() - 1)), token);
+		return URI.create(url.substring(0, url.length() - 1));
 	}
 
 	@Test
@@ -508,8 +532,12 @@ class GitHubForgeTest {
 	}
 
 	private static GitHubForge forgeAt(URI apiUrl, String token) {
+		return forgeAt(apiUrl, token, RETRY);
+	}
+
+	private static GitHubForge forgeAt(URI apiUrl, String token, RetrySettings retry) {
 		return new GitHubForge("github",
-				new ProviderSettings(ForgeType.GITHUB, apiUrl, token, Duration.ofSeconds(5), 1), RETRY,
+				new ProviderSettings(ForgeType.GITHUB, apiUrl, token, Duration.ofSeconds(5), 1), retry,
 				WebClient.builder(), Clock.systemUTC());
 	}
 

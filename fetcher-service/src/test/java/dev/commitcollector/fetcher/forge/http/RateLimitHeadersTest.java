@@ -18,6 +18,8 @@ class RateLimitHeadersTest {
 
 	private static final Duration FALLBACK = Duration.ofSeconds(60);
 
+	private static final String SECONDARY = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
+
 	@Test
 	void waitsTheSecondsRetryAfterGives() {
 		assertThat(retryAt(429, "Retry-After", "30")).isEqualTo(NOW.plusSeconds(30));
@@ -33,7 +35,8 @@ class RateLimitHeadersTest {
 		HttpHeaders headers = headers("x-ratelimit-remaining", "0");
 		headers.add("x-ratelimit-reset", String.valueOf(NOW.plusSeconds(900).getEpochSecond()));
 
-		assertThat(RateLimitHeaders.retryAt(headers, 403, CLOCK, FALLBACK)).isEqualTo(NOW.plusSeconds(900));
+		assertThat(RateLimitHeaders.retryAt(headers, 403, "API rate limit exceeded", CLOCK, FALLBACK))
+			.isEqualTo(NOW.plusSeconds(900));
 	}
 
 	@Test
@@ -41,19 +44,47 @@ class RateLimitHeadersTest {
 		HttpHeaders headers = headers("RateLimit-Remaining", "0");
 		headers.add("RateLimit-Reset", String.valueOf(NOW.plusSeconds(42).getEpochSecond()));
 
-		assertThat(RateLimitHeaders.retryAt(headers, 429, CLOCK, FALLBACK)).isEqualTo(NOW.plusSeconds(42));
+		assertThat(RateLimitHeaders.retryAt(headers, 429, "", CLOCK, FALLBACK)).isEqualTo(NOW.plusSeconds(42));
 	}
 
 	@Test
 	void waitsTheConfiguredDefaultOnA429ThatSaysNothing() {
-		assertThat(RateLimitHeaders.retryAt(new HttpHeaders(), 429, CLOCK, Duration.ofSeconds(7)))
+		assertThat(RateLimitHeaders.retryAt(new HttpHeaders(), 429, "", CLOCK, Duration.ofSeconds(7)))
 			.isEqualTo(NOW.plusSeconds(7));
 	}
 
 	@Test
-	void readsAForbiddenWithBudgetLeftAsARefusalNotALimit() {
+	void readsAForbiddenWithBudgetLeftThatSaysNothingOfALimitAsARefusal() {
 		assertThat(retryAt(403, "x-ratelimit-remaining", "4999")).isNull();
-		assertThat(RateLimitHeaders.retryAt(new HttpHeaders(), 403, CLOCK, FALLBACK)).isNull();
+		assertThat(RateLimitHeaders.retryAt(new HttpHeaders(), 403, "Resource not accessible by integration", CLOCK,
+				FALLBACK))
+			.isNull();
+	}
+
+	@Test
+	void waitsTheConfiguredDefaultOnASecondaryLimitThatLeavesBudgetAndSaysNotWhen() {
+		HttpHeaders headers = headers("x-ratelimit-remaining", "4999");
+		headers.add("x-ratelimit-reset", String.valueOf(NOW.plusSeconds(900).getEpochSecond()));
+
+		for (int status : new int[] { 403, 429 }) {
+			assertThat(RateLimitHeaders.retryAt(headers, status, SECONDARY, CLOCK, Duration.ofSeconds(7)))
+				.isEqualTo(NOW.plusSeconds(7));
+		}
+		assertThat(RateLimitHeaders.retryAt(headers, 403,
+				"You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.",
+				CLOCK, Duration.ofSeconds(7)))
+			.isEqualTo(NOW.plusSeconds(7));
+		assertThat(RateLimitHeaders.announced(headers, CLOCK)).isFalse();
+	}
+
+	@Test
+	void toldWhenOnlyByRetryAfterOrTheResetOfASpentBudget() {
+		HttpHeaders spent = headers("x-ratelimit-remaining", "0");
+		spent.add("x-ratelimit-reset", String.valueOf(NOW.plusSeconds(900).getEpochSecond()));
+
+		assertThat(RateLimitHeaders.announced(headers("Retry-After", "30"), CLOCK)).isTrue();
+		assertThat(RateLimitHeaders.announced(spent, CLOCK)).isTrue();
+		assertThat(RateLimitHeaders.announced(headers("x-ratelimit-remaining", "0"), CLOCK)).isFalse();
 	}
 
 	@Test
@@ -62,7 +93,7 @@ class RateLimitHeadersTest {
 	}
 
 	private static Instant retryAt(int status, String header, String value) {
-		return RateLimitHeaders.retryAt(headers(header, value), status, CLOCK, FALLBACK);
+		return RateLimitHeaders.retryAt(headers(header, value), status, "Forbidden", CLOCK, FALLBACK);
 	}
 
 	private static HttpHeaders headers(String name, String value) {
