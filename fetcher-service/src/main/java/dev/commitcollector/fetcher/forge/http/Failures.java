@@ -111,6 +111,15 @@ final class Failures {
 	}
 
 	/**
+	 * An answer not had in full within {@code deadline}: the forge kept the request open
+	 * (a body trickling in, each read within the timeout), which is worth retrying.
+	 */
+	ForgeFailure.Unavailable pastDeadline(Duration deadline) {
+		return new ForgeFailure.Unavailable(forge + " did not finish answering within " + deadline
+				+ " (FORGE_REQUEST_DEADLINE); the request was abandoned");
+	}
+
+	/**
 	 * The forge's own words: the {@code message} field of a JSON error (nested ones too),
 	 * else the body.
 	 */

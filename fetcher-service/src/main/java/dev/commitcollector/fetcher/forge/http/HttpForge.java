@@ -48,7 +48,8 @@ public abstract class HttpForge<J> implements Forge {
 		this.apiUrl = settings.apiUrl();
 		Failures failures = new Failures(api.name(), provider, retry, clock);
 		this.requests = new Requests(WebClients.forApi(api, settings, builder), new Gate(settings, retry, clock),
-				new RetryPolicy(retry, clock), new Answers(api.name(), failures, api.emptyRepository()), failures);
+				new RetryPolicy(retry, clock), new Answers(api.name(), failures, api.emptyRepository()), failures,
+				retry.requestDeadline());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.commitcollector.fetcher.forge.http;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.BiFunction;
 
 import dev.commitcollector.fetcher.application.RateLimitWaits;
@@ -13,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The GETs of one forge instance: each passes the instance's {@link Gate}, feeds its rate
- * budget, is read by its {@link Answers}, and is retried by its {@link RetryPolicy},
- * which tells the caller's {@link RateLimitWaits}.
+ * budget, is read by its {@link Answers} within the request deadline, and is retried by
+ * its {@link RetryPolicy}, which tells the caller's {@link RateLimitWaits}.
  */
 final class Requests {
 
@@ -28,12 +29,27 @@ final class Requests {
 
 	private final Failures failures;
 
-	Requests(WebClient http, Gate gate, RetryPolicy retry, Answers answers, Failures failures) {
+	private final Duration deadline;
+
+	/**
+	 * @param deadline the longest one attempt may take, its answer read in full; the
+	 * client's timeout bounds only the wait for each read
+	 */
+	Requests(WebClient http, Gate gate, RetryPolicy retry, Answers answers, Failures failures, Duration deadline) {
 		this.http = http;
 		this.gate = gate;
 		this.retry = retry;
 		this.answers = answers;
 		this.failures = failures;
+		this.deadline = deadline;
+	}
+
+	/**
+	 * One attempt through the gate, abandoned (its connection closed, its permit given
+	 * back) past the deadline; the deadline starts once the gate lets it through.
+	 */
+	private <T> Mono<T> attempt(Mono<T> exchange) {
+		return gate.run(exchange.timeout(deadline, Mono.error(() -> failures.pastDeadline(deadline))));
 	}
 
 	/**
@@ -43,7 +59,7 @@ final class Requests {
 	 */
 	<J> Mono<CommitPage> page(RepositoryPath repository, URI uri, String etag, RateLimitWaits waits, Class<J> type,
 			BiFunction<J, HttpHeaders, CommitPage> toPage) {
-		return gate.run(Mono.defer(() -> http.get().uri(uri).headers(headers -> {
+		return attempt(Mono.defer(() -> http.get().uri(uri).headers(headers -> {
 			if (etag != null) {
 				headers.setIfNoneMatch(etag);
 			}
@@ -63,7 +79,7 @@ final class Requests {
 	 * and retries as the pages, never conditional.
 	 */
 	<J> Mono<J> object(RepositoryPath repository, URI uri, RateLimitWaits waits, Class<J> type) {
-		return gate.run(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
+		return attempt(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
 			gate.observe(response.headers().asHttpHeaders());
 			return answers.object(repository, response, type);
 		}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
@@ -75,7 +91,7 @@ final class Requests {
 	 * mapping and retries as the pages.
 	 */
 	Mono<Mailmap> mailmap(RepositoryPath repository, URI uri, String accept, RateLimitWaits waits) {
-		return gate.run(Mono.defer(() -> http.get()
+		return attempt(Mono.defer(() -> http.get()
 			.uri(uri)
 			.headers(headers -> headers.set(HttpHeaders.ACCEPT, accept))
 			.exchangeToMono(response -> {

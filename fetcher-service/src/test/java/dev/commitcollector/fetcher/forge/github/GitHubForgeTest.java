@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.application.RateLimitWaits;
@@ -309,6 +310,22 @@ class GitHubForgeTest {
 				.hasMessageContaining("could not be reached")
 				.hasMessageContaining("gave up after 4 attempts"))
 			.verify(WITHIN);
+	}
+
+	@Test
+	void abandonsAnAnswerTricklingInPastTheRequestDeadlineRetriesItThenFailsSayingSo() {
+		// headers at once, then a byte every 50 ms: each read well within the 5 s timeout
+		github.answerAlways(
+				() -> GitHubStub.ok("[" + " ".repeat(20_000) + "]").throttleBody(1, 50, TimeUnit.MILLISECONDS).build());
+		RetrySettings shortDeadline = new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50),
+				Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(500));
+
+		StepVerifier.create(forgeAt(apiUrl(), null, shortDeadline).firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
+				.hasMessageContaining("GitHub did not finish answering within PT0.5S (FORGE_REQUEST_DEADLINE)")
+				.hasMessageContaining("gave up after 3 attempts"))
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(3);
 	}
 
 	@Test
