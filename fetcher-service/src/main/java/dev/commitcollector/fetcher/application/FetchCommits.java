@@ -228,13 +228,14 @@ public class FetchCommits {
 		WalkPages pages = new WalkPages(forge, commitLog, history, publishedPages, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
+		Mono<Void> walking = remembered.isPresent() ? history.walking(fetch.target()) : Mono.empty();
 		return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
 			.flatMap(
 					first -> first.notModified() ? Mono.just(memory.get())
-							: pages
-								.from(first,
+							: walking
+								.then(pages.from(first,
 										Mono.defer(
-												() -> mailmaps.at(forge, fetch, before, headOf(first), pages.waits())))
+												() -> mailmaps.at(forge, fetch, before, headOf(first), pages.waits()))))
 								.map(walked -> walk.memory(first, memory, walked.progress())));
 	}
 

@@ -19,6 +19,14 @@ public interface History {
 	/** Marks {@code shas} as published (once Kafka acknowledged them). */
 	Mono<Void> remember(RepositoryRef repository, Collection<String> shas);
 
+	/**
+	 * A walk that publishes is starting: what is remembered no longer vouches for the
+	 * history under the known head until the walk completes. A walk cut short (the forge
+	 * failing, the fetcher stopping) leaves newer commits published above ones it never
+	 * reached, so the next fetch walks in full instead of stopping at them.
+	 */
+	Mono<Void> walking(RepositoryRef repository);
+
 	/** Records where a completed fetch left the repository. */
 	Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory);
 

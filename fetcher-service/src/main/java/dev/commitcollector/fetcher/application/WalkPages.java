@@ -93,11 +93,17 @@ final class WalkPages {
 	private Mono<Void> step(CommitPage page, Mono<Void> recordPrevious, Mono<Void> afterLastRead) {
 		long read = System.nanoTime();
 		long remaining = Math.max(0, fetch.limit() - walked);
-		List<DiscoveredCommit> commits = page.commits().subList(0, (int) Math.min(remaining, page.commits().size()));
+		List<DiscoveredCommit> unrepeated = walk.unrepeated(page.commits());
+		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
 		walked += commits.size();
 		boolean more = remaining > commits.size() && !commits.isEmpty() && page.next().isPresent();
-		if (!more && page.next().isEmpty() && remaining > commits.size()) {
-			walk.reachedFirstCommit();
+		if (unrepeated.size() < page.commits().size()) {
+			log.warn("fetch {}: the forge listed {} commits again that the page before listed; each is walked once",
+					fetchId, page.commits().size() - unrepeated.size());
+		}
+		if (!more && page.next().isEmpty() && remaining > commits.size() && !walk.ranOutOfPages(commits)) {
+			log.warn("fetch {}: the forge gave no page after one whose last commit has parents; the walk ends here,"
+					+ " and the next fetch walks the history again", fetchId);
 		}
 		boolean readAhead = more && walk.mayReadPast(commits);
 		AtomicReference<Mono<Void>> record = new AtomicReference<>(Mono.empty());

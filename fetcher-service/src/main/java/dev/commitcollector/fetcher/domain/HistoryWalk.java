@@ -8,11 +8,15 @@ import java.util.Set;
 /**
  * A walk down a repository's history, newest first, page by page. A full walk publishes
  * every commit it walks. An incremental walk publishes only commits no earlier fetch
- * published, and has caught up with what is known once a page held a known commit and no
- * new commit waits for a parent it has not seen (so commits a merge brought in, which
- * list after older known ones, are not missed). Whoever walks asks the history which
- * commits are known; this type only decides, also whether the next page may be read
- * before that answer ({@link #mayReadPast}).
+ * published, and has caught up with what is known once it reached the head the last
+ * completed fetch started from (or, when that is not known, a known commit) and no new
+ * commit waits for a parent it has not seen (so commits a merge brought in, which list
+ * after older known ones, are not missed). Meeting other known commits is not enough: a
+ * rewritten head leaves known commits below a new one, and only the known head vouches
+ * for the history under it. A commit a page repeats from the page before (a forge's
+ * paging quirk) is walked once. Whoever walks asks the history which commits are known;
+ * this type only decides, also whether the next page may be read before that answer
+ * ({@link #mayReadPast}).
  */
 public final class HistoryWalk {
 
@@ -25,6 +29,10 @@ public final class HistoryWalk {
 	private final Set<String> unseenParents = new HashSet<>();
 
 	private boolean metKnown;
+
+	private boolean metKnownHead;
+
+	private Set<String> previousPage = Set.of();
 
 	private boolean reachedFirstCommit;
 
@@ -56,6 +64,22 @@ public final class HistoryWalk {
 	}
 
 	/**
+	 * The commits of a page just read, less those the page before listed already: a forge
+	 * whose pages overlap must not make the walk count, or publish, a commit twice. Only
+	 * the page before is kept, so the walk's memory stays one page whatever the history's
+	 * length.
+	 */
+	public List<DiscoveredCommit> unrepeated(List<DiscoveredCommit> page) {
+		Set<String> before = previousPage;
+		Set<String> shas = new HashSet<>();
+		List<DiscoveredCommit> unrepeated = page.stream()
+			.filter(commit -> !before.contains(commit.sha()) && shas.add(commit.sha()))
+			.toList();
+		previousPage = shas;
+		return unrepeated;
+	}
+
+	/**
 	 * True when the page after {@code page} may be asked for before the history has said
 	 * which commits of {@code page} are known: always in a full walk; in an incremental
 	 * one only while no earlier page held a known commit and {@code page} does not hold
@@ -77,6 +101,7 @@ public final class HistoryWalk {
 			return page;
 		}
 		metKnown |= page.stream().anyMatch(commit -> known.contains(commit.sha()));
+		metKnownHead |= knownHead != null && page.stream().anyMatch(commit -> knownHead.equals(commit.sha()));
 		List<DiscoveredCommit> fresh = page.stream().filter(commit -> !known.contains(commit.sha())).toList();
 		page.forEach(commit -> {
 			seen.add(commit.sha());
@@ -103,12 +128,19 @@ public final class HistoryWalk {
 
 	/** True when an incremental walk has nothing left to find further down. */
 	public boolean caughtUp() {
-		return incremental && metKnown && unseenParents.isEmpty();
+		return incremental && (knownHead == null ? metKnown : metKnownHead) && unseenParents.isEmpty();
 	}
 
-	/** The walk ran out of history: it reached the repository's first commit. */
-	public void reachedFirstCommit() {
-		reachedFirstCommit = true;
+	/**
+	 * The forge listed no page after {@code last}: the walk reached the repository's
+	 * first commit when the last commit listed has no parent. One that has parents means
+	 * the forge left out its link to the next page (or a shallow history ends there): the
+	 * walk ends, but what is known is not taken for the whole history, so a later fetch
+	 * walks it again. Returns whether the first commit was reached.
+	 */
+	public boolean ranOutOfPages(List<DiscoveredCommit> last) {
+		reachedFirstCommit = last.isEmpty() || last.get(last.size() - 1).parents().isEmpty();
+		return reachedFirstCommit;
 	}
 
 	/**

@@ -68,6 +68,16 @@ class PostgresHistory implements History {
 	}
 
 	@Override
+	public Mono<Void> walking(RepositoryRef repository) {
+		return db.sql("""
+				update fetcher.repositories set depth = 0, complete = false, etag = null
+				where provider = $1 and repository = $2""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path().toString())
+			.then();
+	}
+
+	@Override
 	public Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory) {
 		var statement = db.sql("""
 				insert into fetcher.repositories (provider, repository, head_sha, depth, complete, etag, fetched_at)

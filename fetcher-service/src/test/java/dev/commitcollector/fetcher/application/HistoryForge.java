@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,6 +14,7 @@ import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import reactor.core.publisher.Mono;
@@ -30,6 +32,10 @@ final class HistoryForge implements Forge {
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 
 	private final Map<String, List<Sinks.Empty<Void>>> asked = new ConcurrentHashMap<>();
+
+	private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> unlinked = ConcurrentHashMap.newKeySet();
 
 	HistoryForge(List<DiscoveredCommit> newestFirst) {
 		listing.addAll(newestFirst);
@@ -83,6 +89,21 @@ final class HistoryForge implements Forge {
 		}
 	}
 
+	/**
+	 * The next {@code request} (as {@link #requests} names it) fails: the forge is down.
+	 */
+	void failsOnce(String request) {
+		failing.add(request);
+	}
+
+	/**
+	 * The next {@code request} answers without its link to the page after it, as a forge
+	 * that drops a header would.
+	 */
+	void unlinkedOnce(String request) {
+		unlinked.add(request);
+	}
+
 	/** Every request: "first", "first (conditional)", "304" or the page number. */
 	List<String> requests() {
 		return List.copyOf(requests);
@@ -105,15 +126,24 @@ final class HistoryForge implements Forge {
 			record("304");
 			return Mono.just(CommitPage.notModified(etag));
 		}
-		record(etag == null ? "first" : "first (conditional)");
-		return Mono.just(page(0).withEtag(head));
+		String request = etag == null ? "first" : "first (conditional)";
+		record(request);
+		return answer(request, page(0).withEtag(head));
 	}
 
 	@Override
 	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
 		int from = Integer.parseInt(cursor.value());
-		record(String.valueOf(from / 100 + 1));
-		return Mono.just(page(from));
+		String request = String.valueOf(from / 100 + 1);
+		record(request);
+		return answer(request, page(from));
+	}
+
+	private Mono<CommitPage> answer(String request, CommitPage page) {
+		if (failing.remove(request)) {
+			return Mono.error(new ForgeFailure.Unavailable("the forge answered 503 to request " + request));
+		}
+		return Mono.just(unlinked.remove(request) ? page.withNext(Optional.empty()) : page);
 	}
 
 	private CommitPage page(int from) {

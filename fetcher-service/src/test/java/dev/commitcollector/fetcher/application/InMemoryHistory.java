@@ -38,6 +38,13 @@ public final class InMemoryHistory implements History {
 	}
 
 	@Override
+	public synchronized Mono<Void> walking(RepositoryRef repository) {
+		memories.computeIfPresent(repository.toString(),
+				(key, memory) -> new RepositoryMemory(memory.headSha(), 0, false, null));
+		return Mono.empty();
+	}
+
+	@Override
 	public synchronized Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory) {
 		memories.put(repository.toString(), memory);
 		return Mono.empty();

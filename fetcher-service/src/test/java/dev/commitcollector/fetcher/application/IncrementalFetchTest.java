@@ -118,6 +118,78 @@ class IncrementalFetchTest {
 			.hasValueSatisfying(memory -> assertThat(memory.complete()).isTrue());
 	}
 
+	@Test
+	void aFetchAfterOneCutShortPublishesEveryCommitTheCutShortOneMissed() {
+		fetch(1000, FetchMode.INCREMENTAL);
+		List<DiscoveredCommit> pushed = new ArrayList<>(HistoryForge.linear("new", 300));
+		pushed.set(299, HistoryForge.commit("new299", List.of(forge.listing().get(0).sha())));
+		List<DiscoveredCommit> listing = new ArrayList<>(pushed);
+		listing.addAll(forge.listing());
+		forge.list(listing);
+		forge.failsOnce("3");
+
+		Fetch cutShort = fetch(1000, FetchMode.INCREMENTAL);
+
+		assertThat(cutShort.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(history.memoryOf("history", REPOSITORY))
+			.hasValueSatisfying(memory -> assertThat(memory.reaches(1000)).isFalse());
+
+		Fetch next = fetch(1000, FetchMode.INCREMENTAL);
+
+		assertThat(next.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(commitLog.commits()).extracting(DiscoveredCommit::sha)
+			.containsAll(pushed.stream().map(DiscoveredCommit::sha).toList());
+		assertThat(history.memoryOf("history", REPOSITORY))
+			.hasValueSatisfying(memory -> assertThat(memory.reaches(1000)).isTrue());
+	}
+
+	@Test
+	void aRewrittenHeadDoesNotOverstateHowDeepTheKnownHistoryReaches() {
+		fetch(500, FetchMode.INCREMENTAL);
+		List<DiscoveredCommit> before = forge.listing();
+		List<DiscoveredCommit> rewritten = new ArrayList<>(before);
+		rewritten.set(0, HistoryForge.commit("amended", List.of(before.get(1).sha())));
+		forge.list(rewritten);
+		fetch(500, FetchMode.INCREMENTAL);
+
+		Fetch deeper = fetch(501, FetchMode.INCREMENTAL);
+
+		assertThat(deeper.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(commitLog.commits()).contains(rewritten.get(0), before.get(500));
+	}
+
+	@Test
+	void aCommitTheForgeListsOnTwoPagesIsWalkedAndPublishedOnce() {
+		List<DiscoveredCommit> distinct = forge.listing();
+		List<DiscoveredCommit> listing = new ArrayList<>(distinct);
+		listing.add(100, distinct.get(99));
+		forge.list(listing);
+
+		Fetch fetch = fetch(250, FetchMode.INCREMENTAL);
+
+		assertThat(fetch.commitsDiscovered()).isEqualTo(250);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(distinct.subList(0, 250));
+	}
+
+	@Test
+	void aPageWithoutItsLinkToTheNextDoesNotMakeTheHistoryLookComplete() {
+		forge.list(HistoryForge.linear("short", 250));
+		forge.unlinkedOnce("2");
+
+		Fetch cutShort = fetch(1000, FetchMode.INCREMENTAL);
+
+		assertThat(cutShort.commitsDiscovered()).isEqualTo(200);
+		assertThat(history.memoryOf("history", REPOSITORY))
+			.hasValueSatisfying(memory -> assertThat(memory.complete()).isFalse());
+
+		fetch(1000, FetchMode.INCREMENTAL);
+
+		assertThat(commitLog.commits()).extracting(DiscoveredCommit::sha)
+			.containsAll(forge.listing().stream().map(DiscoveredCommit::sha).toList());
+		assertThat(history.memoryOf("history", REPOSITORY))
+			.hasValueSatisfying(memory -> assertThat(memory.complete()).isTrue());
+	}
+
 	private Fetch fetch(int limit, FetchMode mode) {
 		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), commitLog, fetches, history,
 				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new FetchSettings(1),

@@ -178,6 +178,11 @@ class PagePipelineTest {
 		}
 
 		@Override
+		public Mono<Void> walking(RepositoryRef repository) {
+			return memory.walking(repository);
+		}
+
+		@Override
 		public Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory) {
 			return this.memory.completed(repository, memory);
 		}

@@ -63,7 +63,7 @@ class HistoryWalkTest {
 	void remembersWhatItWalkedOrExtendsWhatWasKnownWhenItCaughtUp() {
 		CommitPage first = new CommitPage(List.of(commit("d", "c")), Optional.empty()).withEtag("\"v2\"");
 		HistoryWalk full = HistoryWalk.full();
-		full.reachedFirstCommit();
+		assertThat(full.ranOutOfPages(List.of(commit("b", "a"), commit("a")))).isTrue();
 
 		assertThat(full.memory(first, Optional.empty(), new Fetch.Progress(40, 0)))
 			.isEqualTo(new RepositoryMemory(sha("d"), 40, true, "\"v2\""));
@@ -73,6 +73,57 @@ class HistoryWalkTest {
 		RepositoryMemory before = new RepositoryMemory(sha("c"), 100, false, "\"v1\"");
 		assertThat(incremental.memory(first, Optional.of(before), new Fetch.Progress(1, 1)))
 			.isEqualTo(new RepositoryMemory(sha("d"), 101, false, "\"v2\""));
+	}
+
+	@Test
+	void catchesUpOnlyOnceItReachesTheHeadTheLastFetchStartedFrom() {
+		// the head was rewritten: d replaces the known head c, on top of the known b
+		HistoryWalk walk = HistoryWalk.incremental(sha("c"));
+
+		List<DiscoveredCommit> fresh = walk.fresh(List.of(commit("d", "b"), commit("b", "a")), Set.of(sha("b")));
+
+		assertThat(fresh).extracting(DiscoveredCommit::sha).containsExactly(sha("d"));
+		assertThat(walk.caughtUp()).isFalse();
+
+		walk.fresh(List.of(commit("c", "b")), Set.of(sha("c")));
+		assertThat(walk.caughtUp()).isTrue();
+	}
+
+	@Test
+	void aRewrittenHeadMakesTheWalkRememberWhatItWalkedNotMore() {
+		HistoryWalk walk = HistoryWalk.incremental(sha("c"));
+		walk.fresh(List.of(commit("d", "b"), commit("b", "a")), Set.of(sha("b")));
+		CommitPage first = new CommitPage(List.of(commit("d", "b")), Optional.empty()).withEtag("\"v2\"");
+		RepositoryMemory before = new RepositoryMemory(sha("c"), 3, false, "\"v1\"");
+
+		assertThat(walk.memory(first, Optional.of(before), new Fetch.Progress(1, 1)))
+			.isEqualTo(new RepositoryMemory(sha("d"), 2, false, "\"v2\""));
+	}
+
+	@Test
+	void walksACommitThePageBeforeListedOnce() {
+		HistoryWalk walk = HistoryWalk.full();
+		walk.unrepeated(List.of(commit("e", "d"), commit("d", "c")));
+
+		assertThat(walk.unrepeated(List.of(commit("d", "c"), commit("c", "b"), commit("c", "b"))))
+			.extracting(DiscoveredCommit::sha)
+			.containsExactly(sha("c"));
+		assertThat(walk.unrepeated(List.of(commit("b", "a"), commit("a")))).extracting(DiscoveredCommit::sha)
+			.containsExactly(sha("b"), sha("a"));
+	}
+
+	@Test
+	void runsOutOfPagesAtTheFirstCommitOnlyWhenTheLastOneListedHasNoParent() {
+		CommitPage first = new CommitPage(List.of(commit("c", "b")), Optional.empty());
+		HistoryWalk cutShort = HistoryWalk.full();
+
+		assertThat(cutShort.ranOutOfPages(List.of(commit("c", "b")))).isFalse();
+		assertThat(cutShort.memory(first, Optional.empty(), new Fetch.Progress(1, 0)).complete()).isFalse();
+
+		HistoryWalk whole = HistoryWalk.full();
+		assertThat(whole.ranOutOfPages(List.of(commit("b", "a"), commit("a")))).isTrue();
+		assertThat(whole.memory(first, Optional.empty(), new Fetch.Progress(2, 0)).complete()).isTrue();
+		assertThat(HistoryWalk.full().ranOutOfPages(List.of())).isTrue();
 	}
 
 	private static DiscoveredCommit commit(String name, String... parents) {

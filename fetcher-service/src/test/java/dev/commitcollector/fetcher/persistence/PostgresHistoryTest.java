@@ -1,0 +1,53 @@
+package dev.commitcollector.fetcher.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.commitcollector.fetcher.domain.RepositoryMemory;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The history's memory of a repository on a real PostgreSQL, migrated as the service
+ * does.
+ */
+class PostgresHistoryTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final RepositoryRef target = new RepositoryRef("pg-" + UUID.randomUUID().toString().substring(0, 8),
+			RepositoryPath.parse("acme/widgets"));
+
+	@BeforeAll
+	static void migrate() {
+		FetcherSchema.migrate();
+	}
+
+	@Test
+	void aWalkThatStartsStopsTheMemoryVouchingForTheHistoryUntilItCompletes() {
+		PostgresHistory history = new PostgresHistory(FetcherSchema.newClient());
+		history.completed(target, new RepositoryMemory("a".repeat(40), 1000, true, "\"v1\"")).block(WAIT);
+
+		history.walking(target).block(WAIT);
+
+		assertThat(history.recall(target).block(WAIT)).contains(new RepositoryMemory("a".repeat(40), 0, false, null));
+		history.completed(target, new RepositoryMemory("b".repeat(40), 1005, true, "\"v2\"")).block(WAIT);
+		assertThat(history.recall(target).block(WAIT))
+			.contains(new RepositoryMemory("b".repeat(40), 1005, true, "\"v2\""));
+	}
+
+	@Test
+	void aWalkOfARepositoryNeverFetchedRemembersNothing() {
+		PostgresHistory history = new PostgresHistory(FetcherSchema.newClient());
+
+		history.walking(target).block(WAIT);
+
+		assertThat(history.recall(target).block(WAIT)).isEqualTo(Optional.empty());
+	}
+
+}
