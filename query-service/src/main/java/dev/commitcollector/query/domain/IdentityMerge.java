@@ -76,7 +76,11 @@ public final class IdentityMerge {
 		return nodes;
 	}
 
+	/** An empty address (git's {@code Name <>}) is nobody's: it links no one. */
 	private static void addAddress(Set<String> nodes, String email, Optional<NoreplyRule> noreply) {
+		if (email.isBlank()) {
+			return;
+		}
 		nodes.add("email:" + email.strip().toLowerCase(Locale.ROOT));
 		noreply.flatMap(rule -> rule.loginOf(email)).ifPresent(login -> nodes.add("login:" + login));
 	}

@@ -188,7 +188,8 @@ class AuthorIndexController {
 	@Schema(description = "An author of a repository.")
 	record AuthorRow(
 			@Schema(description = "`login:<login>` when the forge links the commits to an account, otherwise "
-					+ "`email:<email>` (lowercased).", example = "login:octocat") String key,
+					+ "`email:<email>` (lowercased); `name:<name>` (lowercased) when the commits carry neither.",
+					example = "login:octocat") String key,
 			@Schema(description = "The forge login, if any.") String login,
 			@Schema(description = "The names the author's commits carry.") List<String> names,
 			@Schema(description = "The emails the author's commits carry.") List<String> emails,

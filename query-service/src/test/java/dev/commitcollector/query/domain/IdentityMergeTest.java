@@ -99,6 +99,17 @@ class IdentityMergeTest {
 			.containsExactly("login:ada", "email:a@example.org", "email:b@example.org");
 	}
 
+	@Test
+	void neverFoldsPeopleTogetherForAnEmptyAddress() {
+		List<Identity> raw = List.of(author("login:ada", List.of("Ada"), List.of(""), 3),
+				author("login:grace", List.of("Grace"), List.of(""), 2),
+				author("name:linus", List.of("Linus"), List.of(""), 1));
+
+		List<Person> people = IdentityMerge.people(raw, Mailmap.NONE, GITHUB);
+
+		assertThat(people).extracting(Person::key).containsExactly("login:ada", "login:grace", "name:linus");
+	}
+
 	private static Identity author(String key, List<String> names, List<String> emails, long commits) {
 		return new Identity(key, key.startsWith("login:") ? key.substring(6) : null, names, emails, commits, 0,
 				Instant.parse("2024-01-01T00:00:00Z"));

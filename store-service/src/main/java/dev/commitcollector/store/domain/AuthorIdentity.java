@@ -8,9 +8,12 @@ import java.util.Locale;
 
 /**
  * Who an author is, for grouping: the forge account when the forge links one, otherwise
- * the author email trimmed and lowercased. Never the name alone: two people can share a
- * name, and one person commits under several. The key is prefixed by its kind so a login
- * never collides with an email.
+ * the author email trimmed and lowercased. Not the name while there is either: two people
+ * can share a name, and one person commits under several. Only an author with neither
+ * (git takes {@code Name <>}, and a forge links no account to it) is known by the name,
+ * trimmed and lowercased, so such authors are told apart rather than all folded into one
+ * nameless author. The key is prefixed by its kind so a login never collides with an
+ * email or a name.
  * <p>
  * A key longer than {@link #MAX_KEY_BYTES} (a crafted 3,000-character email, say) would
  * not fit the indexes it lives in; it becomes its kind, {@code -sha256:}, and the SHA-256
@@ -28,6 +31,22 @@ public record AuthorIdentity(String key) {
 	 * key columns.
 	 */
 	public static final int MAX_KEY_BYTES = 320;
+
+	/**
+	 * The identity of an author with {@code login} (may be null), {@code email} (may be
+	 * null or empty) and {@code name}, the last used only when there is neither of the
+	 * others.
+	 */
+	public static AuthorIdentity of(String login, String email, String name) {
+		if (blank(login) && blank(email) && !blank(name)) {
+			return keyed("name", name.strip().toLowerCase(Locale.ROOT));
+		}
+		return of(login, email);
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
 
 	public static AuthorIdentity of(String login, String email) {
 		if (login != null && !login.isBlank()) {

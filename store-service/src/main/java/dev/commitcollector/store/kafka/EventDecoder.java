@@ -76,7 +76,8 @@ final class EventDecoder {
 			throw new InvalidEvent("the event is invalid: " + String.join("; ", problems));
 		}
 		AuthorIdentity author = AuthorIdentity.of(BoundedText.of(event.authorLogin(), MAX_IDENTITY_BYTES),
-				BoundedText.of(event.authorEmail(), MAX_IDENTITY_BYTES));
+				BoundedText.of(event.authorEmail(), MAX_IDENTITY_BYTES),
+				BoundedText.of(event.authorName(), MAX_IDENTITY_BYTES));
 		return new CommitRecord(event.provider(), event.repository(), event.sha(), author, bounded(event.authorName()),
 				bounded(event.authorEmail()), bounded(event.authorLogin()), event.authoredAt(), event.committedAt(),
 				bounded(event.messageHeadline()), event.eventId(), event.fetchId(), coAuthorsOf(event, author));
@@ -125,8 +126,6 @@ final class EventDecoder {
 		require(problems, isSha(event.sha()), "sha is not a commit sha");
 		require(problems, storable(event.authoredAt()), "authoredAt is missing or outside years 1-9999");
 		require(problems, storable(event.committedAt()), "committedAt is missing or outside years 1-9999");
-		require(problems, event.authorEmail() != null || event.authorLogin() != null,
-				"the author has neither an email nor a login");
 		return problems;
 	}
 

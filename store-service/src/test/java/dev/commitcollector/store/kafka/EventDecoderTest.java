@@ -57,8 +57,17 @@ class EventDecoderTest {
 		assertThatThrownBy(() -> decoder.decode(null)).isInstanceOf(EventDecoder.InvalidEvent.class);
 		assertThatThrownBy(() -> decode(anEvent().sha("ABC").json())).hasMessageContaining("sha");
 		assertThatThrownBy(() -> decode(anEvent().repository("../etc").json())).hasMessageContaining("repository");
-		assertThatThrownBy(() -> decode(anEvent().by("Nobody", null, null).json()))
-			.hasMessageContaining("neither an email nor a login");
+	}
+
+	@Test
+	void storesAnAuthorWithNeitherAnEmailNorALoginUnderTheirName() {
+		CommitRecord nobody = decode(anEvent().by("Ada Lovelace", null, null).json());
+		CommitRecord empty = decode(anEvent().by(" ada lovelace ", "", null).json());
+
+		assertThat(nobody.author().key()).isEqualTo("name:ada lovelace");
+		assertThat(empty.author()).isEqualTo(nobody.author());
+		assertThat(decode(anEvent().by("Grace Hopper", null, null).json()).author()).isNotEqualTo(nobody.author());
+		assertThat(decode(anEvent().by(null, null, null).json()).author().key()).isEqualTo("email:");
 	}
 
 	@Test
