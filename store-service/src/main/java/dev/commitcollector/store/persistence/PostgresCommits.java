@@ -1,5 +1,6 @@
 package dev.commitcollector.store.persistence;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,10 +79,21 @@ class PostgresCommits implements Commits {
 			.as(transaction::transactional);
 	}
 
-	/** Each commit of the batch once, the first of any it repeats. */
+	/**
+	 * Each commit of the batch once, the first of any it repeats, in key order: the
+	 * {@code COPY} inserts them so, as the batch statement does (StoreBatchSql), and two
+	 * writers meeting each other's uncommitted commits then wait one for the other
+	 * instead of deadlocking. (String order is PostgreSQL's {@code collate "C"} for the
+	 * ASCII of providers, repository paths and shas.)
+	 */
 	private static List<CommitRecord> distinct(List<CommitRecord> batch) {
 		Set<CommitKey> seen = new HashSet<>();
-		return batch.stream().filter(commit -> seen.add(CommitKey.of(commit))).toList();
+		return batch.stream()
+			.filter(commit -> seen.add(CommitKey.of(commit)))
+			.sorted(Comparator.comparing(CommitRecord::provider)
+				.thenComparing(CommitRecord::repository)
+				.thenComparing(CommitRecord::sha))
+			.toList();
 	}
 
 	private Mono<Void> copyIn(List<CommitRecord> commits) {

@@ -41,13 +41,17 @@ final class StoreBatchSql {
 
 	/**
 	 * The commits not stored yet; {@code ON CONFLICT DO NOTHING} also skips a commit
-	 * repeated within the batch.
+	 * repeated within the batch. Inserted in key order, byte by byte as the {@code COPY}
+	 * path orders them ({@link PostgresCommits}): a writer that meets another's
+	 * uncommitted commit waits for it, and two writers taking keys in one order cannot
+	 * each wait for the other.
 	 */
 	private static final String INSERTED = """
 			inserted as (
 			    insert into commits (provider, repository, sha, author_key, author_name, author_email, author_login,
 			                         authored_at, committed_at, message_headline, event_id, fetch_id)
 			    select * from incoming
+			    order by provider collate "C", repository collate "C", sha collate "C"
 			    on conflict (provider, repository, sha) do nothing
 			    returning provider, repository, author_key, author_name, author_email, author_login, authored_at
 			)""";
@@ -70,7 +74,11 @@ final class StoreBatchSql {
 	/**
 	 * Moves each author's row by {@code author_delta} (provider, repository, author_key,
 	 * login, names, emails, commits, last_authored_at); shared by both ways of storing a
-	 * batch.
+	 * batch. Rows are upserted, and so locked, in key order, as the repositories after
+	 * them and the co-authors: two transactions storing the same repository at once
+	 * (write batches in flight side by side, a rebalance) take their locks in the same
+	 * order, so one waits for the other instead of deadlocking. PostgreSQL's executor
+	 * inserts the rows of {@code insert ... select ... order by} in that order.
 	 */
 	static final String AUTHORS_UPSERTED = """
 			authors_upserted as (
@@ -79,6 +87,7 @@ final class StoreBatchSql {
 			           array(select n from unnest(names) as n limit 32), array(select e from unnest(emails) as e limit 32),
 			           commits, last_authored_at
 			    from author_delta
+			    order by provider, repository, author_key
 			    on conflict (provider, repository, author_key) do update set
 			        login = coalesce(a.login, excluded.login),
 			        names = case when excluded.names <@ a.names then a.names
@@ -110,6 +119,7 @@ final class StoreBatchSql {
 			repositories_upserted as (
 			    insert into repositories as r (provider, repository, commit_count, author_count, last_stored_at)
 			    select provider, repository, commits, authors, now() from repository_delta
+			    order by provider, repository
 			    on conflict (provider, repository) do update set
 			        commit_count = r.commit_count + excluded.commit_count,
 			        author_count = r.author_count + excluded.author_count,
@@ -163,6 +173,7 @@ final class StoreBatchSql {
 				           array(select e from unnest(emails) as e order by e limit 32),
 				           co_authored, last_co_authored_at
 				    from co_author_delta
+				    order by provider, repository, author_key
 				    on conflict (provider, repository, author_key) do update set
 				        names = array(select distinct n from unnest(a.names || excluded.names) as n order by n limit 32),
 				        emails = array(select distinct e from unnest(a.emails || excluded.emails) as e order by e limit 32),
