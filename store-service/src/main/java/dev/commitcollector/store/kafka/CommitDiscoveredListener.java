@@ -73,24 +73,27 @@ class CommitDiscoveredListener {
 	/**
 	 * Stores the batch; returns how many commits were new. The events are decoded a write
 	 * batch at a time, and each write batch is stored in its own transaction while the
-	 * next one is decoded; the writes themselves run one after the other. The method
-	 * returns only once every write batch is committed, so the offsets still follow the
-	 * rows; a failure fails the whole polled batch, and its retry stores again only what
-	 * is missing.
+	 * next one is decoded; up to {@code writesInFlight} such transactions run at once
+	 * (each on its own connection; the counts lock author and repository rows in key
+	 * order, so they cannot deadlock: NewCommitsSql), and a write batch starts only once
+	 * the one that many places before it has committed. The method returns only once
+	 * every write batch has finished, so the offsets still follow the rows; a failure
+	 * fails the whole polled batch, and its retry stores again only what is missing.
 	 */
 	private long store(List<ConsumerRecord<String, byte[]>> records) {
 		long started = System.nanoTime();
 		Map<CommitRecord, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
 		List<DeadLetters.Letter> rejected = new ArrayList<>();
-		CompletableFuture<StoreCommits.Outcome> written = CompletableFuture.completedFuture(StoreCommits.Outcome.NONE);
+		List<CompletableFuture<StoreCommits.Outcome>> writes = new ArrayList<>();
 		for (int from = 0; from < records.size(); from += settings.writeBatch()) {
 			List<CommitRecord> batch = decode(
 					records.subList(from, Math.min(records.size(), from + settings.writeBatch())), sources, rejected);
 			Mono<StoreCommits.Outcome> write = commits.store(batch).timeout(settings.writeTimeout());
-			written = written.thenCompose(sum -> write.map(sum::plus).toFuture());
+			int gate = writes.size() - settings.writesInFlight();
+			writes.add(gate < 0 ? write.toFuture() : writes.get(gate).thenCompose(before -> write.toFuture()));
 		}
 		long decoded = System.nanoTime();
-		StoreCommits.Outcome outcome = outcomeOf(written);
+		StoreCommits.Outcome outcome = outcomeOf(writes);
 		long done = System.nanoTime();
 		outcome.refused()
 			.forEach(refused -> rejected.add(new DeadLetters.Letter(sources.get(refused.commit()),
@@ -118,17 +121,26 @@ class CommitDiscoveredListener {
 		return batch;
 	}
 
-	/** Waits for every write batch; a failure is thrown as it was raised. */
-	private static StoreCommits.Outcome outcomeOf(CompletableFuture<StoreCommits.Outcome> written) {
-		try {
-			return written.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
+	/**
+	 * Waits for every write batch to finish, failed or not (no transaction of this batch
+	 * is left running when it is retried); the first failure in batch order is thrown as
+	 * it was raised.
+	 */
+	private static StoreCommits.Outcome outcomeOf(List<CompletableFuture<StoreCommits.Outcome>> writes) {
+		CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).exceptionally(failed -> null).join();
+		StoreCommits.Outcome sum = StoreCommits.Outcome.NONE;
+		for (CompletableFuture<StoreCommits.Outcome> write : writes) {
+			try {
+				sum = sum.plus(write.join());
 			}
-			throw new IllegalStateException(ex.getCause());
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
 		}
+		return sum;
 	}
 
 	/**

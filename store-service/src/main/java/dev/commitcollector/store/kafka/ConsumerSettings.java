@@ -13,9 +13,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where events come from and where unreadable ones go; how many events one transaction
  * stores at most (a polled batch is stored as several, each written while the next is
- * decoded); how long one such write may take; how the retry of a failed write backs off
- * (forever: a database outage never skips an event); after how long failing the same
- * batch makes the store's readiness DOWN.
+ * decoded) and how many of those transactions run at once, each on its own connection;
+ * how long one such write may take; how the retry of a failed write backs off (forever: a
+ * database outage never skips an event); after how long failing the same batch makes the
+ * store's readiness DOWN.
  */
 @ConfigurationProperties("store.consumer")
 @Validated
@@ -25,6 +26,7 @@ record ConsumerSettings(
 		@DefaultValue("commits.discovered.DLT") @NotBlank(
 				message = "COMMITS_DLT must not be blank") String deadLetterTopic,
 		@DefaultValue("2000") @Min(value = 1, message = "STORE_WRITE_BATCH must be at least 1") int writeBatch,
+		@DefaultValue("2") @Min(value = 1, message = "STORE_WRITES_IN_FLIGHT must be at least 1") int writesInFlight,
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 1,
 				message = "STORE_CONSUMER_WRITETIMEOUT must be positive") Duration writeTimeout,
 		@DefaultValue("500ms") @NotNull @DurationMin(millis = 1,

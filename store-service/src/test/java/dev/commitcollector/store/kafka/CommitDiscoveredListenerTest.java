@@ -36,25 +36,36 @@ class CommitDiscoveredListenerTest {
 
 	private final AtomicInteger started = new AtomicInteger();
 
+	/**
+	 * The writes started, by their place in {@link #writes}, in the order they started.
+	 */
+	private final List<Integer> startedWrites = new CopyOnWriteArrayList<>();
+
 	/** A store whose writes finish when the test says so. */
 	private final Commits commits = batch -> {
 		sizes.add(batch.size());
 		Sinks.One<Long> write = Sinks.one();
+		int place = writes.size();
 		writes.add(write);
-		return write.asMono().doOnSubscribe(subscription -> started.incrementAndGet());
+		return write.asMono().doOnSubscribe(subscription -> {
+			startedWrites.add(place);
+			started.incrementAndGet();
+		});
 	};
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final ConsumerSettings settings = new ConsumerSettings("t", 1, "t.DLT", 2, Duration.ofSeconds(30),
-			Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2));
+	private final CommitDiscoveredListener listener = listener(1);
 
-	private final Ingestion ingestion = new Ingestion(meters, settings);
-
-	private final CommitDiscoveredListener listener = new CommitDiscoveredListener(
-			new EventDecoder(JsonMapper.builder().build()), new StoreCommits(commits),
-			new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())), ingestion, "t.DLT"),
-			ingestion, settings);
+	/** Write batches of 2 events, {@code inFlight} of them written at once. */
+	private CommitDiscoveredListener listener(int inFlight) {
+		ConsumerSettings settings = new ConsumerSettings("t", 1, "t.DLT", 2, inFlight, Duration.ofSeconds(30),
+				Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2));
+		Ingestion ingestion = new Ingestion(meters, settings);
+		return new CommitDiscoveredListener(new EventDecoder(JsonMapper.builder().build()), new StoreCommits(commits),
+				new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())), ingestion, "t.DLT"),
+				ingestion, settings);
+	}
 
 	@Test
 	void decodesEachWriteBatchWhileTheOneBeforeIsWrittenAndReturnsOnlyOnceAllAreStored() throws Exception {
@@ -86,6 +97,43 @@ class CommitDiscoveredListenerTest {
 		assertThatThrownBy(() -> listened.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 			.hasRootCauseMessage("connection refused");
 		assertThat(started).hasValue(2);
+		assertThat(meters.get("commits.stored").counter().count()).isZero();
+	}
+
+	@Test
+	void writesTwoWriteBatchesAtOnceAndStartsEachNextOnlyWhenTheOneTwoBeforeItIsStored() throws Exception {
+		CommitDiscoveredListener twoInFlight = listener(2);
+		CompletableFuture<Void> listened = CompletableFuture.runAsync(() -> twoInFlight.onEvents(records(7)));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> sizes.size() == 4 && started.get() == 2);
+		assertThat(sizes).containsExactly(2, 2, 2, 1);
+		writes.get(1).tryEmitValue(2L);
+		await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 3);
+		assertThat(startedWrites).as("the fourth follows the second; the third waits for the first")
+			.containsExactly(0, 1, 3);
+		writes.get(0).tryEmitValue(2L);
+		await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 4);
+		writes.get(3).tryEmitValue(1L);
+		assertThat(listened).isNotDone();
+		writes.get(2).tryEmitValue(2L);
+
+		listened.get(10, TimeUnit.SECONDS);
+		assertThat(meters.get("commits.stored").counter().count()).isEqualTo(7);
+	}
+
+	@Test
+	void failsThePolledBatchOnlyOnceTheWritesInFlightBesideTheFailedOneHaveFinished() {
+		CommitDiscoveredListener twoInFlight = listener(2);
+		CompletableFuture<Void> listened = CompletableFuture.runAsync(() -> twoInFlight.onEvents(records(6)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> sizes.size() == 3 && started.get() == 2);
+
+		writes.get(0).tryEmitError(new IllegalStateException("connection refused"));
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> !listened.isDone());
+		writes.get(1).tryEmitValue(2L);
+
+		assertThatThrownBy(() -> listened.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+			.hasRootCauseMessage("connection refused");
+		assertThat(started).as("no write after the failed one starts").hasValue(2);
 		assertThat(meters.get("commits.stored").counter().count()).isZero();
 	}
 
