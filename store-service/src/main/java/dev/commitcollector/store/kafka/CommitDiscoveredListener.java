@@ -75,7 +75,7 @@ class CommitDiscoveredListener {
 	 * batch at a time, and each write batch is stored in its own transaction while the
 	 * next one is decoded; up to {@code writesInFlight} such transactions run at once
 	 * (each on its own connection; the counts lock author and repository rows in key
-	 * order, so they cannot deadlock: NewCommitsSql), and a write batch starts only once
+	 * order, so they cannot deadlock: StoreBatchSql), and a write batch starts only once
 	 * the one that many places before it has committed. The method returns only once
 	 * every write batch has finished, so the offsets still follow the rows; a failure
 	 * fails the whole polled batch, and its retry stores again only what is missing.
