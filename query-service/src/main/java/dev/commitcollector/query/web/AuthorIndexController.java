@@ -117,8 +117,8 @@ class AuthorIndexController {
 
 	/**
 	 * One author's commits in a repository, newest first, {@code size} per page (default
-	 * 100, at most 1000). {@code author} is the author's {@code key} ({@code login:...}
-	 * or {@code email:...}).
+	 * 100, at most 1000). {@code author} is the author's {@code key} ({@code login:...},
+	 * {@code email:...} or {@code name:...}).
 	 */
 	@GetMapping("/authors/{author}/commits")
 	@Operation(summary = "One author's commits in a repository, newest first",
@@ -137,7 +137,7 @@ class AuthorIndexController {
 							@ExampleObject(name = "role", value = QueryOpenApi.BAD_ROLE),
 							@ExampleObject(name = "identities", value = QueryOpenApi.BAD_IDENTITIES) }))
 	@Parameter(name = "author", in = ParameterIn.PATH,
-			description = "The author's `key` (`login:<login>` or `email:<email>`), URL-encoded.",
+			description = "The author's `key` (`login:<login>`, `email:<email>` or `name:<name>`), URL-encoded.",
 			schema = @Schema(type = "string", maxLength = 1024, example = "login:octocat"))
 	@Parameter(name = "provider", in = ParameterIn.QUERY, description = QueryOpenApi.PROVIDER,
 			schema = @Schema(type = "string", pattern = QueryOpenApi.PROVIDER_PATTERN, maxLength = 40,
