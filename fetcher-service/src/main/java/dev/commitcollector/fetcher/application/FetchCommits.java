@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
  * Fetching a repository's newest commits: recall what earlier fetches published, ask the
  * forge for the first page (conditionally, when the memory reaches as far as this fetch
  * asks), walk the pages ({@link WalkPages}, deciding with a {@link HistoryWalk}), then
- * record where the walk left the repository and end the fetch.
+ * record where the walk left the repository together with the fetch's end, in one write
+ * ({@link WalkRecords#completed}).
  */
 @Service
 public class FetchCommits {
@@ -60,7 +62,7 @@ public class FetchCommits {
 
 	private final PublishMailmap mailmaps;
 
-	private final PublishedPages publishedPages;
+	private final WalkRecords walkRecords;
 
 	FetchCommits(Forges forges, CommitLog commitLog, Fetches fetches, History history, Clock clock,
 			FetchSettings settings, FetchCommands commands) {
@@ -75,15 +77,15 @@ public class FetchCommits {
 
 	FetchCommits(Forges forges, CommitLog commitLog, MailmapLog mailmapLog, Fetches fetches, History history,
 			Clock clock, FetchSettings settings, FetchCommands commands, FetchMeters meters, FetchTraces traces) {
-		this(forges, commitLog, mailmapLog, fetches, history, PublishedPages.separately(history, fetches), clock,
-				settings, commands, meters, traces);
+		this(forges, commitLog, mailmapLog, fetches, history, WalkRecords.separately(history, fetches), clock, settings,
+				commands, meters, traces);
 	}
 
 	@Autowired
 	FetchCommits(Forges forges, CommitLog commitLog, MailmapLog mailmapLog, Fetches fetches, History history,
-			PublishedPages publishedPages, Clock clock, FetchSettings settings, FetchCommands commands,
-			FetchMeters meters, FetchTraces traces) {
-		this.publishedPages = publishedPages;
+			WalkRecords walkRecords, Clock clock, FetchSettings settings, FetchCommands commands, FetchMeters meters,
+			FetchTraces traces) {
+		this.walkRecords = walkRecords;
 		this.mailmaps = new PublishMailmap(mailmapLog, meters);
 		this.meters = meters;
 		this.traces = traces;
@@ -210,8 +212,8 @@ public class FetchCommits {
 					fetch.limit(), fetch.mode()));
 		return Mono.zip(running, history.recall(fetch.target()))
 			.flatMap(both -> walk(forge, fetch, both.getT2()))
-			.flatMap(reached -> history.completed(fetch.target(), reached))
-			.then(Mono.defer(() -> finish(fetch, f -> f.completed(clock.instant()))))
+			.flatMap(reached -> finish(fetch, f -> f.completed(clock.instant()),
+					completed -> walkRecords.completed(completed, reached)))
 			.onErrorResume(error -> finish(fetch, f -> f.failed(reasonFor(error), clock.instant())));
 	}
 
@@ -225,7 +227,7 @@ public class FetchCommits {
 		Optional<RepositoryMemory> memory = remembered
 			.filter(m -> fetch.mode() == FetchMode.INCREMENTAL && m.reaches(fetch.limit()));
 		HistoryWalk walk = memory.isPresent() ? HistoryWalk.incremental(memory.get().headSha()) : HistoryWalk.full();
-		WalkPages pages = new WalkPages(forge, commitLog, history, publishedPages, fetches, fetch, walk, meters);
+		WalkPages pages = new WalkPages(forge, commitLog, history, walkRecords, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
 		Mono<Void> walking = remembered.isPresent() ? history.walking(fetch.target()) : Mono.empty();
@@ -244,7 +246,15 @@ public class FetchCommits {
 	}
 
 	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome) {
-		return fetches.end(fetch.id(), outcome)
+		return finish(fetch, outcome, fetches::write);
+	}
+
+	/**
+	 * Ends the fetch with {@code outcome}, recorded by {@code write} (retried until it
+	 * is: {@link Fetches#end}); says so.
+	 */
+	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome, Function<Fetch, Mono<Void>> write) {
+		return fetches.end(fetch.id(), outcome, write)
 			.doOnNext(meters::ended)
 			.doOnNext(finished -> log.info("fetch {} {}: {} commits published, {} already known{}", fetch.id(),
 					finished.status(), finished.commitsDiscovered(), finished.commitsAlreadyKnown(),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.commitcollector.fetcher.domain.Fetch;
@@ -123,6 +124,11 @@ public class Fetches {
 		});
 	}
 
+	/** Records {@code fetch} as it stands; fails when it could not be written. */
+	Mono<Void> write(Fetch fetch) {
+		return records.save(fetch);
+	}
+
 	/**
 	 * Records {@code fetch} as it stands; a failed write is logged and made good by the
 	 * next one.
@@ -144,9 +150,17 @@ public class Fetches {
 	 * owner.
 	 */
 	Mono<Fetch> end(UUID id, UnaryOperator<Fetch> outcome) {
+		return end(id, outcome, records::save);
+	}
+
+	/**
+	 * Ends the fetch as {@link #end(UUID, UnaryOperator)} does, recording its final state
+	 * with {@code write} (which writes more with it).
+	 */
+	Mono<Fetch> end(UUID id, UnaryOperator<Fetch> outcome, Function<Fetch, Mono<Void>> write) {
 		return Mono.defer(() -> {
 			Fetch ended = outcome.apply(find(id).orElseThrow());
-			return records.save(ended)
+			return write.apply(ended)
 				.retryWhen(untilRecorded(ended))
 				.then(Mono.fromSupplier(() -> update(id, f -> ended)));
 		});

@@ -36,7 +36,7 @@ final class WalkPages {
 
 	private final History history;
 
-	private final PublishedPages publishedPages;
+	private final WalkRecords walkRecords;
 
 	private final Fetches fetches;
 
@@ -55,12 +55,12 @@ final class WalkPages {
 	 */
 	private long walked;
 
-	WalkPages(Forge forge, CommitLog commitLog, History history, PublishedPages publishedPages, Fetches fetches,
-			Fetch fetch, HistoryWalk walk, FetchMeters meters) {
+	WalkPages(Forge forge, CommitLog commitLog, History history, WalkRecords walkRecords, Fetches fetches, Fetch fetch,
+			HistoryWalk walk, FetchMeters meters) {
 		this.forge = forge;
 		this.commitLog = commitLog;
 		this.history = history;
-		this.publishedPages = publishedPages;
+		this.walkRecords = walkRecords;
 		this.fetches = fetches;
 		this.fetch = fetch;
 		this.fetchId = fetch.id();
@@ -141,7 +141,7 @@ final class WalkPages {
 
 	/**
 	 * Remembers the page's published commits and counts the page on the fetch, in one
-	 * write ({@link PublishedPages}); says at debug level how long after the page was
+	 * write ({@link WalkRecords}); says at debug level how long after the page was
 	 * {@code read} (nanoTime) it was published and recorded.
 	 */
 	private Mono<Void> record(List<DiscoveredCommit> commits, List<DiscoveredCommit> fresh, long read) {
@@ -149,7 +149,7 @@ final class WalkPages {
 		return Mono.defer(() -> {
 			Fetch progressed = fetches.update(fetchId,
 					f -> f.discovered(fresh.size()).alreadyKnown(commits.size() - fresh.size()));
-			return publishedPages.record(progressed, fresh.stream().map(DiscoveredCommit::sha).toList());
+			return walkRecords.record(progressed, fresh.stream().map(DiscoveredCommit::sha).toList());
 		})
 			.doOnSuccess(recorded -> log.debug(
 					"fetch {}: a page of {} commits ({} new) published {} ms and recorded {} ms after it was read",

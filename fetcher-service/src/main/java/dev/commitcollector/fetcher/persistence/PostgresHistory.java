@@ -79,20 +79,36 @@ class PostgresHistory implements History {
 
 	@Override
 	public Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory) {
-		var statement = db.sql("""
+		return remembering(db.sql(completedSql(1)), 0, repository, memory).then();
+	}
+
+	/**
+	 * The statement recording where a completed fetch left a repository, its parameters
+	 * ${@code first} to ${@code first + 5} bound by {@link #remembering}.
+	 */
+	static String completedSql(int first) {
+		return """
 				insert into fetcher.repositories (provider, repository, head_sha, depth, complete, etag, fetched_at)
-				values ($1, $2, $3, $4, $5, $6, now())
+				values ($%d, $%d, $%d, $%d, $%d, $%d, now())
 				on conflict (provider, repository) do update set
 				    head_sha = excluded.head_sha, depth = excluded.depth, complete = excluded.complete,
-				    etag = excluded.etag, fetched_at = excluded.fetched_at""")
-			.bind(0, repository.provider())
-			.bind(1, repository.path().toString())
-			.bind(3, memory.depth())
-			.bind(4, memory.complete());
-		statement = memory.headSha() == null ? statement.bindNull(2, String.class)
-				: statement.bind(2, memory.headSha());
-		statement = memory.etag() == null ? statement.bindNull(5, String.class) : statement.bind(5, memory.etag());
-		return statement.then();
+				    etag = excluded.etag, fetched_at = excluded.fetched_at""".formatted(first, first + 1, first + 2,
+				first + 3, first + 4, first + 5);
+	}
+
+	/**
+	 * Binds the parameters of {@link #completedSql} from index {@code first}
+	 * (zero-based).
+	 */
+	static DatabaseClient.GenericExecuteSpec remembering(DatabaseClient.GenericExecuteSpec statement, int first,
+			RepositoryRef repository, RepositoryMemory memory) {
+		var bound = statement.bind(first, repository.provider())
+			.bind(first + 1, repository.path().toString())
+			.bind(first + 3, memory.depth())
+			.bind(first + 4, memory.complete());
+		bound = memory.headSha() == null ? bound.bindNull(first + 2, String.class)
+				: bound.bind(first + 2, memory.headSha());
+		return memory.etag() == null ? bound.bindNull(first + 5, String.class) : bound.bind(first + 5, memory.etag());
 	}
 
 }

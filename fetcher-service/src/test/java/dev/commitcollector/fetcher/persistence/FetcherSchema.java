@@ -1,5 +1,10 @@
 package dev.commitcollector.fetcher.persistence;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import dev.commitcollector.store.TestInfrastructure;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -24,6 +29,15 @@ final class FetcherSchema {
 			.createSchemas(true)
 			.load()
 			.migrate();
+	}
+
+	/** Runs {@code statements} over JDBC, as the role the fetcher writes as. */
+	static void execute(String statements) throws SQLException {
+		TestInfrastructure.Servers servers = TestInfrastructure.servers();
+		try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.user(), servers.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute(statements);
+		}
 	}
 
 	/** A client on new connections. */

@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -32,7 +34,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * A fetch whose end cannot be written (PostgreSQL refusing the write for longer than a
  * few tries) is written once PostgreSQL takes it, and only then is its command done: the
- * repository is not held by a fetch that stays RUNNING, and its next fetch runs.
+ * repository is not held by a fetch that stays RUNNING, and its next fetch runs. A fetch
+ * whose instance stops before its end is written is taken up again and counts what it
+ * published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fetcher.topic.name=commits.discovered.final-write-test",
@@ -56,6 +60,9 @@ class FinalWriteOutageTest {
 	@Autowired
 	FetchRecords records;
 
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
 	WebTestClient http;
 
 	@Autowired
@@ -77,6 +84,10 @@ class FinalWriteOutageTest {
 	 */
 	@BeforeEach
 	void refuseFinalWrites() throws SQLException {
+		refuseFinalWrites(REFUSED);
+	}
+
+	private static void refuseFinalWrites(long refused) throws SQLException {
 		dropRefusals();
 		sql("""
 				create sequence fetcher.final_write_test_refusals;
@@ -89,7 +100,7 @@ class FinalWriteOutageTest {
 				end $$;
 				create trigger final_write_test_refuse before update on fetcher.fetches for each row
 				  when (new.repository = 'acme/outage' and new.finished_at is not null)
-				  execute function fetcher.final_write_test_refuse();""".formatted(REFUSED));
+				  execute function fetcher.final_write_test_refuse();""".formatted(refused));
 	}
 
 	@AfterAll
@@ -125,11 +136,45 @@ class FinalWriteOutageTest {
 		assertThat(stub.requests()).isNotEmpty();
 	}
 
+	/**
+	 * The instance running a fetch stops after publishing every commit, while the fetch's
+	 * end is being refused; the instance that takes its command up runs it again. Where
+	 * the walk left the repository is written with the end, never before it: had it been
+	 * written first, the fetch taken up would have found the repository known, published
+	 * nothing and ended with none of its commits counted.
+	 */
+	@Test
+	void aFetchTakenUpAgainAfterItsInstanceStoppedBeforeItsEndWasWrittenCountsEveryCommitItPublished()
+			throws SQLException {
+		refuseFinalWrites(Long.MAX_VALUE);
+		sql("delete from fetcher.repositories where repository = 'acme/outage'");
+		UUID id = request(30, "incremental");
+		await().atMost(WAIT).until(() -> refusalsAsked() >= 1);
+		// stopping the fetch's listener (FetchCommandListener.LISTENER) cancels the fetch
+		// and leaves its command uncommitted, as a fetcher that stops does
+		MessageListenerContainer commands = listeners.getListenerContainer("fetch-commands");
+
+		commands.stop();
+		dropRefusals();
+		commands.start();
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(records.find(id).block(WAIT).orElseThrow().status())
+				.isEqualTo(FetchStatus.COMPLETED));
+		Fetch ended = records.find(id).block(WAIT).orElseThrow();
+		assertThat(ended.commitsDiscovered()).as(ended.toString()).isEqualTo(30);
+	}
+
 	private UUID request() {
+		return request(10, "full");
+	}
+
+	private UUID request(int limit, String mode) {
 		String location = http.post()
 			.uri("/api/v1/fetches")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"provider\":\"github\",\"repository\":\"acme/outage\",\"limit\":10,\"mode\":\"full\"}")
+			.bodyValue("{\"provider\":\"github\",\"repository\":\"acme/outage\",\"limit\":%d,\"mode\":\"%s\"}"
+				.formatted(limit, mode))
 			.exchange()
 			.expectStatus()
 			.isAccepted()
@@ -144,9 +189,10 @@ class FinalWriteOutageTest {
 	private static long refusalsAsked() throws SQLException {
 		try (Connection connection = owner();
 				Statement statement = connection.createStatement();
-				ResultSet row = statement.executeQuery("select last_value from fetcher.final_write_test_refusals")) {
+				ResultSet row = statement
+					.executeQuery("select last_value, is_called from fetcher.final_write_test_refusals")) {
 			row.next();
-			return row.getLong(1);
+			return row.getBoolean(2) ? row.getLong(1) : 0;
 		}
 	}
 

@@ -2,23 +2,24 @@ package dev.commitcollector.fetcher.persistence;
 
 import java.util.Collection;
 
-import dev.commitcollector.fetcher.application.PublishedPages;
+import dev.commitcollector.fetcher.application.WalkRecords;
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.RepositoryMemory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link PublishedPages} in the fetcher's schema: a page's commits into
+ * {@link WalkRecords} in the fetcher's schema: a page's commits into
  * {@code published_commits} and the fetch's row, in one statement (a data-modifying
  * {@code with}, run once whatever the rest does) and one round trip.
  */
 @Repository
-class PostgresPublishedPages implements PublishedPages {
+class PostgresWalkRecords implements WalkRecords {
 
 	private final DatabaseClient db;
 
-	PostgresPublishedPages(DatabaseClient db) {
+	PostgresWalkRecords(DatabaseClient db) {
 		this.db = db;
 	}
 
@@ -30,6 +31,14 @@ class PostgresPublishedPages implements PublishedPages {
 				    select $2, $3, unnest($14::text[])
 				    on conflict do nothing)
 				""", progressed).bind(13, shas.toArray(String[]::new)).then();
+	}
+
+	@Override
+	public Mono<Void> completed(Fetch completed, RepositoryMemory memory) {
+		String remembered = "with remembered as (" + PostgresHistory.completedSql(14) + ")\n";
+		return PostgresHistory
+			.remembering(PostgresFetchRecords.upsert(db, remembered, completed), 13, completed.target(), memory)
+			.then();
 	}
 
 }

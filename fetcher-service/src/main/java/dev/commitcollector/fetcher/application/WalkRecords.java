@@ -1,0 +1,55 @@
+package dev.commitcollector.fetcher.application;
+
+import java.util.Collection;
+
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.RepositoryMemory;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a walk records, each time the history's memory together with the fetch's row: a
+ * page once its commits are published ({@link History#remember} and
+ * {@link FetchRecords#save}), and the walk's end once the fetch has completed
+ * ({@link History#completed} and the COMPLETED fetch). The fetcher's PostgreSQL writes
+ * each pair in one statement: one round trip instead of two, and never one without the
+ * other.
+ */
+public interface WalkRecords {
+
+	/**
+	 * Remembers {@code shas} of {@code progressed}'s repository as published and writes
+	 * {@code progressed} as it now stands; fails when the commits could not be
+	 * remembered.
+	 */
+	Mono<Void> record(Fetch progressed, Collection<String> shas);
+
+	/**
+	 * Remembers where the walk of {@code completed} left its repository and writes
+	 * {@code completed}, both or neither. Written apart, an instance stopping between the
+	 * two left the repository remembered as fetched by a fetch still RUNNING: the
+	 * instance that took that fetch up again found nothing new and ended it with none of
+	 * the commits it published counted.
+	 */
+	Mono<Void> completed(Fetch completed, RepositoryMemory memory);
+
+	/**
+	 * One write after the other: the history's, then the fetch's (a failed page's fetch
+	 * write is logged, and made good by the next page's).
+	 */
+	static WalkRecords separately(History history, Fetches fetches) {
+		return new WalkRecords() {
+
+			@Override
+			public Mono<Void> record(Fetch progressed, Collection<String> shas) {
+				return history.remember(progressed.target(), shas).then(fetches.record(progressed));
+			}
+
+			@Override
+			public Mono<Void> completed(Fetch completed, RepositoryMemory memory) {
+				return history.completed(completed.target(), memory).then(fetches.write(completed));
+			}
+
+		};
+	}
+
+}

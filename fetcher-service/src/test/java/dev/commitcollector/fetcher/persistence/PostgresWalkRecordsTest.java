@@ -1,0 +1,111 @@
+package dev.commitcollector.fetcher.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.RepositoryMemory;
+import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A walk's statements (a published page's, a completed walk's) on a real PostgreSQL,
+ * migrated as the service does.
+ */
+class PostgresWalkRecordsTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
+
+	private final RepositoryRef target = new RepositoryRef("pg-" + UUID.randomUUID().toString().substring(0, 8),
+			RepositoryPath.parse("acme/widgets"));
+
+	@BeforeAll
+	static void migrate() {
+		FetcherSchema.migrate();
+	}
+
+	@Test
+	void remembersThePagesCommitsAndWritesTheFetchsProgressTogether() {
+		Fetch running = Fetch.requested(target, 500, FetchMode.FULL, T0).running();
+		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
+		PostgresHistory history = new PostgresHistory(FetcherSchema.newClient());
+		records.save(running).block(WAIT);
+
+		Fetch progressed = running.discovered(2).alreadyKnown(1);
+		pages().record(progressed, List.of("a1", "b2")).block(WAIT);
+		pages().record(progressed.discovered(1), List.of("c3")).block(WAIT);
+
+		assertThat(history.known(target, List.of("a1", "b2", "c3", "d4")).block(WAIT)).containsExactlyInAnyOrder("a1",
+				"b2", "c3");
+		assertThat(records.find(running.id()).block(WAIT)).contains(progressed.discovered(1));
+	}
+
+	@Test
+	void remembersTheCommitsOfAPageEvenWhenItsFetchHasEndedAndLeavesTheFetchAsItEnded() {
+		Fetch running = Fetch.requested(target, 500, FetchMode.FULL, T0).running();
+		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
+		Fetch failed = running.failed("stopped", T0.plusSeconds(5));
+		records.save(failed).block(WAIT);
+
+		pages().record(running.discovered(1), List.of("e5")).block(WAIT);
+
+		assertThat(new PostgresHistory(FetcherSchema.newClient()).known(target, List.of("e5")).block(WAIT))
+			.containsExactly("e5");
+		assertThat(records.find(running.id()).block(WAIT)).contains(failed);
+	}
+
+	@Test
+	void writesWhereTheWalkLeftTheRepositoryAndTheCompletedFetchTogether() {
+		Fetch running = Fetch.requested(target, 500, FetchMode.INCREMENTAL, T0).running().discovered(500);
+		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
+		records.save(running).block(WAIT);
+		Fetch completed = running.completed(T0.plusSeconds(3));
+		RepositoryMemory reached = new RepositoryMemory("f".repeat(40), 500, false, "W/\"head\"");
+
+		pages().completed(completed, reached).block(WAIT);
+
+		assertThat(records.find(running.id()).block(WAIT)).contains(completed);
+		assertThat(new PostgresHistory(FetcherSchema.newClient()).recall(target).block(WAIT)).contains(reached);
+	}
+
+	@Test
+	void remembersNothingOfAWalkWhoseCompletedFetchCannotBeWritten() throws Exception {
+		Fetch running = Fetch.requested(target, 500, FetchMode.INCREMENTAL, T0).running();
+		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
+		records.save(running).block(WAIT);
+		String refusal = "walk_records_test_" + target.provider().replace('-', '_');
+		FetcherSchema.execute("""
+				create function fetcher.%1$s() returns trigger language plpgsql as $$
+				begin raise exception 'refused (PostgresWalkRecordsTest)'; end $$;
+				create trigger %1$s before update on fetcher.fetches for each row
+				  when (new.provider = '%2$s' and new.finished_at is not null) execute function fetcher.%1$s();"""
+			.formatted(refusal, target.provider()));
+		try {
+			assertThatThrownBy(() -> pages()
+				.completed(running.completed(T0.plusSeconds(3)), new RepositoryMemory("f".repeat(40), 500, true, null))
+				.block(WAIT)).hasMessageContaining("refused");
+		}
+		finally {
+			FetcherSchema
+				.execute("drop trigger %1$s on fetcher.fetches; drop function fetcher.%1$s();".formatted(refusal));
+		}
+
+		assertThat(new PostgresHistory(FetcherSchema.newClient()).recall(target).block(WAIT)).isEmpty();
+		assertThat(records.find(running.id()).block(WAIT)).contains(running);
+	}
+
+	private static PostgresWalkRecords pages() {
+		return new PostgresWalkRecords(FetcherSchema.newClient());
+	}
+
+}
