@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, FetchStatus status, Progress progress,
 		String error, Instant startedAt, Instant finishedAt, Instant waitingUntil, String traceparent) {
 
+	/** The most UTF-8 bytes of the reason a fetch failed. */
+	public static final int MAX_REASON_BYTES = 2048;
+
 	/** A W3C trace context: version 00, trace id, parent span id, flags. */
 	private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
@@ -105,8 +108,14 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 		return ended(FetchStatus.COMPLETED, null, now);
 	}
 
+	/**
+	 * Ended without completing, because of {@code reason}: cleaned and bounded as forge
+	 * text is ({@link ForgeText}, at most {@link #MAX_REASON_BYTES}), since a reason may
+	 * quote what a forge sent, and a reason PostgreSQL cannot hold (a NUL) would leave
+	 * the fetch's end unwritten for good.
+	 */
 	public Fetch failed(String reason, Instant now) {
-		return ended(FetchStatus.FAILED, reason, now);
+		return ended(FetchStatus.FAILED, ForgeText.clean(reason, MAX_REASON_BYTES), now);
 	}
 
 	/**

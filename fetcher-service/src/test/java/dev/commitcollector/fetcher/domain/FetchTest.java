@@ -99,4 +99,14 @@ class FetchTest {
 		assertThat(failed.finishedAt()).isEqualTo(FINISHED);
 	}
 
+	@Test
+	void aFailedFetchsReasonIsCleanedAndBoundedAsForgeTextIs() {
+		Fetch failed = Fetch.start("github", REPOSITORY, 10, Instant.EPOCH)
+			.failed("bad\u0000sha\r\n" + "x".repeat(5000), Instant.EPOCH);
+
+		assertThat(failed.error()).startsWith("badsha  x")
+			.doesNotContain("\u0000", "\n")
+			.hasSizeLessThanOrEqualTo(Fetch.MAX_REASON_BYTES);
+	}
+
 }

@@ -52,6 +52,20 @@ class PostgresFetchRecordsTest {
 	}
 
 	@Test
+	void writesTheEndOfAFetchWhoseReasonQuotesWhatAForgeSent() {
+		Fetch running = Fetch.requested(target("acme/widgets"), 10, FetchMode.FULL, T0).running();
+		PostgresFetchRecords records = adapter();
+		records.save(running).block(WAIT);
+		Fetch failed = running.failed("github answered with a commit (ab\u0000cd\nfake log line) that is incomplete",
+				T0.plusSeconds(1));
+
+		records.save(failed).block(WAIT);
+
+		assertThat(records.find(running.id()).block(WAIT)).contains(failed);
+		assertThat(failed.error()).isEqualTo("github answered with a commit (abcd fake log line) that is incomplete");
+	}
+
+	@Test
 	void neverChangesAFetchThatEndedAgain() {
 		Fetch running = Fetch.requested(target("acme/widgets"), 10, FetchMode.INCREMENTAL, T0).running();
 		PostgresFetchRecords records = adapter();

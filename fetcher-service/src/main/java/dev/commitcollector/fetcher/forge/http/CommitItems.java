@@ -9,12 +9,16 @@ import java.util.function.Function;
 
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.ForgeText;
 
 /**
  * Reading any forge's commit items: an item the forge left incomplete fails the page with
  * a message naming the commit. Nothing is made up to fill a gap.
  */
 public final class CommitItems {
+
+	/** The most UTF-8 bytes of what a forge sent that a refusal quotes. */
+	private static final int QUOTED_BYTES = 200;
 
 	private CommitItems() {
 	}
@@ -37,8 +41,9 @@ public final class CommitItems {
 				return toCommit.apply(item);
 			}
 			catch (IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
-				throw new ForgeFailure.MalformedAnswer(forge + " answered with a commit (" + sha.apply(item)
-						+ ") that is incomplete: " + ex.getMessage());
+				throw new ForgeFailure.MalformedAnswer(forge + " answered with a commit ("
+						+ ForgeText.clean(String.valueOf(sha.apply(item)), QUOTED_BYTES) + ") that is incomplete: "
+						+ ForgeText.clean(ex.getMessage(), QUOTED_BYTES));
 			}
 		}).toList();
 	}

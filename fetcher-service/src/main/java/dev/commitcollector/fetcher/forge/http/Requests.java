@@ -19,6 +19,9 @@ import reactor.core.publisher.Mono;
  */
 final class Requests {
 
+	/** The longest {@code ETag} remembered (GitHub's are 70 characters or so). */
+	static final int MAX_VALIDATOR_LENGTH = 256;
+
 	private final WebClient http;
 
 	private final Gate gate;
@@ -68,9 +71,28 @@ final class Requests {
 			if (etag != null && response.statusCode().value() == 304) {
 				return response.releaseBody().thenReturn(CommitPage.notModified(etag));
 			}
-			String validator = response.headers().asHttpHeaders().getETag();
+			String validator = validatorOf(response.headers().asHttpHeaders());
 			return answers.page(repository, response, type, toPage).map(page -> page.withEtag(validator));
 		}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
+	}
+
+	/**
+	 * The answer's {@code ETag}, when it is one worth sending back: a well-formed tag of
+	 * at most {@link #MAX_VALIDATOR_LENGTH} visible ASCII characters. Else none, and the
+	 * next fetch asks unconditionally: the tag is remembered in PostgreSQL and sent in a
+	 * header, so what a forge put there must not be able to break either.
+	 */
+	static String validatorOf(HttpHeaders headers) {
+		String etag;
+		try {
+			etag = headers.getETag();
+		}
+		catch (IllegalArgumentException malformed) {
+			return null;
+		}
+		boolean usable = etag != null && etag.length() <= MAX_VALIDATOR_LENGTH
+				&& etag.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
+		return usable ? etag : null;
 	}
 
 	/**

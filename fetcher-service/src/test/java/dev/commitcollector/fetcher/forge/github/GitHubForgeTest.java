@@ -548,6 +548,18 @@ class GitHubForgeTest {
 		assertThat(github.requests().get(0).getHeaders().get("If-None-Match")).isNull();
 	}
 
+	@Test
+	void remembersNoValidatorThatIsTooLongOrNotATag() {
+		github.answerNext(GitHubStub.ok("[" + "]").addHeader("ETag", "\"" + "v".repeat(300) + "\"").build(),
+				GitHubStub.ok("[" + "]").addHeader("ETag", "\"tab\there\"").build());
+
+		CommitPage tooLong = forge(null).firstPage(HELLO_WORLD, 100, null, RateLimitWaits.NONE).block(WITHIN);
+		CommitPage notATag = forge(null).firstPage(HELLO_WORLD, 100, null, RateLimitWaits.NONE).block(WITHIN);
+
+		assertThat(tooLong.etag()).isNull();
+		assertThat(notATag.etag()).isNull();
+	}
+
 	private static GitHubForge forgeAt(URI apiUrl, String token) {
 		return forgeAt(apiUrl, token, RETRY);
 	}
