@@ -2,6 +2,8 @@ package dev.commitcollector.fetcher.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,9 +25,9 @@ import reactor.core.publisher.Mono;
  * Runs due watches: every tick, on a thread of its own, it claims each due watch (at most
  * one instance gets a turn, see {@link Watches#claim}) and requests an incremental fetch
  * of its repository through the command path ({@link FetchCommits#start}), unless the
- * repository has a fetch that still waits or runs: then the watch skips that turn. A
- * failing watch is logged and tried again at its next turn; nothing stops the ticks but
- * the application stopping.
+ * repository has a fetch that still waits or runs: then the watch skips that turn. A turn
+ * that fails is logged and taken again once its lease runs out ({@link #TURN_LEASE});
+ * nothing stops the ticks but the application stopping.
  */
 @Component
 public class WatchScheduler implements SmartLifecycle {
@@ -37,6 +39,12 @@ public class WatchScheduler implements SmartLifecycle {
 
 	/** How long one tick may take before it is given up (and the next one starts). */
 	private static final Duration TICK_TIMEOUT = Duration.ofMinutes(1);
+
+	/**
+	 * How long a claimed turn is this instance's: longer than a tick may take, so that a
+	 * turn still being taken is not taken twice.
+	 */
+	static final Duration TURN_LEASE = TICK_TIMEOUT.multipliedBy(2);
 
 	private final Watches watches;
 
@@ -72,33 +80,42 @@ public class WatchScheduler implements SmartLifecycle {
 		return Mono.defer(() -> watches.due(clock.instant(), PER_TICK))
 			.flatMapMany(Flux::fromIterable)
 			.concatMap(watch -> turn(watch).onErrorResume(error -> {
-				log.warn("watch {} ({}): its turn failed; it runs again at its next turn: {}", watch.id(),
-						watch.target(), error.toString());
+				log.warn("watch {} ({}): its turn failed; it is taken again in {}: {}", watch.id(), watch.target(),
+						TURN_LEASE, error.toString());
 				return Mono.empty();
 			}))
 			.then();
 	}
 
+	/**
+	 * Claims the watch's turn for {@link #TURN_LEASE}, takes it, and only then moves its
+	 * next run an interval on: a turn that fails (Kafka or PostgreSQL away, the queue
+	 * full) or whose instance stops half-way is taken again once the lease runs out, not
+	 * an interval later.
+	 */
 	private Mono<Void> turn(Watch due) {
 		return Mono.defer(() -> {
 			var now = clock.instant();
-			return watches.claim(due, now, due.nextRunAfter(now, jitter.getAsDouble()));
-		}).flatMap(claimed -> claimed.map(this::run).orElse(Mono.empty()));
+			Instant lease = now.plus(TURN_LEASE).truncatedTo(ChronoUnit.MILLIS);
+			Instant next = due.nextRunAfter(now, jitter.getAsDouble());
+			return watches.claim(due, now, lease)
+				.flatMap(claimed -> claimed.map(watch -> run(watch, lease, next)).orElse(Mono.empty()));
+		});
 	}
 
-	private Mono<Void> run(Watch watch) {
+	private Mono<Void> run(Watch watch, Instant lease, Instant next) {
 		return busy(watch).flatMap(busy -> {
 			if (busy) {
 				log.info("watch {} ({}): its repository's fetch still waits or runs; skipping this turn", watch.id(),
 						watch.target());
-				return Mono.empty();
+				return watches.skipped(watch.id(), lease, next);
 			}
 			return Mono
 				.defer(() -> fetchCommits.start(watch.provider(), watch.repository(), watch.limit(),
 						FetchMode.INCREMENTAL))
 				.flatMap(fetch -> {
 					log.info("watch {} ({}): started fetch {}", watch.id(), watch.target(), fetch.id());
-					return watches.started(watch.id(), fetch.id());
+					return watches.started(watch.id(), lease, fetch.id(), next);
 				});
 		});
 	}

@@ -30,14 +30,27 @@ public interface Watches {
 
 	/**
 	 * Takes the turn of {@code watch} if it is still due at {@code now} and no one took
-	 * it since it was read, moving its next run to {@code next}; emits the watch as
-	 * moved, or nothing when the turn is not (or no longer) this caller's. Of several
-	 * callers, on any instance, at most one gets a turn.
+	 * it since it was read, moving its next run to {@code next} (the end of the turn's
+	 * lease: a turn that never ends is taken again then); emits the watch as moved, or
+	 * nothing when the turn is not (or no longer) this caller's. Of several callers, on
+	 * any instance, at most one gets a turn.
 	 */
 	Mono<Optional<Watch>> claim(Watch watch, Instant now, Instant next);
 
-	/** Remembers {@code fetch} as the last one the watch started. */
-	Mono<Void> started(UUID watch, UUID fetch);
+	/**
+	 * The turn the watch was claimed for until {@code lease} started {@code fetch}:
+	 * remembers it as the last one the watch started, and moves the watch's next run to
+	 * {@code next}. Does nothing when the lease is no longer this caller's (its next run
+	 * is no longer {@code lease}).
+	 */
+	Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next);
+
+	/**
+	 * The turn the watch was claimed for until {@code lease} was skipped (its repository
+	 * had a fetch waiting or running): moves its next run to {@code next}, unless the
+	 * lease is no longer this caller's.
+	 */
+	Mono<Void> skipped(UUID watch, Instant lease, Instant next);
 
 	/** The repository is watched already, by the watch {@code existing}. */
 	final class WatchExists extends RuntimeException {

@@ -123,10 +123,22 @@ class PostgresWatches implements Watches {
 	}
 
 	@Override
-	public Mono<Void> started(UUID watch, UUID fetch) {
-		return db.sql("update fetcher.watches set last_fetch_id = $1 where id = $2")
+	public Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next) {
+		return db
+			.sql("update fetcher.watches set last_fetch_id = $1, next_run_at = $2 where id = $3 and next_run_at = $4")
 			.bind(0, fetch)
+			.bind(1, next)
+			.bind(2, watch)
+			.bind(3, lease)
+			.then();
+	}
+
+	@Override
+	public Mono<Void> skipped(UUID watch, Instant lease, Instant next) {
+		return db.sql("update fetcher.watches set next_run_at = $1 where id = $2 and next_run_at = $3")
+			.bind(0, next)
 			.bind(1, watch)
+			.bind(2, lease)
 			.then();
 	}
 

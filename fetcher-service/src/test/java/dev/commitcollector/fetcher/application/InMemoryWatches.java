@@ -86,9 +86,20 @@ final class InMemoryWatches implements Watches {
 	}
 
 	@Override
-	public Mono<Void> started(UUID watch, UUID fetch) {
-		return Mono.fromRunnable(() -> byId.computeIfPresent(watch, (id, w) -> new Watch(w.id(), w.target(), w.limit(),
-				w.interval(), w.createdAt(), w.nextRunAt(), fetch)));
+	public Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next) {
+		return moved(watch, lease, next, fetch);
+	}
+
+	@Override
+	public Mono<Void> skipped(UUID watch, Instant lease, Instant next) {
+		return moved(watch, lease, next, null);
+	}
+
+	/** As the database does: only while the lease is the caller's. */
+	private Mono<Void> moved(UUID watch, Instant lease, Instant next, UUID fetch) {
+		return Mono.fromRunnable(() -> byId.computeIfPresent(watch,
+				(id, w) -> !w.nextRunAt().equals(lease) ? w : new Watch(w.id(), w.target(), w.limit(), w.interval(),
+						w.createdAt(), next, fetch == null ? w.lastFetch() : fetch)));
 	}
 
 	Watch get(UUID id) {

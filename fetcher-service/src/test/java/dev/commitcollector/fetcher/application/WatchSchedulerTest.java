@@ -149,6 +149,38 @@ class WatchSchedulerTest {
 	}
 
 	@Test
+	void aTurnWhoseFetchCouldNotBeRequestedIsTakenAgainOnceItsLeaseRunsOutNotAnIntervalLater() {
+		Watch watch = watched("slow", "acme/widgets");
+		commands.failingWith(new IllegalStateException("Kafka is away"));
+
+		tick();
+		commands.failingWith(null);
+
+		assertThat(watches.get(watch.id()).lastFetch()).as("Kafka did not take the command").isNull();
+		assertThat(watches.get(watch.id()).nextRunAt()).isEqualTo(T0.plus(WatchScheduler.TURN_LEASE));
+		clock.advance(WatchScheduler.TURN_LEASE);
+		tick();
+		Watch after = watches.get(watch.id());
+		assertThat(after.lastFetch()).isNotNull();
+		assertThat(after.nextRunAt()).isEqualTo(clock.instant().plus(INTERVAL).plus(HALF_JITTER));
+	}
+
+	@Test
+	void aTurnClaimedByAnInstanceThatStoppedIsTakenAgainOnceItsLeaseRunsOut() {
+		Watch watch = watched("slow", "acme/widgets");
+		Instant lease = T0.plus(WatchScheduler.TURN_LEASE);
+		assertThat(watches.claim(watch, T0, lease).block()).as("claimed by an instance that then stopped").isPresent();
+
+		tick();
+		assertThat(watches.get(watch.id()).lastFetch()).as("the lease is the stopped instance's").isNull();
+		clock.advance(WatchScheduler.TURN_LEASE);
+		tick();
+
+		assertThat(watches.get(watch.id()).lastFetch()).isNotNull();
+		assertThat(commands.sent()).hasSize(1);
+	}
+
+	@Test
 	void keepsTickingAfterTheWatchesCouldNotBeRead() {
 		watches.failingNext(3);
 		Watch watch = watched("slow", "acme/widgets");

@@ -89,9 +89,32 @@ class PostgresWatchesTest {
 		List<Watch> found = mine(adapter().due(T0.plusSeconds(1), 100_000).block(WAIT));
 		assertThat(found).containsExactly(due);
 
+		Instant lease = T0.plusSeconds(121);
+		assertThat(adapter().claim(due, T0.plusSeconds(1), lease).block(WAIT)).isPresent();
 		UUID fetch = UUID.randomUUID();
-		adapter().started(due.id(), fetch).block(WAIT);
+		adapter().started(due.id(), lease, fetch, T0.plus(INTERVAL)).block(WAIT);
 		assertThat(adapter().find(due.id()).block(WAIT)).map(Watch::lastFetch).contains(fetch);
+		assertThat(adapter().find(due.id()).block(WAIT)).map(Watch::nextRunAt).contains(T0.plus(INTERVAL));
+	}
+
+	@Test
+	void movesAClaimedWatchOnOnlyWhileItsTurnsLeaseIsTheCallers() {
+		Watch due = Watch.of(target("acme/leased"), 10, INTERVAL, T0);
+		adapter().add(due).block(WAIT);
+		Instant lease = T0.plusSeconds(120);
+		Watch claimed = adapter().claim(due, T0, lease).block(WAIT).orElseThrow();
+		Instant retaken = lease.plusSeconds(120);
+		assertThat(adapter().claim(claimed, lease, retaken).block(WAIT)).as("the lease ran out: taken again")
+			.isPresent();
+
+		adapter().skipped(due.id(), lease, T0.plus(INTERVAL)).block(WAIT);
+		adapter().started(due.id(), lease, UUID.randomUUID(), T0.plus(INTERVAL)).block(WAIT);
+
+		Watch after = adapter().find(due.id()).block(WAIT).orElseThrow();
+		assertThat(after.nextRunAt()).as("the turn is the second claimer's").isEqualTo(retaken);
+		assertThat(after.lastFetch()).isNull();
+		adapter().skipped(due.id(), retaken, T0.plus(INTERVAL)).block(WAIT);
+		assertThat(adapter().find(due.id()).block(WAIT)).map(Watch::nextRunAt).contains(T0.plus(INTERVAL));
 	}
 
 	@Test

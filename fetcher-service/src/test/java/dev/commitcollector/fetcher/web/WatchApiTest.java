@@ -14,6 +14,7 @@ import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
+import dev.commitcollector.fetcher.domain.Watch;
 import dev.commitcollector.fetcher.FetcherInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,7 +111,9 @@ class WatchApiTest {
 		Fetch fetch = Fetch.requested(new RepositoryRef("github", RepositoryPath.parse(repository)), 10,
 				FetchMode.INCREMENTAL, Instant.now());
 		records.save(fetch).block(Duration.ofSeconds(10));
-		watches.started(UUID.fromString(id), fetch.id()).block(Duration.ofSeconds(10));
+		Watch watch = watches.find(UUID.fromString(id)).block(Duration.ofSeconds(10)).orElseThrow();
+		watches.started(watch.id(), watch.nextRunAt(), fetch.id(), watch.nextRunAt().plus(watch.interval()))
+			.block(Duration.ofSeconds(10));
 		records.save(fetch.running().completed(Instant.now())).block(Duration.ofSeconds(10));
 
 		JsonNode last = get("/api/v1/watches/" + id).get("lastFetch");
