@@ -27,6 +27,13 @@ public interface FetchMeters {
 	}
 
 	/**
+	 * {@code provider} sent {@code count} commits that could not be read; they were set
+	 * aside.
+	 */
+	default void unreadable(String provider, int count) {
+	}
+
+	/**
 	 * A fetch of {@code provider} could not read or publish its repository's
 	 * {@code .mailmap}.
 	 */

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@link FetchMeters} in Micrometer: the timer {@code fetches} (tags {@code provider},
  * {@code outcome}: completed or failed, from request to end) and the counters
- * {@code forge.rate.limit.waits}, {@code commits.published} and {@code mailmaps.failed}
- * (tag {@code provider}). Every meter of every configured provider is registered at
- * start, so a dashboard reads 0 before the first fetch.
+ * {@code forge.rate.limit.waits}, {@code commits.published}, {@code commits.unreadable}
+ * and {@code mailmaps.failed} (tag {@code provider}). Every meter of every configured
+ * provider is registered at start, so a dashboard reads 0 before the first fetch.
  */
 @Component
 class MicrometerFetchMeters implements FetchMeters {
@@ -30,6 +30,7 @@ class MicrometerFetchMeters implements FetchMeters {
 			}
 			rateLimitWaits(provider);
 			published(provider);
+			unreadable(provider);
 			mailmapsFailed(provider);
 		}
 	}
@@ -49,6 +50,11 @@ class MicrometerFetchMeters implements FetchMeters {
 	@Override
 	public void published(String provider, int count) {
 		published(provider).increment(count);
+	}
+
+	@Override
+	public void unreadable(String provider, int count) {
+		unreadable(provider).increment(count);
 	}
 
 	@Override
@@ -74,6 +80,13 @@ class MicrometerFetchMeters implements FetchMeters {
 	private Counter published(String provider) {
 		return Counter.builder("commits.published")
 			.description("Commits published as CommitDiscovered events and acknowledged by Kafka")
+			.tag("provider", provider)
+			.register(registry);
+	}
+
+	private Counter unreadable(String provider) {
+		return Counter.builder("commits.unreadable")
+			.description("Commits a forge sent that could not be read (no sha, dates or author): set aside, logged")
 			.tag("provider", provider)
 			.register(registry);
 	}

@@ -97,6 +97,11 @@ final class WalkPages {
 		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
 		walked += commits.size();
 		boolean more = remaining > commits.size() && !commits.isEmpty() && page.next().isPresent();
+		if (page.unreadable() > 0) {
+			meters.unreadable(fetch.provider(), page.unreadable());
+			log.warn("fetch {}: the forge sent {} commits on this page that cannot be read; they are set aside",
+					fetchId, page.unreadable());
+		}
 		if (unrepeated.size() < page.commits().size()) {
 			log.warn("fetch {}: the forge listed {} commits again that the page before listed; each is walked once",
 					fetchId, page.commits().size() - unrepeated.size());

@@ -7,16 +7,28 @@ import java.util.Optional;
  * One page of a repository's history, newest first, and where the next page is if there
  * is one. A first page may carry the forge's validator ({@code etag}) for a conditional
  * request next time, or say that nothing changed since that validator
- * ({@code notModified}: no commits then).
+ * ({@code notModified}: no commits then). {@code unreadable} counts the items of the page
+ * that could not be made commits (no sha, no dates, no author): they are set aside, and
+ * the page holds the others.
  */
-public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next, String etag, boolean notModified) {
+public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next, String etag, boolean notModified,
+		int unreadable) {
 
 	public CommitPage {
 		commits = List.copyOf(commits);
 	}
 
+	public CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next, String etag, boolean notModified) {
+		this(commits, next, etag, notModified, 0);
+	}
+
 	public CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> next) {
 		this(commits, next, null, false);
+	}
+
+	/** {@code commits}, with {@code unreadable} items set aside. */
+	public CommitPage(List<DiscoveredCommit> commits, int unreadable, Optional<PageCursor> next) {
+		this(commits, next, null, false, unreadable);
 	}
 
 	public static CommitPage empty() {
@@ -33,11 +45,11 @@ public record CommitPage(List<DiscoveredCommit> commits, Optional<PageCursor> ne
 
 	/** The same commits, the next page elsewhere. */
 	public CommitPage withNext(Optional<PageCursor> next) {
-		return new CommitPage(commits, next, etag, notModified);
+		return new CommitPage(commits, next, etag, notModified, unreadable);
 	}
 
 	public CommitPage withEtag(String etag) {
-		return new CommitPage(commits, next, etag, notModified);
+		return new CommitPage(commits, next, etag, notModified, unreadable);
 	}
 
 	/**

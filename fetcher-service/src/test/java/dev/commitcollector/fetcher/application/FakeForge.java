@@ -44,6 +44,8 @@ final class FakeForge implements Forge {
 
 	private boolean readsMailmaps;
 
+	private int unreadablePerPage;
+
 	private FakeForge(List<DiscoveredCommit> history) {
 		this.history = history;
 	}
@@ -71,6 +73,15 @@ final class FakeForge implements Forge {
 	FakeForge failingOnPage(int page, ForgeFailure failure) {
 		this.failingPage = page;
 		this.failure = failure;
+		return this;
+	}
+
+	/**
+	 * Each page also holds {@code count} items that cannot be read, as a forge sending
+	 * broken commits does (set aside by the adapter).
+	 */
+	FakeForge withUnreadableOnEachPage(int count) {
+		this.unreadablePerPage = count;
 		return this;
 	}
 
@@ -147,7 +158,7 @@ final class FakeForge implements Forge {
 			int to = Math.min(history.size(), from + size);
 			Optional<PageCursor> next = to < history.size() ? Optional.of(new PageCursor((number + 1) + ":" + size))
 					: Optional.empty();
-			return Mono.just(new CommitPage(history.subList(from, to), next));
+			return Mono.just(new CommitPage(history.subList(from, to), unreadablePerPage, next));
 		});
 	}
 

@@ -182,6 +182,17 @@ class FetchCommitsTest {
 	}
 
 	@Test
+	void completesWithEveryReadableCommitWhenTheForgeSendsSomeThatCannotBeRead() {
+		FakeForge forge = FakeForge.withCommits(250).withUnreadableOnEachPage(2);
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(fetch.commitsDiscovered()).isEqualTo(250);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history());
+	}
+
+	@Test
 	void refusesAProviderNoForgeIsConfiguredUnder() {
 		FakeForge forge = FakeForge.withCommits(10);
 

@@ -16,7 +16,7 @@ final class BitbucketCommits {
 	private BitbucketCommits() {
 	}
 
-	static List<DiscoveredCommit> toDomain(List<BitbucketPage.Commit> items) {
+	static CommitItems.Read toDomain(List<BitbucketPage.Commit> items) {
 		return CommitItems.toDomain("Bitbucket", items, BitbucketPage.Commit::hash, BitbucketCommits::toDomain);
 	}
 

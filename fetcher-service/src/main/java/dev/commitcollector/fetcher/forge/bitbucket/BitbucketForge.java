@@ -93,8 +93,8 @@ public final class BitbucketForge extends HttpForge<BitbucketPage> {
 
 	@Override
 	protected CommitPage toPage(BitbucketPage body, URI uri, HttpHeaders headers) {
-		return new CommitPage(BitbucketCommits.toDomain(body.values()),
-				Optional.ofNullable(body.next()).filter(next -> !next.isBlank()).map(PageCursor::new));
+		return BitbucketCommits.toDomain(body.values())
+			.page(Optional.ofNullable(body.next()).filter(next -> !next.isBlank()).map(PageCursor::new));
 	}
 
 }

@@ -76,7 +76,7 @@ public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 
 	@Override
 	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
-		return new CommitPage(GitHubShapedCommits.toDomain(body, "Gitea"), next(uri, headers));
+		return GitHubShapedCommits.toDomain(body, "Gitea").page(next(uri, headers));
 	}
 
 	/**

@@ -75,8 +75,7 @@ public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
 
 	@Override
 	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
-		return new CommitPage(GitHubShapedCommits.toDomain(body, "GitHub"),
-				NextPage.linked(uri, headers).map(PageCursor::new));
+		return GitHubShapedCommits.toDomain(body, "GitHub").page(NextPage.linked(uri, headers).map(PageCursor::new));
 	}
 
 }

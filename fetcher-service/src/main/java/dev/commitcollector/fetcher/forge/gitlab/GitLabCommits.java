@@ -1,7 +1,6 @@
 package dev.commitcollector.fetcher.forge.gitlab;
 
 import java.util.Arrays;
-import java.util.List;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
@@ -16,7 +15,7 @@ final class GitLabCommits {
 	private GitLabCommits() {
 	}
 
-	static List<DiscoveredCommit> toDomain(GitLabCommitJson[] items) {
+	static CommitItems.Read toDomain(GitLabCommitJson[] items) {
 		return CommitItems.toDomain("GitLab", items == null ? null : Arrays.asList(items), GitLabCommitJson::id,
 				GitLabCommits::toDomain);
 	}

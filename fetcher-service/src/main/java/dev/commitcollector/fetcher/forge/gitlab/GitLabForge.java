@@ -72,7 +72,7 @@ public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
 
 	@Override
 	protected CommitPage toPage(GitLabCommitJson[] body, URI uri, HttpHeaders headers) {
-		return new CommitPage(GitLabCommits.toDomain(body), next(uri, headers));
+		return GitLabCommits.toDomain(body).page(next(uri, headers));
 	}
 
 	/**

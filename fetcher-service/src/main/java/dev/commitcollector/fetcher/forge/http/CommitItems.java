@@ -3,19 +3,27 @@ package dev.commitcollector.fetcher.forge.http;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Function;
 
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reading any forge's commit items: an item the forge left incomplete fails the page with
  * a message naming the commit. Nothing is made up to fill a gap.
  */
 public final class CommitItems {
+
+	private static final Logger log = LoggerFactory.getLogger(CommitItems.class);
 
 	/** The most UTF-8 bytes of what a forge sent that a refusal quotes. */
 	private static final int QUOTED_BYTES = 200;
@@ -26,26 +34,43 @@ public final class CommitItems {
 	/**
 	 * Every item made a commit by {@code toCommit}, which may throw
 	 * {@link IllegalArgumentException}, {@link NullPointerException} or
-	 * {@link DateTimeParseException} for an item it cannot make whole.
+	 * {@link DateTimeParseException} for an item it cannot make whole. Such an item is
+	 * set aside, logged with its sha and why, and counted, so that one bad item does not
+	 * hold up the commits around it; nothing is made up for it. No list at all is a
+	 * malformed answer.
 	 */
-	public static <T> List<DiscoveredCommit> toDomain(String forge, List<T> items, Function<T, String> sha,
+	public static <T> Read toDomain(String forge, List<T> items, Function<T, String> sha,
 			Function<T, DiscoveredCommit> toCommit) {
 		if (items == null) {
 			throw new ForgeFailure.MalformedAnswer(forge + " answered with no commit list where one was expected");
 		}
-		return items.stream().map(item -> {
-			if (item == null) {
-				throw new ForgeFailure.MalformedAnswer(forge + " answered with an empty item in the commit list");
-			}
+		List<DiscoveredCommit> commits = new ArrayList<>(items.size());
+		int unreadable = 0;
+		for (T item : items) {
 			try {
-				return toCommit.apply(item);
+				if (item == null) {
+					throw new IllegalArgumentException("the item is empty");
+				}
+				commits.add(toCommit.apply(item));
 			}
 			catch (IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
-				throw new ForgeFailure.MalformedAnswer(forge + " answered with a commit ("
-						+ ForgeText.clean(String.valueOf(sha.apply(item)), QUOTED_BYTES) + ") that is incomplete: "
-						+ ForgeText.clean(ex.getMessage(), QUOTED_BYTES));
+				unreadable++;
+				log.warn("{} sent a commit ({}) that cannot be read; it is set aside: {}", forge,
+						item == null ? "none" : ForgeText.clean(String.valueOf(sha.apply(item)), QUOTED_BYTES),
+						ForgeText.clean(ex.getMessage(), QUOTED_BYTES));
 			}
-		}).toList();
+		}
+		return new Read(commits, unreadable);
+	}
+
+	/** The commits made of a page's items, and how many items were set aside. */
+	public record Read(List<DiscoveredCommit> commits, int unreadable) {
+
+		/** A page of these commits, its next page at {@code next}. */
+		public CommitPage page(Optional<PageCursor> next) {
+			return new CommitPage(commits, unreadable, next);
+		}
+
 	}
 
 	/** An ISO 8601 date with an offset, as every forge writes them. */

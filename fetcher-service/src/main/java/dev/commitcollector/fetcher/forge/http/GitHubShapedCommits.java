@@ -1,7 +1,6 @@
 package dev.commitcollector.fetcher.forge.http;
 
 import java.util.Arrays;
-import java.util.List;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
@@ -17,7 +16,7 @@ public final class GitHubShapedCommits {
 	}
 
 	/** {@code forge} names the forge in messages. */
-	public static List<DiscoveredCommit> toDomain(GitHubShapedCommit[] items, String forge) {
+	public static CommitItems.Read toDomain(GitHubShapedCommit[] items, String forge) {
 		return CommitItems.toDomain(forge, items == null ? null : Arrays.asList(items), GitHubShapedCommit::sha,
 				GitHubShapedCommits::toDomain);
 	}

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -396,39 +397,43 @@ class GitHubForgeTest {
 	}
 
 	@Test
-	void refusesACommitWithoutAnAuthorDate() {
-		GitHubStub.Commit undated = aCommit("undated").at(null).build();
-		github.withHistory(List.of(undated));
+	void setsAsideACommitWithoutAnAuthorDateAndKeepsTheOthersOfItsPage() {
+		List<GitHubStub.Commit> history = new ArrayList<>(GitHubStub.history(3));
+		history.set(1, aCommit("undated").at(null).build());
+		github.withHistory(history);
 
-		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
-			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
-				.hasMessageContaining(undated.sha())
-				.hasMessageContaining("date is missing"))
-			.verify(WITHIN);
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(page.commits()).extracting(DiscoveredCommit::sha)
+			.containsExactly(history.get(0).sha(), history.get(2).sha());
+		assertThat(page.unreadable()).isEqualTo(1);
 	}
 
 	@Test
-	void refusesAnItemWithoutItsGitCommit() {
-		github.answerNext(
-				GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"author\":null}]").build());
+	void setsAsideAnItemWithoutItsGitCommit() {
+		github
+			.answerNext(GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"author\":null}, null]")
+				.build());
 
-		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
-			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
-				.hasMessageContaining("6dcb09b5b57875f334f61aebed695e2e4193db5e")
-				.hasMessageContaining("no commit author"))
-			.verify(WITHIN);
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(page.commits()).isEmpty();
+		assertThat(page.unreadable()).isEqualTo(2);
 	}
 
 	@Test
-	void refusesAnItemWhoseShaIsNoSha() {
-		github.withHistory(List.of(new GitHubStub.Commit("not-a-sha", "Mona", "mona@github.com", "octocat",
-				Instant.parse("2011-04-14T16:00:49Z"), "Mona", "mona@github.com", "octocat",
-				Instant.parse("2011-04-14T16:00:49Z"), "Fix", List.of())));
+	void setsAsideAnItemWhoseShaIsNoShaEvenOneThatHoldsANul() {
+		Instant at = Instant.parse("2011-04-14T16:00:49Z");
+		github.withHistory(List.of(
+				new GitHubStub.Commit("not-a-sha", "Mona", "mona@github.com", "octocat", at, "Mona", "mona@github.com",
+						"octocat", at, "Fix", List.of()),
+				new GitHubStub.Commit("6dcb09b5b57875f334f61aebed695e2e4193db5\u0000", "Mona", "mona@github.com",
+						"octocat", at, "Mona", "mona@github.com", "octocat", at, "Fix", List.of())));
 
-		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
-			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
-				.hasMessageContaining("not-a-sha"))
-			.verify(WITHIN);
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(page.commits()).isEmpty();
+		assertThat(page.unreadable()).isEqualTo(2);
 	}
 
 	@Test
