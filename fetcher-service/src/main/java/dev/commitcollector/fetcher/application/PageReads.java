@@ -39,13 +39,15 @@ final class PageReads {
 	 * is received, before it is decoded.
 	 */
 	Mono<CommitPage> read(PageCursor cursor, boolean readOn) {
-		return Mono.defer(() -> received(cursor)).flatMap(answer -> {
+		// the request sent ahead runs in the walk's context, so it is traced as the
+		// walk's
+		return Mono.deferContextual(context -> received(cursor).flatMap(answer -> {
 			if (readOn && answer.next().isPresent()) {
 				PageCursor next = answer.next().get();
-				ahead.set(new Ahead(next, forge.receivePage(repository, next, waits).toFuture()));
+				ahead.set(new Ahead(next, forge.receivePage(repository, next, waits).contextWrite(context).toFuture()));
 			}
 			return answer.page();
-		});
+		}));
 	}
 
 	/**
