@@ -60,7 +60,10 @@ final class WalkPages {
 	 */
 	private long walked;
 
-	/** The most commits a page read so far listed; only the walk's steps touch it. */
+	/**
+	 * The most items (commits, readable or not) a page read so far listed; only the
+	 * walk's steps touch it.
+	 */
 	private int largestPage;
 
 	WalkPages(Forge forge, CommitLog commitLog, History history, WalkRecords walkRecords, Fetches fetches, Fetch fetch,
@@ -106,7 +109,7 @@ final class WalkPages {
 		List<DiscoveredCommit> unrepeated = walk.unrepeated(page.commits());
 		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
 		walked += commits.size();
-		largestPage = Math.max(largestPage, page.commits().size());
+		largestPage = Math.max(largestPage, page.commits().size() + page.unreadable());
 		boolean more = remaining > commits.size() && !commits.isEmpty() && page.next().isPresent();
 		if (page.unreadable() > 0) {
 			meters.unreadable(fetch.provider(), page.unreadable());
