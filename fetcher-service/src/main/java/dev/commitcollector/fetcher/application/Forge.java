@@ -39,16 +39,6 @@ public interface Forge {
 	Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits);
 
 	/**
-	 * The page {@code cursor} points at, received but not decoded yet, so that a caller
-	 * may ask for the page after it while this one is decoded: the same request, rate
-	 * limit, deadline and retries as {@link #nextPage}. Forges that name the next page
-	 * only in the body, or read pages otherwise, answer with the page read and decoded.
-	 */
-	default Mono<ReceivedPage> receivePage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
-		return nextPage(repository, cursor, waits).map(ReceivedPage::decoded);
-	}
-
-	/**
 	 * The repository's {@code .mailmap} at commit {@code sha}, read as the adapter reads
 	 * its pages (same credentials, rate limit and retries, one request more):
 	 * {@link Mailmap#NONE} when there is no such file. Fails with a {@link ForgeFailure}

@@ -19,13 +19,10 @@ import reactor.core.publisher.Mono;
  * read it from the forge, publish its new commits to the commit log, record them (the
  * history's memory and the fetch's progress). While page k is published, page k + 1 is
  * read and page k - 1 recorded, so a page costs the slowest stage, not the sum of the
- * round trips. Where the forge names the next page in its headers, a full walk asks for
- * page k + 2 as soon as page k + 1's answer is in, and decodes page k + 1 meanwhile
- * ({@link PageReads}). Still one forge request at a time, at most two pages ahead of the
- * one being published, and at most four pages held. The walk ends at the limit, at the
- * end of the history, or when an incremental walk caught up; the next page is read before
- * the history has answered for this one only where {@link HistoryWalk#mayReadPast}
- * allows.
+ * round trips. Still one forge request at a time, at most one page ahead of the one being
+ * published, and at most three pages held. The walk ends at the limit, at the end of the
+ * history, or when an incremental walk caught up; the next page is read before the
+ * history has answered for this one only where {@link HistoryWalk#mayReadPast} allows.
  */
 final class WalkPages {
 
@@ -53,18 +50,10 @@ final class WalkPages {
 
 	private final FetchMeters meters;
 
-	private final PageReads reads;
-
 	/**
 	 * Commits walked by the pages read so far; only the walk's steps, in turn, touch it.
 	 */
 	private long walked;
-
-	/**
-	 * The most items (commits, readable or not) a page read so far listed; only the
-	 * walk's steps touch it.
-	 */
-	private int largestPage;
 
 	WalkPages(Forge forge, CommitLog commitLog, History history, WalkRecords walkRecords, Fetches fetches, Fetch fetch,
 			HistoryWalk walk, FetchMeters meters) {
@@ -83,7 +72,6 @@ final class WalkPages {
 			}
 			fetches.update(fetchId, f -> f.waiting(until));
 		};
-		this.reads = new PageReads(forge, fetch.repository(), waits);
 	}
 
 	/**
@@ -93,7 +81,6 @@ final class WalkPages {
 	 */
 	Mono<Fetch> from(CommitPage first, Mono<Void> afterLastRead) {
 		return Mono.defer(() -> step(first, Mono.empty(), afterLastRead.cache()))
-			.doFinally(signal -> reads.drop())
 			.then(Mono.fromSupplier(() -> fetches.find(fetchId).orElseThrow()));
 	}
 
@@ -109,7 +96,6 @@ final class WalkPages {
 		List<DiscoveredCommit> unrepeated = walk.unrepeated(page.commits());
 		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
 		walked += commits.size();
-		largestPage = Math.max(largestPage, page.commits().size() + page.unreadable());
 		boolean more = remaining > commits.size() && !commits.isEmpty() && page.next().isPresent();
 		if (page.unreadable() > 0) {
 			meters.unreadable(fetch.provider(), page.unreadable());
@@ -134,28 +120,19 @@ final class WalkPages {
 				record.set(record(commits, fresh, read));
 			}).thenReturn(true)).map(both -> both.getT1());
 		});
-		return Mono.zipDelayError(next, checkedNext, recordPrevious.thenReturn(true)).onErrorResume(error -> {
-			reads.drop();
-			return record.get().onErrorResume(unrecorded -> Mono.empty()).then(Mono.error(error));
-		}).flatMap(all -> {
-			Optional<CommitPage> following = all.getT1().or(all::getT2).filter(ahead -> !walk.caughtUp());
-			if (following.isEmpty()) {
-				reads.drop();
-				return record.get().and(afterLastRead);
-			}
-			return step(following.get(), record.get(), afterLastRead);
-		});
+		return Mono.zipDelayError(next, checkedNext, recordPrevious.thenReturn(true))
+			.onErrorResume(error -> record.get().onErrorResume(unrecorded -> Mono.empty()).then(Mono.error(error)))
+			.flatMap(all -> {
+				Optional<CommitPage> following = all.getT1().or(all::getT2).filter(ahead -> !walk.caughtUp());
+				if (following.isEmpty()) {
+					return record.get().and(afterLastRead);
+				}
+				return step(following.get(), record.get(), afterLastRead);
+			});
 	}
 
-	/**
-	 * The page after {@code page}; the one after that is asked for as soon as this one is
-	 * received where the walk will read it whatever this one holds: a full walk with more
-	 * of its limit left than a page lists (the largest page so far bounds what this one
-	 * can hold).
-	 */
 	private Mono<Optional<CommitPage>> read(CommitPage page) {
-		boolean readOn = !walk.isIncremental() && fetch.limit() - walked > largestPage;
-		return reads.read(page.next().orElseThrow(), readOn).map(Optional::of);
+		return forge.nextPage(fetch.repository(), page.next().orElseThrow(), waits).map(Optional::of);
 	}
 
 	private static Mono<Optional<CommitPage>> lastRead(Mono<Void> afterLastRead) {

@@ -56,9 +56,7 @@ class ForgePackagesTest {
 
 	/**
 	 * Only the trace does (Micrometer's observation, which is how Reactor carries one):
-	 * the two classes that put a fetch's run in its trace and send within it, and the one
-	 * that sends a page's request ahead of the walk, outside its chain, in the walk's
-	 * context.
+	 * the two classes that put a fetch's run in its trace and send within it.
 	 */
 	@ArchTest
 	static final ArchRule nothingInTheFetcherTravelsInTheReactorContextButTheTrace = noClasses().that()
@@ -67,8 +65,6 @@ class ForgePackagesTest {
 		.doNotHaveFullyQualifiedName("dev.commitcollector.fetcher.application.ObservedFetchTraces")
 		.and()
 		.doNotHaveFullyQualifiedName("dev.commitcollector.fetcher.kafka.InObservation")
-		.and()
-		.doNotHaveFullyQualifiedName("dev.commitcollector.fetcher.application.PageReads")
 		.should()
 		.callMethodWhere(describe("a Reactor context is read or written",
 				call -> call.getTargetOwner().getPackageName().startsWith("reactor.")

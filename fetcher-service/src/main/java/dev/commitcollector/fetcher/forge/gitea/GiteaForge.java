@@ -76,7 +76,7 @@ public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 
 	@Override
 	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
-		return GitHubShapedCommits.toDomain(body, "Gitea").page(nextInHeaders(uri, headers));
+		return GitHubShapedCommits.toDomain(body, "Gitea").page(next(uri, headers));
 	}
 
 	/**
@@ -85,8 +85,7 @@ public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 	 * given: then, as when there is no Link but {@code X-HasMore: true}, the next page is
 	 * this request with {@code page} one up.
 	 */
-	@Override
-	protected Optional<PageCursor> nextInHeaders(URI current, HttpHeaders headers) {
+	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
 		Optional<String> link = NextPage.linked(current, headers);
 		if (link.isPresent() && NextPage.isWithin(apiUrl(), link.get())) {
 			return link.map(PageCursor::new);

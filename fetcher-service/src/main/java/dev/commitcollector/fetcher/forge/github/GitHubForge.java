@@ -2,7 +2,6 @@ package dev.commitcollector.fetcher.forge.github;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.Optional;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
@@ -76,13 +75,7 @@ public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
 
 	@Override
 	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
-		return GitHubShapedCommits.toDomain(body, "GitHub").page(nextInHeaders(uri, headers));
-	}
-
-	/** The {@code Link rel="next"}. */
-	@Override
-	protected Optional<PageCursor> nextInHeaders(URI uri, HttpHeaders headers) {
-		return NextPage.linked(uri, headers).map(PageCursor::new);
+		return GitHubShapedCommits.toDomain(body, "GitHub").page(NextPage.linked(uri, headers).map(PageCursor::new));
 	}
 
 }

@@ -72,15 +72,14 @@ public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
 
 	@Override
 	protected CommitPage toPage(GitLabCommitJson[] body, URI uri, HttpHeaders headers) {
-		return GitLabCommits.toDomain(body).page(nextInHeaders(uri, headers));
+		return GitLabCommits.toDomain(body).page(next(uri, headers));
 	}
 
 	/**
 	 * The Link into the configured API, else this request for page {@code x-next-page}
 	 * (empty on the last).
 	 */
-	@Override
-	protected Optional<PageCursor> nextInHeaders(URI current, HttpHeaders headers) {
+	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
 		Optional<String> link = NextPage.linked(current, headers);
 		if (link.isPresent() && NextPage.isWithin(apiUrl(), link.get())) {
 			return link.map(PageCursor::new);

@@ -8,11 +8,9 @@ import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,48 +45,10 @@ final class Answers {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		if (response.statusCode().is2xxSuccessful()) {
 			return response.bodyToMono(type)
-				.switchIfEmpty(Mono.error(() -> noCommitList(status)))
+				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
+						forge + " answered " + status + " with no body where a commit list was expected")))
 				.map(body -> toPage.apply(body, headers));
 		}
-		return failed(repository, response);
-	}
-
-	/**
-	 * A 2xx body received whole and held as bytes: {@code page} of the answer makes it a
-	 * page as {@link #page} would, with the same codecs, when subscribed to. Any other
-	 * status is read now, as {@link #page} reads it. Holding the bytes lets a body be
-	 * decoded outside the forge's gate, while the next request is on its way.
-	 */
-	<J> Mono<Received> received(RepositoryPath repository, ClientResponse response, Class<J> type,
-			BiFunction<J, HttpHeaders, CommitPage> toPage) {
-		int status = response.statusCode().value();
-		HttpHeaders headers = response.headers().asHttpHeaders();
-		if (!response.statusCode().is2xxSuccessful()) {
-			return failed(repository, response).map(page -> new Received(headers, Mono.just(page)));
-		}
-		return response.bodyToMono(byte[].class).switchIfEmpty(Mono.error(() -> noCommitList(status))).map(bytes -> {
-			ClientResponse held = ClientResponse.create(response.statusCode(), response.strategies())
-				.headers(copy -> copy.addAll(headers))
-				.body(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))))
-				.build();
-			return new Received(headers, Mono.defer(() -> page(repository, held, type, toPage))
-				.map(page -> page.withEtag(headers.getETag())));
-		});
-	}
-
-	/** An answer received in full: its headers, and its page to decode. */
-	record Received(HttpHeaders headers, Mono<CommitPage> page) {
-	}
-
-	private ForgeFailure.Unavailable noCommitList(int status) {
-		return new ForgeFailure.Unavailable(
-				forge + " answered " + status + " with no body where a commit list was expected");
-	}
-
-	/** An error answer to a commit listing: an empty repository, or a failure. */
-	private Mono<CommitPage> failed(RepositoryPath repository, ClientResponse response) {
-		int status = response.statusCode().value();
-		HttpHeaders headers = response.headers().asHttpHeaders();
 		return said(response).flatMap(message -> {
 			if (emptyRepository.is(status, message)) {
 				return Mono.just(CommitPage.empty());

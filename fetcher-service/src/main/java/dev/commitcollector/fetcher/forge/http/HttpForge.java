@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.application.RateLimitWaits;
-import dev.commitcollector.fetcher.application.ReceivedPage;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
@@ -18,7 +17,6 @@ import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A forge whose REST API lists commits newest first, read the same way on every forge:
@@ -155,32 +153,6 @@ public abstract class HttpForge<J> implements Forge {
 					api.name() + " pointed the next page outside the configured API (" + apiUrl + "); not followed"));
 		}
 		return page(repository, URI.create(cursor.value()), null, waits);
-	}
-
-	/**
-	 * The page {@code cursor} points at, received in full through the gate; its body is
-	 * decoded on a parallel worker when its page is subscribed to, never on the event
-	 * loop that carries the next request. The next page is announced where the answer's
-	 * headers name it ({@link #nextInHeaders}).
-	 */
-	@Override
-	public final Mono<ReceivedPage> receivePage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
-		if (!NextPage.isWithin(apiUrl, cursor.value())) {
-			return nextPage(repository, cursor, waits).map(ReceivedPage::decoded);
-		}
-		URI uri = URI.create(cursor.value());
-		return requests.receivedPage(repository, uri, waits, bodyType, (body, headers) -> toPage(body, uri, headers))
-			.map(received -> new ReceivedPage(nextInHeaders(uri, received.headers()),
-					received.page().subscribeOn(Schedulers.parallel())));
-	}
-
-	/**
-	 * Where the answer to {@code uri}, by its {@code headers}, says the next page is, the
-	 * same cursor {@link #toPage} gives the page; empty where only the body says (the
-	 * default).
-	 */
-	protected Optional<PageCursor> nextInHeaders(URI uri, HttpHeaders headers) {
-		return Optional.empty();
 	}
 
 	private Mono<CommitPage> page(RepositoryPath repository, URI uri, String etag, RateLimitWaits waits) {

@@ -2,7 +2,6 @@ package dev.commitcollector.fetcher.forge.http;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 import dev.commitcollector.fetcher.application.RateLimitWaits;
@@ -63,12 +62,6 @@ final class Requests {
 	 */
 	<J> Mono<CommitPage> page(RepositoryPath repository, URI uri, String etag, RateLimitWaits waits, Class<J> type,
 			BiFunction<J, HttpHeaders, CommitPage> toPage) {
-		return pageOnce(repository, uri, etag, type, toPage).retryWhen(retry.forRequest(waits));
-	}
-
-	/** One attempt of {@link #page}, not retried. */
-	private <J> Mono<CommitPage> pageOnce(RepositoryPath repository, URI uri, String etag, Class<J> type,
-			BiFunction<J, HttpHeaders, CommitPage> toPage) {
 		return attempt(Mono.defer(() -> http.get().uri(uri).headers(headers -> {
 			if (etag != null) {
 				headers.setIfNoneMatch(etag);
@@ -80,38 +73,7 @@ final class Requests {
 			}
 			String validator = validatorOf(response.headers().asHttpHeaders());
 			return answers.page(repository, response, type, toPage).map(page -> page.withEtag(validator));
-		}))).onErrorMap(failures::unlessForgeFailure);
-	}
-
-	/**
-	 * GETs {@code uri} as {@link #page} does, unconditionally, but ends once the answer
-	 * is received in full: its body is decoded when the answer's page is subscribed to,
-	 * outside the gate and the deadline, so the next request may leave meanwhile. A body
-	 * that does not decode counts as this request's failed attempt: a retryable one is
-	 * asked for again, as {@link #page} retries it, with what is left of its retries.
-	 */
-	<J> Mono<Answers.Received> receivedPage(RepositoryPath repository, URI uri, RateLimitWaits waits, Class<J> type,
-			BiFunction<J, HttpHeaders, CommitPage> toPage) {
-		return attempt(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
-			gate.observe(response.headers().asHttpHeaders());
-			return answers.received(repository, response, type, toPage);
-		}))).onErrorMap(failures::unlessForgeFailure)
-			.retryWhen(retry.forRequest(waits))
-			.map(received -> new Answers.Received(received.headers(), received.page()
-				.onErrorMap(failures::unlessForgeFailure)
-				.onErrorResume(
-						undecoded -> askedAgain(undecoded, pageOnce(repository, uri, null, type, toPage), waits))));
-	}
-
-	/**
-	 * {@code attempt} retried as if its first try had failed with {@code failure}: the
-	 * failure goes through the retry policy first (a retryable one backs off and asks
-	 * again, counted; any other is the answer).
-	 */
-	private <T> Mono<T> askedAgain(Throwable failure, Mono<T> attempt, RateLimitWaits waits) {
-		AtomicBoolean tried = new AtomicBoolean();
-		return Mono.defer(() -> tried.compareAndSet(false, true) ? Mono.<T>error(failure) : attempt)
-			.retryWhen(retry.forRequest(waits));
+		}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
 	}
 
 	/**

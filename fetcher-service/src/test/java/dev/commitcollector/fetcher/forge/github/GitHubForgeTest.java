@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.application.RateLimitWaits;
-import dev.commitcollector.fetcher.application.ReceivedPage;
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
@@ -104,54 +103,6 @@ class GitHubForgeTest {
 		assertThat(List.of(first, second, third)).flatExtracting(CommitPage::commits)
 			.extracting(DiscoveredCommit::sha)
 			.containsExactlyElementsOf(before);
-	}
-
-	@Test
-	void namesTheNextPageFromItsLinkOnceReceivedSoItIsAskedForBeforeThisOneIsDecoded() {
-		github.withHistory(GitHubStub.history(250));
-		GitHubForge forge = forge(null);
-		CommitPage first = forge.firstPage(HELLO_WORLD, 100).block(WITHIN);
-
-		ReceivedPage second = forge.receivePage(HELLO_WORLD, first.next().orElseThrow(), RateLimitWaits.NONE)
-			.block(WITHIN);
-		ReceivedPage third = forge.receivePage(HELLO_WORLD, second.next().orElseThrow(), RateLimitWaits.NONE)
-			.block(WITHIN);
-		CommitPage secondDecoded = second.page().block(WITHIN);
-		CommitPage thirdDecoded = third.page().block(WITHIN);
-
-		assertThat(github.requests()).as("one request a page, the third sent before the second was decoded").hasSize(3);
-		assertThat(secondDecoded.next()).isEqualTo(second.next());
-		assertThat(third.next()).isEmpty();
-		assertThat(List.of(first, secondDecoded, thirdDecoded)).flatExtracting(CommitPage::commits)
-			.extracting(DiscoveredCommit::sha)
-			.containsExactlyElementsOf(github.shas());
-	}
-
-	@Test
-	void asksAgainForAReceivedPageWhoseBodyDoesNotDecodeWithinTheSameRetries() {
-		github.withHistory(GitHubStub.history(250));
-		GitHubForge forge = forge(null);
-		CommitPage first = forge.firstPage(HELLO_WORLD, 100).block(WITHIN);
-		github.answerNext(
-				GitHubStub.ok("[{\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\",\"commit\":{\"auth").build());
-
-		CommitPage second = forge.receivePage(HELLO_WORLD, first.next().orElseThrow(), RateLimitWaits.NONE)
-			.flatMap(ReceivedPage::page)
-			.block(WITHIN);
-		for (int i = 0; i < 4; i++) {
-			github.answerNext(GitHubStub.ok("{\"not\":\"a list\"}").build());
-		}
-
-		assertThat(second.commits()).hasSize(100);
-		assertThat(github.requests()).as("the page asked for again once").hasSize(3);
-		StepVerifier
-			.create(forge.receivePage(HELLO_WORLD, second.next().orElseThrow(), RateLimitWaits.NONE)
-				.flatMap(ReceivedPage::page))
-			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
-				.hasMessageContaining("not a commit list")
-				.hasMessageContaining("gave up after 4 attempts"))
-			.verify(WITHIN);
-		assertThat(github.requests()).hasSize(7);
 	}
 
 	@Test
