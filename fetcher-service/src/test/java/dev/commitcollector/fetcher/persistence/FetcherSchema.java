@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 import dev.commitcollector.store.TestInfrastructure;
 import io.r2dbc.spi.ConnectionFactories;
@@ -29,6 +30,14 @@ final class FetcherSchema {
 			.createSchemas(true)
 			.load()
 			.migrate();
+	}
+
+	/**
+	 * A provider name of the calling test's own, so that the rows of other tests (the
+	 * schema is shared) do not show in what it reads.
+	 */
+	static String ownProvider() {
+		return "pg-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	/** Runs {@code statements} over JDBC, as the role the fetcher writes as. */

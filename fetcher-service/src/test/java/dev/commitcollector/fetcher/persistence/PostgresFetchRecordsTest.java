@@ -29,7 +29,7 @@ class PostgresFetchRecordsTest {
 
 	private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
 
-	private final String provider = "pg-" + UUID.randomUUID().toString().substring(0, 8);
+	private final String provider = FetcherSchema.ownProvider();
 
 	@BeforeAll
 	static void migrate() {

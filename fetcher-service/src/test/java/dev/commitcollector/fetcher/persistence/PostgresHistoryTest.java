@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.commitcollector.fetcher.domain.RepositoryMemory;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
@@ -20,7 +19,7 @@ class PostgresHistoryTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final RepositoryRef target = new RepositoryRef("pg-" + UUID.randomUUID().toString().substring(0, 8),
+	private final RepositoryRef target = new RepositoryRef(FetcherSchema.ownProvider(),
 			RepositoryPath.parse("acme/widgets"));
 
 	@BeforeAll

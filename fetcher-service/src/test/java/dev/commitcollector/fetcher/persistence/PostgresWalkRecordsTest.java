@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
@@ -26,7 +25,7 @@ class PostgresWalkRecordsTest {
 
 	private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
 
-	private final RepositoryRef target = new RepositoryRef("pg-" + UUID.randomUUID().toString().substring(0, 8),
+	private final RepositoryRef target = new RepositoryRef(FetcherSchema.ownProvider(),
 			RepositoryPath.parse("acme/widgets"));
 
 	@BeforeAll

@@ -33,7 +33,7 @@ class PostgresWatchesTest {
 
 	private static final Duration INTERVAL = Duration.ofMinutes(15);
 
-	private final String provider = "pg-" + UUID.randomUUID().toString().substring(0, 8);
+	private final String provider = FetcherSchema.ownProvider();
 
 	@BeforeAll
 	static void migrate() {

@@ -47,16 +47,18 @@ public final class CommitItems {
 		List<DiscoveredCommit> commits = new ArrayList<>(items.size());
 		int unreadable = 0;
 		for (T item : items) {
+			if (item == null) {
+				unreadable++;
+				log.warn("{} sent an empty item in its commit list; it is set aside", forge);
+				continue;
+			}
 			try {
-				if (item == null) {
-					throw new IllegalArgumentException("the item is empty");
-				}
 				commits.add(toCommit.apply(item));
 			}
 			catch (IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
 				unreadable++;
 				log.warn("{} sent a commit ({}) that cannot be read; it is set aside: {}", forge,
-						item == null ? "none" : ForgeText.clean(String.valueOf(sha.apply(item)), QUOTED_BYTES),
+						ForgeText.clean(String.valueOf(sha.apply(item)), QUOTED_BYTES),
 						ForgeText.clean(ex.getMessage(), QUOTED_BYTES));
 			}
 		}
