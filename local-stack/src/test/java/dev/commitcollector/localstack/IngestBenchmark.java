@@ -1,5 +1,6 @@
 package dev.commitcollector.localstack;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -33,13 +33,14 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A benchmark, not a test: how fast the store drains a backlog of a real history's
  * {@code CommitDiscovered} events, next to its limit measured in the same run, a
  * PostgreSQL {@code COPY} of the same rows into a table with the commits table's columns
- * and indexes.
+ * and indexes: in CSV, and in binary form, the faster of the two (CopyRows).
  * <p>
  * For each run the backlog (every commit of the repository, one partition and one
  * consumer, as a real fetch gives) is produced to a fresh topic while no store runs; then
@@ -76,11 +77,14 @@ public final class IngestBenchmark {
 			List<Double> drains = new ArrayList<>();
 			List<Double> warmDrains = new ArrayList<>();
 			List<Double> copies = new ArrayList<>();
+			List<Double> binaryCopies = new ArrayList<>();
 			List<Double> ratios = new ArrayList<>();
 			List<Double> warmRatios = new ArrayList<>();
+			List<Double> binaryRatios = new ArrayList<>();
+			List<Double> warmBinaryRatios = new ArrayList<>();
 			System.out.printf("store JVM: %s%n", String.join(" ", ServiceProcess.jvmOptions("store-service")));
-			System.out.printf("%-5s %16s %16s %16s %8s %8s %22s%n", "run", "store drain", "warm store", "COPY", "ratio",
-					"warm", "start to first batch");
+			System.out.printf("%-5s %16s %16s %16s %8s %8s %16s %8s %8s %22s%n", "run", "store drain", "warm store",
+					"COPY (csv)", "ratio", "warm", "COPY (binary)", "ratio", "warm", "start to first batch");
 			for (int run = 0; run <= runs; run++) {
 				String repository = "bench/git-" + run;
 				String warmRepository = "bench/git-" + run + "-again";
@@ -88,17 +92,24 @@ public final class IngestBenchmark {
 						List.of(repository, warmRepository), history);
 				truncate(db);
 				Drain drained = drain(home, kafka, postgres, db, topic, repository, warmRepository, history.size());
-				double copied = copy(db, repository, history);
+				CopyRows rows = CopyRows.of(repository, history);
+				double copied = copy(db, rows, false);
+				double binaryCopied = copy(db, rows, true);
 				String label = run == 0 ? "warm" : String.valueOf(run);
-				System.out.printf("%-5s %,12.0f c/s %,12.0f c/s %,12.0f r/s %7.0f %% %6.0f %% %,19d ms%n", label,
-						drained.rate(), drained.warmRate(), copied, 100 * drained.rate() / copied,
-						100 * drained.warmRate() / copied, drained.firstBatchMillis());
+				System.out.printf(
+						"%-5s %,12.0f c/s %,12.0f c/s %,12.0f r/s %7.0f %% %6.0f %% %,12.0f r/s %7.0f %% %6.0f %% %,19d ms%n",
+						label, drained.rate(), drained.warmRate(), copied, 100 * drained.rate() / copied,
+						100 * drained.warmRate() / copied, binaryCopied, 100 * drained.rate() / binaryCopied,
+						100 * drained.warmRate() / binaryCopied, drained.firstBatchMillis());
 				if (run > 0) {
 					ratios.add(100 * drained.rate() / copied);
 					warmRatios.add(100 * drained.warmRate() / copied);
+					binaryRatios.add(100 * drained.rate() / binaryCopied);
+					warmBinaryRatios.add(100 * drained.warmRate() / binaryCopied);
 					drains.add(drained.rate());
 					warmDrains.add(drained.warmRate());
 					copies.add(copied);
+					binaryCopies.add(binaryCopied);
 				}
 			}
 			System.out.printf(
@@ -112,6 +123,10 @@ public final class IngestBenchmark {
 					median(ratios), min(ratios), max(ratios));
 			System.out.printf("the same, the store's JVM warm (its second history): %.0f %% (%.0f..%.0f)%n",
 					median(warmRatios), min(warmRatios), max(warmRatios));
+			System.out.printf(
+					"against the binary COPY (%,.0f r/s, %,.0f..%,.0f): %.0f %% (%.0f..%.0f), warm %.0f %% (%.0f..%.0f)%n",
+					median(binaryCopies), min(binaryCopies), max(binaryCopies), median(binaryRatios), min(binaryRatios),
+					max(binaryRatios), median(warmBinaryRatios), min(warmBinaryRatios), max(warmBinaryRatios));
 		}
 	}
 
@@ -325,55 +340,35 @@ public final class IngestBenchmark {
 	}
 
 	/**
-	 * COPYs the same rows (the store's author key rule: the lowercased email, no login
-	 * here) into a fresh table like {@code commits}, with its primary key and index; rows
-	 * per second.
+	 * COPYs the rows into a fresh table like {@code commits}, with its primary key and
+	 * index, in CSV or in binary form; rows per second. Both forms build their input
+	 * before the clock starts.
 	 */
-	private static double copy(Connection db, String repository, RealHistory.Read history) throws Exception {
-		StringBuilder csv = new StringBuilder(history.size() * 200);
-		UUID fetchId = UUID.randomUUID();
-		for (int i = 0; i < history.size(); i++) {
-			Commit c = history.commits().get(i);
-			csv.append("github,")
-				.append(quoted(repository))
-				.append(',')
-				.append(c.sha())
-				.append(',')
-				.append(quoted("email:" + c.email().strip().toLowerCase(Locale.ROOT)))
-				.append(',')
-				.append(quoted(c.name()))
-				.append(',')
-				.append(quoted(c.email()))
-				.append(",,")
-				.append(c.authoredAt())
-				.append(',')
-				.append(history.committedAt().get(i).toInstant())
-				.append(',')
-				.append(quoted(c.headline()))
-				.append(',')
-				.append(UUID.randomUUID())
-				.append(',')
-				.append(fetchId)
-				.append('\n');
-		}
-		String table = "copy_" + repository.replaceAll("\\W", "_");
+	private static double copy(Connection db, CopyRows rows, boolean binary) throws Exception {
+		String table = "copy_" + rows.repository().replaceAll("\\W", "_") + (binary ? "_binary" : "_csv");
 		try (Statement ddl = db.createStatement()) {
 			ddl.execute("create table " + table + " (like commits including all)");
 		}
-		long started = System.nanoTime();
-		((PGConnection) db.unwrap(PGConnection.class)).getCopyAPI()
-			.copyIn("copy " + table + " (provider, repository, sha, author_key, author_name, author_email, "
-					+ "author_login, authored_at, committed_at, message_headline, event_id, fetch_id) from stdin "
-					+ "(format csv)", new StringReader(csv.toString()));
-		long took = System.nanoTime() - started;
+		String sql = "copy " + table + " (" + CopyRows.COLUMNS + ") from stdin (format " + (binary ? "binary" : "csv")
+				+ ")";
+		CopyManager copies = db.unwrap(PGConnection.class).getCopyAPI();
+		long took;
+		if (binary) {
+			byte[] input = rows.binary();
+			long started = System.nanoTime();
+			copies.copyIn(sql, new ByteArrayInputStream(input));
+			took = System.nanoTime() - started;
+		}
+		else {
+			String input = rows.csv();
+			long started = System.nanoTime();
+			copies.copyIn(sql, new StringReader(input));
+			took = System.nanoTime() - started;
+		}
 		try (Statement ddl = db.createStatement()) {
 			ddl.execute("drop table " + table);
 		}
-		return history.size() * 1e9 / took;
-	}
-
-	private static String quoted(String text) {
-		return text == null ? "" : '"' + text.replace("\"", "\"\"") + '"';
+		return rows.history().size() * 1e9 / took;
 	}
 
 	private static double median(List<Double> values) {
