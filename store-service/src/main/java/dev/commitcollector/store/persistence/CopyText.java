@@ -10,7 +10,8 @@ import dev.commitcollector.store.domain.CommitRecord;
  * the column order of {@link NewCommitsSql#COPY}: fields split by tabs, rows ended by a
  * newline, {@code \N} for null, and a backslash, tab, newline or carriage return inside a
  * value escaped. Each value is the text the batch statement binds (timestamps and uuids
- * included), so PostgreSQL parses it with the same input function.
+ * included), so PostgreSQL parses it with the same input function. Used for a batch that
+ * {@link CopyBinary} cannot write exactly (an instant with a part below the microsecond).
  * https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.2
  */
 final class CopyText {

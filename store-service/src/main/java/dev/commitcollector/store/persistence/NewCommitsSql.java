@@ -16,6 +16,9 @@ final class NewCommitsSql {
 			              authored_at, committed_at, message_headline, event_id, fetch_id) from stdin
 			""";
 
+	/** Binary format: the columns {@link CopyBinary} writes, in the same order. */
+	static final String COPY_BINARY = COPY.strip() + " (format binary)";
+
 	static final String COUNTS = StoreBatchSql.with("select count(*) from repositories_upserted", """
 			incoming as (
 			    select *

@@ -9,14 +9,17 @@ import dev.commitcollector.store.application.Commits;
 import dev.commitcollector.store.domain.CommitRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Wrapped;
+import org.reactivestreams.Publisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -96,12 +99,16 @@ class PostgresCommits implements Commits {
 			.toList();
 	}
 
+	/**
+	 * In binary form where it is exact (the server then parses no text), else in text
+	 * form: the same rows either way (CopyBinary).
+	 */
 	private Mono<Void> copyIn(List<CommitRecord> commits) {
-		return db
-			.inConnection(connection -> postgres(connection).copyIn(NewCommitsSql.COPY)
-				.from(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(CopyText.of(commits))))
-				.build())
-			.then();
+		boolean binary = CopyBinary.exact(commits);
+		Publisher<ByteBuf> rows = binary ? Flux.defer(() -> Flux.fromIterable(CopyBinary.of(commits)))
+				: Mono.fromSupplier(() -> Unpooled.wrappedBuffer(CopyText.of(commits)));
+		String copy = binary ? NewCommitsSql.COPY_BINARY : NewCommitsSql.COPY;
+		return db.inConnection(connection -> postgres(connection).copyIn(copy).from(rows).build()).then();
 	}
 
 	private Mono<Void> counts(List<CommitRecord> commits) {
