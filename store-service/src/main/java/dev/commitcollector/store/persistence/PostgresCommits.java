@@ -1,9 +1,7 @@
 package dev.commitcollector.store.persistence;
 
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import dev.commitcollector.store.application.Commits;
 import dev.commitcollector.store.domain.CommitRecord;
@@ -87,16 +85,27 @@ class PostgresCommits implements Commits {
 	 * {@code COPY} inserts them so, as the batch statement does (StoreBatchSql), and two
 	 * writers meeting each other's uncommitted commits then wait one for the other
 	 * instead of deadlocking. (String order is PostgreSQL's {@code collate "C"} for the
-	 * ASCII of providers, repository paths and shas.)
+	 * ASCII of providers, repository paths and shas.) Sorted first, then each key kept
+	 * once: the sort is stable, so the first of equal keys is the batch's first.
 	 */
 	private static List<CommitRecord> distinct(List<CommitRecord> batch) {
-		Set<CommitKey> seen = new HashSet<>();
-		return batch.stream()
-			.filter(commit -> seen.add(CommitKey.of(commit)))
-			.sorted(Comparator.comparing(CommitRecord::provider)
-				.thenComparing(CommitRecord::repository)
-				.thenComparing(CommitRecord::sha))
-			.toList();
+		List<CommitRecord> sorted = new ArrayList<>(batch);
+		sorted.sort(PostgresCommits::byKey);
+		List<CommitRecord> distinct = new ArrayList<>(sorted.size());
+		for (CommitRecord commit : sorted) {
+			if (distinct.isEmpty() || byKey(distinct.get(distinct.size() - 1), commit) != 0) {
+				distinct.add(commit);
+			}
+		}
+		return distinct;
+	}
+
+	private static int byKey(CommitRecord one, CommitRecord other) {
+		int order = one.provider().compareTo(other.provider());
+		if (order == 0) {
+			order = one.repository().compareTo(other.repository());
+		}
+		return order != 0 ? order : one.sha().compareTo(other.sha());
 	}
 
 	/**
@@ -145,15 +154,6 @@ class PostgresCommits implements Commits {
 			return postgres;
 		}
 		throw new IllegalStateException("COPY needs an r2dbc-postgresql connection, not " + connection.getClass());
-	}
-
-	/** A commit's primary key. */
-	private record CommitKey(String provider, String repository, String sha) {
-
-		static CommitKey of(CommitRecord commit) {
-			return new CommitKey(commit.provider(), commit.repository(), commit.sha());
-		}
-
 	}
 
 }

@@ -56,6 +56,23 @@ class PostgresCommitsTest extends StoreIntegrationTest {
 	}
 
 	@Test
+	void storesTheFirstOfTwoEventsForTheSameCommitInOneBatch() {
+		CommitRecord first = commit("Ada", "ada@example.org", null, 1);
+		CommitRecord again = new CommitRecord("github", repository, first.sha(), first.author(), "Augusta",
+				first.authorEmail(), null, first.authoredAt(), first.committedAt(), "again", UUID.randomUUID(),
+				UUID.randomUUID());
+		List<CommitRecord> batch = List.of(commit("Bob", "bob@example.org", null, 2), first, again,
+				commit("Grace", "grace@example.org", null, 3));
+
+		assertThat(commits.store(batch).block()).isEqualTo(3);
+
+		assertThat(StoredCommits.text("select author_name || ' ' || event_id from commits where sha = ?", first.sha()))
+			.isEqualTo("Ada " + first.eventId());
+		assertThat(author("email:ada@example.org"))
+			.isEqualTo("Ada ada@example.org null " + T0.plusSeconds(1).getEpochSecond());
+	}
+
+	@Test
 	void storesABatchThatRepeatsStoredCommitsThroughTheStatementCountingOnlyTheNewOnes() {
 		List<CommitRecord> first = List.of(commit("Ada", "ada@example.org", null, 1),
 				commit("Ada Byron", "ada@example.org", null, 2), commit("Bob", "bob@example.org", null, 3));
