@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -152,24 +153,69 @@ public class KeysetReadModel {
 		Cursor from = after == null ? null : Cursor.decode(after);
 		OffsetDateTime before = from == null ? NEWEST : from.date();
 		String beforeSha = from == null ? "" : from.second();
-		return rows(COMMITS, size + 1,
+		return rows(COMMITS, 1,
 				statement -> statement.bind(0, repository.provider())
 					.bind(1, repository.path())
 					.bind(2, author)
 					.bind(3, before)
 					.bind(4, beforeSha)
 					.bind(5, size + 1),
-				row -> new CommitEntry(row.get(0, String.class), row.get(1, Instant.class), row.get(2, Instant.class),
-						row.get(3, String.class)))
+				KeysetReadModel::commitEntries)
+			.map(pages -> pages.isEmpty() ? List.<CommitEntry>of() : pages.get(0))
 			.map(rows -> slice(rows, size, c -> new Cursor(c.authoredAt().toString(), c.sha())));
 	}
 
+	/**
+	 * The commits statement's one row: the page's columns as four arrays, in the
+	 * subquery's order (PostgreSQL aggregates a sorted subquery in its order); put in
+	 * order here should they ever not be.
+	 */
+	static List<CommitEntry> commitEntries(Readable row) {
+		String[] shas = row.get(0, String[].class);
+		if (shas == null) {
+			return List.of();
+		}
+		Instant[] authored = row.get(1, Instant[].class);
+		Instant[] committed = row.get(2, Instant[].class);
+		String[] headlines = row.get(3, String[].class);
+		List<CommitEntry> entries = new ArrayList<>(shas.length);
+		for (int i = 0; i < shas.length; i++) {
+			entries.add(new CommitEntry(shas[i], authored[i], committed[i], headlines[i]));
+		}
+		return newestFirst(entries);
+	}
+
+	/**
+	 * Newest first, ties by sha descending: the order of the keyset and its cursor. The
+	 * store keeps only lowercase hex shas, which {@link String#compareTo} orders as any
+	 * PostgreSQL collation does.
+	 */
+	static final Comparator<CommitEntry> NEWEST_FIRST = Comparator.comparing(CommitEntry::authoredAt)
+		.thenComparing(CommitEntry::sha)
+		.reversed();
+
+	static List<CommitEntry> newestFirst(List<CommitEntry> entries) {
+		for (int i = 1; i < entries.size(); i++) {
+			if (NEWEST_FIRST.compare(entries.get(i - 1), entries.get(i)) > 0) {
+				entries.sort(NEWEST_FIRST);
+				break;
+			}
+		}
+		return entries;
+	}
+
+	/**
+	 * One row of arrays rather than a row per commit: the driver's per-row pipeline and
+	 * per-value codec lookup were most of the page's cost in the service
+	 * (docs/performance.md, "Reads near the SQL"); an array is decoded by one codec.
+	 */
 	private static final String COMMITS = """
-			select sha, authored_at, committed_at, message_headline from commits
-			where provider = $1 and repository = $2 and author_key = $3
-			  and (authored_at, sha) < ($4, $5)
-			order by authored_at desc, sha desc
-			limit $6""";
+			select array_agg(sha), array_agg(authored_at), array_agg(committed_at), array_agg(message_headline)
+			from (select sha, authored_at, committed_at, message_headline from commits
+			      where provider = $1 and repository = $2 and author_key = $3
+			        and (authored_at, sha) < ($4, $5)
+			      order by authored_at desc, sha desc
+			      limit $6) page""";
 
 	/**
 	 * The rows of one statement on a connection of the pool, read by position. The two
