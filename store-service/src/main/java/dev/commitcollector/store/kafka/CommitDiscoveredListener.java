@@ -1,15 +1,12 @@
 package dev.commitcollector.store.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 
 import dev.commitcollector.store.application.StoreCommits;
 import dev.commitcollector.store.domain.CommitRecord;
@@ -61,7 +58,7 @@ class CommitDiscoveredListener {
 			stored = store(records);
 		}
 		catch (RuntimeException ex) {
-			String where = where(records);
+			String where = PolledRecords.where(records);
 			String cause = causeOf(ex);
 			log.warn("storing {} events at {} failed; retrying with backoff: {}", records.size(), where, cause);
 			ingestion.failed(where, cause);
@@ -99,8 +96,8 @@ class CommitDiscoveredListener {
 			.forEach(refused -> rejected.add(new DeadLetters.Letter(sources.get(refused.commit()),
 					"the database refused the record: " + refused.reason())));
 		log.info("stored {} new of {} events at {} (read in {} ms, written {} ms after); traces {}", outcome.stored(),
-				records.size(), where(records), (decoded - started) / 1_000_000, (done - decoded) / 1_000_000,
-				traceIds(records));
+				records.size(), PolledRecords.where(records), (decoded - started) / 1_000_000,
+				(done - decoded) / 1_000_000, PolledRecords.traceIds(records));
 		rejected.forEach(deadLetters::send);
 		return outcome.stored();
 	}
@@ -141,34 +138,6 @@ class CommitDiscoveredListener {
 			}
 		}
 		return sum;
-	}
-
-	/**
-	 * The trace ids the batch's events carry in their W3C {@code traceparent} header,
-	 * distinct, in order; at most ten, then how many more.
-	 */
-	static String traceIds(List<ConsumerRecord<String, byte[]>> records) {
-		List<String> ids = records.stream()
-			.map(record -> record.headers().lastHeader("traceparent"))
-			.filter(header -> header != null && header.value() != null)
-			.map(header -> new String(header.value(), StandardCharsets.US_ASCII))
-			.filter(value -> value.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"))
-			.map(value -> value.substring(3, 35))
-			.distinct()
-			.toList();
-		return ids.size() <= 10 ? ids.toString()
-				: ids.subList(0, 10).toString() + " and " + (ids.size() - 10) + " more";
-	}
-
-	/** topic-partition@first..last for each partition in the batch. */
-	static String where(List<ConsumerRecord<String, byte[]>> records) {
-		return records.stream()
-			.collect(Collectors.groupingBy(r -> r.topic() + "-" + r.partition(), TreeMap::new,
-					Collectors.summarizingLong(ConsumerRecord::offset)))
-			.entrySet()
-			.stream()
-			.map(e -> e.getKey() + "@" + e.getValue().getMin() + ".." + e.getValue().getMax())
-			.collect(Collectors.joining(", "));
 	}
 
 	/**

@@ -54,7 +54,7 @@ class MailmapDiscoveredListener {
 			deadLetters.send(new DeadLetters.Letter(record, ex.getMessage()));
 			return;
 		}
-		String where = CommitDiscoveredListener.where(List.of(record));
+		String where = PolledRecords.where(List.of(record));
 		try {
 			boolean replaced = Boolean.TRUE.equals(mailmaps.replace(mailmap).block(settings.writeTimeout()));
 			log.info("{} mailmap of {}:{} ({} entries, discovered {}) at {}", replaced ? "stored" : "kept the newer",
