@@ -3,7 +3,6 @@ package dev.commitcollector.query.persistence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,7 +18,6 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Statement;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -77,7 +75,7 @@ public class KeysetReadModel {
 		long negatedCount = from == null ? Long.MIN_VALUE : -from.count();
 		boolean filtered = filter != null && !filter.isBlank();
 		String like = filtered ? "%" + likeEscaped(filter.strip()) + "%" : null;
-		return rows(filtered ? AUTHORS_MATCHING : AUTHORS, size + 2, statement -> {
+		return rows(filtered ? AUTHORS_MATCHING : AUTHORS, 1, statement -> {
 			statement.bind(0, repository.provider())
 				.bind(1, repository.path())
 				.bind(2, negatedCount)
@@ -86,65 +84,53 @@ public class KeysetReadModel {
 			if (like != null) {
 				statement.bind(5, like);
 			}
-		}, KeysetReadModel::authorRow).filter(rows -> !rows.isEmpty()).map(rows -> authorsPage(repository, rows, size));
+		}, row -> authorsPage(repository, row, size)).filter(pages -> !pages.isEmpty()).map(pages -> pages.get(0));
 	}
-
-	private static final String AUTHORS = """
-			select r.commit_count as total_commits, r.author_count, r.last_stored_at,
-			       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at,
-			       coalesce(c.co_authored_count, 0) as co_authored_count
-			from repositories r left join lateral (
-			    select author_key, login, names, emails, commit_count, last_authored_at from authors
-			    where provider = $1 and repository = $2 and (-commit_count, author_key) > ($3, $4)
-			    order by -commit_count, author_key
-			    limit $5) a on true
-			left join co_authors c on c.provider = $1 and c.repository = $2 and c.author_key = a.author_key
-			where r.provider = $1 and r.repository = $2
-			order by -a.commit_count, a.author_key""";
-
-	private static final String AUTHORS_MATCHING = """
-			select r.commit_count as total_commits, r.author_count, r.last_stored_at,
-			       a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at,
-			       coalesce(c.co_authored_count, 0) as co_authored_count
-			from repositories r left join lateral (
-			    select author_key, login, names, emails, commit_count, last_authored_at from authors
-			    where provider = $1 and repository = $2 and (-commit_count, author_key) > ($3, $4)
-			      and (author_key ilike $6 or array_to_string(names, ' ') ilike $6
-			           or array_to_string(emails, ' ') ilike $6)
-			    order by -commit_count, author_key
-			    limit $5) a on true
-			left join co_authors c on c.provider = $1 and c.repository = $2 and c.author_key = a.author_key
-			where r.provider = $1 and r.repository = $2
-			order by -a.commit_count, a.author_key""";
 
 	/**
-	 * A row of the authors statement: the repository's counts, and an author unless none
-	 * matched.
+	 * One row for the whole page rather than a row per author: the driver's per-row
+	 * pipeline and per-value codec lookup were most of the page's cost in the service
+	 * (docs/performance.md, "Reads near the SQL"), and an array is decoded by one codec.
+	 * The page is sorted once, in {@code page}; PostgreSQL materialises it (it is read
+	 * three times) and reads it back in that order for each aggregate and for the names
+	 * and emails laid end to end, so all the arrays agree (see {@link AuthorArrays}). No
+	 * row at all when the repository is not stored; arrays of nothing (null from
+	 * {@code array_agg}) when no author matched.
 	 */
-	private record AuthorRow(long totalCommits, long authorCount, Instant lastStoredAt,
-			@Nullable AuthorSummary author) {
-	}
+	private static final String AUTHORS_PAGE = """
+			with page as (
+			    select a.author_key, a.login, a.names, a.emails, a.commit_count, a.last_authored_at,
+			           coalesce(c.co_authored_count, 0) as co_authored_count
+			    from (select author_key, login, names, emails, commit_count, last_authored_at from authors
+			          where provider = $1 and repository = $2 and (-commit_count, author_key) > ($3, $4)%s
+			          order by -commit_count, author_key
+			          limit $5) a
+			    left join co_authors c on c.provider = $1 and c.repository = $2 and c.author_key = a.author_key
+			    order by -a.commit_count, a.author_key)
+			select r.commit_count as total_commits, r.author_count, r.last_stored_at,
+			       p.author_keys, p.logins, p.commit_counts, p.last_authored_at, p.co_authored_counts,
+			       p.name_counts, array(select unnest(names) from page) as names,
+			       p.email_counts, array(select unnest(emails) from page) as emails
+			from repositories r, (
+			    select array_agg(author_key) as author_keys, array_agg(login) as logins,
+			           array_agg(commit_count) as commit_counts, array_agg(last_authored_at) as last_authored_at,
+			           array_agg(co_authored_count) as co_authored_counts,
+			           array_agg(cardinality(names)) as name_counts, array_agg(cardinality(emails)) as email_counts
+			    from page) p
+			where r.provider = $1 and r.repository = $2""";
 
-	/** The authors statement's columns, by position (see {@link #AUTHORS}). */
-	private static AuthorRow authorRow(Readable row) {
-		String key = row.get(3, String.class);
-		AuthorSummary author = key == null ? null
-				: new AuthorSummary(key, row.get(4, String.class), Arrays.asList(row.get(5, String[].class)),
-						Arrays.asList(row.get(6, String[].class)), row.get(7, Long.class), row.get(8, Instant.class),
-						row.get(9, Long.class));
-		return new AuthorRow(row.get(0, Long.class), row.get(1, Long.class), row.get(2, Instant.class), author);
-	}
+	private static final String AUTHORS = AUTHORS_PAGE.formatted("");
 
-	private static RepositoryAuthors authorsPage(RepositoryKey key, List<AuthorRow> rows, int size) {
-		AuthorRow first = rows.get(0);
-		List<AuthorSummary> authors = new ArrayList<>(rows.size());
-		for (AuthorRow row : rows) {
-			if (row.author() != null) {
-				authors.add(row.author());
-			}
-		}
+	private static final String AUTHORS_MATCHING = AUTHORS_PAGE.formatted("""
+
+			and (author_key ilike $6 or array_to_string(names, ' ') ilike $6
+			     or array_to_string(emails, ' ') ilike $6)""");
+
+	/** The authors statement's one row, by position (see {@link #AUTHORS_PAGE}). */
+	private static RepositoryAuthors authorsPage(RepositoryKey key, Readable row, int size) {
+		List<AuthorSummary> authors = AuthorArrays.read(row, 3).summaries();
 		return new RepositoryAuthors(
-				new StoredRepository(key, first.totalCommits(), first.authorCount(), first.lastStoredAt()),
+				new StoredRepository(key, row.get(0, Long.class), row.get(1, Long.class), row.get(2, Instant.class)),
 				slice(authors, size, a -> new Cursor(String.valueOf(a.commitCount()), a.key())));
 	}
 
