@@ -31,6 +31,7 @@ class SettingsValidationTest {
 					"fetcher.limit.maximum=0 | FETCH_MAX_LIMIT must be at least 1",
 					"fetcher.retry.max-retries=-1 | FORGE_MAX_RETRIES must be 0 or more",
 					"fetcher.retry.first-backoff=0s | FORGE_FIRST_BACKOFF must be positive",
+					"fetcher.database.statement-timeout=0s | FETCHER_DB_STATEMENT_TIMEOUT must be positive",
 					"fetcher.fetches.max-concurrent-fetches=0 | FETCH_MAX_CONCURRENT must be at least 1",
 					"fetcher.fetches.max-queued=0 | FETCH_MAX_QUEUED must be at least 1",
 					"fetcher.watches.min-interval=0s | WATCH_MIN_INTERVAL must be at least 1s",
