@@ -1,6 +1,7 @@
 package dev.commitcollector.query.web;
 
-import java.util.concurrent.TimeUnit;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -18,10 +19,14 @@ final class EarlierLeaks {
 	}
 
 	static void reportNow() throws InterruptedException {
+		ReferenceQueue<Object> collected = new ReferenceQueue<>();
+		PhantomReference<Object> sentinel = new PhantomReference<>(new Object(), collected);
 		System.gc();
-		// the collector hands the unreachable buffers' references to the reference
-		// handler thread, which queues them for the leak detector
-		TimeUnit.MILLISECONDS.sleep(200);
+		// once the sentinel is queued, the references the same collection found (the
+		// leaked buffers' among them) have been handed to their queues too
+		if (collected.remove(10_000) != sentinel) {
+			throw new IllegalStateException("no collection within 10 s; the earlier leaks may still be unreported");
+		}
 		for (int i = 0; i < 4096; i++) {
 			ByteBuf sampled = ByteBufAllocator.DEFAULT.buffer(8);
 			sampled.release();
