@@ -12,8 +12,8 @@ public final class BoundedText {
 
 	/** The cleaned, bounded text; {@code null} stays {@code null}. */
 	public static String of(String text, int maxBytes) {
-		if (text == null) {
-			return null;
+		if (text == null || alreadyClean(text, maxBytes)) {
+			return text;
 		}
 		StringBuilder clean = new StringBuilder(Math.min(text.length(), maxBytes));
 		int bytes = 0;
@@ -34,6 +34,26 @@ public final class BoundedText {
 			clean.appendCodePoint(codePoint);
 		}
 		return clean.toString();
+	}
+
+	/**
+	 * Whether the text would come out as it is: no control character, no surrogate (a
+	 * pair is fine, but rare enough to take the long way) and within the bound. Most
+	 * forge text is, and is then neither copied nor built again.
+	 */
+	private static boolean alreadyClean(String text, int maxBytes) {
+		int bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c >= 0x7f && c <= 0x9f || Character.isSurrogate(c)) {
+				return false;
+			}
+			bytes += utf8Length(c);
+			if (bytes > maxBytes) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static int utf8Length(int codePoint) {

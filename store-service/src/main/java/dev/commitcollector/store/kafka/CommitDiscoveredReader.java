@@ -170,7 +170,10 @@ final class CommitDiscoveredReader {
 		return (List<CommitDiscovered.Person>) read;
 	}
 
-	/** A canonical uuid, or {@link #UNUSUAL}. */
+	/**
+	 * A canonical uuid, or {@link #UNUSUAL}; its bits read in the same pass that checks
+	 * its form.
+	 */
 	private static Object uuid(String text) {
 		if (text == null) {
 			return null;
@@ -178,15 +181,29 @@ final class CommitDiscoveredReader {
 		if (text.length() != 36) {
 			return UNUSUAL;
 		}
+		long mostSignificant = 0;
+		long leastSignificant = 0;
 		for (int i = 0; i < 36; i++) {
 			char c = text.charAt(i);
-			boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-			boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-			if (dash ? c != '-' : !hex) {
+			if (i == 8 || i == 13 || i == 18 || i == 23) {
+				if (c != '-') {
+					return UNUSUAL;
+				}
+				continue;
+			}
+			int digit = c >= '0' && c <= '9' ? c - '0'
+					: c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+			if (digit < 0) {
 				return UNUSUAL;
 			}
+			if (i < 18) {
+				mostSignificant = mostSignificant << 4 | digit;
+			}
+			else {
+				leastSignificant = leastSignificant << 4 | digit;
+			}
 		}
-		return UUID.fromString(text);
+		return new UUID(mostSignificant, leastSignificant);
 	}
 
 	/**

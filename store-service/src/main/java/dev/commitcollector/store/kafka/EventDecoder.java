@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.commitcollector.store.domain.AuthorIdentity;
 import dev.commitcollector.store.domain.BoundedText;
@@ -26,10 +25,6 @@ final class EventDecoder {
 
 	/** The most co-authors kept of one commit, as the contract bounds them. */
 	static final int MAX_CO_AUTHORS = 16;
-
-	private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-
-	private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
 	private static final int MAX_REPOSITORY = 300;
 
@@ -129,17 +124,45 @@ final class EventDecoder {
 		return problems;
 	}
 
+	/** {@code [a-z0-9][a-z0-9-]{0,39}}, without a regex: it runs for every event. */
 	static boolean isProvider(String provider) {
-		return provider != null && PROVIDER.matcher(provider).matches();
+		if (provider == null || provider.isEmpty() || provider.length() > 40 || provider.charAt(0) == '-') {
+			return false;
+		}
+		for (int i = 0; i < provider.length(); i++) {
+			char c = provider.charAt(i);
+			if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static boolean isRepository(String repository) {
-		return repository != null && !repository.isBlank() && repository.length() <= MAX_REPOSITORY
-				&& !repository.contains("..") && repository.chars().noneMatch(Character::isISOControl);
+		if (repository == null || repository.isBlank() || repository.length() > MAX_REPOSITORY
+				|| repository.contains("..")) {
+			return false;
+		}
+		for (int i = 0; i < repository.length(); i++) {
+			if (Character.isISOControl(repository.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
+	/** 40 or 64 lowercase hex digits, without a regex: it runs for every event. */
 	static boolean isSha(String sha) {
-		return sha != null && SHA.matcher(sha).matches();
+		if (sha == null || sha.length() != 40 && sha.length() != 64) {
+			return false;
+		}
+		for (int i = 0; i < sha.length(); i++) {
+			char c = sha.charAt(i);
+			if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static void require(List<String> problems, boolean condition, String problem) {

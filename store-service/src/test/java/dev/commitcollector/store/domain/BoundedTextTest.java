@@ -28,4 +28,14 @@ class BoundedTextTest {
 		assertThat(BoundedText.of("Zoë Ångström 李", 100)).isEqualTo("Zoë Ångström 李");
 	}
 
+	@Test
+	void returnsTextThatNeedsNoCleaningWithoutCopyingIt() {
+		String clean = "Zoë Ångström 李 <zoe@example.org>";
+
+		assertThat(BoundedText.of(clean, 1024)).isSameAs(clean);
+		assertThat(BoundedText.of(clean, 10)).isNotSameAs(clean).isEqualTo("Zoë Ångs");
+		assertThat(BoundedText.of("Ada\u009bLovelace", 1024)).isEqualTo("Ada Lovelace");
+		assertThat(BoundedText.of("ok 😀", 1024)).isEqualTo("ok 😀");
+	}
+
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 import dev.commitcollector.store.Events;
 import dev.commitcollector.store.domain.CoAuthor;
@@ -57,6 +58,22 @@ class EventDecoderTest {
 		assertThatThrownBy(() -> decoder.decode(null)).isInstanceOf(EventDecoder.InvalidEvent.class);
 		assertThatThrownBy(() -> decode(anEvent().sha("ABC").json())).hasMessageContaining("sha");
 		assertThatThrownBy(() -> decode(anEvent().repository("../etc").json())).hasMessageContaining("repository");
+	}
+
+	@Test
+	void acceptsExactlyTheContractsProviderAndShaForms() {
+		assertThat(Stream.of("github", "gitlab-ee", "0", "a".repeat(40), "my-forge-2"))
+			.allMatch(EventDecoder::isProvider);
+		assertThat(Stream.of("", "-github", "GitHub", "git hub", "git_hub", "a".repeat(41), "gitläb"))
+			.noneMatch(EventDecoder::isProvider);
+		assertThat(Stream.of("0123456789abcdef".repeat(4).substring(0, 40), "f".repeat(64)))
+			.allMatch(EventDecoder::isSha);
+		assertThat(Stream.of("a".repeat(39), "a".repeat(41), "a".repeat(63), "A".repeat(40), "g".repeat(40),
+				"a".repeat(39) + "\u0661"))
+			.noneMatch(EventDecoder::isSha);
+		assertThat(Stream.of("acme/widgets", "a/b/c", "Ünïcode/repo")).allMatch(EventDecoder::isRepository);
+		assertThat(Stream.of(" ", "a/../b", "a/\u0085b", "a/\tb", "a".repeat(301)))
+			.noneMatch(EventDecoder::isRepository);
 	}
 
 	@Test
