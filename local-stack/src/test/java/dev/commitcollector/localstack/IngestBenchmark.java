@@ -356,11 +356,6 @@ public final class IngestBenchmark {
 	}
 
 	/**
-	 * COPYs the rows into a fresh table like {@code commits}, with its primary key and
-	 * index, in CSV or in binary form; rows per second. Both forms build their input
-	 * before the clock starts.
-	 */
-	/**
 	 * The median of three {@code COPY}s: right after a drain PostgreSQL may still be
 	 * writing out what the store wrote, and one {@code COPY} alone varied by half between
 	 * runs.
@@ -373,6 +368,11 @@ public final class IngestBenchmark {
 		return median(rates);
 	}
 
+	/**
+	 * COPYs the rows into a fresh table like {@code commits}, with its primary key and
+	 * index, in CSV or in binary form; rows per second. Both forms build their input
+	 * before the clock starts.
+	 */
 	private static double copy(Connection db, CopyRows rows, boolean binary) throws Exception {
 		String table = "copy_" + rows.repository().replaceAll("\\W", "_") + (binary ? "_binary" : "_csv");
 		try (Statement ddl = db.createStatement()) {
