@@ -1,7 +1,6 @@
 package dev.commitcollector.store.persistence;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import dev.commitcollector.store.application.Commits;
@@ -39,8 +38,6 @@ import reactor.core.publisher.Mono;
  */
 @Repository
 class PostgresCommits implements Commits {
-
-	private static final Comparator<CommitRecord> BY_SHA = Comparator.comparing(CommitRecord::sha);
 
 	private final DatabaseClient db;
 
@@ -89,13 +86,11 @@ class PostgresCommits implements Commits {
 	 * writers meeting each other's uncommitted commits then wait one for the other
 	 * instead of deadlocking. (String order is PostgreSQL's {@code collate "C"} for the
 	 * ASCII of providers, repository paths and shas.) Sorted first, then each key kept
-	 * once: the sort is stable, so the first of equal keys is the batch's first. A batch
-	 * of one repository (the usual one: a fetch's events share a partition) is sorted by
-	 * sha alone, without comparing its equal provider and repository at every step.
+	 * once: the sort is stable, so the first of equal keys is the batch's first.
 	 */
 	private static List<CommitRecord> distinct(List<CommitRecord> batch) {
 		List<CommitRecord> sorted = new ArrayList<>(batch);
-		sorted.sort(oneRepository(batch) ? BY_SHA : PostgresCommits::byKey);
+		sorted.sort(PostgresCommits::byKey);
 		List<CommitRecord> distinct = new ArrayList<>(sorted.size());
 		for (CommitRecord commit : sorted) {
 			if (distinct.isEmpty() || byKey(distinct.get(distinct.size() - 1), commit) != 0) {
@@ -103,16 +98,6 @@ class PostgresCommits implements Commits {
 			}
 		}
 		return distinct;
-	}
-
-	private static boolean oneRepository(List<CommitRecord> batch) {
-		CommitRecord first = batch.get(0);
-		for (CommitRecord commit : batch) {
-			if (!commit.provider().equals(first.provider()) || !commit.repository().equals(first.repository())) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static int byKey(CommitRecord one, CommitRecord other) {
