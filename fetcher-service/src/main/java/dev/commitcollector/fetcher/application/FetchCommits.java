@@ -142,11 +142,14 @@ public class FetchCommits {
 	 * emits it as it ended. A fetch that has ended already is not run again. A fetch an
 	 * instance was running when it stopped runs again from the start under the same id
 	 * ({@link Fetch#resumed}): what the stopped one published stays published, and the
-	 * store drops what is published twice. A fetch whose record was lost runs as the
-	 * command describes it.
+	 * store drops what is published twice. Each take-up counts as one more attempt
+	 * ({@link Fetches#takeUp}): should the instance that ran it before still be running
+	 * it (paused, unaware that its partition moved), its writes are refused from now on,
+	 * and it stops at its next one. A fetch whose record was lost runs as the command
+	 * describes it.
 	 */
 	public Mono<Fetch> execute(Fetch commanded) {
-		return fetches.recorded(commanded.id()).flatMap(recorded -> {
+		return fetches.takeUp(commanded.id()).flatMap(recorded -> {
 			Fetch fetch = recorded.orElse(commanded);
 			if (!fetch.active()) {
 				log.info("fetch {} has ended already ({}); its command is done", fetch.id(), fetch.status());
@@ -164,7 +167,7 @@ public class FetchCommits {
 						+ "' on the fetcher instance that took it up", clock.instant()));
 			}
 			return traces.within(turn, fetches.progress(turn.id(), f -> f).then(permits.run(run(forge.get(), turn))));
-		});
+		}).onErrorResume(Fetches.Superseded.class, superseded -> fetches.superseded(superseded.fetch()));
 	}
 
 	/**
@@ -199,9 +202,10 @@ public class FetchCommits {
 
 	/**
 	 * The whole run, from its turn on (RUNNING); completes when the fetch is COMPLETED or
-	 * FAILED and recorded so, never with an error. The repository's {@code .mailmap} is
-	 * read once the last page has been read, published beside that page, and before the
-	 * fetch is COMPLETED ({@link PublishMailmap}).
+	 * FAILED and recorded so, never with an error but {@link Fetches.Superseded} (another
+	 * attempt took the fetch up, and this one's writes are refused). The repository's
+	 * {@code .mailmap} is read once the last page has been read, published beside that
+	 * page, and before the fetch is COMPLETED ({@link PublishMailmap}).
 	 */
 	Mono<Fetch> run(Forge forge, Fetch fetch) {
 		// the fetch recorded as RUNNING while the history recalls the repository: two
@@ -214,7 +218,8 @@ public class FetchCommits {
 			.flatMap(both -> walk(forge, fetch, both.getT2()))
 			.flatMap(reached -> finish(fetch, f -> f.completed(clock.instant()),
 					completed -> walkRecords.completed(completed, reached)))
-			.onErrorResume(error -> finish(fetch, f -> f.failed(reasonFor(error), clock.instant())));
+			.onErrorResume(error -> !(error instanceof Fetches.Superseded),
+					error -> finish(fetch, f -> f.failed(reasonFor(error), clock.instant())));
 	}
 
 	/**
@@ -253,7 +258,7 @@ public class FetchCommits {
 	 * Ends the fetch with {@code outcome}, recorded by {@code write} (retried until it
 	 * is: {@link Fetches#end}); says so.
 	 */
-	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome, Function<Fetch, Mono<Void>> write) {
+	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome, Function<Fetch, Mono<Boolean>> write) {
 		return fetches.end(fetch.id(), outcome, write)
 			.doOnNext(meters::ended)
 			.doOnNext(finished -> log.info("fetch {} {}: {} commits published, {} already known{}", fetch.id(),

@@ -16,10 +16,20 @@ import reactor.core.publisher.Mono;
 public interface FetchRecords {
 
 	/**
-	 * Writes {@code fetch} as it stands now. A fetch that has ended (COMPLETED or FAILED)
-	 * is never changed again: a late write of an earlier state is ignored.
+	 * Writes {@code fetch} as it stands now; emits whether it was written. It is not when
+	 * the fetch has ended (COMPLETED or FAILED: never changed again, so a late write of
+	 * an earlier state is ignored) or when another attempt has taken it up since
+	 * ({@link #takeUp}: the write of an instance that has not noticed yet that its fetch
+	 * moved on is ignored).
 	 */
-	Mono<Void> save(Fetch fetch);
+	Mono<Boolean> save(Fetch fetch);
+
+	/**
+	 * Counts one more attempt on the fetch if it is still waiting or running, so that the
+	 * writes of every earlier attempt are ignored from now on; emits it as recorded then,
+	 * or nothing when it is not recorded.
+	 */
+	Mono<Optional<Fetch>> takeUp(UUID id);
 
 	Mono<Optional<Fetch>> find(UUID id);
 

@@ -34,10 +34,10 @@ public class Fetches {
 
 	/**
 	 * How often the FAILED state of a fetch that was never taken up is tried again before
-	 * giving up on it (the request that abandons it waits for this).
+	 * giving up on it (the request that abandons it waits for this), and the record of a
+	 * fetch another attempt took over is read again.
 	 */
-	private static final Retry ABANDON_WRITE = Retry.backoff(5, Duration.ofMillis(200))
-		.maxBackoff(Duration.ofSeconds(5));
+	private static final Retry A_FEW_TIMES = Retry.backoff(5, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5));
 
 	private static final Duration FIRST_FINAL_WRITE_BACKOFF = Duration.ofMillis(200);
 
@@ -92,9 +92,12 @@ public class Fetches {
 		return records.claimLostCommands(sentBefore, now, limit);
 	}
 
-	/** The fetch as last recorded by any instance. */
-	Mono<Optional<Fetch>> recorded(UUID id) {
-		return records.find(id);
+	/**
+	 * Takes the fetch up as one more attempt ({@link FetchRecords#takeUp}): the writes of
+	 * any earlier one are ignored from now on. Emits it as recorded then.
+	 */
+	Mono<Optional<Fetch>> takeUp(UUID id) {
+		return records.takeUp(id);
 	}
 
 	/**
@@ -103,7 +106,7 @@ public class Fetches {
 	 */
 	Mono<Fetch> abandon(Fetch fetch, String reason, Instant now) {
 		Fetch failed = fetch.failed(reason, now);
-		return records.save(failed).retryWhen(ABANDON_WRITE).thenReturn(failed);
+		return records.save(failed).retryWhen(A_FEW_TIMES).thenReturn(failed);
 	}
 
 	/**
@@ -115,30 +118,43 @@ public class Fetches {
 
 	/**
 	 * Changes the fetch and records it. A failed write is logged and made good by the
-	 * next one, which writes the whole fetch again.
+	 * next one, which writes the whole fetch again. Fails with {@link Superseded} when
+	 * another attempt has taken the fetch up.
 	 */
 	Mono<Fetch> progress(UUID id, UnaryOperator<Fetch> change) {
 		return Mono.defer(() -> {
 			Fetch changed = update(id, change);
-			return record(changed).thenReturn(changed);
+			return written(changed, record(changed)).thenReturn(changed);
 		});
 	}
 
-	/** Records {@code fetch} as it stands; fails when it could not be written. */
-	Mono<Void> write(Fetch fetch) {
+	/**
+	 * Records {@code fetch} as it stands; emits whether it was written, fails when it
+	 * could not be.
+	 */
+	Mono<Boolean> write(Fetch fetch) {
 		return records.save(fetch);
 	}
 
 	/**
-	 * Records {@code fetch} as it stands; a failed write is logged and made good by the
-	 * next one.
+	 * Records {@code fetch} as it stands; emits whether it was written. A failed write is
+	 * logged and counts as written: the next one writes the whole fetch again.
 	 */
-	Mono<Void> record(Fetch fetch) {
+	Mono<Boolean> record(Fetch fetch) {
 		return records.save(fetch).onErrorResume(error -> {
 			log.warn("fetch {}: its progress could not be recorded; the next page records it again: {}", fetch.id(),
 					error.toString());
-			return Mono.empty();
+			return Mono.just(true);
 		});
+	}
+
+	/**
+	 * Completes once {@code write} has written {@code fetch}; fails with
+	 * {@link Superseded} when it was not written (another attempt has taken the fetch up,
+	 * or it has ended).
+	 */
+	static Mono<Void> written(Fetch fetch, Mono<Boolean> write) {
+		return write.flatMap(written -> written ? Mono.empty() : Mono.error(new Superseded(fetch)));
 	}
 
 	/**
@@ -155,14 +171,43 @@ public class Fetches {
 
 	/**
 	 * Ends the fetch as {@link #end(UUID, UnaryOperator)} does, recording its final state
-	 * with {@code write} (which writes more with it).
+	 * with {@code write} (which writes more with it). When the write is refused, since
+	 * another attempt has taken the fetch up, emits the fetch as recorded instead
+	 * ({@link #superseded}).
 	 */
-	Mono<Fetch> end(UUID id, UnaryOperator<Fetch> outcome, Function<Fetch, Mono<Void>> write) {
+	Mono<Fetch> end(UUID id, UnaryOperator<Fetch> outcome, Function<Fetch, Mono<Boolean>> write) {
 		return Mono.defer(() -> {
 			Fetch ended = outcome.apply(find(id).orElseThrow());
 			return write.apply(ended)
 				.retryWhen(untilRecorded(ended))
-				.then(Mono.fromSupplier(() -> update(id, f -> ended)));
+				.flatMap(written -> written ? Mono.fromSupplier(() -> update(id, f -> ended)) : superseded(ended));
+		});
+	}
+
+	/**
+	 * {@code mine} was not written: another attempt has taken its fetch up, or the fetch
+	 * has ended (a write whose answer was lost, tried again, finds its own end). This
+	 * instance stops holding a fetch another attempt runs; emits the fetch as recorded.
+	 */
+	Mono<Fetch> superseded(Fetch mine) {
+		// never an error: the command that ran it is done here, and taking it up again
+		// would take it from the attempt that runs it
+		return records.find(mine.id()).retryWhen(A_FEW_TIMES).onErrorResume(error -> {
+			log.warn("fetch {}: attempt {} stops here; its record could not be read: {}", mine.id(), mine.attempt(),
+					error.toString());
+			return Mono.just(Optional.empty());
+		}).map(found -> found.orElse(mine)).map(recorded -> {
+			if (recorded.attempt() == mine.attempt()) {
+				update(mine.id(), f -> recorded);
+			}
+			else {
+				log.warn(
+						"fetch {}: attempt {} stops here, since attempt {} (another instance, after its partition"
+								+ " moved) has taken it up; its record is that attempt's: {}",
+						mine.id(), mine.attempt(), recorded.attempt(), recorded.status());
+				forget(mine.id());
+			}
+			return recorded;
 		});
 	}
 
@@ -200,6 +245,25 @@ public class Fetches {
 	 */
 	synchronized void forget(UUID id) {
 		byId.remove(id);
+	}
+
+	/**
+	 * The fetch's write was refused: another attempt has taken it up (or it has ended),
+	 * so this one stops.
+	 */
+	static final class Superseded extends RuntimeException {
+
+		private final transient Fetch fetch;
+
+		Superseded(Fetch fetch) {
+			super("fetch " + fetch.id() + ": attempt " + fetch.attempt() + " was taken over by a later one");
+			this.fetch = fetch;
+		}
+
+		Fetch fetch() {
+			return fetch;
+		}
+
 	}
 
 	/** A fetch that could not be recorded, and so was not started. */

@@ -154,7 +154,8 @@ final class WalkPages {
 		return Mono.defer(() -> {
 			Fetch progressed = fetches.update(fetchId,
 					f -> f.discovered(fresh.size()).alreadyKnown(commits.size() - fresh.size()));
-			return walkRecords.record(progressed, fresh.stream().map(DiscoveredCommit::sha).toList());
+			return Fetches.written(progressed,
+					walkRecords.record(progressed, fresh.stream().map(DiscoveredCommit::sha).toList()));
 		})
 			.doOnSuccess(recorded -> log.debug(
 					"fetch {}: a page of {} commits ({} new) published {} ms and recorded {} ms after it was read",

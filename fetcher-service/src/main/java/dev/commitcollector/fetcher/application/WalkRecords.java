@@ -18,19 +18,20 @@ public interface WalkRecords {
 
 	/**
 	 * Remembers {@code shas} of {@code progressed}'s repository as published and writes
-	 * {@code progressed} as it now stands; fails when the commits could not be
-	 * remembered.
+	 * {@code progressed} as it now stands; emits whether the fetch was written
+	 * ({@link FetchRecords#save}); fails when the commits could not be remembered. The
+	 * commits are remembered either way: they were published, whichever attempt did it.
 	 */
-	Mono<Void> record(Fetch progressed, Collection<String> shas);
+	Mono<Boolean> record(Fetch progressed, Collection<String> shas);
 
 	/**
 	 * Remembers where the walk of {@code completed} left its repository and writes
-	 * {@code completed}, both or neither. Written apart, an instance stopping between the
-	 * two left the repository remembered as fetched by a fetch still RUNNING: the
-	 * instance that took that fetch up again found nothing new and ended it with none of
-	 * the commits it published counted.
+	 * {@code completed}, both or neither; emits whether the fetch was written. Written
+	 * apart, an instance stopping between the two left the repository remembered as
+	 * fetched by a fetch still RUNNING: the instance that took that fetch up again found
+	 * nothing new and ended it with none of the commits it published counted.
 	 */
-	Mono<Void> completed(Fetch completed, RepositoryMemory memory);
+	Mono<Boolean> completed(Fetch completed, RepositoryMemory memory);
 
 	/**
 	 * One write after the other: the history's, then the fetch's (a failed page's fetch
@@ -40,12 +41,12 @@ public interface WalkRecords {
 		return new WalkRecords() {
 
 			@Override
-			public Mono<Void> record(Fetch progressed, Collection<String> shas) {
+			public Mono<Boolean> record(Fetch progressed, Collection<String> shas) {
 				return history.remember(progressed.target(), shas).then(fetches.record(progressed));
 			}
 
 			@Override
-			public Mono<Void> completed(Fetch completed, RepositoryMemory memory) {
+			public Mono<Boolean> completed(Fetch completed, RepositoryMemory memory) {
 				return history.completed(completed.target(), memory).then(fetches.write(completed));
 			}
 

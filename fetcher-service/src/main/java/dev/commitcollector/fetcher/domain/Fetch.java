@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
 /**
  * One run that reads up to {@code limit} of a repository's newest commits from a forge.
  * Immutable: each step of the run yields the next snapshot, through a method that names
- * the change.
+ * the change. {@code attempt} says which take-up of the fetch this is: 0 while it waits
+ * for its first, then one more each time an instance takes it up; only the latest
+ * attempt's writes are recorded.
  */
 public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, FetchStatus status, Progress progress,
-		String error, Instant startedAt, Instant finishedAt, Instant waitingUntil, String traceparent) {
+		String error, Instant startedAt, Instant finishedAt, Instant waitingUntil, String traceparent, int attempt) {
 
 	/** The most UTF-8 bytes of the reason a fetch failed. */
 	public static final int MAX_REASON_BYTES = 2048;
@@ -24,10 +26,10 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 		}
 	}
 
-	/** A fetch as recorded before fetches were traced. */
+	/** A fetch not taken up yet. */
 	public Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, FetchStatus status, Progress progress,
-			String error, Instant startedAt, Instant finishedAt, Instant waitingUntil) {
-		this(id, target, limit, mode, status, progress, error, startedAt, finishedAt, waitingUntil, null);
+			String error, Instant startedAt, Instant finishedAt, Instant waitingUntil, String traceparent) {
+		this(id, target, limit, mode, status, progress, error, startedAt, finishedAt, waitingUntil, traceparent, 0);
 	}
 
 	/** A fetch that runs at once, requested {@code now}. */
@@ -58,7 +60,7 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 			return this;
 		}
 		return new Fetch(id, target, limit, mode, FetchStatus.RUNNING, progress, error, startedAt, finishedAt,
-				waitingUntil, traceparent);
+				waitingUntil, traceparent, attempt);
 	}
 
 	/**
@@ -72,7 +74,16 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 			return this;
 		}
 		return new Fetch(id, target, limit, mode, FetchStatus.QUEUED, Progress.NONE, null, startedAt, null, null,
-				traceparent);
+				traceparent, attempt);
+	}
+
+	/**
+	 * The same fetch, taken up once more: from now on only this attempt's writes are
+	 * recorded.
+	 */
+	public Fetch nextAttempt() {
+		return new Fetch(id, target, limit, mode, status, progress, error, startedAt, finishedAt, waitingUntil,
+				traceparent, attempt + 1);
 	}
 
 	/**
@@ -81,7 +92,7 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 	 */
 	public Fetch traced(String traceparent) {
 		return new Fetch(id, target, limit, mode, status, progress, error, startedAt, finishedAt, waitingUntil,
-				traceparent);
+				traceparent, attempt);
 	}
 
 	/** The id of the trace it is part of, or null. */
@@ -122,7 +133,8 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 	 * Waiting for the forge's rate limit until {@code until}; {@code null}: not waiting.
 	 */
 	public Fetch waiting(Instant until) {
-		return new Fetch(id, target, limit, mode, status, progress, error, startedAt, finishedAt, until, traceparent);
+		return new Fetch(id, target, limit, mode, status, progress, error, startedAt, finishedAt, until, traceparent,
+				attempt);
 	}
 
 	public String provider() {
@@ -147,12 +159,13 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 	}
 
 	private Fetch progressed(Progress next) {
-		return new Fetch(id, target, limit, mode, status, next, error, startedAt, finishedAt, waitingUntil,
-				traceparent);
+		return new Fetch(id, target, limit, mode, status, next, error, startedAt, finishedAt, waitingUntil, traceparent,
+				attempt);
 	}
 
 	private Fetch ended(FetchStatus outcome, String reason, Instant now) {
-		return new Fetch(id, target, limit, mode, outcome, progress, reason, startedAt, now, null, traceparent);
+		return new Fetch(id, target, limit, mode, outcome, progress, reason, startedAt, now, null, traceparent,
+				attempt);
 	}
 
 	/**

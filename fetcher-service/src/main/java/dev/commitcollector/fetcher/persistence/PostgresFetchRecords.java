@@ -29,7 +29,7 @@ class PostgresFetchRecords implements FetchRecords {
 
 	private static final String COLUMNS = """
 			id, provider, repository, "limit", mode, status, commits_discovered, commits_already_known, error,
-			started_at, finished_at, waiting_until, traceparent""";
+			started_at, finished_at, waiting_until, traceparent, attempt""";
 
 	private final DatabaseClient db;
 
@@ -38,22 +38,40 @@ class PostgresFetchRecords implements FetchRecords {
 	}
 
 	@Override
-	public Mono<Void> save(Fetch fetch) {
-		return upsert(db, "", fetch).then();
+	public Mono<Boolean> save(Fetch fetch) {
+		return written(upsert(db, "", fetch));
+	}
+
+	/** Whether the statement {@link #upsert} built wrote the fetch's row. */
+	static Mono<Boolean> written(DatabaseClient.GenericExecuteSpec upsert) {
+		return upsert.fetch().rowsUpdated().map(rows -> rows > 0);
+	}
+
+	@Override
+	public Mono<Optional<Fetch>> takeUp(UUID id) {
+		Mono<Optional<Fetch>> takenUp = db
+			.sql("update fetcher.fetches set attempt = attempt + 1 where id = $1 and finished_at is null returning "
+					+ COLUMNS)
+			.bind(0, id)
+			.map(PostgresFetchRecords::fetchOf)
+			.one()
+			.map(Optional::of);
+		return takenUp.switchIfEmpty(Mono.defer(() -> find(id)));
 	}
 
 	/**
-	 * The statement {@link #save} runs, its parameters $1 to $13, after {@code before} (a
-	 * {@code with} clause of statements to run with it, or empty).
+	 * The statement {@link #save} runs, its parameters $1 to $14, after {@code before} (a
+	 * {@code with} clause of statements to run with it, or empty). It writes the row only
+	 * while the fetch has not ended and {@code fetch}'s attempt is the recorded one.
 	 */
 	static DatabaseClient.GenericExecuteSpec upsert(DatabaseClient db, String before, Fetch fetch) {
 		var statement = db.sql(before + "insert into fetcher.fetches (" + COLUMNS + """
-				) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+				) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 				on conflict (id) do update set
 				    status = excluded.status, commits_discovered = excluded.commits_discovered,
 				    commits_already_known = excluded.commits_already_known, error = excluded.error,
 				    finished_at = excluded.finished_at, waiting_until = excluded.waiting_until
-				where fetches.finished_at is null""")
+				where fetches.finished_at is null and fetches.attempt = excluded.attempt""")
 			.bind(0, fetch.id())
 			.bind(1, fetch.provider())
 			.bind(2, fetch.repository().toString())
@@ -62,7 +80,8 @@ class PostgresFetchRecords implements FetchRecords {
 			.bind(5, fetch.status().name())
 			.bind(6, fetch.commitsDiscovered())
 			.bind(7, fetch.commitsAlreadyKnown())
-			.bind(9, fetch.startedAt());
+			.bind(9, fetch.startedAt())
+			.bind(13, fetch.attempt());
 		statement = fetch.error() == null ? statement.bindNull(8, String.class) : statement.bind(8, fetch.error());
 		statement = fetch.finishedAt() == null ? statement.bindNull(10, Instant.class)
 				: statement.bind(10, fetch.finishedAt());
@@ -75,7 +94,7 @@ class PostgresFetchRecords implements FetchRecords {
 	@Override
 	public Mono<Fetch> requestOnce(Fetch fetch) {
 		var insert = db.sql("insert into fetcher.fetches (" + COLUMNS + """
-				, command_sent_at) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null, $7, $6)
+				, command_sent_at) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null, $7, 0, $6)
 				on conflict (provider, repository) where finished_at is null do nothing""")
 			.bind(0, fetch.id())
 			.bind(1, fetch.provider())
@@ -184,7 +203,7 @@ class PostgresFetchRecords implements FetchRecords {
 						row.get("commits_already_known", Long.class)),
 				row.get("error", String.class), row.get("started_at", Instant.class),
 				row.get("finished_at", Instant.class), row.get("waiting_until", Instant.class),
-				row.get("traceparent", String.class));
+				row.get("traceparent", String.class), row.get("attempt", Integer.class));
 	}
 
 }

@@ -24,21 +24,20 @@ class PostgresWalkRecords implements WalkRecords {
 	}
 
 	@Override
-	public Mono<Void> record(Fetch progressed, Collection<String> shas) {
-		return PostgresFetchRecords.upsert(db, """
+	public Mono<Boolean> record(Fetch progressed, Collection<String> shas) {
+		return PostgresFetchRecords.written(PostgresFetchRecords.upsert(db, """
 				with remembered as (
 				    insert into fetcher.published_commits (provider, repository, sha)
-				    select $2, $3, unnest($14::text[])
+				    select $2, $3, unnest($15::text[])
 				    on conflict do nothing)
-				""", progressed).bind(13, shas.toArray(String[]::new)).then();
+				""", progressed).bind(14, shas.toArray(String[]::new)));
 	}
 
 	@Override
-	public Mono<Void> completed(Fetch completed, RepositoryMemory memory) {
-		String remembered = "with remembered as (" + PostgresHistory.completedSql(14) + ")\n";
-		return PostgresHistory
-			.remembering(PostgresFetchRecords.upsert(db, remembered, completed), 13, completed.target(), memory)
-			.then();
+	public Mono<Boolean> completed(Fetch completed, RepositoryMemory memory) {
+		String remembered = "with remembered as (" + PostgresHistory.completedSql(15) + ")\n";
+		return PostgresFetchRecords.written(PostgresHistory
+			.remembering(PostgresFetchRecords.upsert(db, remembered, completed), 14, completed.target(), memory));
 	}
 
 }

@@ -89,7 +89,8 @@ class FetchSchedulingTest {
 		Fetch waiting = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL).block();
 
 		assertThat(waiting.status()).isEqualTo(FetchStatus.QUEUED);
-		assertThat(records.find(waiting.id()).block()).contains(waiting);
+		// its command was taken up at once: waiting for a slot as its first attempt
+		assertThat(records.find(waiting.id()).block()).contains(waiting.nextAttempt());
 		release.tryEmitEmpty();
 		await().atMost(Duration.ofSeconds(5)).until(() -> status(waiting) == FetchStatus.COMPLETED);
 		assertThat(records.writes().stream().filter(f -> f.id().equals(waiting.id())).map(Fetch::status).distinct())

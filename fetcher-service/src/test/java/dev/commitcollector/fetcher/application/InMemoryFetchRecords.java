@@ -39,15 +39,24 @@ public class InMemoryFetchRecords implements FetchRecords {
 	}
 
 	@Override
-	public Mono<Void> save(Fetch fetch) {
+	public Mono<Boolean> save(Fetch fetch) {
 		return Mono.defer(() -> {
 			if (failure != null) {
 				return Mono.error(failure);
 			}
 			writes.add(fetch);
-			byId.compute(fetch.id(), (id, held) -> held != null && held.finishedAt() != null ? held : fetch);
-			return Mono.empty();
+			Fetch held = byId.compute(fetch.id(),
+					(id, recorded) -> recorded != null
+							&& (recorded.finishedAt() != null || recorded.attempt() != fetch.attempt()) ? recorded
+									: fetch);
+			return Mono.just(held == fetch);
 		});
+	}
+
+	@Override
+	public Mono<Optional<Fetch>> takeUp(UUID id) {
+		return Mono.defer(() -> failure != null ? Mono.error(failure) : Mono.just(Optional
+			.ofNullable(byId.computeIfPresent(id, (key, held) -> held.active() ? held.nextAttempt() : held))));
 	}
 
 	@Override

@@ -52,6 +52,38 @@ class PostgresFetchRecordsTest {
 	}
 
 	@Test
+	void refusesTheWritesOfAnAttemptThatALaterOneTookOver() {
+		Fetch queued = Fetch.requested(target("acme/widgets"), 100, FetchMode.FULL, T0);
+		PostgresFetchRecords records = adapter();
+		records.requestOnce(queued).block(WAIT);
+		Fetch first = records.takeUp(queued.id()).block(WAIT).orElseThrow().resumed().running();
+		assertThat(records.save(first.discovered(10)).block(WAIT)).isTrue();
+
+		Fetch second = records.takeUp(queued.id()).block(WAIT).orElseThrow();
+
+		assertThat(second.attempt()).isEqualTo(first.attempt() + 1);
+		assertThat(records.save(first.discovered(50)).block(WAIT)).isFalse();
+		assertThat(records.save(first.discovered(50).completed(T0.plusSeconds(9))).block(WAIT)).isFalse();
+		assertThat(records.find(queued.id()).block(WAIT)).contains(second);
+		assertThat(second.commitsDiscovered()).isEqualTo(10);
+		Fetch secondRunning = second.resumed().running().discovered(30);
+		assertThat(records.save(secondRunning).block(WAIT)).isTrue();
+		assertThat(records.find(queued.id()).block(WAIT)).contains(secondRunning);
+	}
+
+	@Test
+	void takingUpAFetchThatEndedLeavesItAsItEnded() {
+		Fetch queued = Fetch.requested(target("acme/widgets"), 100, FetchMode.FULL, T0);
+		PostgresFetchRecords records = adapter();
+		records.requestOnce(queued).block(WAIT);
+		Fetch completed = queued.running().discovered(100).completed(T0.plusSeconds(4));
+		records.save(completed).block(WAIT);
+
+		assertThat(records.takeUp(queued.id()).block(WAIT)).contains(completed);
+		assertThat(records.takeUp(UUID.randomUUID()).block(WAIT)).isEmpty();
+	}
+
+	@Test
 	void writesTheEndOfAFetchWhoseReasonQuotesWhatAForgeSent() {
 		Fetch running = Fetch.requested(target("acme/widgets"), 10, FetchMode.FULL, T0).running();
 		PostgresFetchRecords records = adapter();

@@ -64,6 +64,25 @@ class PostgresWalkRecordsTest {
 	}
 
 	@Test
+	void remembersThePagesOfAnAttemptALaterOneTookOverButLeavesTheFetchToThatOne() {
+		Fetch queued = Fetch.requested(target, 500, FetchMode.FULL, T0);
+		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
+		records.requestOnce(queued).block(WAIT);
+		Fetch first = records.takeUp(queued.id()).block(WAIT).orElseThrow().running();
+		Fetch second = records.takeUp(queued.id()).block(WAIT).orElseThrow();
+
+		assertThat(pages().record(first.discovered(1), List.of("f6")).block(WAIT)).isFalse();
+		assertThat(pages()
+			.completed(first.discovered(1).completed(T0.plusSeconds(2)), new RepositoryMemory("f6", 1, true, null))
+			.block(WAIT)).isFalse();
+
+		assertThat(new PostgresHistory(FetcherSchema.newClient()).known(target, List.of("f6")).block(WAIT))
+			.containsExactly("f6");
+		assertThat(records.find(queued.id()).block(WAIT)).contains(second);
+		assertThat(pages().record(second.running().discovered(1), List.of("f6")).block(WAIT)).isTrue();
+	}
+
+	@Test
 	void writesWhereTheWalkLeftTheRepositoryAndTheCompletedFetchTogether() {
 		Fetch running = Fetch.requested(target, 500, FetchMode.INCREMENTAL, T0).running().discovered(500);
 		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
