@@ -93,7 +93,8 @@ class FetchListingApiTest {
 		assertThat(one.get("startedAt").asString()).isEqualTo(fetch.startedAt().toString());
 		assertThat(one.propertyNames()).containsExactlyInAnyOrder("id", "provider", "repository", "limit", "mode",
 				"status", "commitsDiscovered", "commitsAlreadyKnown", "error", "startedAt", "finishedAt",
-				"waitingUntil", "traceId");
+				"waitingUntil", "traceId", "attempt");
+		assertThat(one.get("attempt").asInt()).as("not taken up yet").isZero();
 	}
 
 	@Test
