@@ -1,8 +1,10 @@
 package dev.commitcollector.fetcher;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import reactor.core.publisher.Hooks;
 
 /** Reads the newest commits of a repository from a forge and publishes them to Kafka. */
 @SpringBootApplication
@@ -17,6 +19,12 @@ public class FetcherApplication {
 		// waits until the client gives up. Ending each answer before the next read avoids
 		// it.
 		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true");
+		// A write that was under way when its fetch was cancelled (its partition moved,
+		// the
+		// instance stopping) may still answer, with no one left to tell: one line saying
+		// so, not Reactor's stack trace at ERROR.
+		Hooks.onErrorDropped(error -> LoggerFactory.getLogger(FetcherApplication.class)
+			.warn("after its fetch was cancelled here: {}", error.toString()));
 		SpringApplication.run(FetcherApplication.class, args);
 	}
 

@@ -186,6 +186,50 @@ public final class ServiceProcess {
 	}
 
 	/**
+	 * Freezes the process with SIGSTOP, as a long collection pause or a stalled host
+	 * would: it holds its connections and its state, and does nothing until
+	 * {@link #resume}.
+	 */
+	public synchronized void pause() throws IOException, InterruptedException {
+		signal("STOP");
+	}
+
+	/** Lets a {@link #pause paused} process run on (SIGCONT). */
+	public synchronized void resume() throws IOException, InterruptedException {
+		signal("CONT");
+	}
+
+	/**
+	 * Whether this machine can pause a process: it takes the POSIX {@code kill} command
+	 * (the JDK sends no signal but SIGTERM and SIGKILL).
+	 */
+	public static boolean canPause() {
+		try {
+			return send("0", ProcessHandle.current().pid()) == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void signal(String signal) throws IOException, InterruptedException {
+		if (process != null && process.isAlive() && send(signal, process.pid()) != 0) {
+			throw new IOException("kill -" + signal + " " + process.pid() + " failed");
+		}
+	}
+
+	private static int send(String signal, long pid) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		return kill.waitFor(10, TimeUnit.SECONDS) ? kill.exitValue() : -1;
+	}
+
+	/**
 	 * The JVM options a service runs with: {@code -Dstack.jvm.<service>} (say
 	 * {@code -Dstack.jvm.store-service="-Xmx384m -XX:+UseG1GC"}), else
 	 * {@code -Dstack.jvm}, else {@link #DEFAULT_JVM_OPTIONS}: a benchmark compares

@@ -3,7 +3,6 @@ package dev.commitcollector.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,8 +70,8 @@ class ScaleOutSystemTest {
 		// a killed fetcher's partitions move to the other after its session times out
 		stack = LocalStack.start(home, StackClient.freePorts(), Map.of("GITHUB_API_URL", github.apiUrl(),
 				"GITHUB_TOKEN", "", "FETCHER_SESSION_TIMEOUT_MS", "10000", "FETCH_MAX_CONCURRENT", "3"));
-		secondFetcher = stack.startAnotherFetcher(freePort());
-		secondStore = stack.startAnotherStore(freePort());
+		secondFetcher = stack.startAnotherFetcher(StackClient.freePort());
+		secondStore = stack.startAnotherStore(StackClient.freePort());
 		client = new StackClient(stack);
 		store = new StoredCommits(stack.postgres(), "github");
 	}
@@ -239,12 +238,6 @@ class ScaleOutSystemTest {
 
 	private static String path(int i) {
 		return "scale/repository-" + i;
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -172,7 +172,8 @@ final class StackClient {
 		}
 	}
 
-	private static int freePort() throws Exception {
+	/** A port nothing listens on now. */
+	static int freePort() throws Exception {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
