@@ -149,7 +149,16 @@ public class FetchCommits {
 	 * describes it.
 	 */
 	public Mono<Fetch> execute(Fetch commanded) {
-		return fetches.takeUp(commanded.id()).flatMap(recorded -> {
+		return execute(commanded, UUID.randomUUID());
+	}
+
+	/**
+	 * Runs the fetch as {@link #execute(Fetch)} does, taken up under {@code token}: the
+	 * delivery of its command that runs it. Run again under the same token (a take-up
+	 * that timed out, tried again), it is the same attempt.
+	 */
+	public Mono<Fetch> execute(Fetch commanded, UUID token) {
+		return fetches.takeUp(commanded.id(), token).flatMap(recorded -> {
 			Fetch fetch = recorded.orElse(commanded);
 			if (!fetch.active()) {
 				log.info("fetch {} has ended already ({}); its command is done", fetch.id(), fetch.status());
@@ -259,11 +268,15 @@ public class FetchCommits {
 	 * is: {@link Fetches#end}); says so.
 	 */
 	private Mono<Fetch> finish(Fetch fetch, UnaryOperator<Fetch> outcome, Function<Fetch, Mono<Boolean>> write) {
-		return fetches.end(fetch.id(), outcome, write)
-			.doOnNext(meters::ended)
-			.doOnNext(finished -> log.info("fetch {} {}: {} commits published, {} already known{}", fetch.id(),
-					finished.status(), finished.commitsDiscovered(), finished.commitsAlreadyKnown(),
-					finished.error() == null ? "" : " (" + finished.error() + ")"));
+		return fetches.end(fetch.id(), outcome, write).doOnNext(finished -> {
+			// an end another attempt wrote is that attempt's to count and to tell
+			if (finished.attempt() == fetch.attempt() && !finished.active()) {
+				meters.ended(finished);
+				log.info("fetch {} {}: {} commits published, {} already known{}", fetch.id(), finished.status(),
+						finished.commitsDiscovered(), finished.commitsAlreadyKnown(),
+						finished.error() == null ? "" : " (" + finished.error() + ")");
+			}
+		});
 	}
 
 	private static String reasonFor(Throwable error) {

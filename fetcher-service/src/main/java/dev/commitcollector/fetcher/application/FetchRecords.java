@@ -25,11 +25,13 @@ public interface FetchRecords {
 	Mono<Boolean> save(Fetch fetch);
 
 	/**
-	 * Counts one more attempt on the fetch if it is still waiting or running, so that the
-	 * writes of every earlier attempt are ignored from now on; emits it as recorded then,
-	 * or nothing when it is not recorded.
+	 * Counts one more attempt on the fetch, taken up by {@code token}, if it is still
+	 * waiting or running, so that the writes of every earlier attempt are ignored from
+	 * now on; emits it as recorded then, or nothing when it is not recorded. Taken up by
+	 * {@code token} already, it counts no new attempt: the same take-up tried again
+	 * (after a timeout whose first try the database ran late) is the same attempt.
 	 */
-	Mono<Optional<Fetch>> takeUp(UUID id);
+	Mono<Optional<Fetch>> takeUp(UUID id, UUID token);
 
 	Mono<Optional<Fetch>> find(UUID id);
 

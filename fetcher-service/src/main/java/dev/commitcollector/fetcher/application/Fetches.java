@@ -93,11 +93,12 @@ public class Fetches {
 	}
 
 	/**
-	 * Takes the fetch up as one more attempt ({@link FetchRecords#takeUp}): the writes of
-	 * any earlier one are ignored from now on. Emits it as recorded then.
+	 * Takes the fetch up as one more attempt under {@code token}
+	 * ({@link FetchRecords#takeUp}): the writes of any earlier one are ignored from now
+	 * on. Emits it as recorded then.
 	 */
-	Mono<Optional<Fetch>> takeUp(UUID id) {
-		return records.takeUp(id);
+	Mono<Optional<Fetch>> takeUp(UUID id, UUID token) {
+		return records.takeUp(id, token);
 	}
 
 	/**
@@ -195,6 +196,7 @@ public class Fetches {
 		return records.find(mine.id()).retryWhen(A_FEW_TIMES).onErrorResume(error -> {
 			log.warn("fetch {}: attempt {} stops here; its record could not be read: {}", mine.id(), mine.attempt(),
 					error.toString());
+			forget(mine.id());
 			return Mono.just(Optional.empty());
 		}).map(found -> found.orElse(mine)).map(recorded -> {
 			if (recorded.attempt() == mine.attempt()) {

@@ -26,6 +26,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +55,13 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 				signal.totalRetries() + 1, signal.failure().toString()));
 
 	private static final long DEAD_LETTER_TIMEOUT_SECONDS = 30;
+
+	/**
+	 * How long the owner of a partition waits before taking up again a fetch another
+	 * attempt took over: an instance that lost the partition without noticing yet (it was
+	 * paused) notices within a heartbeat or two.
+	 */
+	static final Duration RETAKE_AFTER = Duration.ofSeconds(3);
 
 	private final Map<TopicPartition, InFlight> running = new ConcurrentHashMap<>();
 
@@ -91,9 +99,33 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 		container().pausePartition(partition);
 		InFlight inFlight = new InFlight(fetch.id(), ack);
 		running.put(partition, inFlight);
-		inFlight.subscription = fetchCommits.execute(fetch)
-			.retryWhen(UNTIL_RECORDS_ANSWER)
-			.subscribe(ended -> done(partition, inFlight));
+		run(partition, inFlight, fetch, Duration.ZERO);
+	}
+
+	/**
+	 * Runs the fetch under this delivery's token (the same for every try, so a take-up
+	 * tried again is the same attempt).
+	 */
+	private void run(TopicPartition partition, InFlight inFlight, Fetch fetch, Duration after) {
+		inFlight.subscription = Mono.delay(after)
+			.then(fetchCommits.execute(fetch, inFlight.token).retryWhen(UNTIL_RECORDS_ANSWER))
+			.subscribe(ended -> ran(partition, inFlight, fetch, ended));
+	}
+
+	/**
+	 * The run here is over. A fetch still active was taken over by another attempt while
+	 * this instance still owns its partition: a take-up that reached the database late,
+	 * from an instance that has lost the partition since (or will notice in a moment).
+	 * The owner takes it up again, a moment later, rather than leave it to no one.
+	 */
+	private void ran(TopicPartition partition, InFlight inFlight, Fetch fetch, Fetch ended) {
+		if (ended.active() && running.get(partition) == inFlight) {
+			log.warn("fetch {}: attempt {} was taken up while this instance owns partition {}; taking it up again",
+					fetch.id(), ended.attempt(), partition);
+			run(partition, inFlight, fetch, RETAKE_AFTER);
+			return;
+		}
+		done(partition, inFlight);
 	}
 
 	/** The fetch has ended: its command is done, and the partition's next one may run. */
@@ -185,6 +217,9 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 		final UUID fetchId;
 
 		final Acknowledgment ack;
+
+		/** This delivery's take-up token ({@link FetchCommits#execute(Fetch, UUID)}). */
+		final UUID token = UUID.randomUUID();
 
 		volatile Disposable subscription;
 

@@ -48,11 +48,12 @@ class PostgresFetchRecords implements FetchRecords {
 	}
 
 	@Override
-	public Mono<Optional<Fetch>> takeUp(UUID id) {
-		Mono<Optional<Fetch>> takenUp = db
-			.sql("update fetcher.fetches set attempt = attempt + 1 where id = $1 and finished_at is null returning "
-					+ COLUMNS)
+	public Mono<Optional<Fetch>> takeUp(UUID id, UUID token) {
+		Mono<Optional<Fetch>> takenUp = db.sql("""
+				update fetcher.fetches set attempt = attempt + 1, taken_by = $2
+				where id = $1 and finished_at is null and taken_by is distinct from $2 returning""" + " " + COLUMNS)
 			.bind(0, id)
+			.bind(1, token)
 			.map(PostgresFetchRecords::fetchOf)
 			.one()
 			.map(Optional::of);

@@ -87,13 +87,21 @@ class PostgresHistory implements History {
 	 * ${@code first} to ${@code first + 5} bound by {@link #remembering}.
 	 */
 	static String completedSql(int first) {
+		return completedSql(first, "true");
+	}
+
+	/**
+	 * The statement of {@link #completedSql(int)}, recording only where {@code condition}
+	 * holds.
+	 */
+	static String completedSql(int first, String condition) {
 		return """
 				insert into fetcher.repositories (provider, repository, head_sha, depth, complete, etag, fetched_at)
-				values ($%d, $%d, $%d, $%d, $%d, $%d, now())
+				select $%d, $%d, $%d, $%d, $%d, $%d, now() where %s
 				on conflict (provider, repository) do update set
 				    head_sha = excluded.head_sha, depth = excluded.depth, complete = excluded.complete,
 				    etag = excluded.etag, fetched_at = excluded.fetched_at""".formatted(first, first + 1, first + 2,
-				first + 3, first + 4, first + 5);
+				first + 3, first + 4, first + 5, condition);
 	}
 
 	/**

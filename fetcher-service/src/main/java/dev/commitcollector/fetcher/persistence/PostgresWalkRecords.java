@@ -35,7 +35,11 @@ class PostgresWalkRecords implements WalkRecords {
 
 	@Override
 	public Mono<Boolean> completed(Fetch completed, RepositoryMemory memory) {
-		String remembered = "with remembered as (" + PostgresHistory.completedSql(15) + ")\n";
+		// only while the fetch is this attempt's: an attempt another one took over leaves
+		// the repository as that one records it
+		String remembered = "with remembered as (" + PostgresHistory.completedSql(15, """
+				exists (select 1 from fetcher.fetches where id = $1 and attempt = $14 and finished_at is null)""")
+				+ ")\n";
 		return PostgresFetchRecords.written(PostgresHistory
 			.remembering(PostgresFetchRecords.upsert(db, remembered, completed), 14, completed.target(), memory));
 	}

@@ -25,6 +25,8 @@ public class InMemoryFetchRecords implements FetchRecords {
 
 	private final Map<UUID, Instant> commandSentAt = new ConcurrentHashMap<>();
 
+	private final Map<UUID, UUID> takenBy = new ConcurrentHashMap<>();
+
 	private volatile RuntimeException failure;
 
 	/** Every write from now on fails with {@code error}; {@code null}: none does. */
@@ -54,9 +56,17 @@ public class InMemoryFetchRecords implements FetchRecords {
 	}
 
 	@Override
-	public Mono<Optional<Fetch>> takeUp(UUID id) {
-		return Mono.defer(() -> failure != null ? Mono.error(failure) : Mono.just(Optional
-			.ofNullable(byId.computeIfPresent(id, (key, held) -> held.active() ? held.nextAttempt() : held))));
+	public synchronized Mono<Optional<Fetch>> takeUp(UUID id, UUID token) {
+		if (failure != null) {
+			return Mono.error(failure);
+		}
+		Fetch held = byId.get(id);
+		if (held != null && held.active() && !token.equals(takenBy.get(id))) {
+			takenBy.put(id, token);
+			held = held.nextAttempt();
+			byId.put(id, held);
+		}
+		return Mono.just(Optional.ofNullable(held));
 	}
 
 	@Override

@@ -56,10 +56,10 @@ class PostgresFetchRecordsTest {
 		Fetch queued = Fetch.requested(target("acme/widgets"), 100, FetchMode.FULL, T0);
 		PostgresFetchRecords records = adapter();
 		records.requestOnce(queued).block(WAIT);
-		Fetch first = records.takeUp(queued.id()).block(WAIT).orElseThrow().resumed().running();
+		Fetch first = records.takeUp(queued.id(), UUID.randomUUID()).block(WAIT).orElseThrow().resumed().running();
 		assertThat(records.save(first.discovered(10)).block(WAIT)).isTrue();
 
-		Fetch second = records.takeUp(queued.id()).block(WAIT).orElseThrow();
+		Fetch second = records.takeUp(queued.id(), UUID.randomUUID()).block(WAIT).orElseThrow();
 
 		assertThat(second.attempt()).isEqualTo(first.attempt() + 1);
 		assertThat(records.save(first.discovered(50)).block(WAIT)).isFalse();
@@ -72,6 +72,23 @@ class PostgresFetchRecordsTest {
 	}
 
 	@Test
+	void takingAFetchUpAgainUnderTheSameTokenIsTheSameAttempt() {
+		Fetch queued = Fetch.requested(target("acme/widgets"), 100, FetchMode.FULL, T0);
+		PostgresFetchRecords records = adapter();
+		records.requestOnce(queued).block(WAIT);
+		UUID delivery = UUID.randomUUID();
+
+		assertThat(records.takeUp(queued.id(), delivery).block(WAIT))
+			.hasValueSatisfying(fetch -> assertThat(fetch.attempt()).isEqualTo(1));
+		assertThat(records.takeUp(queued.id(), delivery).block(WAIT))
+			.hasValueSatisfying(fetch -> assertThat(fetch.attempt()).as("a take-up tried again").isEqualTo(1));
+		assertThat(records.takeUp(queued.id(), UUID.randomUUID()).block(WAIT))
+			.hasValueSatisfying(fetch -> assertThat(fetch.attempt()).as("another delivery").isEqualTo(2));
+		assertThat(records.takeUp(queued.id(), delivery).block(WAIT)).hasValueSatisfying(
+				fetch -> assertThat(fetch.attempt()).as("the first delivery, taking it back").isEqualTo(3));
+	}
+
+	@Test
 	void takingUpAFetchThatEndedLeavesItAsItEnded() {
 		Fetch queued = Fetch.requested(target("acme/widgets"), 100, FetchMode.FULL, T0);
 		PostgresFetchRecords records = adapter();
@@ -79,8 +96,8 @@ class PostgresFetchRecordsTest {
 		Fetch completed = queued.running().discovered(100).completed(T0.plusSeconds(4));
 		records.save(completed).block(WAIT);
 
-		assertThat(records.takeUp(queued.id()).block(WAIT)).contains(completed);
-		assertThat(records.takeUp(UUID.randomUUID()).block(WAIT)).isEmpty();
+		assertThat(records.takeUp(queued.id(), UUID.randomUUID()).block(WAIT)).contains(completed);
+		assertThat(records.takeUp(UUID.randomUUID(), UUID.randomUUID()).block(WAIT)).isEmpty();
 	}
 
 	@Test

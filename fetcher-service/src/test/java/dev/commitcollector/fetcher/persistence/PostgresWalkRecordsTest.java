@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
@@ -64,12 +65,12 @@ class PostgresWalkRecordsTest {
 	}
 
 	@Test
-	void remembersThePagesOfAnAttemptALaterOneTookOverButLeavesTheFetchToThatOne() {
+	void remembersThePagesOfAnAttemptALaterOneTookOverButLeavesTheFetchAndTheRepositoryToThatOne() {
 		Fetch queued = Fetch.requested(target, 500, FetchMode.FULL, T0);
 		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
 		records.requestOnce(queued).block(WAIT);
-		Fetch first = records.takeUp(queued.id()).block(WAIT).orElseThrow().running();
-		Fetch second = records.takeUp(queued.id()).block(WAIT).orElseThrow();
+		Fetch first = records.takeUp(queued.id(), UUID.randomUUID()).block(WAIT).orElseThrow().running();
+		Fetch second = records.takeUp(queued.id(), UUID.randomUUID()).block(WAIT).orElseThrow();
 
 		assertThat(pages().record(first.discovered(1), List.of("f6")).block(WAIT)).isFalse();
 		assertThat(pages()
@@ -78,6 +79,9 @@ class PostgresWalkRecordsTest {
 
 		assertThat(new PostgresHistory(FetcherSchema.newClient()).known(target, List.of("f6")).block(WAIT))
 			.containsExactly("f6");
+		assertThat(new PostgresHistory(FetcherSchema.newClient()).recall(target).block(WAIT))
+			.as("where the walk that was taken over left the repository")
+			.isEmpty();
 		assertThat(records.find(queued.id()).block(WAIT)).contains(second);
 		assertThat(pages().record(second.running().discovered(1), List.of("f6")).block(WAIT)).isTrue();
 	}

@@ -79,6 +79,11 @@ class FetchCommandsOnKafkaTest {
 
 	private static final CountDownLatch release = new CountDownLatch(1);
 
+	/** A third forge, held the same way by a latch of its own. */
+	private static final MockWebServer contested = new MockWebServer();
+
+	private static final CountDownLatch contestedRelease = new CountDownLatch(1);
+
 	@Autowired
 	FetchRecords records;
 
@@ -110,13 +115,45 @@ class FetchCommandsOnKafkaTest {
 		held.start();
 		registry.add("forges.providers.held.type", () -> "github");
 		registry.add("forges.providers.held.api-url", () -> held.url("/").toString().replaceAll("/$", ""));
+		contested.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+				contestedRelease.await(60, TimeUnit.SECONDS);
+				return GitHubStub.error(409, "Git Repository is empty.", "https://docs.github.com");
+			}
+		});
+		contested.start();
+		registry.add("forges.providers.contested.type", () -> "github");
+		registry.add("forges.providers.contested.api-url", () -> contested.url("/").toString().replaceAll("/$", ""));
 	}
 
 	@AfterAll
 	static void stop() {
 		release.countDown();
+		contestedRelease.countDown();
 		github.close();
 		held.close();
+		contested.close();
+	}
+
+	@Test
+	void takesAFetchUpAgainWhenATakeUpFromElsewhereReachesTheDatabaseWhileItOwnsThePartition() throws Exception {
+		String id = request("{\"provider\":\"contested\",\"repository\":\"acme/contested\",\"limit\":10}");
+		ConsumerRecord<String, String> command = commandOf(id);
+		TopicPartition partition = new TopicPartition(command.topic(), command.partition());
+		awaitStatus(id, "RUNNING");
+
+		// an instance that has lost this partition since: its take-up ran late
+		Fetch stolen = records.takeUp(UUID.fromString(id), UUID.randomUUID()).block(WAIT).orElseThrow();
+		assertThat(stolen.attempt()).isEqualTo(2);
+		contestedRelease.countDown();
+
+		awaitStatus(id, "COMPLETED");
+		assertThat(records.find(UUID.fromString(id)).block(WAIT)).hasValueSatisfying(fetch -> {
+			assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+			assertThat(fetch.attempt()).as("the owner's attempt after the late one").isEqualTo(3);
+		});
+		await().atMost(WAIT).until(() -> committed(partition) == command.offset() + 1);
 	}
 
 	@Test
