@@ -1,6 +1,7 @@
 package dev.commitcollector.store.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import dev.commitcollector.store.domain.AuthorIdentity;
 import dev.commitcollector.store.domain.CommitRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -41,6 +43,9 @@ class ConcurrentWritersTest extends StoreIntegrationTest {
 
 	@Autowired
 	private PostgresCommits commits;
+
+	@Autowired
+	private DatabaseClient db;
 
 	private final String repository = "acme/" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -65,6 +70,31 @@ class ConcurrentWritersTest extends StoreIntegrationTest {
 		assertThat(stored.get(30, TimeUnit.SECONDS)).isEqualTo(3);
 		assertThat(StoredCommits.authors(repository)).containsExactly("email:a@example.org=2", "email:m@example.org=2",
 				"email:z@example.org=2");
+	}
+
+	@Test
+	void givesUpWaitingForALockThatAFrozenWriterHoldsSoThatTheBatchIsTriedAgain() throws Exception {
+		commits.store(List.of(commit("a"))).block();
+		try (Connection frozen = StoredCommits.connection()) {
+			frozen.setAutoCommit(false);
+			execute(frozen, "update authors set commit_count = commit_count where repository = '" + repository + "'");
+
+			// without a lock timeout the write would wait for the frozen one as long as
+			// it
+			// is frozen
+			assertThatThrownBy(() -> commits.store(List.of(commit("a"))).block(Duration.ofSeconds(60)))
+				.satisfies(failure -> assertThat(SqlStates.of(failure)).as(failure.toString()).isEqualTo("55P03"));
+			frozen.rollback();
+		}
+		assertThat(commits.store(List.of(commit("a"))).block(Duration.ofSeconds(30))).isEqualTo(1);
+	}
+
+	@Test
+	void endsASessionLeftIdleInATransaction() {
+		assertThat(db.sql("show idle_in_transaction_session_timeout")
+			.map(row -> row.get(0, String.class))
+			.one()
+			.block(Duration.ofSeconds(10))).isEqualTo("1min");
 	}
 
 	@Test
