@@ -191,8 +191,8 @@ public class Fetches {
 	 * instance stops holding a fetch another attempt runs; emits the fetch as recorded.
 	 */
 	Mono<Fetch> superseded(Fetch mine) {
-		// never an error: the command that ran it is done here, and taking it up again
-		// would take it from the attempt that runs it
+		// never an error: the listener would take the fetch up again at once, from the
+		// attempt that runs it (it does so only as the partition's owner, and later)
 		return records.find(mine.id()).retryWhen(A_FEW_TIMES).onErrorResume(error -> {
 			log.warn("fetch {}: attempt {} stops here; its record could not be read: {}", mine.id(), mine.attempt(),
 					error.toString());

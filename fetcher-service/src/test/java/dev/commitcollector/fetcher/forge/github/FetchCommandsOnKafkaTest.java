@@ -105,26 +105,25 @@ class FetchCommandsOnKafkaTest {
 		FetcherInfrastructure.register(registry);
 		github.start();
 		registry.add("forges.providers.github.api-url", () -> github.url("/").toString().replaceAll("/$", ""));
-		held.setDispatcher(new Dispatcher() {
-			@Override
-			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-				release.await(60, TimeUnit.SECONDS);
-				return GitHubStub.error(409, "Git Repository is empty.", "https://docs.github.com");
-			}
-		});
+		held.setDispatcher(emptyRepositoryOnceReleased(release));
 		held.start();
 		registry.add("forges.providers.held.type", () -> "github");
 		registry.add("forges.providers.held.api-url", () -> held.url("/").toString().replaceAll("/$", ""));
-		contested.setDispatcher(new Dispatcher() {
-			@Override
-			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-				contestedRelease.await(60, TimeUnit.SECONDS);
-				return GitHubStub.error(409, "Git Repository is empty.", "https://docs.github.com");
-			}
-		});
+		contested.setDispatcher(emptyRepositoryOnceReleased(contestedRelease));
 		contested.start();
 		registry.add("forges.providers.contested.type", () -> "github");
 		registry.add("forges.providers.contested.api-url", () -> contested.url("/").toString().replaceAll("/$", ""));
+	}
+
+	/** Answers every request with an empty repository once {@code released} is. */
+	private static Dispatcher emptyRepositoryOnceReleased(CountDownLatch released) {
+		return new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+				released.await(60, TimeUnit.SECONDS);
+				return GitHubStub.error(409, "Git Repository is empty.", "https://docs.github.com");
+			}
+		};
 	}
 
 	@AfterAll
