@@ -5,6 +5,8 @@ import dev.commitcollector.query.persistence.InvalidCursor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,9 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,6 +64,34 @@ class Problems extends ResponseEntityExceptionHandler {
 			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		}
 		return super.createResponseEntity(body, problemHeaders, status, exchange);
+	}
+
+	/**
+	 * A parameter that cannot be converted (a page of {@code abc}, a size past an
+	 * {@code int}) is named with what it must be; Spring's own detail says only "Type
+	 * mismatch.".
+	 */
+	@Override
+	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		MethodParameter parameter = ex.getMethodParameter();
+		if (!(ex.getCause() instanceof TypeMismatchException mismatch) || parameter == null) {
+			return super.handleServerWebInputException(ex, headers, status, exchange);
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		String name = param != null && !param.name().isEmpty() ? param.name() : parameter.getParameterName();
+		Class<?> type = parameter.getParameterType();
+		String expected = type == int.class || type == Integer.class || type == long.class || type == Long.class
+				? "a whole number" : "a " + type.getSimpleName();
+		String detail = "query parameter '" + name + "' must be " + expected + ", was '" + shown(mismatch.getValue())
+				+ "'";
+		return createResponseEntity(ProblemDetail.forStatusAndDetail(status, detail), headers, status, exchange);
+	}
+
+	/** At most 40 characters of a value the request sent, so a problem stays short. */
+	private static String shown(@Nullable Object value) {
+		String text = String.valueOf(value);
+		return text.length() <= 40 ? text : text.substring(0, 40) + "…";
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

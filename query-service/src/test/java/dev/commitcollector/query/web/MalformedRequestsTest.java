@@ -130,6 +130,18 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 		assertBadRequestNaming("/api/v1/repository?repository=acme/\u00C3\u00A9", "repository");
 	}
 
+	@Test
+	void saysANumberParameterMustBeAWholeNumberWhenItCannotBeRead() {
+		aRepository("github", REPOSITORY).commitsBy("login:x", 3).store();
+		String authors = "/api/v1/authors?repository=" + REPOSITORY;
+		for (String target : List.of(authors + "&page=abc", authors + "&page=99999999999", authors + "&size=1e3",
+				"/api/v1/repository/authors?repository=" + REPOSITORY + "&size=1.5",
+				"/api/v1/authors/login:x/commits?repository=" + REPOSITORY + "&size=ten")) {
+			String parameter = target.contains("page=") ? "page" : "size";
+			assertBadRequestNaming(target, "query parameter '" + parameter + "' must be a whole number, was '");
+		}
+	}
+
 	private void assertBadRequestNaming(String target, String parameter) {
 		Answer answer = RawHttp.send(port, Request.get(target));
 		assertThat(answer.status()).as(target).isEqualTo(400);
