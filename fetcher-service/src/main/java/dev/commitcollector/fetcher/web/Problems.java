@@ -51,6 +51,12 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	private static final String EXAMPLE = "expected JSON such as {\"provider\":\"github\",\"repository\":\"owner/name\",\"limit\":1000}";
 
+	private final FetchLimits limits;
+
+	Problems(FetchLimits limits) {
+		this.limits = limits;
+	}
+
 	@ExceptionHandler({ RepositoryPath.InvalidRepositoryPath.class, Forges.UnknownProvider.class,
 			FetchController.InvalidFetchRequest.class, FetchListQuery.InvalidListParameter.class,
 			Watching.InvalidInterval.class })
@@ -134,22 +140,25 @@ class Problems extends ResponseEntityExceptionHandler {
 		return super.handleResponseStatusException(ex, headers, status, exchange);
 	}
 
-	private static String bodyProblem(ServerWebInputException ex) {
+	private String bodyProblem(ServerWebInputException ex) {
 		Throwable cause = ex.getMostSpecificCause();
 		if (cause instanceof FetchController.InvalidFetchRequest) {
 			return cause.getMessage();
 		}
 		for (Throwable at = ex; at != null; at = at.getCause()) {
-			if (at instanceof StreamReadException json) {
-				return "the body cannot be read as a fetch request (" + printable(json.getOriginalMessage()) + "); "
-						+ EXAMPLE;
-			}
 			if (at instanceof JacksonException json) {
 				String field = json.getPath()
 					.stream()
 					.map(JacksonException.Reference::getPropertyName)
 					.filter(Objects::nonNull)
 					.collect(Collectors.joining("."));
+				if (field.equals("limit")) {
+					return "limit must be a whole number from 1 to " + limits.maximum() + "; " + EXAMPLE;
+				}
+				if (json instanceof StreamReadException) {
+					return "the body cannot be read as a fetch request (" + printable(json.getOriginalMessage()) + "); "
+							+ EXAMPLE;
+				}
 				return (field.isEmpty() ? "the body is not a fetch request object"
 						: field + " has the wrong type or form") + "; " + EXAMPLE;
 			}

@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
  */
 class DatabaseAwayProblemTest {
 
-	private final Problems problems = new Problems();
+	private final Problems problems = new Problems(new FetchLimits(1000, 100000));
 
 	@Test
 	void answers503ToADatabaseThatCannotBeReachedWhicheverWayItFails() {

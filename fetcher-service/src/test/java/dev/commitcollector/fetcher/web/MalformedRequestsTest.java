@@ -137,6 +137,21 @@ class MalformedRequestsTest {
 	}
 
 	@Test
+	void refusesALimitThatIsNotAWholeNumberInRangeSayingWhatItMustBe() {
+		for (String limit : List.of("1.5", "1e3", "2147483648", "99999999999999999999", "\"ten\"")) {
+			assertBadRequestNaming(body("{\"repository\":\"acme/widgets\",\"limit\":" + limit + "}"),
+					"limit must be a whole number from 1 to 100000");
+		}
+	}
+
+	@Test
+	void refusesAFieldGivenTwiceInsteadOfTakingTheLast() {
+		assertBadRequestNaming(body("{\"repository\":\"acme/widgets\",\"mode\":\"full\",\"mode\":\"incremental\"}"),
+				"Duplicate");
+		assertBadRequestNaming(body("{\"repository\":\"acme/widgets\",\"limit\":10,\"limit\":20}"), "Duplicate");
+	}
+
+	@Test
 	void refusesBrokenPercentEncodingInTheRequestTarget() {
 		assertBadRequestNaming(Request.get(FETCHES + "/%zz"), "id");
 		assertBadRequestNaming(post(FETCHES + "?x=%C0%AE", JSON, "{}"), "'x'");
