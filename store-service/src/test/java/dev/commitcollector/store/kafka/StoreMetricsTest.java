@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import dev.commitcollector.store.StoreIntegrationTest;
@@ -12,6 +13,7 @@ import dev.commitcollector.store.StoredCommits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -51,6 +53,23 @@ class StoreMetricsTest extends StoreIntegrationTest {
 			.isGreaterThan(value(before, "store_batches_seconds_count"));
 		assertThat(after).contains("kafka_consumer_fetch_manager_records_lag_max")
 			.contains("application=\"store-service\"");
+	}
+
+	@Test
+	void exposesOnlyHealthAndMetricsAndAnswersAnyOtherAddressAsAProblem() {
+		http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		for (String hidden : List.of("/actuator/env", "/actuator/heapdump", "/actuator/configprops", "/nowhere")) {
+			http.get()
+				.uri(hidden)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo(404);
+		}
 	}
 
 	private String prometheus() {
