@@ -86,7 +86,7 @@ public class FetchCommits {
 			WalkRecords walkRecords, Clock clock, FetchSettings settings, FetchCommands commands, FetchMeters meters,
 			FetchTraces traces) {
 		this.walkRecords = walkRecords;
-		this.mailmaps = new PublishMailmap(mailmapLog, meters);
+		this.mailmaps = new PublishMailmap(mailmapLog, meters, clock);
 		this.meters = meters;
 		this.traces = traces;
 		this.forges = forges;

@@ -1,5 +1,7 @@
 package dev.commitcollector.fetcher.application;
 
+import java.time.Instant;
+
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.Mailmap;
 import reactor.core.publisher.Mono;
@@ -11,9 +13,14 @@ import reactor.core.publisher.Mono;
 public interface MailmapLog {
 
 	/** Publishes nothing: for tests that run fetches directly. */
-	MailmapLog NONE = (fetch, head, mailmap) -> Mono.empty();
+	MailmapLog NONE = (fetch, head, mailmap, asked) -> Mono.empty();
 
-	/** {@code mailmap} as read at {@code head}, the fetch's head commit. */
-	Mono<Void> publish(Fetch fetch, String head, Mailmap mailmap);
+	/**
+	 * {@code mailmap} as read at {@code head}, the fetch's head commit; {@code asked} is
+	 * when its read was asked for, which orders it among the repository's other reads (a
+	 * read that was in flight while its fetcher froze is older than the one of the
+	 * attempt that took its fetch over, however late it is published).
+	 */
+	Mono<Void> publish(Fetch fetch, String head, Mailmap mailmap, Instant asked);
 
 }

@@ -1,5 +1,8 @@
 package dev.commitcollector.fetcher.application;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import org.slf4j.Logger;
@@ -13,7 +16,8 @@ import reactor.core.publisher.Mono;
  * the fetch is FULL): an unchanged repository costs no request more. The mailmap is
  * optional: a forge that cannot read files reads none, and a read or a publish that fails
  * is logged, counted ({@code mailmaps.failed}) and leaves the fetch to complete, with
- * nothing published; the next fetch after a push reads it again.
+ * nothing published; the next fetch after a push reads it again. The event is stamped
+ * with when the read was asked for, not when it is published.
  */
 final class PublishMailmap {
 
@@ -23,9 +27,12 @@ final class PublishMailmap {
 
 	private final FetchMeters meters;
 
-	PublishMailmap(MailmapLog mailmaps, FetchMeters meters) {
+	private final Clock clock;
+
+	PublishMailmap(MailmapLog mailmaps, FetchMeters meters, Clock clock) {
 		this.mailmaps = mailmaps;
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/**
@@ -37,14 +44,16 @@ final class PublishMailmap {
 		if (head == null || (fetch.mode() == FetchMode.INCREMENTAL && head.equals(before))) {
 			return Mono.empty();
 		}
-		return forge.mailmap(fetch.repository(), head, waits)
-			.flatMap(mailmap -> mailmaps.publish(fetch, head, mailmap))
-			.onErrorResume(error -> {
-				log.warn("fetch {}: the .mailmap of {} at {} was not published; the fetch goes on without it: {}",
-						fetch.id(), fetch.target(), head, error.toString());
-				meters.mailmapFailed(fetch.provider());
-				return Mono.empty();
-			});
+		return Mono.defer(() -> {
+			Instant asked = clock.instant();
+			return forge.mailmap(fetch.repository(), head, waits)
+				.flatMap(mailmap -> mailmaps.publish(fetch, head, mailmap, asked));
+		}).onErrorResume(error -> {
+			log.warn("fetch {}: the .mailmap of {} at {} was not published; the fetch goes on without it: {}",
+					fetch.id(), fetch.target(), head, error.toString());
+			meters.mailmapFailed(fetch.provider());
+			return Mono.empty();
+		});
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.commitcollector.fetcher.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 
 import dev.commitcollector.fetcher.application.MailmapLog;
 import dev.commitcollector.fetcher.domain.Fetch;
@@ -38,15 +38,12 @@ class KafkaMailmapLog implements MailmapLog {
 
 	private final TopicSettings commits;
 
-	private final Clock clock;
-
 	KafkaMailmapLog(KafkaTemplate<String, String> kafka, JsonMapper json, MailmapTopicSettings topic,
-			TopicSettings commits, Clock clock) {
+			TopicSettings commits) {
 		this.kafka = kafka;
 		this.json = json;
 		this.topic = topic;
 		this.commits = commits;
-		this.clock = clock;
 	}
 
 	@Bean
@@ -59,8 +56,8 @@ class KafkaMailmapLog implements MailmapLog {
 	}
 
 	@Override
-	public Mono<Void> publish(Fetch fetch, String head, Mailmap mailmap) {
-		MailmapDiscovered event = MailmapDiscovered.of(fetch, head, mailmap, clock.instant());
+	public Mono<Void> publish(Fetch fetch, String head, Mailmap mailmap, Instant asked) {
+		MailmapDiscovered event = MailmapDiscovered.of(fetch, head, mailmap, asked);
 		// send() may block while it waits for metadata: keep it off the event loops
 		return InObservation.call(() -> kafka.send(topic.name(), event.key(), value(json, event)))
 			.flatMap(Mono::fromFuture)

@@ -16,9 +16,9 @@ record MailmapDiscovered(int schemaVersion, UUID eventId, UUID fetchId, String p
 
 	static final int SCHEMA_VERSION = 1;
 
-	static MailmapDiscovered of(Fetch fetch, String head, Mailmap mailmap, Instant now) {
+	static MailmapDiscovered of(Fetch fetch, String head, Mailmap mailmap, Instant asked) {
 		return new MailmapDiscovered(SCHEMA_VERSION, UUID.randomUUID(), fetch.id(), fetch.provider(),
-				fetch.repository().toString(), head, mailmap.text(), mailmap.truncated(), now);
+				fetch.repository().toString(), head, mailmap.text(), mailmap.truncated(), asked);
 	}
 
 	/** The same event saying the file was too large to pass on. */

@@ -93,7 +93,7 @@ class PagePipelineTest {
 				commits) -> (appends.incrementAndGet() == 3 ? forge.askedForTheMailmap() : Mono.<Void>empty())
 					.then(commitLog.append(fetch, commits));
 		List<String> mailmaps = new CopyOnWriteArrayList<>();
-		MailmapLog mailmapLog = (fetch, head, mailmap) -> Mono.fromRunnable(() -> mailmaps.add(head));
+		MailmapLog mailmapLog = (fetch, head, mailmap, asked) -> Mono.fromRunnable(() -> mailmaps.add(head));
 
 		Fetch fetch = fetch(forge, log, mailmapLog, 300, FetchMode.INCREMENTAL);
 

@@ -355,7 +355,7 @@ public abstract class ForgeContract {
 	private Fetch fetch(String name, int limit, FetchMode mode) {
 		RepositoryPath path = stub.forge().type().parsePath(stub.path(name));
 		CommitLog log = (fetch, commits) -> Mono.fromRunnable(() -> published.addAll(commits));
-		MailmapLog mailmapLog = (fetch, head, mailmap) -> Mono
+		MailmapLog mailmapLog = (fetch, head, mailmap, asked) -> Mono
 			.fromRunnable(() -> mailmaps.add(new PublishedMailmap(fetch.id(), head, mailmap)));
 		return FetchCommitsProbe.run(stub.forge(), log, mailmapLog, path, limit, mode, memory, Clock.systemUTC())
 			.block(Duration.ofSeconds(60));
