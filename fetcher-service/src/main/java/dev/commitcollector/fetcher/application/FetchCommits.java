@@ -244,7 +244,10 @@ public class FetchCommits {
 		WalkPages pages = new WalkPages(forge, commitLog, history, walkRecords, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
-		Mono<Void> walking = remembered.isPresent() ? history.walking(fetch.target()) : Mono.empty();
+		Mono<Void> walking = remembered.isPresent() ? Mono.defer(() -> {
+			Fetch running = fetches.find(fetch.id()).orElseThrow();
+			return Fetches.written(running, walkRecords.walking(running));
+		}) : Mono.empty();
 		return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
 			.flatMap(
 					first -> first.notModified() ? Mono.just(memory.get())

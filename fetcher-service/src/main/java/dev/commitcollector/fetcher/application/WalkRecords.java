@@ -25,6 +25,14 @@ public interface WalkRecords {
 	Mono<Boolean> record(Fetch progressed, Collection<String> shas);
 
 	/**
+	 * Marks {@code running}'s repository as being walked ({@link History#walking}) and
+	 * writes {@code running} as it stands, both only while the fetch is still this
+	 * attempt's; emits whether it was. A fetcher frozen in its first page while another
+	 * took its fetch over must not undo what that one recorded of the repository.
+	 */
+	Mono<Boolean> walking(Fetch running);
+
+	/**
 	 * Remembers where the walk of {@code completed} left its repository and writes
 	 * {@code completed}, both or neither; emits whether the fetch was written. Written
 	 * apart, an instance stopping between the two left the repository remembered as
@@ -35,7 +43,8 @@ public interface WalkRecords {
 
 	/**
 	 * One write after the other: the history's, then the fetch's (a failed page's fetch
-	 * write is logged, and made good by the next page's).
+	 * write is logged, and made good by the next page's); for a walk's start the fetch's
+	 * first, and the history's only when it was written.
 	 */
 	static WalkRecords separately(History history, Fetches fetches) {
 		return new WalkRecords() {
@@ -43,6 +52,13 @@ public interface WalkRecords {
 			@Override
 			public Mono<Boolean> record(Fetch progressed, Collection<String> shas) {
 				return history.remember(progressed.target(), shas).then(fetches.record(progressed));
+			}
+
+			@Override
+			public Mono<Boolean> walking(Fetch running) {
+				return fetches.record(running)
+					.flatMap(
+							written -> written ? history.walking(running.target()).thenReturn(true) : Mono.just(false));
 			}
 
 			@Override

@@ -17,6 +17,13 @@ import reactor.core.publisher.Mono;
 @Repository
 class PostgresWalkRecords implements WalkRecords {
 
+	/**
+	 * The fetch ($1) is still running as this attempt ($14): an attempt another one took
+	 * over leaves the repository as that one records it.
+	 */
+	private static final String OWN_ATTEMPT = """
+			exists (select 1 from fetcher.fetches where id = $1 and attempt = $14 and finished_at is null)""";
+
 	private final DatabaseClient db;
 
 	PostgresWalkRecords(DatabaseClient db) {
@@ -34,12 +41,17 @@ class PostgresWalkRecords implements WalkRecords {
 	}
 
 	@Override
+	public Mono<Boolean> walking(Fetch running) {
+		return PostgresFetchRecords.written(PostgresFetchRecords.upsert(db, """
+				with walking as (
+				    update fetcher.repositories set depth = 0, complete = false, etag = null
+				    where provider = $2 and repository = $3 and %s)
+				""".formatted(OWN_ATTEMPT), running));
+	}
+
+	@Override
 	public Mono<Boolean> completed(Fetch completed, RepositoryMemory memory) {
-		// only while the fetch is this attempt's: an attempt another one took over leaves
-		// the repository as that one records it
-		String remembered = "with remembered as (" + PostgresHistory.completedSql(15, """
-				exists (select 1 from fetcher.fetches where id = $1 and attempt = $14 and finished_at is null)""")
-				+ ")\n";
+		String remembered = "with remembered as (" + PostgresHistory.completedSql(15, OWN_ATTEMPT) + ")\n";
 		return PostgresFetchRecords.written(PostgresHistory
 			.remembering(PostgresFetchRecords.upsert(db, remembered, completed), 14, completed.target(), memory));
 	}

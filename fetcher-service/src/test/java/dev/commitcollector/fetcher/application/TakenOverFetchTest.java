@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.RepositoryMemory;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -70,6 +72,31 @@ class TakenOverFetchTest {
 		assertThat(recorded().status()).isEqualTo(FetchStatus.COMPLETED);
 		assertThat(recorded().commitsDiscovered()).isEqualTo(150);
 		assertThat(recorded()).isEqualTo(secondEnded.get());
+	}
+
+	@Test
+	void anInstanceWhoseFetchWasTakenOverInItsFirstPageLeavesTheRepositoryAsRememberedAndPublishesNothing() {
+		Sinks.Empty<Void> firstResumes = Sinks.empty();
+		FakeForge firstForge = FakeForge.withCommits(150).holdingTheFirstPageUntil(firstResumes.asMono());
+		FakeForge secondForge = FakeForge.withCommits(150).holdingTheFirstPageUntil(Mono.never());
+		RepositoryRef target = new RepositoryRef(firstForge.provider(), RepositoryPath.parse("acme/widgets"));
+		RepositoryMemory remembered = new RepositoryMemory("f".repeat(40), 150, true, "W/\"head\"");
+		history.completed(target, remembered).block(WAIT);
+		Fetch requested = Fetch.requested(target, 1000, FetchMode.INCREMENTAL, NOW);
+		records.requestOnce(requested).block(WAIT);
+
+		AtomicReference<Fetch> firstEnded = new AtomicReference<>();
+		instance(firstForge, new Fetches(records)).execute(requested).subscribe(firstEnded::set);
+		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded().status()).isEqualTo(FetchStatus.RUNNING));
+		instance(secondForge, new Fetches(records)).execute(requested).subscribe();
+		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded().attempt()).isEqualTo(2));
+
+		firstResumes.tryEmitEmpty();
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(firstEnded.get()).isNotNull());
+		assertThat(commitLog.commits()).isEmpty();
+		assertThat(history.memoryOf(target.provider(), target.path())).contains(remembered);
+		assertThat(recorded().attempt()).isEqualTo(2);
 	}
 
 	private Fetch recorded() {

@@ -87,6 +87,25 @@ class PostgresWalkRecordsTest {
 	}
 
 	@Test
+	void marksTheRepositoryAsBeingWalkedOnlyForTheAttemptThatRunsTheFetch() {
+		PostgresHistory history = new PostgresHistory(FetcherSchema.newClient());
+		RepositoryMemory recorded = new RepositoryMemory("a".repeat(40), 500, true, "W/\"head\"");
+		history.completed(target, recorded).block(WAIT);
+		Fetch queued = Fetch.requested(target, 500, FetchMode.INCREMENTAL, T0);
+		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
+		records.requestOnce(queued).block(WAIT);
+		Fetch first = records.takeUp(queued.id(), UUID.randomUUID()).block(WAIT).orElseThrow().running();
+		Fetch second = records.takeUp(queued.id(), UUID.randomUUID()).block(WAIT).orElseThrow().running();
+
+		assertThat(pages().walking(first).block(WAIT)).as("the attempt taken over").isFalse();
+		assertThat(history.recall(target).block(WAIT)).contains(recorded);
+
+		assertThat(pages().walking(second).block(WAIT)).as("the attempt that runs the fetch").isTrue();
+		assertThat(history.recall(target).block(WAIT)).contains(new RepositoryMemory("a".repeat(40), 0, false, null));
+		assertThat(records.find(queued.id()).block(WAIT)).contains(second);
+	}
+
+	@Test
 	void writesWhereTheWalkLeftTheRepositoryAndTheCompletedFetchTogether() {
 		Fetch running = Fetch.requested(target, 500, FetchMode.INCREMENTAL, T0).running().discovered(500);
 		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
