@@ -138,7 +138,8 @@ final class ShallowFetch {
 					throw ex;
 				}
 				filtersRefused.set(true);
-				log.info("{} offers no partial-clone filters; fetching by depth alone from now on", remote);
+				log.warn("{} offers no partial-clone filters: its histories are fetched by depth alone, and their"
+						+ " .mailmap is not read (the merged view applies none) from now on", remote);
 			}
 			transport.setFilterSpec(FilterSpec.NO_FILTER);
 		}
