@@ -67,7 +67,7 @@ class FetcherOpenApi {
 			+ "\"instance\":\"/api/v1/fetches\"}";
 
 	static final String BAD_BODY = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-			+ "\"detail\":\"limit has the wrong type or form; expected JSON such as {\\\"provider\\\":\\\"github\\\","
+			+ "\"detail\":\"limit must be a whole number from 1 to 100000; expected JSON such as {\\\"provider\\\":\\\"github\\\","
 			+ "\\\"repository\\\":\\\"owner/name\\\",\\\"limit\\\":1000}\",\"instance\":\"/api/v1/fetches\"}";
 
 	static final String UNAUTHORIZED_FETCH = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"

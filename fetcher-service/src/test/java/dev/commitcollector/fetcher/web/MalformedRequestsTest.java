@@ -24,6 +24,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,6 +66,9 @@ class MalformedRequestsTest {
 	int port;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	JsonMapper applicationJson;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
@@ -142,6 +146,22 @@ class MalformedRequestsTest {
 			assertBadRequestNaming(body("{\"repository\":\"acme/widgets\",\"limit\":" + limit + "}"),
 					"limit must be a whole number from 1 to 100000");
 		}
+	}
+
+	@Test
+	void leavesTheApplicationsMapperForCommandsAndForgeAnswersAsJacksonReadsByDefault() {
+		assertThat(applicationJson.readTree("{\"limit\":1000.0,\"mode\":\"a\",\"mode\":\"b\"}").get("mode").asString())
+			.isEqualTo("b");
+		assertThat(applicationJson.readValue("{\"repository\":\"a/b\",\"limit\":1000.0}", FetchRequest.class).limit())
+			.isEqualTo(1000);
+	}
+
+	@Test
+	void refusesABodyLargerThanItReadsWith413() {
+		Request request = body("{\"repository\":\"acme/widgets\",\"mode\":\"" + "x".repeat(300_000) + "\"}");
+		Answer answer = RawHttp.send(port, request);
+		assertThat(answer.status()).isEqualTo(413);
+		assertThat(problemIn(request, answer)).as(answer.body()).isNull();
 	}
 
 	@Test
