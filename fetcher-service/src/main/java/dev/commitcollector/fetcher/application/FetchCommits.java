@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,7 +87,7 @@ public class FetchCommits {
 			WalkRecords walkRecords, Clock clock, FetchSettings settings, FetchCommands commands, FetchMeters meters,
 			FetchTraces traces) {
 		this.walkRecords = walkRecords;
-		this.mailmaps = new PublishMailmap(mailmapLog, meters, clock);
+		this.mailmaps = new PublishMailmap(mailmapLog, meters);
 		this.meters = meters;
 		this.traces = traces;
 		this.forges = forges;
@@ -244,18 +245,26 @@ public class FetchCommits {
 		WalkPages pages = new WalkPages(forge, commitLog, history, walkRecords, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
-		Mono<Void> walking = remembered.isPresent() ? Mono.defer(() -> {
+		// every walk marks its start, fenced by attempt, even of a repository with
+		// nothing
+		// recorded: an attempt another one took over stops here, before it publishes
+		Mono<Void> walking = Mono.defer(() -> {
 			Fetch running = fetches.find(fetch.id()).orElseThrow();
 			return Fetches.written(running, walkRecords.walking(running));
-		}) : Mono.empty();
-		return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
-			.flatMap(
-					first -> first.notModified() ? Mono.just(memory.get())
-							: walking
-								.then(pages.from(first,
-										Mono.defer(
-												() -> mailmaps.at(forge, fetch, before, headOf(first), pages.waits()))))
-								.map(walked -> walk.memory(first, memory, walked.progress())));
+		});
+		return Mono.defer(() -> {
+			// the mailmap is read at the head this page pins: it is as old as this
+			// request
+			Instant headAsked = clock.instant();
+			return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
+				.flatMap(
+						first -> first.notModified() ? Mono.just(memory.get())
+								: walking
+									.then(pages.from(first,
+											Mono.defer(() -> mailmaps.at(forge, fetch, before, headOf(first), headAsked,
+													pages.waits()))))
+									.map(walked -> walk.memory(first, memory, walked.progress())));
+		});
 	}
 
 	private static String headOf(CommitPage first) {

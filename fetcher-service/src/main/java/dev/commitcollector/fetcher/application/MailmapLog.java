@@ -13,14 +13,14 @@ import reactor.core.publisher.Mono;
 public interface MailmapLog {
 
 	/** Publishes nothing: for tests that run fetches directly. */
-	MailmapLog NONE = (fetch, head, mailmap, asked) -> Mono.empty();
+	MailmapLog NONE = (fetch, head, mailmap, headAsked) -> Mono.empty();
 
 	/**
-	 * {@code mailmap} as read at {@code head}, the fetch's head commit; {@code asked} is
-	 * when its read was asked for, which orders it among the repository's other reads (a
-	 * read that was in flight while its fetcher froze is older than the one of the
-	 * attempt that took its fetch over, however late it is published).
+	 * {@code mailmap} as read at {@code head}, the fetch's head commit; {@code headAsked}
+	 * is when the page that pinned that head was asked for, which orders it among the
+	 * repository's other reads (a read published late, by a fetcher that froze, is as old
+	 * as its head, and never outranks the one of the attempt that took its fetch over).
 	 */
-	Mono<Void> publish(Fetch fetch, String head, Mailmap mailmap, Instant asked);
+	Mono<Void> publish(Fetch fetch, String head, Mailmap mailmap, Instant headAsked);
 
 }

@@ -1,6 +1,5 @@
 package dev.commitcollector.fetcher.application;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import dev.commitcollector.fetcher.domain.Fetch;
@@ -17,7 +16,8 @@ import reactor.core.publisher.Mono;
  * optional: a forge that cannot read files reads none, and a read or a publish that fails
  * is logged, counted ({@code mailmaps.failed}) and leaves the fetch to complete, with
  * nothing published; the next fetch after a push reads it again. The event is stamped
- * with when the read was asked for, not when it is published.
+ * with when the page that pinned its head was asked for, not when it is published: the
+ * file is the one at that head, however late it is read.
  */
 final class PublishMailmap {
 
@@ -27,33 +27,28 @@ final class PublishMailmap {
 
 	private final FetchMeters meters;
 
-	private final Clock clock;
-
-	PublishMailmap(MailmapLog mailmaps, FetchMeters meters, Clock clock) {
+	PublishMailmap(MailmapLog mailmaps, FetchMeters meters) {
 		this.mailmaps = mailmaps;
 		this.meters = meters;
-		this.clock = clock;
 	}
 
 	/**
-	 * Reads and publishes the mailmap at {@code head} unless the repository was
-	 * {@code before} at that head already (null head: no commit, nothing to read).
-	 * Completes empty, never with an error.
+	 * Reads and publishes the mailmap at {@code head}, whose page was asked for at
+	 * {@code headAsked}, unless the repository was {@code before} at that head already
+	 * (null head: no commit, nothing to read). Completes empty, never with an error.
 	 */
-	Mono<Void> at(Forge forge, Fetch fetch, String before, String head, RateLimitWaits waits) {
+	Mono<Void> at(Forge forge, Fetch fetch, String before, String head, Instant headAsked, RateLimitWaits waits) {
 		if (head == null || (fetch.mode() == FetchMode.INCREMENTAL && head.equals(before))) {
 			return Mono.empty();
 		}
-		return Mono.defer(() -> {
-			Instant asked = clock.instant();
-			return forge.mailmap(fetch.repository(), head, waits)
-				.flatMap(mailmap -> mailmaps.publish(fetch, head, mailmap, asked));
-		}).onErrorResume(error -> {
-			log.warn("fetch {}: the .mailmap of {} at {} was not published; the fetch goes on without it: {}",
-					fetch.id(), fetch.target(), head, error.toString());
-			meters.mailmapFailed(fetch.provider());
-			return Mono.empty();
-		});
+		return forge.mailmap(fetch.repository(), head, waits)
+			.flatMap(mailmap -> mailmaps.publish(fetch, head, mailmap, headAsked))
+			.onErrorResume(error -> {
+				log.warn("fetch {}: the .mailmap of {} at {} was not published; the fetch goes on without it: {}",
+						fetch.id(), fetch.target(), head, error.toString());
+				meters.mailmapFailed(fetch.provider());
+				return Mono.empty();
+			});
 	}
 
 }

@@ -56,8 +56,8 @@ class KafkaMailmapLog implements MailmapLog {
 	}
 
 	@Override
-	public Mono<Void> publish(Fetch fetch, String head, Mailmap mailmap, Instant asked) {
-		MailmapDiscovered event = MailmapDiscovered.of(fetch, head, mailmap, asked);
+	public Mono<Void> publish(Fetch fetch, String head, Mailmap mailmap, Instant headAsked) {
+		MailmapDiscovered event = MailmapDiscovered.of(fetch, head, mailmap, headAsked);
 		// send() may block while it waits for metadata: keep it off the event loops
 		return InObservation.call(() -> kafka.send(topic.name(), event.key(), value(json, event)))
 			.flatMap(Mono::fromFuture)

@@ -19,7 +19,9 @@ class PostgresWalkRecords implements WalkRecords {
 
 	/**
 	 * The fetch ($1) is still running as this attempt ($14): an attempt another one took
-	 * over leaves the repository as that one records it.
+	 * over leaves the repository as that one records it. (A walk's start asks the other
+	 * way round, that no other attempt holds the row, so it is marked even when its row
+	 * is written by the same statement.)
 	 */
 	private static final String OWN_ATTEMPT = """
 			exists (select 1 from fetcher.fetches where id = $1 and attempt = $14 and finished_at is null)""";
@@ -45,8 +47,10 @@ class PostgresWalkRecords implements WalkRecords {
 		return PostgresFetchRecords.written(PostgresFetchRecords.upsert(db, """
 				with walking as (
 				    update fetcher.repositories set depth = 0, complete = false, etag = null
-				    where provider = $2 and repository = $3 and %s)
-				""".formatted(OWN_ATTEMPT), running));
+				    where provider = $2 and repository = $3
+				      and not exists (select 1 from fetcher.fetches
+				                      where id = $1 and (attempt <> $14 or finished_at is not null)))
+				""", running));
 	}
 
 	@Override

@@ -9,36 +9,42 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 /**
- * A mailmap is stamped with when its read was asked for: a read that was in flight while
- * its fetcher froze must not outrank the read of the attempt that took the fetch over,
- * however late it arrives.
+ * A mailmap is stamped with when the page that pinned its head was asked for: the file is
+ * the one at that head, so a read published late (by a fetcher that froze) must not
+ * outrank the read of the attempt that took the fetch over.
  */
 class PublishMailmapTest {
 
-	private static final Instant ASKED = Instant.parse("2026-01-01T00:00:00Z");
+	private static final Instant PINNED = Instant.parse("2026-01-01T00:00:00Z");
 
-	private final MutableClock clock = new MutableClock(ASKED);
+	private final MutableClock clock = new MutableClock(PINNED);
+
+	private final Fetches fetches = new Fetches(new InMemoryFetchRecords());
 
 	private final List<Instant> stamps = new CopyOnWriteArrayList<>();
 
 	@Test
-	void stampsTheMailmapWithWhenItsReadWasAskedForNotWhenItArrived() {
-		FakeForge forge = FakeForge.withCommits(1).readingMailmaps();
-		forge.askedForTheMailmap().doOnSuccess(asked -> clock.advance(Duration.ofMinutes(5))).subscribe();
-		MailmapLog log = (fetch, head, mailmap, asked) -> Mono.fromRunnable(() -> stamps.add(asked));
-		Fetch fetch = Fetch.start(forge.provider(), RepositoryPath.parse("acme/widgets"), 10, FetchMode.FULL, ASKED);
+	void stampsTheMailmapWithWhenThePageThatPinnedItsHeadWasAskedFor() {
+		FakeForge forge = FakeForge.withCommits(300).readingMailmaps();
+		forge.asked(2).doOnSuccess(asked -> clock.advance(Duration.ofMinutes(5))).subscribe();
+		MailmapLog log = (fetch, head, mailmap, headAsked) -> Mono.fromRunnable(() -> stamps.add(headAsked));
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), new RecordingCommitLog(), log, fetches,
+				new InMemoryHistory(), clock, new FetchSettings(1), Unsent.COMMANDS, FetchMeters.NONE,
+				FetchTraces.NONE);
+		Fetch fetch = Fetch.start(forge.provider(), RepositoryPath.parse("acme/widgets"), 300, FetchMode.FULL, PINNED);
+		fetches.add(fetch);
 
-		new PublishMailmap(log, FetchMeters.NONE, clock)
-			.at(forge, fetch, null, forge.history().get(0).sha(), RateLimitWaits.NONE)
-			.block(Duration.ofSeconds(5));
+		Fetch done = useCase.run(forge, fetch).block(Duration.ofSeconds(10));
 
-		assertThat(clock.instant()).isEqualTo(ASKED.plus(Duration.ofMinutes(5)));
-		assertThat(stamps).containsExactly(ASKED);
+		assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(clock.instant()).isEqualTo(PINNED.plus(Duration.ofMinutes(5)));
+		assertThat(stamps).containsExactly(PINNED);
 	}
 
 }

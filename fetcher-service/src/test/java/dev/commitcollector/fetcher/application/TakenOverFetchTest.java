@@ -76,12 +76,37 @@ class TakenOverFetchTest {
 
 	@Test
 	void anInstanceWhoseFetchWasTakenOverInItsFirstPageLeavesTheRepositoryAsRememberedAndPublishesNothing() {
+		RepositoryRef target = new RepositoryRef(FakeForge.withCommits(1).provider(),
+				RepositoryPath.parse("acme/widgets"));
+		RepositoryMemory remembered = new RepositoryMemory("f".repeat(40), 150, true, "W/\"head\"");
+		history.completed(target, remembered).block(WAIT);
+
+		takenOverInItsFirstPage(target);
+
+		assertThat(commitLog.commits()).isEmpty();
+		assertThat(history.memoryOf(target.provider(), target.path())).contains(remembered);
+		assertThat(recorded().attempt()).isEqualTo(2);
+	}
+
+	@Test
+	void anInstanceWhoseFetchOfANewRepositoryWasTakenOverInItsFirstPagePublishesNothing() {
+		RepositoryRef target = new RepositoryRef(FakeForge.withCommits(1).provider(), RepositoryPath.parse("acme/new"));
+
+		takenOverInItsFirstPage(target);
+
+		assertThat(commitLog.commits()).isEmpty();
+		assertThat(history.memoryOf(target.provider(), target.path())).isEmpty();
+	}
+
+	/**
+	 * A first instance takes a fetch of {@code target} up and waits for its first page
+	 * while a second takes it over (and waits on its own first page for ever); then the
+	 * first page comes in, and the first instance runs on until it ends.
+	 */
+	private void takenOverInItsFirstPage(RepositoryRef target) {
 		Sinks.Empty<Void> firstResumes = Sinks.empty();
 		FakeForge firstForge = FakeForge.withCommits(150).holdingTheFirstPageUntil(firstResumes.asMono());
 		FakeForge secondForge = FakeForge.withCommits(150).holdingTheFirstPageUntil(Mono.never());
-		RepositoryRef target = new RepositoryRef(firstForge.provider(), RepositoryPath.parse("acme/widgets"));
-		RepositoryMemory remembered = new RepositoryMemory("f".repeat(40), 150, true, "W/\"head\"");
-		history.completed(target, remembered).block(WAIT);
 		Fetch requested = Fetch.requested(target, 1000, FetchMode.INCREMENTAL, NOW);
 		records.requestOnce(requested).block(WAIT);
 
@@ -94,9 +119,6 @@ class TakenOverFetchTest {
 		firstResumes.tryEmitEmpty();
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(firstEnded.get()).isNotNull());
-		assertThat(commitLog.commits()).isEmpty();
-		assertThat(history.memoryOf(target.provider(), target.path())).contains(remembered);
-		assertThat(recorded().attempt()).isEqualTo(2);
 	}
 
 	private Fetch recorded() {

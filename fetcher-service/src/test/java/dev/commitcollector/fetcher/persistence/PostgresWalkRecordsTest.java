@@ -106,6 +106,19 @@ class PostgresWalkRecordsTest {
 	}
 
 	@Test
+	void marksTheWalkEvenWhenTheSameStatementWritesItsFetchsRowFirst() {
+		PostgresHistory history = new PostgresHistory(FetcherSchema.newClient());
+		history.completed(target, new RepositoryMemory("b".repeat(40), 300, true, null)).block(WAIT);
+		Fetch running = Fetch.requested(target, 500, FetchMode.INCREMENTAL, T0).running();
+
+		assertThat(pages().walking(running).block(WAIT)).isTrue();
+
+		assertThat(history.recall(target).block(WAIT)).contains(new RepositoryMemory("b".repeat(40), 0, false, null));
+		assertThat(new PostgresFetchRecords(FetcherSchema.newClient()).find(running.id()).block(WAIT))
+			.contains(running);
+	}
+
+	@Test
 	void writesWhereTheWalkLeftTheRepositoryAndTheCompletedFetchTogether() {
 		Fetch running = Fetch.requested(target, 500, FetchMode.INCREMENTAL, T0).running().discovered(500);
 		PostgresFetchRecords records = new PostgresFetchRecords(FetcherSchema.newClient());
