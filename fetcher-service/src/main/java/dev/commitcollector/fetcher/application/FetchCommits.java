@@ -245,16 +245,14 @@ public class FetchCommits {
 		WalkPages pages = new WalkPages(forge, commitLog, history, walkRecords, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
-		// every walk marks its start, fenced by attempt, even of a repository with
-		// nothing
-		// recorded: an attempt another one took over stops here, before it publishes
+		// every walk marks its start, fenced by attempt, a new repository's too:
+		// an attempt another one took over stops here, before it publishes
 		Mono<Void> walking = Mono.defer(() -> {
 			Fetch running = fetches.find(fetch.id()).orElseThrow();
 			return Fetches.written(running, walkRecords.walking(running));
 		});
 		return Mono.defer(() -> {
-			// the mailmap is read at the head this page pins: it is as old as this
-			// request
+			// the mailmap is read at the head this page pins: as old as this request
 			Instant headAsked = clock.instant();
 			return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
 				.flatMap(

@@ -19,9 +19,7 @@ class PostgresWalkRecords implements WalkRecords {
 
 	/**
 	 * The fetch ($1) is still running as this attempt ($14): an attempt another one took
-	 * over leaves the repository as that one records it. (A walk's start asks the other
-	 * way round, that no other attempt holds the row, so it is marked even when its row
-	 * is written by the same statement.)
+	 * over leaves the repository as that one records it.
 	 */
 	private static final String OWN_ATTEMPT = """
 			exists (select 1 from fetcher.fetches where id = $1 and attempt = $14 and finished_at is null)""";
@@ -42,6 +40,10 @@ class PostgresWalkRecords implements WalkRecords {
 				""", progressed).bind(14, shas.toArray(String[]::new)));
 	}
 
+	/**
+	 * Asks {@link #OWN_ATTEMPT} the other way round, that no other attempt holds the
+	 * fetch's row, so the walk is marked even when this statement writes that row first.
+	 */
 	@Override
 	public Mono<Boolean> walking(Fetch running) {
 		return PostgresFetchRecords.written(PostgresFetchRecords.upsert(db, """
