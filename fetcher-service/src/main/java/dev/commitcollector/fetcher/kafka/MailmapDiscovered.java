@@ -16,9 +16,9 @@ record MailmapDiscovered(int schemaVersion, UUID eventId, UUID fetchId, String p
 
 	static final int SCHEMA_VERSION = 1;
 
-	static MailmapDiscovered of(Fetch fetch, String head, Mailmap mailmap, Instant asked) {
+	static MailmapDiscovered of(Fetch fetch, String head, Mailmap mailmap, Instant headAsked) {
 		return new MailmapDiscovered(SCHEMA_VERSION, UUID.randomUUID(), fetch.id(), fetch.provider(),
-				fetch.repository().toString(), head, mailmap.text(), mailmap.truncated(), asked);
+				fetch.repository().toString(), head, mailmap.text(), mailmap.truncated(), headAsked);
 	}
 
 	/** The same event saying the file was too large to pass on. */

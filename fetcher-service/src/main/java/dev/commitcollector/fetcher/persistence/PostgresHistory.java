@@ -69,12 +69,20 @@ class PostgresHistory implements History {
 
 	@Override
 	public Mono<Void> walking(RepositoryRef repository) {
-		return db.sql("""
-				update fetcher.repositories set depth = 0, complete = false, etag = null
-				where provider = $1 and repository = $2""")
+		return db.sql(walkingSql(1, "true"))
 			.bind(0, repository.provider())
 			.bind(1, repository.path().toString())
 			.then();
+	}
+
+	/**
+	 * The statement marking a repository, its provider and path ${@code first} and
+	 * ${@code first + 1}, as being walked, where {@code condition} holds.
+	 */
+	static String walkingSql(int first, String condition) {
+		return """
+				update fetcher.repositories set depth = 0, complete = false, etag = null
+				where provider = $%d and repository = $%d and %s""".formatted(first, first + 1, condition);
 	}
 
 	@Override

@@ -46,13 +46,11 @@ class PostgresWalkRecords implements WalkRecords {
 	 */
 	@Override
 	public Mono<Boolean> walking(Fetch running) {
-		return PostgresFetchRecords.written(PostgresFetchRecords.upsert(db, """
-				with walking as (
-				    update fetcher.repositories set depth = 0, complete = false, etag = null
-				    where provider = $2 and repository = $3
-				      and not exists (select 1 from fetcher.fetches
-				                      where id = $1 and (attempt <> $14 or finished_at is not null)))
-				""", running));
+		String walking = "with walking as (" + PostgresHistory.walkingSql(2,
+				"""
+						not exists (select 1 from fetcher.fetches where id = $1 and (attempt <> $14 or finished_at is not null))""")
+				+ ")\n";
+		return PostgresFetchRecords.written(PostgresFetchRecords.upsert(db, walking, running));
 	}
 
 	@Override
