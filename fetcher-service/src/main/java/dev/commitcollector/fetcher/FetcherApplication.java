@@ -13,16 +13,13 @@ public class FetcherApplication {
 
 	public static void main(String[] args) {
 		// Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request
-		// arrives
-		// before the previous answer has fully ended (reactor/reactor-netty#4361): that
-		// request then
-		// waits until the client gives up. Ending each answer before the next read avoids
-		// it.
+		// arrives before the previous answer has fully ended
+		// (reactor/reactor-netty#4361): that request then waits until the client gives
+		// up. Ending each answer before the next read avoids it.
 		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true");
 		// A write that was under way when its fetch was cancelled (its partition moved,
-		// the
-		// instance stopping) may still answer, with no one left to tell: one line saying
-		// so, not Reactor's stack trace at ERROR.
+		// the instance stopping) may still answer, with no one left to tell: one line
+		// saying so, not Reactor's stack trace at ERROR.
 		Hooks.onErrorDropped(error -> LoggerFactory.getLogger(FetcherApplication.class)
 			.warn("after its fetch was cancelled here: {}", error.toString()));
 		SpringApplication.run(FetcherApplication.class, args);

@@ -52,9 +52,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			sql.execute("create database " + DATABASE + " owner " + OWNER);
 		}
 		// as PostgreSQL 15+ does: the database owner owns schema public, so the store's
-		// migrations can
-		// take CREATE on it away from everyone else, the query-service's read-only role
-		// included
+		// migrations can take CREATE on it away from everyone else, the query-service's
+		// read-only role included
 		try (Connection connection = server.postgres.getDatabase("postgres", DATABASE).getConnection();
 				Statement sql = connection.createStatement()) {
 			sql.execute("alter schema public owner to " + OWNER);

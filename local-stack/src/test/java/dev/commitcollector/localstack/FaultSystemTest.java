@@ -68,9 +68,8 @@ class FaultSystemTest {
 		Path home = LocalStack.home();
 		broker = KafkaBrokerProcess.start(LocalStack.logs(home).resolve("kafka.log"), 6, LocalStack.TOPIC);
 		// a killed store's consumers keep their partitions until their session times out
-		// (45 s by
-		// default) and only then does the restarted store get them; 10 s keeps three
-		// kills in budget
+		// (45 s by default) and only then does the restarted store get them; 10 s keeps
+		// three kills in budget
 		stack = LocalStack.start(home, StackClient.freePorts(), Map.of("GITHUB_API_URL", github.apiUrl(),
 				"GITHUB_TOKEN", "", "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000"), broker);
 		client = new StackClient(stack);
@@ -176,8 +175,7 @@ class FaultSystemTest {
 		assertThat(store.rememberedDepth(history.path())).as("no walk completed").isZero();
 
 		// the restarted fetcher owns the partition of the killed fetch's command again:
-		// it
-		// runs that fetch again, from the start, to COMPLETED under the same id
+		// it runs that fetch again, from the start, to COMPLETED under the same id
 		stack.fetcher().start();
 		stack.fetcher().awaitReady(LocalStack.READY_TIMEOUT);
 		JsonNode again = client.awaitCompleted(id);
@@ -223,8 +221,7 @@ class FaultSystemTest {
 		int readiness = await().atMost(BOUND)
 			.until(() -> client.status(stack.store().url() + "/actuator/health/readiness"), status -> status == 503);
 		// what was stored before the stop is what PostgreSQL holds from transactions
-		// begun
-		// before the restart: the committed offsets may trail it by a whole poll
+		// begun before the restart: the committed offsets may trail it by a whole poll
 		Instant restarted = Instant.now();
 		stack.postgres().startAgain();
 		client.awaitStored();

@@ -11,11 +11,9 @@ public class QueryApplication {
 
 	public static void main(String[] args) {
 		// Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request
-		// arrives
-		// before the previous answer has fully ended (reactor/reactor-netty#4361): that
-		// request then
-		// waits until the client gives up. Ending each answer before the next read avoids
-		// it.
+		// arrives before the previous answer has fully ended
+		// (reactor/reactor-netty#4361): that request then waits until the client gives
+		// up. Ending each answer before the next read avoids it.
 		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true");
 		SpringApplication.run(QueryApplication.class, args);
 	}

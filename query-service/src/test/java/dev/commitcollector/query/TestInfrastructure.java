@@ -105,13 +105,11 @@ public final class TestInfrastructure {
 				sql.execute("create database " + DATABASE + " owner " + OWNER);
 			}
 			// zonky ships PostgreSQL 14, where schema public belongs to the bootstrap
-			// superuser, so the store's
-			// "revoke create on schema public from public" (run as the owner) would do
-			// nothing and leave the reader
-			// role able to create tables. From 15 on it belongs to the database owner;
-			// give it to the owner here as
-			// PostgreSQL 17 (docker-compose) does, keeping PUBLIC's create so the store's
-			// revoke still matters.
+			// superuser, so the store's "revoke create on schema public from public" (run
+			// as the owner) would do nothing and leave the reader role able to create
+			// tables. From 15 on it belongs to the database owner; give it to the owner
+			// here as PostgreSQL 17 (docker-compose) does, keeping PUBLIC's create so the
+			// store's revoke still matters.
 			try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
 					Statement sql = connection.createStatement()) {
 				sql.execute("alter schema public owner to " + OWNER);
