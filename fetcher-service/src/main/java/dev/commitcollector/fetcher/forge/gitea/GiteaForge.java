@@ -86,14 +86,11 @@ public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 	 * this request with {@code page} one up.
 	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
-		Optional<String> link = NextPage.linked(current, headers);
-		if (link.isPresent() && NextPage.isWithin(apiUrl(), link.get())) {
-			return link.map(PageCursor::new);
-		}
-		if (link.isPresent() || "true".equalsIgnoreCase(headers.getFirst("X-HasMore"))) {
+		Optional<String> link = NextPage.linkedWithin(apiUrl(), current, headers);
+		if (link.isEmpty() && "true".equalsIgnoreCase(headers.getFirst("X-HasMore"))) {
 			return Optional.of(new PageCursor(NextPage.numbered(current, NextPage.numberOf(current) + 1).toString()));
 		}
-		return Optional.empty();
+		return link.map(PageCursor::new);
 	}
 
 }

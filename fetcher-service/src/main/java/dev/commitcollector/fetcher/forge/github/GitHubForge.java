@@ -75,7 +75,8 @@ public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
 
 	@Override
 	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
-		return GitHubShapedCommits.toDomain(body, "GitHub").page(NextPage.linked(uri, headers).map(PageCursor::new));
+		return GitHubShapedCommits.toDomain(body, "GitHub")
+			.page(NextPage.linkedWithin(apiUrl(), uri, headers).map(PageCursor::new));
 	}
 
 }

@@ -76,12 +76,12 @@ public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
 	}
 
 	/**
-	 * The Link into the configured API, else this request for page {@code x-next-page}
-	 * (empty on the last).
+	 * The Link ({@link NextPage#linkedWithin} kept within the configured API), else this
+	 * request for page {@code x-next-page} (empty on the last).
 	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
-		Optional<String> link = NextPage.linked(current, headers);
-		if (link.isPresent() && NextPage.isWithin(apiUrl(), link.get())) {
+		Optional<String> link = NextPage.linkedWithin(apiUrl(), current, headers);
+		if (link.isPresent()) {
 			return link.map(PageCursor::new);
 		}
 		String page = headers.getFirst("x-next-page");

@@ -78,6 +78,13 @@ final class Failures {
 		if (status == 403) {
 			return new ForgeFailure.Rejected(forge + " refused access (403 " + message + ")");
 		}
+		if (status >= 300 && status < 400) {
+			String location = headers.getFirst(HttpHeaders.LOCATION);
+			return new ForgeFailure.Rejected(forge + " answered " + status + " " + message + ", pointing to "
+					+ (location == null ? "nowhere" : cut(location)) + "; not followed: only a redirect into the "
+					+ "configured API is, at most " + Redirects.MAX
+					+ " in a row. Ask for the repository where it is now");
+		}
 		if (status >= 500) {
 			return new ForgeFailure.Unavailable(forge + " answered " + status + " " + message);
 		}

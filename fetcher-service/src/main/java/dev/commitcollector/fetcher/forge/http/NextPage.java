@@ -24,6 +24,17 @@ public final class NextPage {
 			.map(target -> current.resolve(target).toString());
 	}
 
+	/**
+	 * The {@code Link rel="next"} target when it points into the configured API. A forge
+	 * reached by another name than its own (behind a proxy, by an internal host name)
+	 * builds its links from its own name: then the next page is {@code current} with
+	 * {@code page} one up, never the link. Empty when there is no such link.
+	 */
+	public static Optional<String> linkedWithin(URI apiUrl, URI current, HttpHeaders headers) {
+		return linked(current, headers)
+			.map(link -> isWithin(apiUrl, link) ? link : numbered(current, numberOf(current) + 1).toString());
+	}
+
 	/** {@code current} asking for page {@code page}; its encoded path stays as it is. */
 	public static URI numbered(URI current, int page) {
 		return UriComponentsBuilder.fromUri(current).replaceQueryParam("page", page).build(true).toUri();

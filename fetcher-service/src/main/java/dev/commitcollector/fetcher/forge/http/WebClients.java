@@ -7,8 +7,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * The HTTP client of one forge instance: timeouts, no redirects, a User-Agent, room for a
- * full page, JSON asked for, and the token sent as the forge wants it.
+ * The HTTP client of one forge instance: timeouts, redirects followed only within the API
+ * ({@link Redirects}), a User-Agent, room for a full page, JSON asked for, and the token
+ * sent as the forge wants it.
  */
 final class WebClients {
 
@@ -26,7 +27,7 @@ final class WebClients {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(settings.timeout().toMillis(), Integer.MAX_VALUE))
 			.responseTimeout(settings.timeout())
-			.followRedirect(false);
+			.followRedirect((request, response) -> Redirects.followed(settings.apiUrl(), request, response));
 		return builder.clone()
 			.baseUrl(settings.apiUrl().toString())
 			.clientConnector(new ReactorClientHttpConnector(http))

@@ -437,28 +437,6 @@ class GitHubForgeTest {
 	}
 
 	@Test
-	void refusesToFollowANextLinkOutsideTheConfiguredApi() throws IOException {
-		try (MockWebServer elsewhere = new MockWebServer()) {
-			elsewhere.start();
-			github.withHistory(GitHubStub.history(250)).linksPointingTo(elsewhere.url("/"));
-			GitHubForge forge = forge("ghp_secret");
-
-			CommitPage first = forge.firstPage(HELLO_WORLD, 100).block(WITHIN);
-			// the second page is built here, pinned to the head; its Link is GitHub's
-			CommitPage second = forge.nextPage(HELLO_WORLD, first.next().orElseThrow()).block(WITHIN);
-
-			assertThat(second.commits()).hasSize(100);
-			assertThat(second.next())
-				.hasValueSatisfying(cursor -> assertThat(cursor.value()).startsWith(elsewhere.url("/").toString()));
-			StepVerifier.create(forge.nextPage(HELLO_WORLD, second.next().orElseThrow()))
-				.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
-					.hasMessageContaining("outside the configured API"))
-				.verify(WITHIN);
-			assertThat(elsewhere.getRequestCount()).isZero();
-		}
-	}
-
-	@Test
 	void sendsTheTokenAsABearerWithAUserAgentOnEveryRequest() {
 		github.withHistory(GitHubStub.history(150)).requireToken("ghp_secret");
 

@@ -60,6 +60,8 @@ final class GitHubStub extends Dispatcher {
 
 	private volatile String mailmap;
 
+	private volatile String formerName;
+
 	private GitHubStub(MockWebServer server, String prefix, String owner, String name) {
 		this.server = server;
 		this.prefix = prefix;
@@ -107,6 +109,16 @@ final class GitHubStub extends Dispatcher {
 		return this;
 	}
 
+	/**
+	 * The repository was called {@code name} before: what is asked of that name answers
+	 * 301 to the same path below {@code /repositories/{id}}, as GitHub answers for a
+	 * repository renamed or moved.
+	 */
+	GitHubStub renamedFrom(String name) {
+		this.formerName = name;
+		return this;
+	}
+
 	/** Every request gets this answer. */
 	GitHubStub answerAlways(Supplier<MockResponse> response) {
 		this.always = response;
@@ -151,7 +163,17 @@ final class GitHubStub extends Dispatcher {
 		}
 		HttpUrl url = request.getUrl();
 		String path = url.encodedPath();
-		if (path.equals(prefix + "/repos/" + owner + "/" + name + "/contents/.mailmap")) {
+		String former = prefix + "/repos/" + owner + "/" + formerName + "/";
+		if (formerName != null && path.startsWith(former)) {
+			String moved = prefix + "/repositories/" + REPOSITORY_ID + "/" + path.substring(former.length());
+			return new MockResponse.Builder().code(301)
+				.setHeader("Location", url.newBuilder().encodedPath(moved).build().toString())
+				.setHeader("Content-Type", "application/json; charset=utf-8")
+				.body("{\"message\":\"Moved Permanently\",\"url\":\"" + moved + "\"}")
+				.build();
+		}
+		if (path.equals(prefix + "/repos/" + owner + "/" + name + "/contents/.mailmap")
+				|| path.equals(prefix + "/repositories/" + REPOSITORY_ID + "/contents/.mailmap")) {
 			return mailmap(url.queryParameter("ref"));
 		}
 		if (!"GET".equals(request.getMethod()) || !(path.equals(prefix + "/repos/" + owner + "/" + name + "/commits")
