@@ -27,6 +27,8 @@ public final class Events {
 
 	private Instant authoredAt = Instant.parse("2024-05-01T10:00:00Z");
 
+	private Instant committedAt;
+
 	private final List<String> coAuthors = new ArrayList<>();
 
 	private Events() {
@@ -69,6 +71,12 @@ public final class Events {
 		return this;
 	}
 
+	/** The committer date; a minute after the author date unless given. */
+	public Events committedAt(Instant committedAt) {
+		this.committedAt = committedAt;
+		return this;
+	}
+
 	/**
 	 * A co-author, which makes the event schema version 2; a version 1 event has no
 	 * {@code coAuthors}.
@@ -92,7 +100,8 @@ public final class Events {
 				"authorName":%s,"authorEmail":%s,"authorLogin":%s,"authoredAt":"%s","committedAt":"%s",\
 				"messageHeadline":"Fix the thing","discoveredAt":"%s"%s}""".formatted(coAuthors.isEmpty() ? 1 : 2,
 				UUID.randomUUID(), UUID.randomUUID(), provider, repository, sha, quoted(authorName),
-				quoted(authorEmail), quoted(authorLogin), authoredAt, authoredAt.plusSeconds(60), Instant.now(),
+				quoted(authorEmail), quoted(authorLogin), authoredAt,
+				committedAt != null ? committedAt : authoredAt.plusSeconds(60), Instant.now(),
 				coAuthors.isEmpty() ? "" : ",\"coAuthors\":[" + String.join(",", coAuthors) + "]");
 	}
 

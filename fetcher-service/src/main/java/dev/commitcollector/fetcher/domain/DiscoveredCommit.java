@@ -16,17 +16,32 @@ public record DiscoveredCommit(String sha, CommitAuthor author, Instant authored
 
 	private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
 	public DiscoveredCommit {
 		if (sha == null || !SHA.matcher(sha).matches()) {
 			throw new IllegalArgumentException("not a commit sha: " + sha);
 		}
 		Objects.requireNonNull(author, "author");
-		Objects.requireNonNull(authoredAt, "authoredAt");
-		Objects.requireNonNull(committedAt, "committedAt");
+		requireStorable(authoredAt, "authoredAt");
+		requireStorable(committedAt, "committedAt");
 		parents = parents == null ? List.of() : List.copyOf(parents);
 		coAuthors = coAuthors == null ? List.of()
 				: List.copyOf(coAuthors.subList(0, Math.min(coAuthors.size(), CoAuthorTrailers.MAX)));
 		messageHeadline = ForgeText.clean(messageHeadline, ForgeText.MAX_HEADLINE_BYTES);
+	}
+
+	/**
+	 * A date the store can hold: years 1 to 9999, as the event's schema says. A commit
+	 * dated outside them is one its forge cannot have meant, and is not published.
+	 */
+	private static void requireStorable(Instant date, String name) {
+		Objects.requireNonNull(date, name);
+		if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+			throw new IllegalArgumentException(name + " " + date + " is outside the years 1 to 9999");
+		}
 	}
 
 	/** A commit that credits no co-author. */

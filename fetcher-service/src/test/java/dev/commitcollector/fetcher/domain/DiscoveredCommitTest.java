@@ -93,6 +93,22 @@ class DiscoveredCommitTest {
 			.hasMessageContaining("not a commit sha");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "-0001-12-31T23:59:59Z", "9999-12-31T23:59:59.9999991Z", "+10000-01-01T00:00:00Z" })
+	void refusesADateOutsideTheYearsOneTo9999ThatTheStoreHolds(String date) {
+		String sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+
+		assertThatThrownBy(() -> new DiscoveredCommit(sha, ADA, Instant.parse(date), AUTHORED, "x"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("authoredAt " + Instant.parse(date) + " is outside the years 1 to 9999");
+		assertThatThrownBy(() -> new DiscoveredCommit(sha, ADA, AUTHORED, Instant.parse(date), "x"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("committedAt");
+		assertThat(new DiscoveredCommit(sha, ADA, Instant.parse("0001-01-01T00:00:00Z"),
+				Instant.parse("9999-12-31T23:59:59.999999Z"), "x")
+			.committedAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+	}
+
 	@Test
 	void requiresAnAuthorAndBothDates() {
 		String sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e";

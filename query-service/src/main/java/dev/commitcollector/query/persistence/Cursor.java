@@ -19,6 +19,12 @@ record Cursor(String first, String second) {
 
 	private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
 
+	/**
+	 * Where a listing newest first starts: above the latest date a commit can have, and
+	 * above every sha (lowercase hex) at that date.
+	 */
+	static final Cursor NEWEST = new Cursor(LATEST.toString(), "g");
+
 	String encode() {
 		return Base64.getUrlEncoder()
 			.withoutPadding()

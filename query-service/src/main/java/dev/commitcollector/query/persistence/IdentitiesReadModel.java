@@ -1,7 +1,6 @@
 package dev.commitcollector.query.persistence;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +31,6 @@ import reactor.core.publisher.Mono;
  */
 @Repository
 public class IdentitiesReadModel {
-
-	private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
 
 	private final DatabaseClient db;
 
@@ -89,7 +86,7 @@ public class IdentitiesReadModel {
 	 */
 	public Mono<Slice<CommitEntry>> commits(RepositoryKey repository, List<String> keys, CommitRole role, String after,
 			int size) {
-		Cursor from = after == null ? null : Cursor.decode(after);
+		Cursor from = after == null ? Cursor.NEWEST : Cursor.decode(after);
 		return db.sql("""
 				select sha, authored_at, committed_at, message_headline from commits
 				where provider = $1 and repository = $2 and (authored_at, sha) < ($4, $5) and sha in (
@@ -107,8 +104,8 @@ public class IdentitiesReadModel {
 			.bind(0, repository.provider())
 			.bind(1, repository.path())
 			.bind(2, keys.toArray(String[]::new))
-			.bind(3, from == null ? LATEST : from.date())
-			.bind(4, from == null ? "" : from.second())
+			.bind(3, from.date())
+			.bind(4, from.second())
 			.bind(5, size + 1)
 			.bind(6, role != CommitRole.COAUTHOR)
 			.bind(7, role != CommitRole.AUTHOR)

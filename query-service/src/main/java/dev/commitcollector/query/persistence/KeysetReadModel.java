@@ -32,7 +32,6 @@ import reactor.core.publisher.Mono;
 public class KeysetReadModel {
 
 	/** Where the first page of an author's commits starts. */
-	private static final OffsetDateTime NEWEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
 
 	private final DatabaseClient db;
 
@@ -136,15 +135,13 @@ public class KeysetReadModel {
 
 	/** One author's commits in a repository, newest first (ties by sha, descending). */
 	public Mono<Slice<CommitEntry>> commits(RepositoryKey repository, String author, String after, int size) {
-		Cursor from = after == null ? null : Cursor.decode(after);
-		OffsetDateTime before = from == null ? NEWEST : from.date();
-		String beforeSha = from == null ? "" : from.second();
+		Cursor from = after == null ? Cursor.NEWEST : Cursor.decode(after);
 		return rows(COMMITS, 1,
 				statement -> statement.bind(0, repository.provider())
 					.bind(1, repository.path())
 					.bind(2, author)
-					.bind(3, before)
-					.bind(4, beforeSha)
+					.bind(3, from.date())
+					.bind(4, from.second())
 					.bind(5, size + 1),
 				KeysetReadModel::commitEntries)
 			.map(pages -> pages.isEmpty() ? List.<CommitEntry>of() : pages.get(0))

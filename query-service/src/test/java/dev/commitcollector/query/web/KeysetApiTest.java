@@ -130,6 +130,28 @@ class KeysetApiTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void listsCommitsDatedTheLastMomentsOfYear9999First() throws Exception {
+		String repository = "acme/keyset-late";
+		String last = "f".repeat(40);
+		String second = "e".repeat(40);
+		aRepository("github", repository)
+			.commit(last, "login:late", "late", "Late", "late@example.org",
+					Instant.parse("9999-12-31T23:59:59.999999Z"))
+			.commit(second, "login:late", "late", "Late", "late@example.org", Instant.parse("9999-12-31T23:59:59Z"))
+			.commit("a".repeat(40), "login:late", "late", "Late", "late@example.org",
+					Instant.parse("2024-01-01T00:00:00Z"))
+			.store();
+
+		JsonNode page = get("/api/v1/authors/login:late/commits?repository=" + repository + "&size=2");
+
+		assertThat(page.get("commits").findValuesAsString("sha")).containsExactly(last, second);
+		assertThat(get("/api/v1/authors/login:late/commits?repository=" + repository + "&size=2&after="
+				+ page.get("next").asString())
+			.get("commits")
+			.findValuesAsString("sha")).containsExactly("a".repeat(40));
+	}
+
+	@Test
 	void filtersAuthorsByNameLoginOrEmailIgnoringCase() throws Exception {
 		String repository = "acme/keyset-filter";
 		aRepository("github", repository)

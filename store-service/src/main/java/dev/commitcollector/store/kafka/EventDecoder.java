@@ -42,7 +42,8 @@ final class EventDecoder {
 
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
-	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+	/** The last instant of year 9999 that timestamptz holds (to the microsecond). */
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
 	private final JsonMapper json;
 
@@ -176,7 +177,7 @@ final class EventDecoder {
 	 * block the partition.
 	 */
 	static boolean storable(Instant instant) {
-		return instant != null && !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
+		return instant != null && !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
 	}
 
 	/**

@@ -49,6 +49,23 @@ class EventDecoderTest {
 	}
 
 	@Test
+	void storesEveryDateOfTheYearsOneTo9999ToTheLastMicrosecondAndNoneBeyond() {
+		for (String date : new String[] { "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+				"9999-12-31T23:59:59.999999Z" }) {
+			CommitRecord commit = decode(
+					anEvent().authoredAt(Instant.parse(date)).committedAt(Instant.parse(date)).json());
+			assertThat(commit.authoredAt()).isEqualTo(Instant.parse(date));
+			assertThat(commit.committedAt()).isEqualTo(Instant.parse(date));
+		}
+		for (String date : new String[] { "-0001-12-31T23:59:59Z", "9999-12-31T23:59:59.9999991Z",
+				"+10000-01-01T00:00:00Z" }) {
+			assertThatThrownBy(() -> decode(anEvent().authoredAt(Instant.parse(date)).json()))
+				.isInstanceOf(EventDecoder.InvalidEvent.class)
+				.hasMessageContaining("authoredAt");
+		}
+	}
+
+	@Test
 	void refusesEventsThatAreNotCommitDiscovered() {
 		assertThatThrownBy(() -> decode("not json")).isInstanceOf(EventDecoder.InvalidEvent.class)
 			.hasMessageContaining("not CommitDiscovered JSON");

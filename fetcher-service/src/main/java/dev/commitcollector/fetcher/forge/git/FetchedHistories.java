@@ -14,6 +14,7 @@ import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.forge.http.CommitItems;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -54,13 +55,13 @@ final class FetchedHistories {
 		}
 		entry.expiry().get().dispose(); // not while a page is read
 		try {
-			List<DiscoveredCommit> commits = entry.history().page(size);
+			CommitItems.Read commits = entry.history().page(size);
 			if (entry.history().exhausted()) {
 				close(cursor, entry);
-				return new CommitPage(commits, Optional.empty());
+				return commits.page(Optional.empty());
 			}
 			expireLater(cursor, entry);
-			return new CommitPage(commits, Optional.of(new PageCursor(cursor)));
+			return commits.page(Optional.of(new PageCursor(cursor)));
 		}
 		catch (FetchedHistory.Closed ex) {
 			throw gone(repository);

@@ -2,10 +2,13 @@ package dev.commitcollector.fetcher.forge.git;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import dev.commitcollector.fetcher.domain.ForgeText;
+import dev.commitcollector.fetcher.forge.http.CommitItems;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -23,6 +26,9 @@ import org.slf4j.LoggerFactory;
 final class FetchedHistory implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(FetchedHistory.class);
+
+	/** The most UTF-8 bytes of a reason a log line quotes. */
+	private static final int QUOTED_BYTES = 300;
 
 	private final Path directory;
 
@@ -53,19 +59,32 @@ final class FetchedHistory implements AutoCloseable {
 		}
 	}
 
-	/** The next up to {@code size} commits; fails with {@link Closed} once closed. */
-	synchronized List<DiscoveredCommit> page(int size) throws IOException {
+	/**
+	 * The next up to {@code size} commits; fails with {@link Closed} once closed. A
+	 * commit that cannot be read whole is set aside, logged and counted, and takes its
+	 * place among the {@code limit} as it does on every forge: the commits around it are
+	 * read.
+	 */
+	synchronized CommitItems.Read page(int size) throws IOException {
 		if (closed) {
 			throw new Closed();
 		}
 		List<DiscoveredCommit> commits = new ArrayList<>(Math.min(size, remaining));
-		while (next != null && remaining > 0 && commits.size() < size) {
-			commits.add(GitCommits.toDomain(next));
+		int unreadable = 0;
+		while (next != null && remaining > 0 && commits.size() + unreadable < size) {
+			try {
+				commits.add(GitCommits.toDomain(next));
+			}
+			catch (IllegalArgumentException | DateTimeException | ArithmeticException ex) {
+				unreadable++;
+				log.warn("the git commit {} cannot be read; it is set aside: {}", next.name(),
+						ForgeText.clean(ex.getMessage(), QUOTED_BYTES));
+			}
 			next.disposeBody(); // the walk keeps every commit it saw: keep them small
 			remaining--;
 			next = remaining > 0 ? walk.next() : null;
 		}
-		return commits;
+		return new CommitItems.Read(commits, unreadable);
 	}
 
 	synchronized boolean exhausted() {

@@ -3,22 +3,28 @@ package dev.commitcollector.fetcher.forge.git;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
-import dev.commitcollector.fetcher.domain.ForgeFailure;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.util.RawParseUtils;
 
 /**
- * Turns a git commit object into a domain commit. Plain git links no accounts: the login
- * is always null.
+ * Turns a git commit object into a domain commit, or refuses it with an
+ * {@link IllegalArgumentException} saying why. Plain git links no accounts: the login is
+ * always null.
  */
 final class GitCommits {
 
 	private static final byte[] PARENT = "parent ".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * An identity line after its header, as git writes it (the email may hold spaces).
+	 */
+	private static final Pattern IDENTITY = Pattern.compile("[^<]*<.*> +-?\\d{1,18} +[+-]\\d{4}");
 
 	private GitCommits() {
 	}
@@ -28,14 +34,31 @@ final class GitCommits {
 	 * same commit reads the same whichever forge reported it.
 	 */
 	static DiscoveredCommit toDomain(RevCommit commit) {
+		byte[] raw = commit.getRawBuffer();
+		requireWhole("author", raw, RawParseUtils.author(raw, 0));
+		requireWhole("committer", raw, RawParseUtils.committer(raw, 0));
 		PersonIdent author = commit.getAuthorIdent();
 		PersonIdent committer = commit.getCommitterIdent();
-		if (author == null || committer == null) {
-			throw new ForgeFailure.MalformedAnswer("git commit " + commit.name() + " has no author or committer");
-		}
 		return DiscoveredCommit.fromMessage(commit.name(),
 				new CommitAuthor(author.getName(), author.getEmailAddress(), null), author.getWhenAsInstant(),
 				committer.getWhenAsInstant(), commit.getFullMessage(), parents(commit));
+	}
+
+	/**
+	 * Refuses an identity line git itself cannot read a date from: {@code Name <email>
+	 * seconds zone}. JGit reads what it can of any line, and makes up the epoch for a
+	 * missing date or takes the date into an unclosed email; nothing is made up here.
+	 */
+	private static void requireWhole(String header, byte[] raw, int start) {
+		if (start < 0) {
+			throw new IllegalArgumentException("it has no " + header + " line");
+		}
+		int end = RawParseUtils.nextLF(raw, start);
+		String line = new String(raw, start, end - start, StandardCharsets.ISO_8859_1).stripTrailing();
+		if (!IDENTITY.matcher(line).matches()) {
+			throw new IllegalArgumentException(
+					"its " + header + " line is not 'Name <email> seconds zone': " + header + " " + line);
+		}
 	}
 
 	/**

@@ -16,7 +16,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FilterSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.Transport;
@@ -55,9 +54,7 @@ final class MailmapFetch {
 	Mailmap read(RepositoryPath repository, String sha) throws IOException {
 		Files.createDirectories(workDir);
 		Path directory = Files.createTempDirectory(workDir, "git-mailmap-");
-		try (Repository local = new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build()) {
-			local.create(true);
-			local.getConfig().setString("http", null, "followRedirects", "false");
+		try (Repository local = TemporaryRepository.createAt(directory)) {
 			ObjectId commit = ObjectId.fromString(sha);
 			fetch(local, repository, commit, ROOT_TREE_ONLY, 1);
 			Optional<ObjectId> blob = mailmapIn(local, commit);

@@ -15,7 +15,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.FilterSpec;
 import org.eclipse.jgit.transport.RefSpec;
@@ -72,10 +71,7 @@ final class ShallowFetch {
 		Path directory = Files.createTempDirectory(workDir, "git-fetch-");
 		Repository local = null;
 		try {
-			local = new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build();
-			local.create(true);
-			// a redirect could lead anywhere, the token along: never follow one
-			local.getConfig().setString("http", null, "followRedirects", "false");
+			local = TemporaryRepository.createAt(directory);
 			PackSizeGuard guard = new PackSizeGuard(directory, maxPackBytes);
 			Optional<ObjectId> head = fetchHead(local, uri, depth, guard);
 			if (head.isPresent()) {

@@ -91,6 +91,20 @@ final class BareRepository implements AutoCloseable {
 	}
 
 	/**
+	 * A commit object written as given, as a broken tool or a hostile remote might:
+	 * {@code identities} are its lines between the parent and the message, such as
+	 * {@code author Ada <ada@example.org> 1700000000 +0000}, unchecked.
+	 */
+	ObjectId rawCommit(String identities, ObjectId parent) throws IOException {
+		TreeFormatter tree = new TreeFormatter();
+		tree.append("CHANGES", FileMode.REGULAR_FILE,
+				inserter.insert(Constants.OBJ_BLOB, identities.getBytes(StandardCharsets.UTF_8)));
+		String object = "tree " + inserter.insert(tree).name() + "\nparent " + parent.name() + "\n" + identities
+				+ "\n\nHand-written\n";
+		return inserter.insert(Constants.OBJ_COMMIT, object.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
 	 * Points {@code branch} at {@code head} and HEAD at {@code branch}, as a push to the
 	 * default branch does.
 	 */
