@@ -11,18 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where events come from and where unreadable ones go; how many events one transaction
- * stores at most (a polled batch is stored as several, each written while the next is
- * decoded) and how many of those transactions run at once, each on its own connection;
- * how long one such write may take; how the retry of a failed write backs off (forever: a
- * database outage never skips an event); after how long failing the same batch makes the
- * store's readiness DOWN.
+ * Where events come from and where unreadable ones go (the topics' partitions and
+ * replicas, when the store creates them); how many events one transaction stores at most
+ * (a polled batch is stored as several, each written while the next is decoded) and how
+ * many of those transactions run at once, each on its own connection; how long one such
+ * write may take; how the retry of a failed write backs off (forever: a database outage
+ * never skips an event); after how long failing the same batch makes the store's
+ * readiness DOWN.
  */
 @ConfigurationProperties("store.consumer")
 @Validated
 record ConsumerSettings(
 		@DefaultValue("commits.discovered") @NotBlank(message = "COMMITS_TOPIC must not be blank") String topic,
 		@DefaultValue("6") @Min(value = 1, message = "COMMITS_TOPIC_PARTITIONS must be at least 1") int partitions,
+		@DefaultValue("1") @Min(value = 1, message = "COMMITS_TOPIC_REPLICAS must be at least 1") short replicas,
 		@DefaultValue("commits.discovered.DLT") @NotBlank(
 				message = "COMMITS_DLT must not be blank") String deadLetterTopic,
 		@DefaultValue("2000") @Min(value = 1, message = "STORE_WRITE_BATCH must be at least 1") int writeBatch,

@@ -1,9 +1,12 @@
 package dev.commitcollector.store.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,17 @@ final class DeadLetters {
 
 	static final String REASON = "dlt-reason";
 
+	/** The size of an event whose value a letter carries cut. */
+	static final String VALUE_BYTES = "dlt-value-bytes";
+
+	static final int CUT_VALUE_BYTES = 64 * 1024;
+
+	/** For the headers Spring adds beside the reason: where the event was, and when. */
+	private static final int HEADROOM_BYTES = 4 * 1024;
+
+	/** Kafka's {@code max.request.size} unless the producer is given another. */
+	private static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
 	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
 	private final DeadLetterPublishingRecoverer recoverer;
@@ -27,9 +41,15 @@ final class DeadLetters {
 
 	private final String topic;
 
+	private final long maxRequestBytes;
+
 	DeadLetters(KafkaOperations<String, byte[]> kafka, Ingestion ingestion, String topic) {
 		this.ingestion = ingestion;
 		this.topic = topic;
+		Object configured = kafka.getProducerFactory()
+			.getConfigurationProperties()
+			.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+		this.maxRequestBytes = configured == null ? DEFAULT_MAX_REQUEST_BYTES : Long.parseLong(configured.toString());
 		// a negative partition lets the producer choose
 		this.recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> new TopicPartition(topic, -1));
 		this.recoverer.setHeadersFunction((record, ex) -> {
@@ -41,14 +61,52 @@ final class DeadLetters {
 
 	/**
 	 * Sends the letter and waits for the broker's acknowledgement; throws if it is not
-	 * sent.
+	 * sent. An event that fits its topic but would not fit the producer's request size
+	 * once the headers saying why are added (a producer other than the fetcher can send
+	 * up to the broker's limit) goes with its value cut to {@value #CUT_VALUE_BYTES}
+	 * bytes and its size in {@value #VALUE_BYTES}: the whole event stays at its offset on
+	 * its own topic, and the partition does not stop on a letter that can never be sent
+	 * whole.
 	 */
 	void send(Letter letter) {
 		ConsumerRecord<String, byte[]> record = letter.record();
 		log.warn("event at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(), topic,
 				letter.reason());
-		recoverer.accept(record, null, new Unstorable(letter.reason()));
+		if (fits(record, letter.reason())) {
+			recoverer.accept(record, null, new Unstorable(letter.reason()));
+		}
+		else {
+			log.warn("event at {}-{}@{} is too large for {} with its reason ({} bytes): sent with its first {} bytes",
+					record.topic(), record.partition(), record.offset(), topic, record.value().length, CUT_VALUE_BYTES);
+			recoverer.accept(cut(record), null, new Unstorable(letter.reason()));
+		}
 		ingestion.deadLettered();
+	}
+
+	/**
+	 * Whether the letter stays within the producer's request size: the event, and its
+	 * reason three times (Spring's message and trace headers, and {@value #REASON}) with
+	 * room for the other headers.
+	 */
+	private boolean fits(ConsumerRecord<String, byte[]> record, String reason) {
+		if (record.value() == null || record.value().length <= CUT_VALUE_BYTES) {
+			return true;
+		}
+		long size = (long) record.value().length + Math.max(0, record.serializedKeySize())
+				+ 3L * String.valueOf(reason).getBytes(StandardCharsets.UTF_8).length + HEADROOM_BYTES;
+		for (Header header : record.headers()) {
+			size += header.key().length() + (header.value() == null ? 0 : header.value().length);
+		}
+		return size <= maxRequestBytes;
+	}
+
+	private static ConsumerRecord<String, byte[]> cut(ConsumerRecord<String, byte[]> record) {
+		RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+		headers.add(VALUE_BYTES, String.valueOf(record.value().length).getBytes(StandardCharsets.UTF_8));
+		byte[] value = Arrays.copyOf(record.value(), CUT_VALUE_BYTES);
+		return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+				record.timestampType(), record.serializedKeySize(), value.length, record.key(), value, headers,
+				record.leaderEpoch());
 	}
 
 	/** An event, and why it cannot be stored. */

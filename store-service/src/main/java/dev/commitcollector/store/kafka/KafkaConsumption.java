@@ -30,12 +30,15 @@ class KafkaConsumption {
 	 */
 	@Bean
 	NewTopic commitsDiscoveredTopic(ConsumerSettings settings) {
-		return TopicBuilder.name(settings.topic()).partitions(settings.partitions()).build();
+		return TopicBuilder.name(settings.topic())
+			.partitions(settings.partitions())
+			.replicas(settings.replicas())
+			.build();
 	}
 
 	@Bean
 	NewTopic deadLetterTopic(ConsumerSettings settings) {
-		return TopicBuilder.name(settings.deadLetterTopic()).partitions(1).build();
+		return TopicBuilder.name(settings.deadLetterTopic()).partitions(1).replicas(settings.replicas()).build();
 	}
 
 	@Bean
@@ -51,13 +54,14 @@ class KafkaConsumption {
 	NewTopic mailmapsDiscoveredTopic(MailmapSettings mailmaps, ConsumerSettings settings) {
 		return TopicBuilder.name(mailmaps.topic())
 			.partitions(settings.partitions())
+			.replicas(settings.replicas())
 			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
 			.build();
 	}
 
 	@Bean
-	NewTopic mailmapDeadLetterTopic(MailmapSettings mailmaps) {
-		return TopicBuilder.name(mailmaps.deadLetterTopic()).partitions(1).build();
+	NewTopic mailmapDeadLetterTopic(MailmapSettings mailmaps, ConsumerSettings settings) {
+		return TopicBuilder.name(mailmaps.deadLetterTopic()).partitions(1).replicas(settings.replicas()).build();
 	}
 
 	@Bean

@@ -95,6 +95,26 @@ class HostileEventsTest extends StoreIntegrationTest {
 			.value(count -> assertThat(((Number) count).longValue()).isGreaterThanOrEqualTo(2));
 	}
 
+	@Test
+	void deadLettersAnUnreadableEventAsLargeAsTheBrokerTakesCutAndGoesOn() throws Exception {
+		// as large as a producer may send (1 MiB with the record's own overhead): the
+		// letter's headers would take it past the limit
+		String huge = "x".repeat(1_048_400 - 40) + UUID.randomUUID();
+		kafka.send(key(repository), anEvent().repository(repository).json());
+		kafka.send(key(repository), huge);
+		kafka.send(key(repository), anEvent().repository(repository).json());
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> StoredCommits.commits(repository) == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag() == 0);
+		assertThat(kafka.deadLetters())
+			.filteredOn(r -> r.headers().lastHeader(DeadLetters.VALUE_BYTES) != null
+					&& r.value().equals(huge.substring(0, DeadLetters.CUT_VALUE_BYTES)))
+			.singleElement()
+			.satisfies(r -> assertThat(
+					new String(r.headers().lastHeader(DeadLetters.VALUE_BYTES).value(), StandardCharsets.UTF_8))
+				.isEqualTo(String.valueOf(huge.length())));
+	}
+
 	private static String key(String repository) {
 		return "github:" + repository;
 	}

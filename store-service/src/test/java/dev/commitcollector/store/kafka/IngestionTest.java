@@ -19,7 +19,7 @@ class IngestionTest {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final Ingestion ingestion = new Ingestion(meters, new ConsumerSettings("t", 1, "t.DLT", 2000, 2,
+	private final Ingestion ingestion = new Ingestion(meters, new ConsumerSettings("t", 1, (short) 1, "t.DLT", 2000, 2,
 			Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2)), new Clock() {
 				@Override
 				public Instant instant() {
