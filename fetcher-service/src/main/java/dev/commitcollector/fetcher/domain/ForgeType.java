@@ -24,6 +24,14 @@ public enum ForgeType {
 		return RepositoryPath.parse(value, maxPathSegments);
 	}
 
+	/**
+	 * Whether the forge finds a repository whatever the letter case of its name: every
+	 * forge's API does, plain git's paths (a server's file names) need not.
+	 */
+	public boolean namesIgnoreCase() {
+		return this != GIT;
+	}
+
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -7,6 +7,7 @@ import dev.commitcollector.fetcher.application.FetchCommits;
 import dev.commitcollector.fetcher.application.FetchQuery;
 import dev.commitcollector.fetcher.application.Fetches;
 import dev.commitcollector.fetcher.application.Forges;
+import dev.commitcollector.fetcher.application.RepositoryNames;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,11 +47,15 @@ class FetchController {
 
 	private final FetchListQuery listQuery;
 
-	FetchController(FetchCommits fetchCommits, Fetches fetches, FetchLimits limits, Forges forges) {
+	private final RepositoryNames names;
+
+	FetchController(FetchCommits fetchCommits, Fetches fetches, FetchLimits limits, Forges forges,
+			RepositoryNames names) {
 		this.fetchCommits = fetchCommits;
 		this.fetches = fetches;
 		this.limits = limits;
 		this.forges = forges;
+		this.names = names;
 		this.listQuery = new FetchListQuery(forges);
 	}
 
@@ -113,7 +118,9 @@ class FetchController {
 		if (limit < 1 || limit > limits.maximum()) {
 			throw new InvalidFetchRequest("limit must be between 1 and " + limits.maximum() + ", was " + limit);
 		}
-		return fetchCommits.start(provider, repository, limit, modeOf(request.mode()))
+		FetchMode mode = modeOf(request.mode());
+		return names.asKnown(provider, repository)
+			.flatMap(known -> fetchCommits.start(provider, known, limit, mode))
 			.map(fetch -> ResponseEntity.accepted()
 				.location(URI.create("/api/v1/fetches/" + fetch.id()))
 				.body(FetchView.of(fetch)));

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import dev.commitcollector.fetcher.application.Forges;
+import dev.commitcollector.fetcher.application.RepositoryNames;
 import dev.commitcollector.fetcher.application.Watching;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,10 +42,13 @@ class WatchController {
 
 	private final Forges forges;
 
-	WatchController(Watching watching, FetchLimits limits, Forges forges) {
+	private final RepositoryNames names;
+
+	WatchController(Watching watching, FetchLimits limits, Forges forges, RepositoryNames names) {
 		this.watching = watching;
 		this.limits = limits;
 		this.forges = forges;
+		this.names = names;
 	}
 
 	@PostMapping
@@ -94,7 +98,9 @@ class WatchController {
 			throw new FetchController.InvalidFetchRequest(
 					"limit must be between 1 and " + limits.maximum() + ", was " + limit);
 		}
-		return watching.watch(provider, repository, limit, intervalOf(request.interval()))
+		Duration interval = intervalOf(request.interval());
+		return names.asKnown(provider, repository)
+			.flatMap(known -> watching.watch(provider, known, limit, interval))
 			.map(added -> ResponseEntity.created(URI.create("/api/v1/watches/" + added.watch().id()))
 				.body(WatchView.of(added)));
 	}

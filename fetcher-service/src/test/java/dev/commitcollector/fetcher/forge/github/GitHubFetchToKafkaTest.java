@@ -162,6 +162,25 @@ class GitHubFetchToKafkaTest {
 	}
 
 	@Test
+	void fetchesARepositoryNamedInAnotherLetterCaseAsTheOneItFetchedBefore() {
+		awaitCompleted(startFetch("{\"repository\":\"acme/widgets\",\"limit\":50}"));
+
+		String again = startFetch("{\"repository\":\"ACME/Widgets\",\"limit\":50}");
+
+		awaitCompleted(again);
+		http.get()
+			.uri(again)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.repository")
+			.isEqualTo("acme/widgets")
+			.jsonPath("$.commitsDiscovered")
+			.isEqualTo(0);
+		assertThat(stub.requests()).extracting(request -> request.getUrl().encodedPath())
+			.doesNotContain("/repos/ACME/Widgets/commits");
+	}
+
+	@Test
 	void publishesTheMailmapAtTheFetchedHeadAsASchemaValidEventAndNullWhenThereIsNone() {
 		String text = "# one person\nAda Lovelace <ada@example.org> <ada@old.example.org>\nZoë <zoe@example.org> Z <z@example.org>\n";
 		String withMailmap;
