@@ -39,6 +39,15 @@ final class RateBudget {
 		}
 	}
 
+	/**
+	 * When the rate limit resets, if nothing is left of it until then and that is further
+	 * off than the longest pause; else null.
+	 */
+	synchronized Instant exhaustedPastLongestWait() {
+		Instant now = clock.instant();
+		return remaining == 0 && reset.isAfter(now.plus(maxPause)) ? reset : null;
+	}
+
 	/** How long to wait before the next request, so the budget lasts until it resets. */
 	synchronized Duration pause() {
 		Instant now = clock.instant();

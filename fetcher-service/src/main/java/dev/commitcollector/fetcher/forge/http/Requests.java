@@ -51,8 +51,8 @@ final class Requests {
 	 * One attempt through the gate, abandoned (its connection closed, its permit given
 	 * back) past the deadline; the deadline starts once the gate lets it through.
 	 */
-	private <T> Mono<T> attempt(Mono<T> exchange) {
-		return gate.run(exchange.timeout(deadline, Mono.error(() -> failures.pastDeadline(deadline))));
+	private <T> Mono<T> attempt(Mono<T> exchange, RateLimitWaits waits) {
+		return gate.run(exchange.timeout(deadline, Mono.error(() -> failures.pastDeadline(deadline))), waits);
 	}
 
 	/**
@@ -73,7 +73,7 @@ final class Requests {
 			}
 			String validator = validatorOf(response.headers().asHttpHeaders());
 			return answers.page(repository, response, type, toPage).map(page -> page.withEtag(validator));
-		}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
+		})), waits).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
 	}
 
 	/**
@@ -104,7 +104,7 @@ final class Requests {
 		return attempt(Mono.defer(() -> http.get().uri(uri).exchangeToMono(response -> {
 			gate.observe(response.headers().asHttpHeaders());
 			return answers.object(repository, response, type);
-		}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
+		})), waits).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
 	}
 
 	/**
@@ -119,7 +119,7 @@ final class Requests {
 			.exchangeToMono(response -> {
 				gate.observe(response.headers().asHttpHeaders());
 				return answers.mailmap(repository, response);
-			}))).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
+			})), waits).onErrorMap(failures::unlessForgeFailure).retryWhen(retry.forRequest(waits));
 	}
 
 }

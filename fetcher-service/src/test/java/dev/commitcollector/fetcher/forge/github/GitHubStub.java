@@ -62,6 +62,10 @@ final class GitHubStub extends Dispatcher {
 
 	private volatile String formerName;
 
+	private volatile String rateLimitRemaining;
+
+	private volatile Instant rateLimitReset;
+
 	private GitHubStub(MockWebServer server, String prefix, String owner, String name) {
 		this.server = server;
 		this.prefix = prefix;
@@ -116,6 +120,16 @@ final class GitHubStub extends Dispatcher {
 	 */
 	GitHubStub renamedFrom(String name) {
 		this.formerName = name;
+		return this;
+	}
+
+	/**
+	 * Says on every page that {@code remaining} requests are left until {@code reset}, as
+	 * GitHub's {@code x-ratelimit-*} headers do.
+	 */
+	GitHubStub withRateLimit(long remaining, Instant reset) {
+		this.rateLimitReset = reset;
+		this.rateLimitRemaining = String.valueOf(remaining);
 		return this;
 	}
 
@@ -216,6 +230,10 @@ final class GitHubStub extends Dispatcher {
 		String link = link(url, page, lastPage);
 		if (!link.isEmpty()) {
 			response.addHeader("Link", link);
+		}
+		if (rateLimitRemaining != null) {
+			response.setHeader("x-ratelimit-remaining", rateLimitRemaining)
+				.setHeader("x-ratelimit-reset", String.valueOf(rateLimitReset.getEpochSecond()));
 		}
 		return response.build();
 	}
