@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum ForgeType {
 
-	GITHUB(2), GITLAB(20), BITBUCKET(2), GITEA(2), GIT(20);
+	GITHUB(2), GITLAB(22), BITBUCKET(2), GITEA(2), GIT(22);
 
 	private final int maxPathSegments;
 

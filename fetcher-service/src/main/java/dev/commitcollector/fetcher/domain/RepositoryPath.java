@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  */
 public record RepositoryPath(String owner, String name) {
 
-	static final int MAX_LENGTH = 200;
+	static final int MAX_LENGTH = 300;
 
-	static final int MAX_SEGMENTS = 20;
+	/** A GitLab project below a top-level group and 20 levels of subgroups. */
+	static final int MAX_SEGMENTS = 22;
 
-	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,255}");
 
 	public RepositoryPath {
 		if (owner == null) {

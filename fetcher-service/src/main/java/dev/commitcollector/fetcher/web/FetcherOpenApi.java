@@ -44,12 +44,12 @@ class FetcherOpenApi {
 
 	static final String PROVIDER_PATTERN = "^[a-z0-9][a-z0-9-]{0,39}$";
 
-	static final String REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]{1,100}(/[A-Za-z0-9_.-]{1,100}){1,19}$";
+	static final String REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]{1,255}(/[A-Za-z0-9_.-]{1,255}){1,21}$";
 
 	static final String REPOSITORY_RULES = "The repository's path on the provider's forge: `owner/name` on GitHub, "
-			+ "Bitbucket and Gitea/Codeberg; `group/project` or `group/subgroup/project` (2 to 20 segments) on GitLab "
-			+ "and plain git. Each segment is letters, digits, `-`, `_` and `.` (1 to 100 characters, not `.` or "
-			+ "`..`); at most 200 characters in all; not a URL.";
+			+ "Bitbucket and Gitea/Codeberg; `group/project` or `group/subgroup/project` (2 to 22 segments) on GitLab "
+			+ "and plain git. Each segment is letters, digits, `-`, `_` and `.` (1 to 255 characters, not `.` or "
+			+ "`..`); at most 300 characters in all; not a URL.";
 
 	static final String BAD_LIMIT = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
 			+ "\"detail\":\"limit must be between 1 and 100000, was 0\",\"instance\":\"/api/v1/fetches\"}";

@@ -20,9 +20,21 @@ class ForgeTypeTest {
 	}
 
 	@Test
+	void takesAGitLabProjectBelowTwentyLevelsOfSubgroups() {
+		String subgroups = String.join("/", "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g10", "g11",
+				"g12", "g13", "g14", "g15", "g16", "g17", "g18", "g19", "g20");
+		String project = "p".repeat(200);
+
+		RepositoryPath deepest = ForgeType.GITLAB.parsePath(subgroups + "/" + project);
+
+		assertThat(deepest.owner()).isEqualTo(subgroups);
+		assertThat(deepest.name()).isEqualTo(project);
+	}
+
+	@Test
 	void refusesTraversalSchemesAndEmptySegmentsInNestedPaths() {
 		for (String bad : new String[] { "acme/../etc/passwd", "https://gitlab.com/a/b", "acme//widgets", "/acme/b",
-				"acme/b/", "a", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u" }) {
+				"acme/b/", "a", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w" }) {
 			assertThatThrownBy(() -> ForgeType.GITLAB.parsePath(bad)).as(bad)
 				.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class);
 		}

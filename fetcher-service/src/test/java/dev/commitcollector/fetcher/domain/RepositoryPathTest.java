@@ -27,9 +27,9 @@ class RepositoryPathTest {
 	}
 
 	@Test
-	void acceptsSegmentsOfAHundredCharacters() {
-		String owner = "o".repeat(100);
-		String name = "n".repeat(99);
+	void acceptsSegmentsOf255Characters() {
+		String owner = "o".repeat(255);
+		String name = "n".repeat(44);
 
 		assertThat(RepositoryPath.parse(owner + "/" + name).owner()).isEqualTo(owner);
 	}
@@ -61,16 +61,16 @@ class RepositoryPathTest {
 
 	@Test
 	void rejectsAnOverLongValueBeforeLookingAtItsSegments() {
-		String value = "o".repeat(100) + "/" + "n".repeat(100);
+		String value = "o".repeat(100) + "/" + "n".repeat(200);
 
-		assertThat(value).hasSize(201);
+		assertThat(value).hasSize(301);
 		assertThatThrownBy(() -> RepositoryPath.parse(value)).isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
-			.hasMessage("repository is longer than 200 characters");
+			.hasMessage("repository is longer than 300 characters");
 	}
 
 	@Test
-	void rejectsASegmentLongerThanAHundredCharacters() {
-		assertThatThrownBy(() -> RepositoryPath.parse("o".repeat(101) + "/n"))
+	void rejectsASegmentLongerThan255Characters() {
+		assertThatThrownBy(() -> RepositoryPath.parse("o".repeat(256) + "/n"))
 			.isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
 			.hasMessageContaining("repository owner may contain only");
 	}

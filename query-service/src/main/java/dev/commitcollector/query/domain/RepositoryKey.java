@@ -13,7 +13,7 @@ public record RepositoryKey(String provider, String path) {
 
 	private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
-	private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){1,20}");
+	private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){1,21}");
 
 	private static final int MAX_PATH = 300;
 

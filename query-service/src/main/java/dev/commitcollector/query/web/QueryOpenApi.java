@@ -38,7 +38,7 @@ class QueryOpenApi {
 
 	static final String PROVIDER_PATTERN = "^[a-z0-9][a-z0-9-]{0,39}$";
 
-	static final String REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){1,20}$";
+	static final String REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){1,21}$";
 
 	static final String PROVIDER = "The provider the repository was fetched from: lowercase letters, digits and "
 			+ "`-`; `github` when left out.";

@@ -21,7 +21,10 @@ final class TemporaryRepository {
 		try {
 			local.create(true);
 			local.getConfig().setString("http", null, "followRedirects", "false");
+			// gc.auto=0 alone is not enough: a detached auto-gc locks gc.log before it
+			// looks, in the background, while the repository may be being deleted
 			local.getConfig().setInt("gc", null, "auto", 0);
+			local.getConfig().setBoolean("gc", null, "autoDetach", false);
 			local.getConfig().setBoolean("receive", null, "autogc", false);
 			return local;
 		}
