@@ -102,7 +102,7 @@ public final class GitForge implements Forge, AutoCloseable {
 	 */
 	@Override
 	public Mono<Mailmap> mailmap(RepositoryPath repository, String sha, RateLimitWaits waits) {
-		if (fetches.filtersRefused()) {
+		if (fetches.filtersRefused(repository)) {
 			log.debug("{} offers no partial-clone filters: the .mailmap of {} is not read", host, repository);
 			return Mono.empty();
 		}

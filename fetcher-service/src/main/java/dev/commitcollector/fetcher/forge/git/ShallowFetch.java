@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
@@ -46,14 +47,21 @@ final class ShallowFetch {
 	/** {@code JGitText.filterRequiresCapability}. */
 	private static final String FILTER_REFUSED = "filter requires server to advertise that capability";
 
+	static final int MAX_REMEMBERED = 10_000;
+
 	private final GitRemote remote;
 
 	private final Path workDir;
 
 	private final long maxPackBytes;
 
-	/** Once the server has refused a filter, later fetches from it do not ask again. */
-	private final AtomicBoolean filtersRefused = new AtomicBoolean();
+	/**
+	 * The repositories whose server refused a filter: later fetches of them do not ask
+	 * again. Per repository, as one host can serve repositories with and without
+	 * ({@code uploadpack.allowFilter} is a repository's setting); forgotten past
+	 * {@link #MAX_REMEMBERED}, which costs one refusal each.
+	 */
+	private final Set<RepositoryPath> filtersRefused = ConcurrentHashMap.newKeySet();
 
 	ShallowFetch(GitRemote remote, Path workDir, long maxPackBytes) {
 		this.remote = remote;
@@ -66,14 +74,13 @@ final class ShallowFetch {
 	 * nothing behind on failure.
 	 */
 	Optional<FetchedHistory> fetch(RepositoryPath repository, int depth) throws IOException {
-		URIish uri = remote.of(repository);
 		Files.createDirectories(workDir);
 		Path directory = Files.createTempDirectory(workDir, "git-fetch-");
 		Repository local = null;
 		try {
 			local = TemporaryRepository.createAt(directory);
 			PackSizeGuard guard = new PackSizeGuard(directory, maxPackBytes);
-			Optional<ObjectId> head = fetchHead(local, uri, depth, guard);
+			Optional<ObjectId> head = fetchHead(local, repository, depth, guard);
 			if (head.isPresent()) {
 				return Optional.of(new FetchedHistory(directory, local, head.get(), depth));
 			}
@@ -86,8 +93,9 @@ final class ShallowFetch {
 		return Optional.empty();
 	}
 
-	private Optional<ObjectId> fetchHead(Repository local, URIish uri, int depth, PackSizeGuard guard)
+	private Optional<ObjectId> fetchHead(Repository local, RepositoryPath repository, int depth, PackSizeGuard guard)
 			throws IOException {
+		URIish uri = remote.of(repository);
 		try (Transport transport = Transport.open(local, uri)) {
 			remote.configure(transport);
 			Optional<Ref> head = advertisedHead(transport);
@@ -96,7 +104,7 @@ final class ShallowFetch {
 			}
 			transport.setDepth(depth);
 			try {
-				fetch(transport, new RefSpec("+" + head.get().getName() + ":" + FETCHED), guard);
+				fetch(transport, repository, new RefSpec("+" + head.get().getName() + ":" + FETCHED), guard);
 			}
 			catch (IOException ex) {
 				if (!guard.exceeded()) {
@@ -122,8 +130,9 @@ final class ShallowFetch {
 		}
 	}
 
-	private void fetch(Transport transport, RefSpec spec, PackSizeGuard guard) throws IOException {
-		if (!filtersRefused.get()) {
+	private void fetch(Transport transport, RepositoryPath repository, RefSpec spec, PackSizeGuard guard)
+			throws IOException {
+		if (!filtersRefused.contains(repository)) {
 			transport.setFilterSpec(COMMITS_ONLY);
 			try {
 				transport.fetch(guard, List.of(spec));
@@ -133,9 +142,14 @@ final class ShallowFetch {
 				if (!isFilterRefusal(ex)) {
 					throw ex;
 				}
-				filtersRefused.set(true);
-				log.warn("{} offers no partial-clone filters: its histories are fetched by depth alone, and their"
-						+ " .mailmap is not read (the merged view applies none) from now on", remote);
+				if (filtersRefused.size() >= MAX_REMEMBERED) {
+					filtersRefused.clear();
+				}
+				filtersRefused.add(repository);
+				log.warn(
+						"{} offers no partial-clone filters for {}: its history is fetched by depth alone (trees"
+								+ " and files too), and its .mailmap is not read (the merged view applies none)",
+						remote, repository);
 			}
 			transport.setFilterSpec(FilterSpec.NO_FILTER);
 		}
@@ -155,9 +169,9 @@ final class ShallowFetch {
 		return false;
 	}
 
-	/** Whether this remote has refused a filter; for tests and logs. */
-	boolean filtersRefused() {
-		return filtersRefused.get();
+	/** Whether the server of {@code repository} has refused a filter. */
+	boolean filtersRefused(RepositoryPath repository) {
+		return filtersRefused.contains(repository);
 	}
 
 	private static FilterSpec commitsOnly() {

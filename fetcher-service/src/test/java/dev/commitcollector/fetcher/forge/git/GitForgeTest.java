@@ -65,7 +65,7 @@ class GitForgeTest {
 
 		forge.firstPage(path("acme/filtered"), 150).block(WITHIN);
 
-		assertThat(forge.fetches().filtersRefused()).isFalse();
+		assertThat(forge.fetches().filtersRefused(path("acme/filtered"))).isFalse();
 		try (Repository fetched = theFetchedRepository();
 				BareRepository remote = BareRepository.open(remotes(), "acme/filtered")) {
 			assertThat(fetched.getObjectDatabase().has(history.get(0))).isTrue();
@@ -80,13 +80,32 @@ class GitForgeTest {
 
 		CommitPage first = forge.firstPage(path("acme/unfiltered"), 150).block(WITHIN);
 
-		assertThat(forge.fetches().filtersRefused()).isTrue();
+		assertThat(forge.fetches().filtersRefused(path("acme/unfiltered"))).isTrue();
 		try (Repository fetched = theFetchedRepository();
 				BareRepository remote = BareRepository.open(remotes(), "acme/unfiltered")) {
 			assertThat(fetched.getObjectDatabase().has(remote.treeOf(history.get(0)))).isTrue();
 		}
 		assertThat(first.commits()).hasSize(100);
 		assertThat(rest(forge, "acme/unfiltered", first)).hasSize(50);
+	}
+
+	@Test
+	void stillAsksForCommitsOnlyOfARepositoryWithFiltersAfterOneWithoutOnTheSameHost() throws IOException {
+		linear("acme/unfiltered", 20, false);
+		List<ObjectId> history = linear("acme/filtered", 150, true);
+		GitForge forge = forge(Duration.ofMinutes(1));
+		CommitPage unfiltered = forge.firstPage(path("acme/unfiltered"), 20).block(WITHIN);
+		assertThat(unfiltered.next()).as("read whole, its repository deleted").isEmpty();
+
+		forge.firstPage(path("acme/filtered"), 150).block(WITHIN);
+
+		assertThat(forge.fetches().filtersRefused(path("acme/unfiltered"))).isTrue();
+		assertThat(forge.fetches().filtersRefused(path("acme/filtered"))).isFalse();
+		try (Repository fetched = theFetchedRepository();
+				BareRepository remote = BareRepository.open(remotes(), "acme/filtered")) {
+			assertThat(fetched.getObjectDatabase().has(history.get(0))).isTrue();
+			assertThat(fetched.getObjectDatabase().has(remote.treeOf(history.get(0)))).isFalse();
+		}
 	}
 
 	@Test
