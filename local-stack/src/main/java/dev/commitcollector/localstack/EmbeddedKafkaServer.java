@@ -1,7 +1,10 @@
 package dev.commitcollector.localstack;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -12,8 +15,12 @@ public final class EmbeddedKafkaServer implements KafkaBroker {
 
 	private final EmbeddedKafkaKraftBroker broker;
 
-	private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker) {
+	/** What Kafka's test kit would delete at the JVM's exit: its log directories. */
+	private final List<Runnable> cleanups;
+
+	private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker, List<Runnable> cleanups) {
 		this.broker = broker;
+		this.cleanups = cleanups;
 	}
 
 	/**
@@ -22,8 +29,19 @@ public final class EmbeddedKafkaServer implements KafkaBroker {
 	public static EmbeddedKafkaServer start(int partitions, String... topics) {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
 		broker.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0", "auto.create.topics.enable", "true"));
-		broker.afterPropertiesSet();
-		return new EmbeddedKafkaServer(broker);
+		// Kafka's test kit deletes its log directories in JVM shutdown hooks of its own:
+		// run beside the stack's on Ctrl-C, they deleted them under a broker still
+		// running (hundreds of LogDirFailureChannel errors, then Exit.halt(1)). Kept
+		// here, they run once the broker has stopped.
+		List<Runnable> cleanups = new CopyOnWriteArrayList<>();
+		Exit.setShutdownHookAdder((name, hook) -> cleanups.add(hook));
+		try {
+			broker.afterPropertiesSet();
+		}
+		finally {
+			Exit.resetShutdownHookAdder();
+		}
+		return new EmbeddedKafkaServer(broker, cleanups);
 	}
 
 	@Override
@@ -34,6 +52,7 @@ public final class EmbeddedKafkaServer implements KafkaBroker {
 	@Override
 	public void close() {
 		broker.destroy();
+		cleanups.forEach(Runnable::run);
 	}
 
 }
