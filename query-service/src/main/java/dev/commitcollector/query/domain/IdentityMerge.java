@@ -60,20 +60,58 @@ public final class IdentityMerge {
 			.toList();
 	}
 
+	/**
+	 * {@code people} with each person of several keys credited with the distinct commits
+	 * among {@code credits} (all those of their keys) that none of their keys authored.
+	 */
+	public static List<Person> coAuthoredCounted(List<Person> people, List<Credit> credits) {
+		Map<String, List<Credit>> byKey = new HashMap<>();
+		credits.forEach(credit -> byKey.computeIfAbsent(credit.coAuthor(), key -> new ArrayList<>()).add(credit));
+		return people.stream().map(person -> {
+			if (person.keys().size() < 2) {
+				return person;
+			}
+			Set<String> keys = Set.copyOf(person.keys());
+			long coAuthored = person.keys()
+				.stream()
+				.flatMap(key -> byKey.getOrDefault(key, List.of()).stream())
+				.filter(credit -> !keys.contains(credit.author()))
+				.map(Credit::sha)
+				.distinct()
+				.count();
+			return new Person(person.key(), person.keys(), person.login(), person.names(), person.emails(),
+					person.commitCount(), coAuthored, person.lastAuthoredAt());
+		}).toList();
+	}
+
+	/** A commit {@code sha}, authored by {@code author}, credits {@code coAuthor}. */
+	public record Credit(String coAuthor, String sha, String author) {
+	}
+
+	/**
+	 * The addresses and mailmap names an identity is linked to. An identity with no
+	 * address (git's {@code Name <>}) is mapped by its name and the empty address, as git
+	 * maps {@code Linus <>} by a line {@code Proper <proper@x> Linus <>}.
+	 */
 	private static Set<String> knownAs(Identity identity, Mailmap mailmap, Optional<NoreplyRule> noreply) {
 		Set<String> nodes = new LinkedHashSet<>();
 		for (String email : identity.emails()) {
 			addAddress(nodes, email, noreply);
-			mapped(identity, email, mailmap).ifPresent(target -> {
-				if (target.email() != null) {
-					addAddress(nodes, target.email(), noreply);
-				}
-				if (target.name() != null) {
-					nodes.add("mailmap-name:" + target.name());
-				}
-			});
+			mapped(identity, email, mailmap).ifPresent(target -> addTarget(nodes, target, noreply));
+		}
+		if (identity.emails().isEmpty()) {
+			mapped(identity, "", mailmap).ifPresent(target -> addTarget(nodes, target, noreply));
 		}
 		return nodes;
+	}
+
+	private static void addTarget(Set<String> nodes, Mailmap.Target target, Optional<NoreplyRule> noreply) {
+		if (target.email() != null) {
+			addAddress(nodes, target.email(), noreply);
+		}
+		if (target.name() != null) {
+			nodes.add("mailmap-name:" + target.name());
+		}
 	}
 
 	/** An empty address (git's {@code Name <>}) is nobody's: it links no one. */
@@ -104,7 +142,7 @@ public final class IdentityMerge {
 		long coAuthored = 0;
 		var last = first.lastAuthoredAt();
 		for (Identity identity : group) {
-			identity.emails()
+			(identity.emails().isEmpty() ? List.of("") : identity.emails())
 				.forEach(email -> mapped(identity, email, mailmap).map(Mailmap.Target::name).ifPresent(names::add));
 		}
 		for (Identity identity : group) {

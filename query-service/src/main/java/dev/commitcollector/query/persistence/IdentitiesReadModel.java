@@ -43,8 +43,40 @@ public class IdentitiesReadModel {
 
 	/** A repository's people, most commits first, ties by key. */
 	public Mono<List<Person>> people(RepositoryKey repository) {
-		return identities(repository).zipWith(mailmap(repository), (identities, mailmap) -> IdentityMerge
-			.people(identities, mailmap, noreply.ruleFor(repository.provider())));
+		return identities(repository)
+			.zipWith(mailmap(repository),
+					(identities, mailmap) -> IdentityMerge.people(identities, mailmap,
+							noreply.ruleFor(repository.provider())))
+			.flatMap(people -> withCoAuthoredCounted(repository, people));
+	}
+
+	/**
+	 * A person of several keys co-authored the distinct commits that credit any of them
+	 * and that none of them authored: not the sum of their keys' counts, which counts a
+	 * commit crediting two of their addresses twice, and one of their own commits that
+	 * credits another of their addresses (a noreply one) at all. One read of those keys'
+	 * credits, only when some person needs it.
+	 */
+	private Mono<List<Person>> withCoAuthoredCounted(RepositoryKey repository, List<Person> people) {
+		List<String> keys = people.stream()
+			.filter(person -> person.keys().size() > 1 && person.coAuthoredCount() > 0)
+			.flatMap(person -> person.keys().stream())
+			.toList();
+		if (keys.isEmpty()) {
+			return Mono.just(people);
+		}
+		return db.sql("""
+				select ca.author_key, ca.sha, c.author_key as commit_author from commit_co_authors ca
+				join commits c on c.provider = ca.provider and c.repository = ca.repository and c.sha = ca.sha
+				where ca.provider = $1 and ca.repository = $2 and ca.author_key = any($3)""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path())
+			.bind(2, keys.toArray(String[]::new))
+			.map(row -> new IdentityMerge.Credit(row.get("author_key", String.class), row.get("sha", String.class),
+					row.get("commit_author", String.class)))
+			.all()
+			.collectList()
+			.map(credits -> IdentityMerge.coAuthoredCounted(people, credits));
 	}
 
 	/**
@@ -95,9 +127,12 @@ public class IdentitiesReadModel {
 				       and (authored_at, sha) < ($4, $5)
 				     order by authored_at desc, sha desc limit $6)
 				    union
-				    (select sha from commit_co_authors
+				    (select sha from commit_co_authors ca
 				     where $8 and provider = $1 and repository = $2 and author_key = any($3)
 				       and (authored_at, sha) < ($4, $5)
+				       and not exists (select from commits own
+				                       where own.provider = $1 and own.repository = $2 and own.sha = ca.sha
+				                         and own.author_key = any($3))
 				     order by authored_at desc, sha desc limit $6))
 				order by authored_at desc, sha desc
 				limit $6""")

@@ -90,6 +90,42 @@ class MergedIdentitiesApiTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void creditsAPersonWithEachCommitTheyCoAuthoredOnceAndWithNoneOfTheirOwn() {
+		String repository = "acme/merged-credits";
+		aRepository("github", repository)
+			.commit(sha(21), "login:octocat", "octocat", "The Octocat", "octocat@github.com", at(1))
+			.commit(sha(22), "email:ada@example.org", null, "Ada", "ada@example.org", at(2))
+			.coAuthor(sha(21), "Octo", "583231+octocat@users.noreply.github.com")
+			.coAuthor(sha(22), "Octo", "583231+octocat@users.noreply.github.com")
+			.coAuthor(sha(22), "Octo", "octocat@users.noreply.github.com")
+			.store();
+
+		JsonNode merged = get("/api/v1/repository/authors?identities=merged&repository=" + repository);
+
+		assertThat(JsonPages.summaries(merged.get("authors"))).containsExactly("email:ada@example.org 1 0",
+				"login:octocat 1 1");
+		assertThat(JsonPages.shas(
+				get("/api/v1/authors/login:octocat/commits?identities=merged&role=coauthor&repository=" + repository)))
+			.containsExactly(sha(22));
+	}
+
+	@Test
+	void foldsAnAuthorWithNoAddressIntoWhoTheMailmapSaysTheyAre() {
+		String repository = "acme/merged-nameless";
+		aRepository("github", repository)
+			.commit(sha(31), "email:torvalds@linux-foundation.org", null, "Linus Torvalds",
+					"torvalds@linux-foundation.org", at(1))
+			.commit(sha(32), "name:linus", null, "Linus", "", at(2))
+			.mailmap("Linus Torvalds", "torvalds@linux-foundation.org", "Linus", "")
+			.store();
+
+		JsonNode merged = get("/api/v1/repository/authors?identities=merged&repository=" + repository);
+
+		assertThat(JsonPages.summaries(merged.get("authors")))
+			.containsExactly("email:torvalds@linux-foundation.org 2 0");
+	}
+
+	@Test
 	void pagesPeopleByCommitCountWithoutGapsOrRepeats() {
 		String repository = "acme/merged-pages";
 		StoredCommits stored = aRepository("github", repository);
