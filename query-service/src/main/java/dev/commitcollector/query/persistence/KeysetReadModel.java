@@ -120,10 +120,15 @@ public class KeysetReadModel {
 
 	private static final String AUTHORS = AUTHORS_PAGE.formatted("");
 
+	/**
+	 * Names and emails laid end to end with a line feed between them, which none of them
+	 * and no filter can hold: a filter matches within one name or email, never across
+	 * two.
+	 */
 	private static final String AUTHORS_MATCHING = AUTHORS_PAGE.formatted("""
 
-			and (author_key ilike $6 or array_to_string(names, ' ') ilike $6
-			     or array_to_string(emails, ' ') ilike $6)""");
+			and (author_key ilike $6 or array_to_string(names, chr(10)) ilike $6
+			     or array_to_string(emails, chr(10)) ilike $6)""");
 
 	/** The authors statement's one row, by position (see {@link #AUTHORS_PAGE}). */
 	private static RepositoryAuthors authorsPage(RepositoryKey key, Readable row, int size) {

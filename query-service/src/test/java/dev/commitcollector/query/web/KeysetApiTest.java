@@ -167,6 +167,20 @@ class KeysetApiTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void matchesAFilterWithinOneNameOrEmailNeverAcrossTwo() throws Exception {
+		String repository = "acme/keyset-filter-apart";
+		aRepository("github", repository)
+			.commit(sha(1), "login:ann", "ann", "Ann", "a@x.org", Instant.parse("2024-01-01T00:00:00Z"))
+			.commit(sha(2), "login:ann", "ann", "Lee", "b@y.org", Instant.parse("2024-01-02T00:00:00Z"))
+			.store();
+
+		assertThat(filteredKeys(repository, "n l")).isEmpty();
+		assertThat(filteredKeys(repository, "org b")).isEmpty();
+		assertThat(filteredKeys(repository, "lee")).containsExactly("login:ann");
+		assertThat(filteredKeys(repository, "y.org")).containsExactly("login:ann");
+	}
+
+	@Test
 	void listsStoredRepositoriesByCursor() throws Exception {
 		for (String name : List.of("list-a", "list-b", "list-c")) {
 			aRepository("listing", "acme/" + name).commitsBy("login:x", 2).store();
