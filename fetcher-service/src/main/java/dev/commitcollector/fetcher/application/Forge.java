@@ -48,6 +48,14 @@ public interface Forge {
 		return Mono.empty();
 	}
 
+	/**
+	 * The most commits one fetch can read from this forge: no bound but the fetch's own
+	 * limit, unless the adapter has one of its own (plain git's deepest history).
+	 */
+	default int maxLimit() {
+		return Integer.MAX_VALUE;
+	}
+
 	/** The newest page, asked unconditionally, by someone who does not watch waits. */
 	default Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize) {
 		return firstPage(repository, pageSize, null, RateLimitWaits.NONE);

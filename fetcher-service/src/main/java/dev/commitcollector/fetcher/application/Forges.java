@@ -31,6 +31,13 @@ public class Forges {
 		return forge;
 	}
 
+	/**
+	 * The most commits one fetch can read from {@code provider} ({@link Forge#maxLimit}).
+	 */
+	public int maxLimit(String provider) {
+		return named(provider).maxLimit();
+	}
+
 	Optional<Forge> find(String provider) {
 		return Optional.ofNullable(byProvider.get(provider));
 	}

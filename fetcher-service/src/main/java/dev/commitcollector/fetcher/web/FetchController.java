@@ -114,10 +114,7 @@ class FetchController {
 	Mono<ResponseEntity<FetchView>> start(@RequestBody FetchRequest request) {
 		String provider = request.provider() == null || request.provider().isBlank() ? "github" : request.provider();
 		RepositoryPath repository = forges.parsePath(provider, request.repository());
-		int limit = request.limit() == null ? limits.defaultLimit() : request.limit();
-		if (limit < 1 || limit > limits.maximum()) {
-			throw new InvalidFetchRequest("limit must be between 1 and " + limits.maximum() + ", was " + limit);
-		}
+		int limit = limitOf(request.limit(), provider, limits, forges);
 		FetchMode mode = modeOf(request.mode());
 		return names.asKnown(provider, repository)
 			.flatMap(known -> fetchCommits.start(provider, known, limit, mode))
@@ -195,6 +192,24 @@ class FetchController {
 	}
 
 	/** A limit or mode this fetcher does not take. */
+	/**
+	 * The limit asked for, else the default: refused past FETCH_MAX_LIMIT, and past what
+	 * the provider can read in one fetch (a plain-git provider's max depth), which would
+	 * otherwise cut the fetch short without a word.
+	 */
+	static int limitOf(Integer requested, String provider, FetchLimits limits, Forges forges) {
+		int limit = requested == null ? limits.defaultLimit() : requested;
+		if (limit < 1 || limit > limits.maximum()) {
+			throw new InvalidFetchRequest("limit must be between 1 and " + limits.maximum() + ", was " + limit);
+		}
+		int most = forges.maxLimit(provider);
+		if (limit > most) {
+			throw new InvalidFetchRequest("limit must be at most " + most + " for provider '" + provider
+					+ "', the deepest history one of its fetches reads (FORGES_GIT_MAXDEPTH), was " + limit);
+		}
+		return limit;
+	}
+
 	static final class InvalidFetchRequest extends IllegalArgumentException {
 
 		InvalidFetchRequest(String message) {

@@ -93,11 +93,7 @@ class WatchController {
 	Mono<ResponseEntity<WatchView>> watch(@RequestBody WatchRequest request) {
 		String provider = request.provider() == null || request.provider().isBlank() ? "github" : request.provider();
 		RepositoryPath repository = forges.parsePath(provider, request.repository());
-		int limit = request.limit() == null ? limits.defaultLimit() : request.limit();
-		if (limit < 1 || limit > limits.maximum()) {
-			throw new FetchController.InvalidFetchRequest(
-					"limit must be between 1 and " + limits.maximum() + ", was " + limit);
-		}
+		int limit = FetchController.limitOf(request.limit(), provider, limits, forges);
 		Duration interval = intervalOf(request.interval());
 		return names.asKnown(provider, repository)
 			.flatMap(known -> watching.watch(provider, known, limit, interval))
@@ -173,7 +169,8 @@ class WatchController {
 		}
 		catch (DateTimeParseException ex) {
 			throw new FetchController.InvalidFetchRequest(
-					"interval must be an ISO-8601 duration such as PT15M or PT1H, was '"
+					"interval must be an ISO-8601 duration in days, hours, minutes or seconds, such as PT15M, PT1H or"
+							+ " P7D (not years or months, whose length varies), was '"
 							+ interval.replaceAll("\\p{Cntrl}", "?") + "'");
 		}
 	}

@@ -156,6 +156,7 @@ class WatchApiTest {
 		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"interval\":\"15 minutes\"}", "interval");
 		assertBadRequestNaming("{\"repository\":\"" + repository + "\"}", "interval");
 		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"interval\":\"P400D\"}", "interval");
+		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"interval\":\"P1Y\"}", "not years or months");
 		assertBadRequestNaming("{\"repository\":\"https://github.com/a/b\",\"interval\":\"PT5M\"}", "repository");
 		assertBadRequestNaming("{\"interval\":\"PT5M\"}", "repository");
 		assertBadRequestNaming("{\"provider\":\"nowhere\",\"repository\":\"a/b\",\"interval\":\"PT5M\"}", "provider");

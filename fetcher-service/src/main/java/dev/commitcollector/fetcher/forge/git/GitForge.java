@@ -71,6 +71,12 @@ public final class GitForge implements Forge, AutoCloseable {
 		return ForgeType.GIT;
 	}
 
+	/** A fetch reads at most {@code forges.git.max-depth} commits. */
+	@Override
+	public int maxLimit() {
+		return maxDepth;
+	}
+
 	/** Plain git has no validators: {@code etag} is ignored. */
 	@Override
 	public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag, RateLimitWaits waits) {
