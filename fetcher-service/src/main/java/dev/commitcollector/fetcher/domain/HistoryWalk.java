@@ -7,20 +7,26 @@ import java.util.Set;
 
 /**
  * A walk down a repository's history, newest first, page by page. A full walk publishes
- * every commit it walks. An incremental walk publishes only commits no earlier fetch
- * published, and has caught up with what is known once it reached the head the last
- * completed fetch started from (or, when that is not known, a known commit) and no new
- * commit waits for a parent it has not seen (so commits a merge brought in, which list
- * after older known ones, are not missed). Meeting other known commits is not enough: a
- * rewritten head leaves known commits below a new one, and only the known head vouches
- * for the history under it. A commit a page repeats from the page before (a forge's
- * paging quirk) is walked once. Whoever walks asks the history which commits are known;
- * this type only decides, also whether the next page may be read before that answer
- * ({@link #mayReadPast}).
+ * every commit it walks. A deepening walk (asked for more than earlier fetches reached)
+ * walks as far, and publishes only commits no earlier fetch published. An incremental
+ * walk publishes only those too, and has caught up with what is known once it reached the
+ * head the last completed fetch started from (or, when that is not known, a known commit)
+ * and no new commit waits for a parent it has not seen (so commits a merge brought in,
+ * which list after older known ones, are not missed). Meeting other known commits is not
+ * enough: a rewritten head leaves known commits below a new one, and only the known head
+ * vouches for the history under it. A commit a page repeats from the page before (a
+ * forge's paging quirk) is walked once. Whoever walks asks the history which commits are
+ * known; this type only decides, also whether the next page may be read before that
+ * answer ({@link #mayReadPast}).
  */
 public final class HistoryWalk {
 
 	private final boolean incremental;
+
+	/**
+	 * False for a walk deeper than what is known: it publishes what is new, to its end.
+	 */
+	private final boolean stopsOnceCaughtUp;
 
 	private final String knownHead;
 
@@ -36,14 +42,23 @@ public final class HistoryWalk {
 
 	private boolean reachedFirstCommit;
 
-	private HistoryWalk(boolean incremental, String knownHead) {
+	private HistoryWalk(boolean incremental, boolean stopsOnceCaughtUp, String knownHead) {
 		this.incremental = incremental;
+		this.stopsOnceCaughtUp = stopsOnceCaughtUp;
 		this.knownHead = knownHead;
 	}
 
 	/** A walk that publishes everything it walks. */
 	public static HistoryWalk full() {
-		return new HistoryWalk(false, null);
+		return new HistoryWalk(false, false, null);
+	}
+
+	/**
+	 * A walk deeper than what earlier fetches published: it walks to its limit, as a full
+	 * one does, and publishes only the commits no earlier fetch published.
+	 */
+	public static HistoryWalk deepening() {
+		return new HistoryWalk(true, false, null);
 	}
 
 	/**
@@ -51,7 +66,7 @@ public final class HistoryWalk {
 	 * {@code knownHead} is the head the last of them started from (null if none).
 	 */
 	public static HistoryWalk incremental(String knownHead) {
-		return new HistoryWalk(true, knownHead);
+		return new HistoryWalk(true, true, knownHead);
 	}
 
 	/** An incremental walk that does not know where the last fetch started. */
@@ -88,7 +103,7 @@ public final class HistoryWalk {
 	 * rewritten history lists other known commits before it: then at most one).
 	 */
 	public boolean mayReadPast(List<DiscoveredCommit> page) {
-		return !incremental || !metKnown
+		return !stopsOnceCaughtUp || !metKnown
 				&& (knownHead == null || page.stream().noneMatch(commit -> knownHead.equals(commit.sha())));
 	}
 
@@ -103,6 +118,9 @@ public final class HistoryWalk {
 		metKnown |= page.stream().anyMatch(commit -> known.contains(commit.sha()));
 		metKnownHead |= knownHead != null && page.stream().anyMatch(commit -> knownHead.equals(commit.sha()));
 		List<DiscoveredCommit> fresh = page.stream().filter(commit -> !known.contains(commit.sha())).toList();
+		if (!stopsOnceCaughtUp) {
+			return fresh;
+		}
 		page.forEach(commit -> {
 			seen.add(commit.sha());
 			unseenParents.remove(commit.sha());
@@ -128,7 +146,7 @@ public final class HistoryWalk {
 
 	/** True when an incremental walk has nothing left to find further down. */
 	public boolean caughtUp() {
-		return incremental && (knownHead == null ? metKnown : metKnownHead) && unseenParents.isEmpty();
+		return stopsOnceCaughtUp && (knownHead == null ? metKnown : metKnownHead) && unseenParents.isEmpty();
 	}
 
 	/**

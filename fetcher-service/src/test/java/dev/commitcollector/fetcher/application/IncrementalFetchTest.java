@@ -83,13 +83,16 @@ class IncrementalFetchTest {
 	}
 
 	@Test
-	void aLargerFetchAfterASmallerOneStillReadsTheOlderCommits() {
+	void aLargerFetchAfterASmallerOneReadsTheOlderCommitsAndPublishesOnlyThose() {
 		fetch(100, FetchMode.INCREMENTAL);
 
 		Fetch deeper = fetch(1000, FetchMode.INCREMENTAL);
 
-		assertThat(deeper.commitsDiscovered()).isEqualTo(1000);
-		assertThat(commitLog.commits().subList(100, 1100)).containsExactlyElementsOf(forge.listing());
+		assertThat(deeper.commitsDiscovered()).isEqualTo(900);
+		assertThat(deeper.commitsAlreadyKnown()).isEqualTo(100);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.listing());
+		assertThat(history.memoryOf("history", REPOSITORY))
+			.hasValueSatisfying(memory -> assertThat(memory.reaches(1000)).isTrue());
 	}
 
 	@Test
