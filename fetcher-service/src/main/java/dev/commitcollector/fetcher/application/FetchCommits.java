@@ -234,17 +234,19 @@ public class FetchCommits {
 
 	/**
 	 * Walks the history from the first page, incrementally when what earlier fetches
-	 * published ({@code remembered}) reaches as far as this one asks (else, unless asked
-	 * for a full fetch, to its limit publishing only what they did not), and publishes
-	 * the mailmap at the head it walked from once the last page is read; emits what is
-	 * known once it is done.
+	 * published ({@code remembered}) reaches as far as this one asks (else, after a walk
+	 * that completed and unless asked for a full fetch, to its limit publishing only what
+	 * they did not), and publishes the mailmap at the head it walked from once the last
+	 * page is read; emits what is known once it is done.
 	 */
 	private Mono<RepositoryMemory> walk(Forge forge, Fetch fetch, Optional<RepositoryMemory> remembered) {
 		Optional<RepositoryMemory> memory = remembered
 			.filter(m -> fetch.mode() == FetchMode.INCREMENTAL && m.reaches(fetch.limit()));
+		// a walk that was cut short left depth 0 behind: the next one walks in full
+		boolean deepening = fetch.mode() == FetchMode.INCREMENTAL
+				&& remembered.filter(m -> m.depth() > 0 && !m.reaches(fetch.limit())).isPresent();
 		HistoryWalk walk = memory.isPresent() ? HistoryWalk.incremental(memory.get().headSha())
-				: remembered.isPresent() && fetch.mode() == FetchMode.INCREMENTAL ? HistoryWalk.deepening()
-						: HistoryWalk.full();
+				: deepening ? HistoryWalk.deepening() : HistoryWalk.full();
 		WalkPages pages = new WalkPages(forge, commitLog, history, walkRecords, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
 		String before = remembered.map(RepositoryMemory::headSha).orElse(null);

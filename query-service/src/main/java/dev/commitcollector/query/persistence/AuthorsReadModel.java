@@ -41,6 +41,22 @@ public class AuthorsReadModel {
 	}
 
 	/**
+	 * How a stored repository whose name is {@code key}'s but for letter case is spelled;
+	 * empty when there is none. Names are matched exactly everywhere else: this only
+	 * tells someone who asked for one that is not stored.
+	 */
+	public Mono<String> spelledOtherwise(RepositoryKey key) {
+		return db.sql("""
+				select repository from repositories
+				where provider = $1 and lower(repository) = lower($2) and repository <> $2
+				order by repository limit 1""")
+			.bind(0, key.provider())
+			.bind(1, key.path())
+			.map(row -> row.get("repository", String.class))
+			.one();
+	}
+
+	/**
 	 * A page of the repository's authors, most commits first, without their commits (see
 	 * {@link #commitsOf}).
 	 */

@@ -1,6 +1,7 @@
 package dev.commitcollector.query.web;
 
 import dev.commitcollector.query.domain.RepositoryKey;
+import dev.commitcollector.query.persistence.AuthorsReadModel;
 import dev.commitcollector.query.persistence.InvalidCursor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,15 +32,30 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
+	private final AuthorsReadModel repositories;
+
+	Problems(AuthorsReadModel repositories) {
+		this.repositories = repositories;
+	}
+
 	@ExceptionHandler({ RepositoryKey.InvalidRepositoryKey.class, AuthorsController.InvalidPaging.class,
 			InvalidCursor.class, Identities.InvalidOption.class })
 	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
+	/**
+	 * Says how the repository is stored when it is, spelled otherwise: the fetcher keeps
+	 * the spelling a repository was first fetched under.
+	 */
 	@ExceptionHandler(RepositoryNotStored.class)
-	ResponseEntity<ProblemDetail> notFound(RepositoryNotStored ex) {
-		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	Mono<ResponseEntity<ProblemDetail>> notFound(RepositoryNotStored ex) {
+		return repositories.spelledOtherwise(ex.key())
+			.map(stored -> "no commits of " + ex.key().path() + " from " + ex.key().provider() + " are stored, but of "
+					+ stored + ": ask for it so spelled")
+			.onErrorResume(error -> Mono.empty())
+			.defaultIfEmpty(ex.getMessage())
+			.map(detail -> problem(HttpStatus.NOT_FOUND, detail));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -5,9 +5,16 @@ import dev.commitcollector.query.domain.RepositoryKey;
 /** No commits of that repository are stored: answered 404 by {@link Problems}. */
 final class RepositoryNotStored extends RuntimeException {
 
+	private final RepositoryKey key;
+
 	RepositoryNotStored(RepositoryKey key) {
 		super("no commits of " + key.path() + " from " + key.provider()
 				+ " are stored; fetch it first with POST /api/v1/fetches on the fetcher");
+		this.key = key;
+	}
+
+	RepositoryKey key() {
+		return key;
 	}
 
 }

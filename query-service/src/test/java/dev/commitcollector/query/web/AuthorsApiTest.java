@@ -237,6 +237,26 @@ class AuthorsApiTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void saysHowARepositoryIsStoredWhenAskedForItInAnotherLetterCase() {
+		aRepository("github", "acme/Mixed-Case").commitsBy("someone", 1).store();
+
+		authors("repository=acme/mixed-case").expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("no commits of acme/mixed-case from github are stored, but of acme/Mixed-Case: ask for it"
+					+ " so spelled");
+		web.get()
+			.uri("/api/v1/repository/authors?repository=ACME/MIXED-CASE")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, detail -> assertThat(detail).contains("but of acme/Mixed-Case"));
+	}
+
+	@Test
 	void answersNotFoundForARepositoryStoredOnlyFromAnotherProvider() {
 		aRepository("gitlab", "acme/only-on-gitlab").commitsBy("someone", 1).store();
 

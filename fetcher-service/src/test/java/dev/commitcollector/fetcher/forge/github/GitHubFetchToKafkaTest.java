@@ -88,7 +88,8 @@ class GitHubFetchToKafkaTest {
 		String location = http.post()
 			.uri("/api/v1/fetches")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"repository\":\"acme/widgets\",\"limit\":1000}")
+			// full: what other tests published of this repository is published again
+			.bodyValue("{\"repository\":\"acme/widgets\",\"limit\":1000,\"mode\":\"full\"}")
 			.exchange()
 			.expectStatus()
 			.isAccepted()
