@@ -38,6 +38,10 @@ public final class EmbeddedKafkaServer implements KafkaBroker {
 		try {
 			broker.afterPropertiesSet();
 		}
+		catch (RuntimeException ex) {
+			cleanups.forEach(Runnable::run);
+			throw ex;
+		}
 		finally {
 			Exit.resetShutdownHookAdder();
 		}
@@ -51,8 +55,12 @@ public final class EmbeddedKafkaServer implements KafkaBroker {
 
 	@Override
 	public void close() {
-		broker.destroy();
-		cleanups.forEach(Runnable::run);
+		try {
+			broker.destroy();
+		}
+		finally {
+			cleanups.forEach(Runnable::run);
+		}
 	}
 
 }

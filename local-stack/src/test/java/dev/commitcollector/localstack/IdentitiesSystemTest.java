@@ -122,14 +122,18 @@ class IdentitiesSystemTest {
 		JsonNode merged = client.get(authors("&identities=merged"));
 
 		assertThat(merged.get("totalAuthors").asLong()).isEqualTo(3);
-		assertThat(summaries(merged)).containsExactly("email:jane@desktop.(none) 12 0", "login:octocat 8 6",
+		// six commits credit octocat's noreply address; two of them (0 and 12) are
+		// octocat's own, which no one co-authors with themself
+		assertThat(summaries(merged)).containsExactly("email:jane@desktop.(none) 12 0", "login:octocat 8 4",
 				"email:joe@example.com 4 0");
 		JsonNode octocat = merged.get("authors").get(1);
 		assertThat(octocat.get("keys").toString()).isEqualTo("[\"login:octocat\",\"email:" + NOREPLY + "\"]");
 		assertThat(merged.get("authors").get(2).get("names").get(0).asString()).isEqualTo("Joe R. Developer");
 
-		// authored 8, co-authored 6, 2 of them both: 12 commits, each once
+		// authored 8, co-authored 4 more: 12 commits, each once; co-authored only those 4
 		assertThat(client.get(commits("email:" + NOREPLY, "&identities=merged&role=any")).get("commits")).hasSize(12);
+		assertThat(client.get(commits("email:" + NOREPLY, "&identities=merged&role=coauthor")).get("commits"))
+			.hasSize(4);
 		assertThat(client.get(commits("email:jane@laptop.(none)", "&identities=merged")).get("commits")).hasSize(12);
 	}
 

@@ -145,7 +145,7 @@ class FetchController {
 			@Parameter(
 					description = "Only fetches of this repository. " + FetcherOpenApi.REPOSITORY_RULES
 							+ " Checked by the provider's rules when `provider` is given.",
-					schema = @Schema(type = "string", maxLength = 200,
+					schema = @Schema(type = "string", maxLength = 300,
 							pattern = FetcherOpenApi.REPOSITORY_PATTERN)) @RequestParam(
 									required = false) String repository,
 			@Parameter(description = "Only fetches in this state (case is ignored).",
@@ -191,7 +191,6 @@ class FetchController {
 				"mode must be 'incremental' (the default) or 'full', was '" + mode.replaceAll("\\p{Cntrl}", "?") + "'");
 	}
 
-	/** A limit or mode this fetcher does not take. */
 	/**
 	 * The limit asked for, else the default: refused past FETCH_MAX_LIMIT, and past what
 	 * the provider can read in one fetch (a plain-git provider's max depth), which would
@@ -210,6 +209,7 @@ class FetchController {
 		return limit;
 	}
 
+	/** A limit or mode this fetcher does not take. */
 	static final class InvalidFetchRequest extends IllegalArgumentException {
 
 		InvalidFetchRequest(String message) {

@@ -15,7 +15,7 @@ record FetchRequest(@Schema(
 		pattern = FetcherOpenApi.PROVIDER_PATTERN, maxLength = 40, defaultValue = "github",
 		example = "github") String provider,
 		@Schema(description = FetcherOpenApi.REPOSITORY_RULES, requiredMode = Schema.RequiredMode.REQUIRED,
-				pattern = FetcherOpenApi.REPOSITORY_PATTERN, maxLength = 200,
+				pattern = FetcherOpenApi.REPOSITORY_PATTERN, maxLength = 300,
 				example = "octocat/Hello-World") String repository,
 		@Schema(description = "How many of the newest commits to read: 1 to FETCH_MAX_LIMIT; FETCH_DEFAULT_LIMIT when left out.",
 				type = "integer", format = "int32", minimum = "1", maximum = "100000", defaultValue = "1000",

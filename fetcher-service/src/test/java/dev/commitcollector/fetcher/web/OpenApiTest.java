@@ -150,7 +150,7 @@ class OpenApiTest {
 			assertThat(properties.at("/limit/default").asInt()).as(request).isEqualTo(500);
 			assertThat(properties.at("/provider/pattern").asString()).isEqualTo("^[a-z0-9][a-z0-9-]{0,39}$");
 			assertThat(properties.at("/provider/maxLength").asInt()).isEqualTo(40);
-			assertThat(properties.at("/repository/maxLength").asInt()).isEqualTo(200);
+			assertThat(properties.at("/repository/maxLength").asInt()).isEqualTo(300);
 			assertThat(properties.at("/repository/pattern").asString()).isNotBlank();
 			assertThat(values(schemas.at("/" + request + "/required"))).contains("repository");
 		}

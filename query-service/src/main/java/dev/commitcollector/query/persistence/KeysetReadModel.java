@@ -31,8 +31,6 @@ import reactor.core.publisher.Mono;
 @Repository
 public class KeysetReadModel {
 
-	/** Where the first page of an author's commits starts. */
-
 	private final DatabaseClient db;
 
 	private final ConnectionFactory connections;

@@ -13,10 +13,11 @@ final class Identities {
 	static final String VIEW = "`raw` (the default): one entry per account, else per email, exactly as the store "
 			+ "groups them. `merged`: the entries that the repository's `.mailmap` or a forge's noreply address "
 			+ "(`12345+octocat@users.noreply.github.com` is `login:octocat`) say are one person are folded into one, "
-			+ "with all their `keys`, names and emails, counts summed.";
+			+ "with all their `keys`, names and emails; `commitCount` summed, `coAuthoredCount` each commit that "
+			+ "credits any of their keys once, none of their own.";
 
 	static final String ROLE = "`author` (the default): the commits they authored. `coauthor`: the commits whose "
-			+ "`Co-authored-by:` trailers credit them. `any`: both, each commit once.";
+			+ "`Co-authored-by:` trailers credit them (merged: never one of their own). `any`: both, each commit once.";
 
 	private Identities() {
 	}

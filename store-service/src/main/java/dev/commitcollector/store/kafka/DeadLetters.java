@@ -22,10 +22,13 @@ final class DeadLetters {
 
 	static final String REASON = "dlt-reason";
 
-	/** The size of an event whose value a letter carries cut. */
+	/** The size of an event's value, on a letter that carries it cut. */
 	static final String VALUE_BYTES = "dlt-value-bytes";
 
-	static final int CUT_VALUE_BYTES = 64 * 1024;
+	/** The size of an event's headers, on a letter cut (which drops them past 64 KiB). */
+	static final String HEADER_BYTES = "dlt-header-bytes";
+
+	static final int CUT_BYTES = 64 * 1024;
 
 	/** For the headers Spring adds beside the reason: where the event was, and when. */
 	private static final int HEADROOM_BYTES = 4 * 1024;
@@ -63,49 +66,63 @@ final class DeadLetters {
 	 * Sends the letter and waits for the broker's acknowledgement; throws if it is not
 	 * sent. An event that fits its topic but would not fit the producer's request size
 	 * once the headers saying why are added (a producer other than the fetcher can send
-	 * up to the broker's limit) goes with its value cut to {@value #CUT_VALUE_BYTES}
-	 * bytes and its size in {@value #VALUE_BYTES}: the whole event stays at its offset on
-	 * its own topic, and the partition does not stop on a letter that can never be sent
-	 * whole.
+	 * up to the broker's limit) goes cut: its value and key to their first
+	 * {@value #CUT_BYTES} bytes, its headers dropped when they hold more than that, and
+	 * the sizes it had in {@value #VALUE_BYTES} and {@value #HEADER_BYTES}. The whole
+	 * event stays at its offset on its own topic, and the partition does not stop on a
+	 * letter that can never be sent whole.
 	 */
 	void send(Letter letter) {
 		ConsumerRecord<String, byte[]> record = letter.record();
 		log.warn("event at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(), topic,
 				letter.reason());
-		if (fits(record, letter.reason())) {
+		long size = sizeOf(record, letter.reason());
+		if (size <= maxRequestBytes) {
 			recoverer.accept(record, null, new Unstorable(letter.reason()));
 		}
 		else {
-			log.warn("event at {}-{}@{} is too large for {} with its reason ({} bytes): sent with its first {} bytes",
-					record.topic(), record.partition(), record.offset(), topic, record.value().length, CUT_VALUE_BYTES);
+			log.warn("event at {}-{}@{} is too large for {} with its reason (about {} bytes): sent cut", record.topic(),
+					record.partition(), record.offset(), topic, size);
 			recoverer.accept(cut(record), null, new Unstorable(letter.reason()));
 		}
 		ingestion.deadLettered();
 	}
 
 	/**
-	 * Whether the letter stays within the producer's request size: the event, and its
-	 * reason three times (Spring's message and trace headers, and {@value #REASON}) with
-	 * room for the other headers.
+	 * About how large the letter is: the event with its key and headers, and its reason
+	 * three times (Spring's message and trace headers, and {@value #REASON}) with room
+	 * for the other headers Spring adds.
 	 */
-	private boolean fits(ConsumerRecord<String, byte[]> record, String reason) {
-		if (record.value() == null || record.value().length <= CUT_VALUE_BYTES) {
-			return true;
-		}
-		long size = (long) record.value().length + Math.max(0, record.serializedKeySize())
-				+ 3L * String.valueOf(reason).getBytes(StandardCharsets.UTF_8).length + HEADROOM_BYTES;
+	private static long sizeOf(ConsumerRecord<String, byte[]> record, String reason) {
+		return (record.value() == null ? 0 : record.value().length) + bytes(record.key()) + headerBytes(record)
+				+ 3L * bytes(reason) + HEADROOM_BYTES;
+	}
+
+	private static long headerBytes(ConsumerRecord<String, byte[]> record) {
+		long size = 0;
 		for (Header header : record.headers()) {
-			size += header.key().length() + (header.value() == null ? 0 : header.value().length);
+			size += bytes(header.key()) + (header.value() == null ? 0 : header.value().length);
 		}
-		return size <= maxRequestBytes;
+		return size;
+	}
+
+	private static long bytes(String text) {
+		return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
 	}
 
 	private static ConsumerRecord<String, byte[]> cut(ConsumerRecord<String, byte[]> record) {
-		RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-		headers.add(VALUE_BYTES, String.valueOf(record.value().length).getBytes(StandardCharsets.UTF_8));
-		byte[] value = Arrays.copyOf(record.value(), CUT_VALUE_BYTES);
+		long headerBytes = headerBytes(record);
+		RecordHeaders headers = headerBytes <= CUT_BYTES ? new RecordHeaders(record.headers().toArray())
+				: new RecordHeaders();
+		byte[] value = record.value() == null ? null
+				: Arrays.copyOf(record.value(), Math.min(record.value().length, CUT_BYTES));
+		headers.add(VALUE_BYTES,
+				String.valueOf(record.value() == null ? 0 : record.value().length).getBytes(StandardCharsets.UTF_8));
+		headers.add(HEADER_BYTES, String.valueOf(headerBytes).getBytes(StandardCharsets.UTF_8));
+		String key = record.key() == null || record.key().length() <= CUT_BYTES / 4 ? record.key()
+				: record.key().substring(0, CUT_BYTES / 4);
 		return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-				record.timestampType(), record.serializedKeySize(), value.length, record.key(), value, headers,
+				record.timestampType(), (int) bytes(key), value == null ? -1 : value.length, key, value, headers,
 				record.leaderEpoch());
 	}
 

@@ -108,11 +108,28 @@ class HostileEventsTest extends StoreIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag() == 0);
 		assertThat(kafka.deadLetters())
 			.filteredOn(r -> r.headers().lastHeader(DeadLetters.VALUE_BYTES) != null
-					&& r.value().equals(huge.substring(0, DeadLetters.CUT_VALUE_BYTES)))
+					&& r.value().equals(huge.substring(0, DeadLetters.CUT_BYTES)))
 			.singleElement()
 			.satisfies(r -> assertThat(
 					new String(r.headers().lastHeader(DeadLetters.VALUE_BYTES).value(), StandardCharsets.UTF_8))
 				.isEqualTo(String.valueOf(huge.length())));
+	}
+
+	@Test
+	void deadLettersAnUnreadableEventWhoseHeadersAreAsLargeAsTheBrokerTakesAndGoesOn() throws Exception {
+		String marker = "not an event " + UUID.randomUUID();
+		kafka.send(key(repository), anEvent().repository(repository).json());
+		kafka.sendWithHeader(key(repository), marker, "x-bulk", 1_047_800);
+		kafka.send(key(repository), anEvent().repository(repository).json());
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> StoredCommits.commits(repository) == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag() == 0);
+		assertThat(kafka.deadLetters()).filteredOn(r -> r.value().equals(marker)).singleElement().satisfies(r -> {
+			assertThat(r.headers().lastHeader("x-bulk")).isNull();
+			assertThat(Long.parseLong(
+					new String(r.headers().lastHeader(DeadLetters.HEADER_BYTES).value(), StandardCharsets.UTF_8)))
+				.isGreaterThanOrEqualTo(1_047_800);
+		});
 	}
 
 	private static String key(String repository) {

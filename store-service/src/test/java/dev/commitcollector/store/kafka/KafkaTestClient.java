@@ -41,6 +41,13 @@ final class KafkaTestClient implements AutoCloseable {
 		producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
 	}
 
+	/** An event carrying one header of {@code headerBytes} zero bytes. */
+	void sendWithHeader(String key, String value, String header, int headerBytes) throws Exception {
+		ProducerRecord<String, String> record = new ProducerRecord<>(TestInfrastructure.TOPIC, key, value);
+		record.headers().add(header, new byte[headerBytes]);
+		producer.send(record).get(10, TimeUnit.SECONDS);
+	}
+
 	/** Events on the topic that the store's group has not committed yet. */
 	long lag() throws Exception {
 		return lag(TestInfrastructure.TOPIC);

@@ -24,7 +24,7 @@ final class GitCommits {
 	/**
 	 * An identity line after its header, as git writes it (the email may hold spaces).
 	 */
-	private static final Pattern IDENTITY = Pattern.compile("[^<]*<.*> +-?\\d{1,18} +[+-]\\d{4}");
+	private static final Pattern IDENTITY = Pattern.compile("[^<]*<.*> +-?\\d{1,18} +[+-]\\d{1,6}");
 
 	private GitCommits() {
 	}

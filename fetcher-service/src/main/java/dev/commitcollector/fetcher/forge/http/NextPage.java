@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.forge.http;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -48,7 +49,9 @@ public final class NextPage {
 
 	/**
 	 * True when {@code link} points into the configured API, so a forge can never
-	 * redirect us (and our token) elsewhere.
+	 * redirect us (and our token) elsewhere: not to another host, and not out of the
+	 * API's path by dot segments ({@code /api/v3/../../admin}, in any encoding), which
+	 * the server would resolve after the prefix had matched.
 	 */
 	public static boolean isWithin(URI apiUrl, String link) {
 		URI target;
@@ -60,7 +63,11 @@ public final class NextPage {
 		}
 		String base = apiUrl.toString().replaceAll("/+$", "");
 		return target.getScheme() != null && target.getScheme().equalsIgnoreCase(apiUrl.getScheme())
-				&& (target.toString().equals(base) || target.toString().startsWith(base + "/"));
+				&& (target.toString().equals(base) || target.toString().startsWith(base + "/"))
+				&& !DOT_SEGMENT.matcher(String.valueOf(target.getRawPath())).find();
 	}
+
+	/** A path segment that is {@code .} or {@code ..}, plainly or percent-encoded. */
+	private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2[eE]){1,2}(/|$)");
 
 }

@@ -78,6 +78,22 @@ class GitUnreadableCommitsTest {
 		assertThat(pages.stream().mapToInt(CommitPage::unreadable).sum()).isOne();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "+530", "-05300", "+0" })
+	void readsACommitWhoseZoneIsNotFourDigitsAsGitDoes(String zone) throws IOException {
+		try (BareRepository remote = BareRepository.create(root.resolve("remotes"), "acme/zones", true)) {
+			ObjectId first = remote.commit("First", "Ada", "ada@example.org", NEWEST, NEWEST);
+			remote.head("main", remote.rawCommit("author Odd <odd@example.org> 1700000000 " + zone
+					+ "\ncommitter Ada <ada@example.org> 1748700000 +0000", first));
+		}
+
+		List<CommitPage> pages = pages("acme/zones", 10);
+
+		assertThat(pages.get(0).commits()).first()
+			.satisfies(commit -> assertThat(commit.authoredAt()).isEqualTo(Instant.ofEpochSecond(1700000000)));
+		assertThat(pages.stream().mapToInt(CommitPage::unreadable).sum()).isZero();
+	}
+
 	@Test
 	void readsACommitDatedTheLastSecondOfYear9999() throws IOException {
 		try (BareRepository remote = BareRepository.create(root.resolve("remotes"), "acme/late", true)) {

@@ -47,6 +47,15 @@ class NextPageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "https://ghe.example.com/api/v3/../../admin/x", "https://ghe.example.com/api/v3/..",
+			"https://ghe.example.com/api/v3/%2e%2e/%2E%2e/admin", "https://ghe.example.com/api/v3/./../x",
+			"https://ghe.example.com/api/v3/repos/.%2e/x" })
+	void refusesALinkThatDotSegmentsWouldTakeOutOfTheApiPath(String link) {
+		assertThat(NextPage.isWithin(ENTERPRISE, link)).isFalse();
+		assertThat(NextPage.isWithin(ENTERPRISE, "https://ghe.example.com/api/v3/repos/a..b/x.y/commits")).isTrue();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "https://ghe.example.com/repositories/7/commits", "https://ghe.example.com/api/v3evil/x",
 			"https://ghe.example.com/api/v4/repositories/7/commits", "https://ghe.example.com/api",
 			"https://other.example.com/api/v3/repositories/7/commits" })
