@@ -3,8 +3,6 @@ package dev.commitcollector.fetcher.forge.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,15 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
-import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
-import dev.commitcollector.fetcher.forge.http.ProviderSettings;
-import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
 /**
@@ -29,10 +23,6 @@ import reactor.test.StepVerifier;
  * it waits, and a request that could only wait past the longest wait is not sent.
  */
 class GitHubRateBudgetTest {
-
-	/** At most 5 s of waiting for a rate limit. */
-	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
-			Duration.ofSeconds(5), Duration.ofSeconds(60));
 
 	private static final RepositoryPath HELLO_WORLD = RepositoryPath.parse("octocat/Hello-World");
 
@@ -57,7 +47,7 @@ class GitHubRateBudgetTest {
 	void failsAtOnceWhenNothingIsLeftUntilAResetPastTheLongestWait() {
 		Instant reset = Instant.now().plus(Duration.ofMinutes(40));
 		github.withRateLimit(0, reset);
-		GitHubForge forge = forge();
+		GitHubForge forge = github.forge(null);
 		CommitPage first = forge.firstPage(HELLO_WORLD, 100).block(WITHIN);
 
 		StepVerifier.create(forge.nextPage(HELLO_WORLD, first.next().orElseThrow()))
@@ -70,7 +60,7 @@ class GitHubRateBudgetTest {
 	@Test
 	void tellsTheFetchWhileItPacesTheNextRequestThenReadsIt() {
 		github.withRateLimit(1, Instant.now().plusSeconds(2));
-		GitHubForge forge = forge();
+		GitHubForge forge = github.forge(null);
 		CommitPage first = forge.firstPage(HELLO_WORLD, 100).block(WITHIN);
 		List<Instant> told = new CopyOnWriteArrayList<>();
 		RateLimitWaits waits = until -> told.add(until == null ? Instant.MIN : until);
@@ -81,13 +71,6 @@ class GitHubRateBudgetTest {
 		assertThat(told).hasSize(2);
 		assertThat(told.get(0)).isAfter(Instant.now().minusSeconds(60));
 		assertThat(told.get(1)).isEqualTo(Instant.MIN);
-	}
-
-	private GitHubForge forge() {
-		return new GitHubForge(
-				"github", new ProviderSettings(ForgeType.GITHUB,
-						URI.create(server.url("/").toString().replaceAll("/$", "")), null, Duration.ofSeconds(5), 1),
-				RETRY, WebClient.builder(), Clock.systemUTC());
 	}
 
 }

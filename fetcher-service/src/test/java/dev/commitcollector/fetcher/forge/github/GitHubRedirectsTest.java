@@ -3,8 +3,6 @@ package dev.commitcollector.fetcher.forge.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,19 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
-import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.forge.contract.AllPages;
-import dev.commitcollector.fetcher.forge.http.ProviderSettings;
-import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
 /**
@@ -32,9 +26,6 @@ import reactor.test.StepVerifier;
  * the configured API is.
  */
 class GitHubRedirectsTest {
-
-	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
-			Duration.ofSeconds(5), Duration.ofSeconds(60));
 
 	private static final Duration WITHIN = Duration.ofSeconds(30);
 
@@ -60,7 +51,7 @@ class GitHubRedirectsTest {
 	@Test
 	void readsARenamedRepositoryWhereGitHubSaysItIsNow() {
 		github.withHistory(GitHubStub.history(250)).renamedFrom("Old-Name").withMailmap("Mona <mona@github.com>\n");
-		GitHubForge forge = forge("ghp_secret");
+		GitHubForge forge = github.forge("ghp_secret");
 
 		List<DiscoveredCommit> commits = AllPages.read(forge, "octocat/Old-Name", 100);
 		Mailmap mailmap = forge
@@ -80,7 +71,7 @@ class GitHubRedirectsTest {
 	void saysWhereARedirectOutOfTheApiPointedAndDoesNotFollowIt() {
 		github.answerNext(moved(elsewhere.url("/repos/octocat/Hello-World/commits").toString()));
 
-		StepVerifier.create(forge("ghp_secret").firstPage(RepositoryPath.parse("octocat/Hello-World"), 100))
+		StepVerifier.create(github.forge("ghp_secret").firstPage(RepositoryPath.parse("octocat/Hello-World"), 100))
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
 				.hasMessageContaining("GitHub answered 301 Moved Permanently")
 				.hasMessageContaining("pointing to " + elsewhere.url("/repos/octocat/Hello-World/commits"))
@@ -96,7 +87,7 @@ class GitHubRedirectsTest {
 		github.answerAlways(() -> moved(
 				server.url("/api/v3/repos/octocat/Hello-World/commits?hop=" + hops.incrementAndGet()).toString()));
 
-		StepVerifier.create(forge(null).firstPage(RepositoryPath.parse("octocat/Hello-World"), 100))
+		StepVerifier.create(github.forge(null).firstPage(RepositoryPath.parse("octocat/Hello-World"), 100))
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
 				.hasMessageContaining("at most 3 in a row"))
 			.verify(WITHIN);
@@ -108,7 +99,7 @@ class GitHubRedirectsTest {
 	void keepsToTheConfiguredApiWhenGitHubsLinksNameAnotherHost() {
 		github.withHistory(GitHubStub.history(350)).linksPointingTo(elsewhere.url("/"));
 
-		List<DiscoveredCommit> commits = AllPages.read(forge("ghp_secret"), "octocat/Hello-World", 100);
+		List<DiscoveredCommit> commits = AllPages.read(github.forge("ghp_secret"), "octocat/Hello-World", 100);
 
 		assertThat(commits).extracting(DiscoveredCommit::sha).containsExactlyElementsOf(github.shas());
 		assertThat(github.requests()).extracting(RecordedRequest::getUrl)
@@ -123,13 +114,6 @@ class GitHubRedirectsTest {
 			.setHeader("Content-Type", "application/json; charset=utf-8")
 			.body("{\"message\":\"Moved Permanently\",\"url\":\"" + location + "\"}")
 			.build();
-	}
-
-	private GitHubForge forge(String token) {
-		URI apiUrl = server.url("/api/v3").uri();
-		return new GitHubForge("github",
-				new ProviderSettings(ForgeType.GITHUB, apiUrl, token, Duration.ofSeconds(5), 1), RETRY,
-				WebClient.builder(), Clock.systemUTC());
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.commitcollector.fetcher.forge.github;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,11 +18,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import dev.commitcollector.fetcher.domain.ForgeType;
+import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +51,10 @@ final class GitHubStub extends Dispatcher {
 	private final String owner;
 
 	private final String name;
+
+	/** Quick backoffs, and at most 5 s of waiting for a rate limit. */
+	static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
+			Duration.ofSeconds(5), Duration.ofSeconds(60));
 
 	/** Newest first, as {@code git log} from the head. */
 	private final List<Commit> history = new CopyOnWriteArrayList<>();
@@ -81,6 +92,16 @@ final class GitHubStub extends Dispatcher {
 		GitHubStub stub = new GitHubStub(server, prefix, owner, name);
 		server.setDispatcher(stub);
 		return stub;
+	}
+
+	/**
+	 * A GitHub forge whose API is this stub's (below its prefix), with {@link #RETRY}.
+	 */
+	GitHubForge forge(String token) {
+		URI apiUrl = URI.create(server.url(prefix.isEmpty() ? "/" : prefix).toString().replaceAll("/$", ""));
+		return new GitHubForge("github",
+				new ProviderSettings(ForgeType.GITHUB, apiUrl, token, Duration.ofSeconds(5), 1), RETRY,
+				WebClient.builder(), Clock.systemUTC());
 	}
 
 	GitHubStub withHistory(List<Commit> newestFirst) {
