@@ -42,9 +42,6 @@ class GitHubForgeTest {
 
 	private static final RepositoryPath HELLO_WORLD = RepositoryPath.parse("octocat/Hello-World");
 
-	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
-			Duration.ofSeconds(5), Duration.ofSeconds(60));
-
 	private static final Duration WITHIN = Duration.ofSeconds(30);
 
 	private final MockWebServer server = new MockWebServer();
@@ -544,7 +541,7 @@ class GitHubForgeTest {
 	}
 
 	private static GitHubForge forgeAt(URI apiUrl, String token) {
-		return forgeAt(apiUrl, token, RETRY);
+		return forgeAt(apiUrl, token, GitHubStub.RETRY);
 	}
 
 	private static GitHubForge forgeAt(URI apiUrl, String token, RetrySettings retry) {
