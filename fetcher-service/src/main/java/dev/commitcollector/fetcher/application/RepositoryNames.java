@@ -30,7 +30,7 @@ public class RepositoryNames {
 		if (!forges.named(provider).type().namesIgnoreCase()) {
 			return Mono.just(repository);
 		}
-		return known.firstNamed(provider, repository).defaultIfEmpty(repository);
+		return known.name(provider, repository);
 	}
 
 }

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link KnownRepositories} from the fetcher's fetches and watches, each looked up by its
- * provider and lowercased name.
+ * {@link KnownRepositories} in the fetcher's schema: one row per provider and lowercased
+ * name, holding the name given first.
  */
 @Repository
 class PostgresKnownRepositories implements KnownRepositories {
@@ -23,21 +23,26 @@ class PostgresKnownRepositories implements KnownRepositories {
 	}
 
 	@Override
-	public Mono<RepositoryPath> firstNamed(String provider, RepositoryPath repository) {
-		return db.sql("""
-				select repository from (
-				    select repository, started_at as since from fetcher.fetches
-				    where provider = $1 and lower(repository) = lower($2)
-				    union all
-				    select repository, created_at from fetcher.watches
-				    where provider = $1 and lower(repository) = lower($2)
-				) named
-				order by since, repository
-				limit 1""")
+	public Mono<RepositoryPath> name(String provider, RepositoryPath repository) {
+		// Two statements, not one: a statement does not see a row a concurrent one
+		// committed
+		// while its insert waited on the same key, so the winner is read afterwards.
+		Mono<Long> claim = db.sql("""
+				insert into fetcher.repository_names (provider, folded, repository)
+				values ($1, lower($2), $2)
+				on conflict (provider, folded) do nothing""")
+			.bind(0, provider)
+			.bind(1, repository.toString())
+			.fetch()
+			.rowsUpdated();
+		Mono<RepositoryPath> named = db.sql("""
+				select repository from fetcher.repository_names
+				where provider = $1 and folded = lower($2)""")
 			.bind(0, provider)
 			.bind(1, repository.toString())
 			.map(row -> RepositoryPath.parse(row.get("repository", String.class), ANY_DEPTH))
 			.one();
+		return claim.then(named);
 	}
 
 }
