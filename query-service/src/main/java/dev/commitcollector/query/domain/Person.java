@@ -11,4 +11,14 @@ import java.util.List;
  */
 public record Person(String key, List<String> keys, String login, List<String> names, List<String> emails,
 		long commitCount, long coAuthoredCount, Instant lastAuthoredAt) {
+
+	/**
+	 * The commits of {@code people} together: every commit of the repository when they
+	 * are all its people, read in the one statement that read them (the repository's own
+	 * count, read apart, may be from a moment before or after).
+	 */
+	public static long commitsOf(List<Person> people) {
+		return people.stream().mapToLong(Person::commitCount).sum();
+	}
+
 }

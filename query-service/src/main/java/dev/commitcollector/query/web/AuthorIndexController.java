@@ -110,8 +110,9 @@ class AuthorIndexController {
 		RepositoryKey key = stored.key();
 		return identityReads.people(key).map(people -> {
 			Slice<Person> slice = IdentitiesReadModel.page(people, after, size, filter);
-			return new AuthorIndex(key.provider(), key.path(), stored.commitCount(), people.size(),
-					slice.items().stream().map(p -> AuthorRow.of(p, stored.commitCount())).toList(), slice.next());
+			long totalCommits = Person.commitsOf(people);
+			return new AuthorIndex(key.provider(), key.path(), totalCommits, people.size(),
+					slice.items().stream().map(p -> AuthorRow.of(p, totalCommits)).toList(), slice.next());
 		});
 	}
 

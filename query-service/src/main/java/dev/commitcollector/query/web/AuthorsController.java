@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.commitcollector.query.domain.AuthorCommits;
+import dev.commitcollector.query.domain.Person;
 import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.domain.StoredRepository;
 import dev.commitcollector.query.persistence.AuthorsReadModel;
@@ -123,7 +124,7 @@ class AuthorsController {
 				return new AuthorCommits(person.key(), person.login(), person.names(), person.emails(),
 						person.commitCount(), person.coAuthoredCount(), person.keys(), List.of());
 			}).toList();
-			StoredRepository counted = new StoredRepository(key, repo.commitCount(), people.size(),
+			StoredRepository counted = new StoredRepository(key, Person.commitsOf(people), people.size(),
 					repo.lastStoredAt());
 			return ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)

@@ -3,12 +3,16 @@ package dev.commitcollector.query.web;
 import static dev.commitcollector.query.StoredCommits.aRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.commitcollector.query.QueryIntegrationTest;
 import dev.commitcollector.query.StoredCommits;
+import dev.commitcollector.query.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -183,6 +187,29 @@ class MergedIdentitiesApiTest extends QueryIntegrationTest {
 				.jsonPath("$.detail")
 				.isEqualTo("identities must be raw or merged, was 'people'");
 		}
+	}
+
+	@Test
+	void sharesAddUpToOneWhenTheRepositoryRowWasReadAMomentApartFromItsAuthors() throws SQLException {
+		String repository = "acme/merged-while-storing";
+		aRepository("github", repository).commitsBy("email:ada@example.org", 3)
+			.commitsBy("email:bob@example.org", 1)
+			.store();
+		// the repository row as read a moment before the store's last batch: the merged
+		// view reads it in a statement of its own, apart from the authors
+		try (Connection c = TestInfrastructure.database().asOwner();
+				PreparedStatement lag = c.prepareStatement(
+						"update repositories set commit_count = 2 where provider = 'github' and repository = ?")) {
+			lag.setString(1, repository);
+			lag.executeUpdate();
+		}
+
+		JsonNode index = get("/api/v1/repository/authors?identities=merged&repository=" + repository);
+		assertThat(index.get("totalCommits").asLong()).isEqualTo(4);
+		assertThat(index.get("authors").get(0).get("share").asDouble()).isEqualTo(0.75);
+		assertThat(index.get("authors").get(1).get("share").asDouble()).isEqualTo(0.25);
+		assertThat(get("/api/v1/authors?identities=merged&repository=" + repository).get("totalCommits").asLong())
+			.isEqualTo(4);
 	}
 
 	private static Instant at(int day) {
