@@ -49,6 +49,7 @@ final class DeadLetters {
 	DeadLetters(KafkaOperations<String, byte[]> kafka, Ingestion ingestion, String topic) {
 		this.ingestion = ingestion;
 		this.topic = topic;
+		ingestion.deadLettersGoTo(topic);
 		Object configured = kafka.getProducerFactory()
 			.getConfigurationProperties()
 			.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
@@ -85,7 +86,7 @@ final class DeadLetters {
 					record.partition(), record.offset(), topic, size);
 			recoverer.accept(cut(record), null, new Unstorable(letter.reason()));
 		}
-		ingestion.deadLettered();
+		ingestion.deadLettered(topic);
 	}
 
 	/**
@@ -128,6 +129,19 @@ final class DeadLetters {
 
 	/** An event, and why it cannot be stored. */
 	record Letter(ConsumerRecord<String, byte[]> record, String reason) {
+
+		/** The most characters of a reason: it may repeat what the event said. */
+		static final int MAX_REASON = 1_000;
+
+		/**
+		 * The reason on one line: a decoder repeats the event's own text, which must not
+		 * start a log line of its own.
+		 */
+		Letter {
+			String line = String.valueOf(reason).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+			reason = line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+		}
+
 	}
 
 	/** Why an event went to the dead-letter topic. */

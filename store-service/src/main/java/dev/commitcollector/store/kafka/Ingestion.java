@@ -26,7 +26,9 @@ class Ingestion extends AbstractHealthIndicator {
 
 	private final Map<String, Stall> failing = new ConcurrentHashMap<>();
 
-	private final Counter deadLettered;
+	private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+
+	private final MeterRegistry meters;
 
 	private final Counter stored;
 
@@ -43,9 +45,7 @@ class Ingestion extends AbstractHealthIndicator {
 
 	Ingestion(MeterRegistry meters, ConsumerSettings settings, Clock clock) {
 		super("ingestion health check failed");
-		this.deadLettered = Counter.builder("commits.dead.lettered")
-			.description("Events sent to the dead-letter topic: unreadable, or refused by the database")
-			.register(meters);
+		this.meters = meters;
 		this.stored = Counter.builder("commits.stored")
 			.description("Commits newly stored (a commit stored before is not counted again)")
 			.register(meters);
@@ -84,8 +84,27 @@ class Ingestion extends AbstractHealthIndicator {
 		failing.remove(Thread.currentThread().getName());
 	}
 
-	void deadLettered() {
-		deadLettered.increment();
+	/**
+	 * Events will go to the dead-letter topic {@code topic}: its count reads 0 until one
+	 * does.
+	 */
+	void deadLettersGoTo(String topic) {
+		deadLetters(topic);
+	}
+
+	/**
+	 * An event went to {@code topic}, the dead-letter topic of the topic it came from.
+	 */
+	void deadLettered(String topic) {
+		deadLetters(topic).increment();
+	}
+
+	private Counter deadLetters(String topic) {
+		return deadLettered.computeIfAbsent(topic,
+				t -> Counter.builder("commits.dead.lettered")
+					.description("Events sent to a dead-letter topic: unreadable, or refused by the database")
+					.tag("topic", t)
+					.register(meters));
 	}
 
 	@Override
@@ -99,7 +118,7 @@ class Ingestion extends AbstractHealthIndicator {
 					"failingSince", stall.since().toString(), "attempts", stall.attempts(), "cause", stall.cause()));
 		});
 		builder.status(stalled.isEmpty() ? "UP" : "DOWN")
-			.withDetail("deadLettered", (long) deadLettered.count())
+			.withDetail("deadLettered", deadLettered.values().stream().mapToLong(c -> (long) c.count()).sum())
 			.withDetail("stallTimeout", stallTimeout.toString());
 		if (!stalled.isEmpty()) {
 			builder.withDetail("reason", "a consumer has failed the same batch for longer than " + stallTimeout)

@@ -80,12 +80,16 @@ class IngestionTest {
 	}
 
 	@Test
-	void countsDeadLettersInTheHealthDetailsAndAsAMeter() {
-		ingestion.deadLettered();
-		ingestion.deadLettered();
+	void countsDeadLettersInTheHealthDetailsAndAsAMeterByTopic() {
+		ingestion.deadLettered("commits.discovered.DLT");
+		ingestion.deadLettered("commits.discovered.DLT");
+		ingestion.deadLettered("mailmaps.discovered.DLT");
 
-		assertThat(ingestion.health(true).getDetails()).containsEntry("deadLettered", 2L);
-		assertThat(meters.get("commits.dead.lettered").counter().count()).isEqualTo(2.0);
+		assertThat(ingestion.health(true).getDetails()).containsEntry("deadLettered", 3L);
+		assertThat(meters.get("commits.dead.lettered").tag("topic", "commits.discovered.DLT").counter().count())
+			.isEqualTo(2.0);
+		assertThat(meters.get("commits.dead.lettered").tag("topic", "mailmaps.discovered.DLT").counter().count())
+			.isEqualTo(1.0);
 	}
 
 }
