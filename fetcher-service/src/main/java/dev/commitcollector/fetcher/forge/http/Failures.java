@@ -111,8 +111,8 @@ final class Failures {
 		}
 		if (error instanceof WebClientRequestException || error instanceof TimeoutException
 				|| error.getCause() instanceof TimeoutException || causedBy(error, IOException.class)) {
-			return new ForgeFailure.Unavailable(forge + " could not be reached or did not answer in time ("
-					+ error.getClass().getSimpleName() + ")");
+			return new ForgeFailure.Unavailable(
+					forge + " could not be reached or did not answer in time (" + rootCauseOf(error) + ")");
 		}
 		return error;
 	}
@@ -145,8 +145,23 @@ final class Failures {
 		return false;
 	}
 
+	/**
+	 * What went wrong at the bottom, such as
+	 * {@code ConnectException: Connection refused}: a refused connection, an unknown
+	 * host, a TLS failure and a timeout each say which.
+	 */
+	private static String rootCauseOf(Throwable error) {
+		Throwable root = error;
+		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		String type = root.getClass().getSimpleName();
+		return message == null || message.isBlank() ? type : type + ": " + cut(message);
+	}
+
 	private static String cut(String said) {
-		String message = String.valueOf(said).replaceAll("\\p{Cntrl}", " ");
+		String message = String.valueOf(said).replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ");
 		return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
 	}
 

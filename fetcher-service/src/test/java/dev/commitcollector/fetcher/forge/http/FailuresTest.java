@@ -2,6 +2,9 @@ package dev.commitcollector.fetcher.forge.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -9,6 +12,8 @@ import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 class FailuresTest {
 
@@ -45,6 +50,18 @@ class FailuresTest {
 	void pointsAnAddedProviderAtItsTokenSetting() {
 		assertThat(rejectedCredentials("gitlab-internal"))
 			.hasMessageContaining("check forges.providers.gitlab-internal.token");
+	}
+
+	@Test
+	void saysWhyAForgeCouldNotBeReached() {
+		Throwable refused = new WebClientRequestException(
+				new IOException("wrapped", new ConnectException("Connection refused\r\nforged line")), HttpMethod.GET,
+				URI.create("https://github.example/api/v3/repos/acme/app/commits"), new HttpHeaders());
+
+		assertThat(new Failures("GitHub", "github", RETRY, Clock.systemUTC()).unlessForgeFailure(refused))
+			.isInstanceOf(ForgeFailure.Unavailable.class)
+			.hasMessage("GitHub could not be reached or did not answer in time "
+					+ "(ConnectException: Connection refused  forged line)");
 	}
 
 	private static ForgeFailure rejectedCredentials(String provider) {
