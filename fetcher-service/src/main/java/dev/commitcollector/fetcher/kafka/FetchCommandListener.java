@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.commitcollector.fetcher.application.FetchCommits;
 import dev.commitcollector.fetcher.domain.Fetch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,6 +65,9 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 	 */
 	static final Duration RETAKE_AFTER = Duration.ofSeconds(3);
 
+	/** The most characters of why a command went to the dead-letter topic. */
+	private static final int MAX_REASON = 1_000;
+
 	private final Map<TopicPartition, InFlight> running = new ConcurrentHashMap<>();
 
 	private final FetchCommits fetchCommits;
@@ -75,8 +80,13 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 
 	private final CommandSettings topic;
 
+	private final Counter deadLettered;
+
 	FetchCommandListener(FetchCommits fetchCommits, ObjectProvider<KafkaListenerEndpointRegistry> registry,
-			KafkaTemplate<String, String> kafka, JsonMapper json, CommandSettings topic) {
+			KafkaTemplate<String, String> kafka, JsonMapper json, CommandSettings topic, MeterRegistry meters) {
+		this.deadLettered = Counter.builder("fetches.commands.dead.lettered")
+			.description("Fetch commands that could not be read, sent to their dead-letter topic")
+			.register(meters);
 		this.fetchCommits = fetchCommits;
 		this.registry = registry;
 		this.kafka = kafka;
@@ -109,7 +119,21 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 	private void run(TopicPartition partition, InFlight inFlight, Fetch fetch, Duration after) {
 		inFlight.subscription = Mono.delay(after)
 			.then(fetchCommits.execute(fetch, inFlight.token).retryWhen(UNTIL_RECORDS_ANSWER))
-			.subscribe(ended -> ran(partition, inFlight, fetch, ended));
+			.subscribe(ended -> ran(partition, inFlight, fetch, ended),
+					error -> failed(partition, inFlight, fetch, error));
+	}
+
+	/**
+	 * The run broke off without an end recorded (the records' own failures are retried
+	 * until they answer): said, and tried again while this instance owns the partition,
+	 * so that the partition's later commands are not held up behind silence.
+	 */
+	private void failed(TopicPartition partition, InFlight inFlight, Fetch fetch, Throwable error) {
+		log.error("fetch {}: the run on partition {} broke off; taking it up again in {}", fetch.id(), partition,
+				RETAKE_AFTER, error);
+		if (running.get(partition) == inFlight) {
+			run(partition, inFlight, fetch, RETAKE_AFTER);
+		}
 	}
 
 	/**
@@ -186,7 +210,10 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 	}
 
 	private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
-		String because = reason.getClass().getSimpleName() + ": " + reason.getMessage();
+		// one line, bounded: the reason repeats what the command said
+		String said = String.valueOf(reason.getMessage()).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+		String because = reason.getClass().getSimpleName() + ": "
+				+ (said.length() > MAX_REASON ? said.substring(0, MAX_REASON) + "..." : said);
 		log.error("fetch command at {}-{}@{} cannot be read; it goes to {}: {}", record.topic(), record.partition(),
 				record.offset(), topic.deadLetterTopic(), because);
 		var letter = new ProducerRecord<>(topic.deadLetterTopic(), record.key(), record.value());
@@ -196,6 +223,7 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 				.getBytes(StandardCharsets.UTF_8));
 		try {
 			kafka.send(letter).get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			deadLettered.increment();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

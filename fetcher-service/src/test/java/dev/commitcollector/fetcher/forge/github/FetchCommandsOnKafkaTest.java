@@ -28,6 +28,7 @@ import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import dev.commitcollector.store.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -86,6 +87,9 @@ class FetchCommandsOnKafkaTest {
 
 	@Autowired
 	FetchRecords records;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Value("${fetcher.commands.name}")
 	String commandTopic;
@@ -209,7 +213,10 @@ class FetchCommandsOnKafkaTest {
 
 	@Test
 	void deadLettersAnUnreadableCommandAndRunsTheNextOne() throws Exception {
-		send("github:acme/widgets", "{\"schemaVersion\":1,\"fetchId\":\"not-a-uuid\"");
+		double counted = meters.counter("fetches.commands.dead.lettered").count();
+		// the reason repeats the command's words, which must not start a log line of
+		// their own
+		send("github:acme/widgets", "{\"schemaVersion\":1,\"fetchId\":\"not-a-uuid\\r\\nERROR forged\"}");
 
 		String next = request("{\"provider\":\"github\",\"repository\":\"acme/widgets\",\"limit\":20}");
 
@@ -218,7 +225,9 @@ class FetchCommandsOnKafkaTest {
 		assertThat(letters).hasSize(1);
 		assertThat(letters.get(0).value()).contains("not-a-uuid");
 		assertThat(new String(letters.get(0).headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8))
-			.isNotBlank();
+			.isNotBlank()
+			.doesNotContain("\r", "\n");
+		assertThat(meters.counter("fetches.commands.dead.lettered").count()).isEqualTo(counted + 1);
 	}
 
 	private String request(String body) {
