@@ -130,10 +130,18 @@ public class FetchCommits {
 
 	private Mono<Fetch> send(Fetch fetch) {
 		return commands.send(fetch).thenReturn(fetch).onErrorResume(error -> {
-			log.warn("fetch {}: its command could not be sent, so it is recorded as FAILED: {}", fetch.id(),
-					error.toString());
+			log.warn("fetch {}: its command could not be sent: {}", fetch.id(), error.toString());
 			return fetches.abandon(fetch, "its command could not be queued; try again", clock.instant())
-				.onErrorResume(notRecorded -> Mono.empty())
+				.doOnNext(failed -> {
+					meters.ended(failed);
+					log.warn("fetch {} FAILED: its command could not be queued", fetch.id());
+				})
+				.onErrorResume(notRecorded -> {
+					// the lost-command sweep sends its command again later
+					log.warn("fetch {}: could not be recorded FAILED either; it stays QUEUED: {}", fetch.id(),
+							notRecorded.toString());
+					return Mono.empty();
+				})
 				.then(Mono.error(new NotQueued(error)));
 		});
 	}
@@ -287,9 +295,15 @@ public class FetchCommits {
 			// an end another attempt wrote is that attempt's to count and to tell
 			if (finished.attempt() == fetch.attempt() && !finished.active()) {
 				meters.ended(finished);
-				log.info("fetch {} {}: {} commits published, {} already known{}", fetch.id(), finished.status(),
-						finished.commitsDiscovered(), finished.commitsAlreadyKnown(),
-						finished.error() == null ? "" : " (" + finished.error() + ")");
+				String said = "fetch {} {}: {} commits published, {} already known{}";
+				Object[] what = { fetch.id(), finished.status(), finished.commitsDiscovered(),
+						finished.commitsAlreadyKnown(), finished.error() == null ? "" : " (" + finished.error() + ")" };
+				if (finished.error() == null) {
+					log.info(said, what);
+				}
+				else {
+					log.warn(said, what);
+				}
 			}
 		});
 	}

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,30 @@ class FetchQueueTest {
 		start("acme/second-waiting");
 
 		assertThat(start("acme/first-waiting").id()).isEqualTo(waiting.id());
+	}
+
+	@Test
+	void recordsAndCountsAFetchWhoseCommandCannotBeSentAsFailed() {
+		List<Fetch> ended = new ArrayList<>();
+		FetchMeters meters = new FetchMeters() {
+			@Override
+			public void ended(Fetch fetch) {
+				ended.add(fetch);
+			}
+		};
+		FetchCommits unqueued = new FetchCommits(new Forges(List.of(new Silent())), (fetch, commits) -> Mono.empty(),
+				fetches, new InMemoryHistory(), Clock.systemUTC(), new FetchSettings(1, 2), Unsent.COMMANDS, meters,
+				FetchTraces.NONE);
+
+		assertThatThrownBy(
+				() -> unqueued.start("silent", RepositoryPath.parse("acme/unsent"), 10, FetchMode.INCREMENTAL).block())
+			.isInstanceOf(FetchCommits.NotQueued.class);
+
+		assertThat(ended).singleElement().satisfies(fetch -> {
+			assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+			assertThat(fetches.lookup(fetch.id()).block())
+				.hasValueSatisfying(recorded -> assertThat(recorded.status()).isEqualTo(FetchStatus.FAILED));
+		});
 	}
 
 	private Fetch start(String path) {
