@@ -25,11 +25,21 @@ public record RepositoryKey(String provider, String path) {
 		if (path == null || path.isBlank()) {
 			throw new InvalidRepositoryKey("repository is required, as owner/name (for example octocat/Hello-World)");
 		}
-		if (path.length() > MAX_PATH || !PATH.matcher(path).matches() || path.contains("..")) {
+		if (path.length() > MAX_PATH || !PATH.matcher(path).matches() || hasDotSegment(path)) {
 			throw new InvalidRepositoryKey(
 					"repository must be a path such as owner/name (letters, digits, '-', '_', '.'"
-							+ " separated by '/', no '..', at most " + MAX_PATH + " characters)");
+							+ " separated by '/', no part '.' or '..', at most " + MAX_PATH + " characters)");
 		}
+	}
+
+	/** {@code foo..bar} is a name forges allow; {@code ..} is no name at all. */
+	private static boolean hasDotSegment(String path) {
+		for (String segment : path.split("/")) {
+			if (segment.equals(".") || segment.equals("..")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

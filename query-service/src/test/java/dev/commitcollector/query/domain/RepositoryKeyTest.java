@@ -19,4 +19,15 @@ class RepositoryKeyTest {
 			.isInstanceOf(RepositoryKey.InvalidRepositoryKey.class);
 	}
 
+	@Test
+	void acceptsTwoDotsWithinANameButNotAsAPart() {
+		assertThat(new RepositoryKey("github", "acme/foo..bar").path()).isEqualTo("acme/foo..bar");
+		assertThat(new RepositoryKey("github", "acme/..x").path()).isEqualTo("acme/..x");
+		assertThatThrownBy(() -> new RepositoryKey("github", "acme/..")).hasMessageContaining("no part '.' or '..'");
+		assertThatThrownBy(() -> new RepositoryKey("github", "../widgets"))
+			.isInstanceOf(RepositoryKey.InvalidRepositoryKey.class);
+		assertThatThrownBy(() -> new RepositoryKey("github", "acme/./x"))
+			.isInstanceOf(RepositoryKey.InvalidRepositoryKey.class);
+	}
+
 }

@@ -139,13 +139,25 @@ final class EventDecoder {
 		return true;
 	}
 
+	/**
+	 * A path of segments none of which is empty, {@code .} or {@code ..}
+	 * ({@code foo..bar} is a name forges allow), without control characters.
+	 */
 	static boolean isRepository(String repository) {
-		if (repository == null || repository.isBlank() || repository.length() > MAX_REPOSITORY
-				|| repository.contains("..")) {
+		if (repository == null || repository.isBlank() || repository.length() > MAX_REPOSITORY) {
 			return false;
 		}
-		for (int i = 0; i < repository.length(); i++) {
-			if (Character.isISOControl(repository.charAt(i))) {
+		int segmentStart = 0;
+		for (int i = 0; i <= repository.length(); i++) {
+			if (i == repository.length() || repository.charAt(i) == '/') {
+				int length = i - segmentStart;
+				if (length == 0 || repository.charAt(segmentStart) == '.'
+						&& (length == 1 || length == 2 && repository.charAt(segmentStart + 1) == '.')) {
+					return false;
+				}
+				segmentStart = i + 1;
+			}
+			else if (Character.isISOControl(repository.charAt(i))) {
 				return false;
 			}
 		}

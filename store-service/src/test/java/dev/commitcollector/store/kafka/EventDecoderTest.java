@@ -88,8 +88,11 @@ class EventDecoderTest {
 		assertThat(Stream.of("a".repeat(39), "a".repeat(41), "a".repeat(63), "A".repeat(40), "g".repeat(40),
 				"a".repeat(39) + "\u0661"))
 			.noneMatch(EventDecoder::isSha);
-		assertThat(Stream.of("acme/widgets", "a/b/c", "Ünïcode/repo")).allMatch(EventDecoder::isRepository);
-		assertThat(Stream.of(" ", "a/../b", "a/\u0085b", "a/\tb", "a".repeat(301)))
+		assertThat(Stream.of("acme/widgets", "a/b/c", "Ünïcode/repo", "acme/foo..bar", "acme/..hidden", "acme/.x",
+				"acme/x."))
+			.allMatch(EventDecoder::isRepository);
+		assertThat(Stream.of(" ", "a/../b", "../etc", "a/..", "a/.", "./a", "a//b", "/a", "a/", "a/\u0085b", "a/\tb",
+				"a".repeat(301)))
 			.noneMatch(EventDecoder::isRepository);
 	}
 
