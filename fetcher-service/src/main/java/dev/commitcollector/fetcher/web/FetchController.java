@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
 
 /** Starts fetches, reports on each and lists them. */
 @RestController
-@RequestMapping("/api/v1/fetches")
+@RequestMapping(path = "/api/v1/fetches", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "fetches", description = "Fetches of a repository's newest commits: start one, follow it, list them.")
 class FetchController {
 

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,7 +33,7 @@ import reactor.core.publisher.Mono;
 
 /** Adds, shows and removes watches: repositories fetched again every interval. */
 @RestController
-@RequestMapping("/api/v1/watches")
+@RequestMapping(path = "/api/v1/watches", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "watches", description = "Repositories fetched again, incrementally, every interval.")
 class WatchController {
 

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +32,7 @@ import reactor.core.publisher.Mono;
  * commit and holds at most {@code periods} of them, empty ones included.
  */
 @RestController
-@RequestMapping("/api/v1/repository")
+@RequestMapping(path = "/api/v1/repository", produces = MediaType.APPLICATION_JSON_VALUE)
 class ActivityController {
 
 	static final int DEFAULT_PERIODS = 120;
