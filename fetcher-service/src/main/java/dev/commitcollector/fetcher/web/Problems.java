@@ -51,6 +51,9 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	private static final String EXAMPLE = "expected JSON such as {\"provider\":\"github\",\"repository\":\"owner/name\",\"limit\":1000}";
 
+	private static final String WATCH_EXAMPLE = "expected JSON such as "
+			+ "{\"provider\":\"github\",\"repository\":\"owner/name\",\"limit\":1000,\"interval\":\"PT1H\"}";
+
 	private final FetchLimits limits;
 
 	Problems(FetchLimits limits) {
@@ -126,7 +129,7 @@ class Problems extends ResponseEntityExceptionHandler {
 						+ parameter.getParameterType().getSimpleName());
 		}
 		else if (ex.getMostSpecificCause() != ex) {
-			ex.getBody().setDetail(bodyProblem(ex));
+			ex.getBody().setDetail(bodyProblem(ex, Body.of(exchange)));
 		}
 		return super.handleServerWebInputException(ex, headers, status, exchange);
 	}
@@ -135,12 +138,12 @@ class Problems extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-			ex.getBody().setDetail("the body is larger than this service reads; " + EXAMPLE);
+			ex.getBody().setDetail("the body is larger than this service reads; " + Body.of(exchange).example());
 		}
 		return super.handleResponseStatusException(ex, headers, status, exchange);
 	}
 
-	private String bodyProblem(ServerWebInputException ex) {
+	private String bodyProblem(ServerWebInputException ex, Body body) {
 		Throwable cause = ex.getMostSpecificCause();
 		if (cause instanceof FetchController.InvalidFetchRequest) {
 			return cause.getMessage();
@@ -153,17 +156,27 @@ class Problems extends ResponseEntityExceptionHandler {
 					.filter(Objects::nonNull)
 					.collect(Collectors.joining("."));
 				if (field.equals("limit")) {
-					return "limit must be a whole number from 1 to " + limits.maximum() + "; " + EXAMPLE;
+					return "limit must be a whole number from 1 to " + limits.maximum() + "; " + body.example();
 				}
 				if (json instanceof StreamReadException) {
-					return "the body cannot be read as a fetch request (" + printable(json.getOriginalMessage()) + "); "
-							+ EXAMPLE;
+					return "the body cannot be read as a " + body.noun() + " (" + printable(json.getOriginalMessage())
+							+ "); " + body.example();
 				}
-				return (field.isEmpty() ? "the body is not a fetch request object"
-						: field + " has the wrong type or form") + "; " + EXAMPLE;
+				return (field.isEmpty() ? "the body is not a " + body.noun() + " object"
+						: field + " has the wrong type or form") + "; " + body.example();
 			}
 		}
-		return ex.getReason() + ": " + EXAMPLE;
+		return ex.getReason() + ": " + body.example();
+	}
+
+	/** What a request's body should have been, by where it was sent. */
+	private record Body(String noun, String example) {
+
+		static Body of(ServerWebExchange exchange) {
+			return exchange.getRequest().getPath().value().startsWith("/api/v1/watches")
+					? new Body("watch request", WATCH_EXAMPLE) : new Body("fetch request", EXAMPLE);
+		}
+
 	}
 
 	/**
