@@ -161,8 +161,23 @@ class ApiDocsTest extends QueryIntegrationTest {
 			.exchange()
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.value("Content-Security-Policy",
+					policy -> assertThat(policy).contains("script-src 'self';", "frame-ancestors 'none'",
+							"connect-src 'self' http://localhost:8081;"))
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectBody(String.class)
 			.value(body -> assertThat(body).contains("<title>commit-collector</title>", "/swagger-ui.html"));
+		web.get()
+			.uri("/api/v1/repositories")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.doesNotExist("Content-Security-Policy");
 		web.get()
 			.uri("/ui/config")
 			.exchange()
