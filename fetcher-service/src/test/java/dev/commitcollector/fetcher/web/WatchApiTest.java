@@ -163,6 +163,16 @@ class WatchApiTest {
 		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"limit\":0,\"interval\":\"PT5M\"}", "limit");
 		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"limit\":100001,\"interval\":\"PT5M\"}",
 				"limit");
+		// JSON of another type is not converted
+		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"limit\":\"7\",\"interval\":\"PT5M\"}",
+				"limit");
+		assertBadRequestNaming("{\"repository\":123,\"interval\":\"PT5M\"}", "repository");
+		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"interval\":300}", "interval");
+		assertBadRequestNaming("{\"provider\":true,\"repository\":\"" + repository + "\",\"interval\":\"PT5M\"}",
+				"provider");
+		// an example that would be refused again is no help
+		assertBadRequestNaming("{\"interval\":", "cannot be read as a watch request");
+		assertBadRequestNaming("[]", "\"interval\":\"PT1H\"");
 	}
 
 	private void assertBadRequestNaming(String body, String field) {
@@ -177,6 +187,38 @@ class WatchApiTest {
 
 	private WebTestClient.ResponseSpec post(String body) {
 		return http.post().uri("/api/v1/watches").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	@Test
+	void refusesAnAnswerItCannotGiveBeforeWatchingFetchingOrRemovingAnything() {
+		String body = "{\"repository\":\"" + repository + "\",\"interval\":\"PT5M\"}";
+		http.post()
+			.uri("/api/v1/watches")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_XML)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		http.post()
+			.uri("/api/v1/fetches")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_HTML)
+			.bodyValue("{\"repository\":\"" + repository + "\",\"limit\":10}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406);
+
+		List<String> watched = new ArrayList<>();
+		get("/api/v1/watches").get("watches").forEach(watch -> watched.add(watch.get("repository").asString()));
+		assertThat(watched).doesNotContain(repository);
+		assertThat(get("/api/v1/fetches?repository=" + repository).get("fetches").isEmpty()).isTrue();
+
+		String id = add(body).get("id").asString();
+		http.delete().uri("/api/v1/watches/" + id).accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(406);
+		assertThat(get("/api/v1/watches/" + id).get("id").asString()).isEqualTo(id);
 	}
 
 	private JsonNode add(String body) {

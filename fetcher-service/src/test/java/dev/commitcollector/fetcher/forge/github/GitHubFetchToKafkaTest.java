@@ -340,7 +340,23 @@ class GitHubFetchToKafkaTest {
 			.header("Access-Control-Request-Method", "POST")
 			.exchange()
 			.expectStatus()
-			.isForbidden();
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class,
+					detail -> assertThat(detail).contains("https://elsewhere.example", "FETCHER_CORS_ORIGINS"));
+		http.options()
+			.uri("/api/v1/fetches")
+			.header("Origin", "http://localhost:8083")
+			.header("Access-Control-Request-Method", "PUT")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, detail -> assertThat(detail).contains("only GET, POST and DELETE"));
 	}
 
 	private static JsonSchema schema(String name) {
