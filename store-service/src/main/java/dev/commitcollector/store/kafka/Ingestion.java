@@ -85,6 +85,14 @@ class Ingestion extends AbstractHealthIndicator {
 	}
 
 	/**
+	 * The calling consumer owns no partition now (another took the ones it failed on): it
+	 * is failing on nothing.
+	 */
+	void ownsNothing() {
+		failing.remove(Thread.currentThread().getName());
+	}
+
+	/**
 	 * Events will go to the dead-letter topic {@code topic}: its count reads 0 until one
 	 * does.
 	 */

@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -77,6 +80,24 @@ class IngestionTest {
 		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.DOWN);
 		ingestion.stored(10, Duration.ofMillis(5));
 		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void forgetsAFailureOnceItsConsumerIsLeftWithNoPartition() {
+		ingestion.failed("t-0@0..9", "refused");
+		MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+		PartitionsAssigned rebalanced = new PartitionsAssigned(ingestion);
+
+		consumer.assign(List.of(new TopicPartition("t", 1)));
+		rebalanced.onPartitionsAssigned(consumer, List.of(new TopicPartition("t", 1)));
+		now = now.plus(Duration.ofMinutes(3));
+		assertThat(ingestion.health(true).getStatus()).as("still owns partitions: may still fail")
+			.isEqualTo(Status.DOWN);
+
+		consumer.assign(List.of());
+		rebalanced.onPartitionsAssigned(consumer, List.of());
+		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.UP);
+		assertThat(ingestion.health(true).getDetails()).doesNotContainKey("retrying");
 	}
 
 	@Test
