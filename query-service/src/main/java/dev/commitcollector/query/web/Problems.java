@@ -53,7 +53,11 @@ class Problems extends ResponseEntityExceptionHandler {
 		return repositories.spelledOtherwise(ex.key())
 			.map(stored -> "no commits of " + ex.key().path() + " from " + ex.key().provider() + " are stored, but of "
 					+ stored + ": ask for it so spelled")
-			.onErrorResume(error -> Mono.empty())
+			.onErrorResume(error -> {
+				log.warn("could not look up how {} is spelled where stored; answering 404 without it: {}", ex.key(),
+						error.toString());
+				return Mono.empty();
+			})
 			.defaultIfEmpty(ex.getMessage())
 			.map(detail -> problem(HttpStatus.NOT_FOUND, detail));
 	}
