@@ -61,7 +61,7 @@ class CommitDiscoveredListener {
 			String where = PolledRecords.where(records);
 			String cause = causeOf(ex);
 			log.warn("storing {} events at {} failed; retrying with backoff: {}", records.size(), where, cause);
-			ingestion.failed(where, cause);
+			ingestion.failed(where, PolledRecords.partitions(records), cause);
 			throw ex;
 		}
 		ingestion.stored(stored, Duration.ofNanos(System.nanoTime() - started));

@@ -3,13 +3,16 @@ package dev.commitcollector.store.kafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -57,13 +60,14 @@ class Ingestion extends AbstractHealthIndicator {
 	}
 
 	/**
-	 * The calling consumer failed to store {@code batch}; a new batch restarts the clock.
+	 * The calling consumer failed to store {@code batch}, of {@code partitions}; a new
+	 * batch restarts the clock.
 	 */
-	void failed(String batch, String cause) {
+	void failed(String batch, Collection<TopicPartition> partitions, String cause) {
 		Instant now = clock.instant();
 		failing.compute(Thread.currentThread().getName(),
 				(consumer, stall) -> stall != null && stall.batch().equals(batch) ? stall.again(cause)
-						: new Stall(batch, now, 1, cause));
+						: new Stall(batch, Set.copyOf(partitions), now, 1, cause));
 	}
 
 	/**
@@ -85,11 +89,12 @@ class Ingestion extends AbstractHealthIndicator {
 	}
 
 	/**
-	 * The calling consumer owns no partition now (another took the ones it failed on): it
-	 * is failing on nothing.
+	 * The calling consumer no longer owns {@code partitions}: a batch it was failing on
+	 * from any of them is another consumer's to retry now.
 	 */
-	void ownsNothing() {
-		failing.remove(Thread.currentThread().getName());
+	void lost(Collection<TopicPartition> partitions) {
+		failing.computeIfPresent(Thread.currentThread().getName(),
+				(consumer, stall) -> partitions.stream().anyMatch(stall.partitions()::contains) ? null : stall);
 	}
 
 	/**
@@ -137,10 +142,10 @@ class Ingestion extends AbstractHealthIndicator {
 		}
 	}
 
-	private record Stall(String batch, Instant since, int attempts, String cause) {
+	private record Stall(String batch, Set<TopicPartition> partitions, Instant since, int attempts, String cause) {
 
 		Stall again(String cause) {
-			return new Stall(batch, since, attempts + 1, cause);
+			return new Stall(batch, partitions, since, attempts + 1, cause);
 		}
 
 	}

@@ -67,7 +67,7 @@ class MailmapDiscoveredListener {
 		}
 		catch (RuntimeException ex) {
 			log.warn("storing the mailmap at {} failed; retrying with backoff: {}", where, ex.toString());
-			ingestion.failed(where, String.valueOf(ex.getMessage()));
+			ingestion.failed(where, PolledRecords.partitions(List.of(record)), String.valueOf(ex.getMessage()));
 			throw ex;
 		}
 	}

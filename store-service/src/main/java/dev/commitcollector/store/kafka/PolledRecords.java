@@ -3,6 +3,7 @@ package dev.commitcollector.store.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -23,6 +25,13 @@ final class PolledRecords {
 	private static final int TRACEPARENT_LENGTH = 55;
 
 	private PolledRecords() {
+	}
+
+	/** The partitions the batch's records come from. */
+	static Set<TopicPartition> partitions(List<? extends ConsumerRecord<?, ?>> records) {
+		Set<TopicPartition> partitions = new HashSet<>();
+		records.forEach(record -> partitions.add(new TopicPartition(record.topic(), record.partition())));
+		return partitions;
 	}
 
 	/** topic-partition@first..last for each partition in the batch. */

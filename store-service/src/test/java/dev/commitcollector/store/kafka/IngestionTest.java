@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -21,6 +20,8 @@ class IngestionTest {
 	private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private static final List<TopicPartition> T0 = List.of(new TopicPartition("t", 0));
 
 	private final Ingestion ingestion = new Ingestion(meters, new ConsumerSettings("t", 1, (short) 1, "t.DLT", 2000, 2,
 			Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2)), new Clock() {
@@ -42,9 +43,9 @@ class IngestionTest {
 
 	@Test
 	void staysUpWhileABatchFailsForLessThanTheStallTimeout() {
-		ingestion.failed("t-0@0..9", "connection refused");
+		ingestion.failed("t-0@0..9", T0, "connection refused");
 		now = now.plus(Duration.ofMinutes(1));
-		ingestion.failed("t-0@0..9", "connection refused");
+		ingestion.failed("t-0@0..9", T0, "connection refused");
 
 		Health health = ingestion.health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -53,9 +54,9 @@ class IngestionTest {
 
 	@Test
 	void turnsDownWithTheBatchAndTheCauseOnceTheSameBatchFailsLongerThanTheStallTimeout() {
-		ingestion.failed("t-0@0..9", "connection refused");
+		ingestion.failed("t-0@0..9", T0, "connection refused");
 		now = now.plus(Duration.ofMinutes(3));
-		ingestion.failed("t-0@0..9", "still refused");
+		ingestion.failed("t-0@0..9", T0, "still refused");
 
 		Health health = ingestion.health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -71,9 +72,9 @@ class IngestionTest {
 
 	@Test
 	void recoversOnceTheBatchIsStoredAndRestartsTheClockForANewBatch() {
-		ingestion.failed("t-0@0..9", "refused");
+		ingestion.failed("t-0@0..9", T0, "refused");
 		now = now.plus(Duration.ofMinutes(3));
-		ingestion.failed("t-0@10..19", "refused");
+		ingestion.failed("t-0@10..19", T0, "refused");
 		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.UP);
 
 		now = now.plus(Duration.ofMinutes(3));
@@ -83,19 +84,16 @@ class IngestionTest {
 	}
 
 	@Test
-	void forgetsAFailureOnceItsConsumerIsLeftWithNoPartition() {
-		ingestion.failed("t-0@0..9", "refused");
-		MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
-		PartitionsAssigned rebalanced = new PartitionsAssigned(ingestion);
-
-		consumer.assign(List.of(new TopicPartition("t", 1)));
-		rebalanced.onPartitionsAssigned(consumer, List.of(new TopicPartition("t", 1)));
+	void forgetsAFailureOnceItsConsumerLosesThePartitionsOfTheBatch() {
+		ingestion.failed("t-0@0..9", T0, "refused");
 		now = now.plus(Duration.ofMinutes(3));
-		assertThat(ingestion.health(true).getStatus()).as("still owns partitions: may still fail")
-			.isEqualTo(Status.DOWN);
+		PartitionsRevoked rebalanced = new PartitionsRevoked(ingestion);
 
-		consumer.assign(List.of());
-		rebalanced.onPartitionsAssigned(consumer, List.of());
+		rebalanced.onPartitionsRevokedAfterCommit(null, List.of(new TopicPartition("t", 1)));
+		assertThat(ingestion.health(true).getStatus()).as("still owns the batch's partition").isEqualTo(Status.DOWN);
+
+		rebalanced.onPartitionsRevokedAfterCommit(null,
+				List.of(new TopicPartition("t", 0), new TopicPartition("t", 2)));
 		assertThat(ingestion.health(true).getStatus()).isEqualTo(Status.UP);
 		assertThat(ingestion.health(true).getDetails()).doesNotContainKey("retrying");
 	}
