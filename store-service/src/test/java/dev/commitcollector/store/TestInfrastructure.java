@@ -54,6 +54,20 @@ public final class TestInfrastructure {
 	}
 
 	/**
+	 * An outage as the store sees it: its connections are cut and no new one is let in;
+	 * {@code true} lets them in again.
+	 */
+	public static void setConnectionsAllowed(boolean allowed) throws SQLException {
+		try (Connection admin = servers().superuserConnection("postgres"); Statement sql = admin.createStatement()) {
+			sql.execute("alter database " + DATABASE + " allow_connections " + allowed);
+			if (!allowed) {
+				sql.execute(
+						"select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DATABASE + "'");
+			}
+		}
+	}
+
+	/**
 	 * Where the servers are, and a superuser connection for tests that play the operator.
 	 */
 	public record Servers(String bootstrapServers, String host, int port, String user, String password,

@@ -4,8 +4,6 @@ import static dev.commitcollector.store.Events.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -28,14 +26,14 @@ class DatabaseOutageTest extends StoreIntegrationTest {
 
 	@AfterEach
 	void reopen() throws Exception {
-		setConnectionsAllowed(true);
+		TestInfrastructure.setConnectionsAllowed(true);
 		kafka.close();
 	}
 
 	@Test
 	void retriesWhileTheDatabaseIsDownThenStoresEverythingWithoutCommittingOffsetsEarly() throws Exception {
 		await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag() == 0);
-		setConnectionsAllowed(false);
+		TestInfrastructure.setConnectionsAllowed(false);
 
 		for (int i = 0; i < 40; i++) {
 			kafka.send("github:" + repository, anEvent().repository(repository).json());
@@ -59,26 +57,12 @@ class DatabaseOutageTest extends StoreIntegrationTest {
 				.jsonPath("$.components.ingestion.details.reason")
 				.value(reason -> assertThat(reason.toString()).contains("same batch")));
 
-		setConnectionsAllowed(true);
+		TestInfrastructure.setConnectionsAllowed(true);
 		await().atMost(Duration.ofSeconds(60)).until(() -> StoredCommits.commits(repository) == 40);
 		await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag() == 0);
 		assertThat(StoredCommits.count("select commit_count from repositories where repository = ?", repository))
 			.isEqualTo(40);
 		http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-	}
-
-	/**
-	 * An outage as the store sees it: its connections are cut and no new one is let in.
-	 */
-	private static void setConnectionsAllowed(boolean allowed) throws Exception {
-		var servers = TestInfrastructure.servers();
-		try (Connection admin = servers.superuserConnection("postgres"); Statement sql = admin.createStatement()) {
-			sql.execute("alter database " + TestInfrastructure.DATABASE + " allow_connections " + allowed);
-			if (!allowed) {
-				sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-						+ TestInfrastructure.DATABASE + "'");
-			}
-		}
 	}
 
 }
