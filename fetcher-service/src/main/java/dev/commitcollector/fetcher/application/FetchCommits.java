@@ -20,6 +20,7 @@ import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -313,8 +314,22 @@ public class FetchCommits {
 			return error.getMessage();
 		}
 		log.warn("fetch failed unexpectedly", error);
+		if (causedBy(error, DataAccessException.class)) {
+			// its message holds the fetcher's own statements: they stay in the log
+			return "the fetcher's database could not record the fetch's progress (" + error.getClass().getSimpleName()
+					+ "); what was published stays published: fetch again once the database is back";
+		}
 		return "publishing commits failed: " + error.getClass().getSimpleName()
 				+ (error.getMessage() == null ? "" : ": " + error.getMessage());
+	}
+
+	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The command that runs a fetch could not be sent; the fetch is FAILED. */

@@ -17,6 +17,7 @@ import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
@@ -138,6 +139,20 @@ class FetchCommitsTest {
 		assertThat(fetch.error()).startsWith("repository not found").contains("octocat/Hello-World");
 		assertThat(fetch.commitsDiscovered()).isZero();
 		assertThat(commitLog.commits()).isEmpty();
+	}
+
+	@Test
+	void failsSayingTheDatabaseWasAwayWithoutItsStatementsWhenProgressCannotBeRecorded() {
+		history.failingToRemember(new DataAccessResourceFailureException(
+				"execute; SQL [with remembered as (insert into fetcher.published_commits (provider, repository, sha) "
+						+ "select ...)]; connection refused"));
+
+		Fetch fetch = run(FakeForge.withCommits(300), 300);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(fetch.error()).startsWith("the fetcher's database could not record the fetch's progress")
+			.contains("fetch again")
+			.doesNotContain("insert", "SQL");
 	}
 
 	@Test

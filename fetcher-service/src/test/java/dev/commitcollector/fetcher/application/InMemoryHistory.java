@@ -20,6 +20,14 @@ public final class InMemoryHistory implements History {
 
 	private final Map<String, Set<String>> published = new HashMap<>();
 
+	private volatile RuntimeException rememberFailure;
+
+	/** From now on, what is published cannot be remembered: as a database away. */
+	public InMemoryHistory failingToRemember(RuntimeException error) {
+		this.rememberFailure = error;
+		return this;
+	}
+
 	@Override
 	public synchronized Mono<Optional<RepositoryMemory>> recall(RepositoryRef repository) {
 		return Mono.just(Optional.ofNullable(memories.get(repository.toString())));
@@ -33,6 +41,9 @@ public final class InMemoryHistory implements History {
 
 	@Override
 	public synchronized Mono<Void> remember(RepositoryRef repository, Collection<String> shas) {
+		if (rememberFailure != null) {
+			return Mono.error(rememberFailure);
+		}
 		published.computeIfAbsent(repository.toString(), k -> new HashSet<>()).addAll(shas);
 		return Mono.empty();
 	}
