@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
@@ -101,6 +102,30 @@ class GitBoundsTest {
 
 		assertThat(work().resolve("git-fetch-123")).doesNotExist();
 		assertThat(live).exists();
+	}
+
+	@Test
+	void keepsTheFolderOfAFetchStillPagingHoweverLongAgoItsPackWasWritten() throws IOException {
+		linear("acme/slow", 250);
+		GitForge forge = forge(remotes().toUri().toString(), GitStub.SETTINGS);
+		CommitPage first = forge.firstPage(path("acme/slow"), 250).block(WITHIN);
+		Path folder;
+		try (Stream<Path> fetches = Files.list(work())) {
+			folder = fetches.filter(f -> f.getFileName().toString().startsWith("git-fetch-")).findFirst().orElseThrow();
+		}
+		// reading a pack changes no file: a fetch paging for hours writes nothing
+		FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.toList()) {
+				Files.setLastModifiedTime(file, longAgo);
+			}
+		}
+
+		CommitPage second = forge.nextPage(path("acme/slow"), first.next().orElseThrow()).block(WITHIN);
+		GitWorkDir.clearedOfLeftovers(work(), Clock.systemUTC());
+
+		assertThat(folder).exists();
+		assertThat(forge.nextPage(path("acme/slow"), second.next().orElseThrow()).block(WITHIN).commits()).hasSize(50);
 	}
 
 	private GitForge forge(String apiUrl, GitSettings git) {
