@@ -1,6 +1,9 @@
 package dev.commitcollector.fetcher.forge.http;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +13,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLException;
+
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +46,8 @@ final class Failures {
 	 * The providers application.yml defines, whose token comes from {@code <NAME>_TOKEN}.
 	 */
 	private static final Set<String> BUILT_IN = Set.of("github", "gitlab", "bitbucket", "codeberg");
+
+	private static final Logger log = LoggerFactory.getLogger(Failures.class);
 
 	private final String forge;
 
@@ -146,22 +155,35 @@ final class Failures {
 	}
 
 	/**
-	 * What went wrong at the bottom, such as
-	 * {@code ConnectException: Connection refused}: a refused connection, an unknown
-	 * host, a TLS failure and a timeout each say which.
+	 * What went wrong at the bottom, by kind: a refused connection, an unknown host, a
+	 * TLS failure or a timeout, else the exception's type. Its message (which names hosts
+	 * and addresses of the forge's network) goes to the log, not into the fetch, which
+	 * anyone who can read the fetches sees.
 	 */
-	private static String rootCauseOf(Throwable error) {
+	private String rootCauseOf(Throwable error) {
 		Throwable root = error;
 		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
 			root = root.getCause();
 		}
-		String message = root.getMessage();
+		log.warn("{} could not be reached: {}: {}", forge, root.getClass().getName(), cut(root.getMessage()));
 		String type = root.getClass().getSimpleName();
-		return message == null || message.isBlank() ? type : type + ": " + cut(message);
+		if (root instanceof ConnectException) {
+			return type + ": connection refused";
+		}
+		if (root instanceof UnknownHostException) {
+			return type + ": unknown host";
+		}
+		if (root instanceof SSLException) {
+			return type + ": the TLS handshake failed";
+		}
+		if (root instanceof TimeoutException || root instanceof SocketTimeoutException) {
+			return type + ": timed out";
+		}
+		return type;
 	}
 
 	private static String cut(String said) {
-		String message = String.valueOf(said).replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ");
+		String message = String.valueOf(said).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
 		return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
 	}
 
