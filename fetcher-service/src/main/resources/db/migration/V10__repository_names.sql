@@ -18,3 +18,7 @@ from (
     select provider, repository, created_at from watches
 ) named
 order by provider, lower(repository), since, repository;
+
+-- the lookups V9 served now go to repository_names
+drop index fetches_by_repository_ignoring_case;
+drop index watches_by_repository_ignoring_case;

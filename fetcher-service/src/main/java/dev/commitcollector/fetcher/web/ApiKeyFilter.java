@@ -1,9 +1,6 @@
 package dev.commitcollector.fetcher.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,14 +8,12 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every POST and DELETE needs {@code Authorization: Bearer <key>} with one of the
@@ -63,24 +58,15 @@ class ApiKeyFilter implements WebFilter, Ordered {
 
 	private Mono<Void> unauthorized(ServerWebExchange exchange, String detail) {
 		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.UNAUTHORIZED);
 		HttpHeaders headers = response.getHeaders();
 		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"commit-collector fetcher\"");
-		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		String origin = exchange.getRequest().getHeaders().getOrigin();
 		if (origin != null && cors.allowedOrigins().contains(origin)) {
 			headers.setAccessControlAllowOrigin(origin);
 			headers.setAccessControlExposeHeaders(List.of(HttpHeaders.WWW_AUTHENTICATE));
 			headers.setVary(List.of(HttpHeaders.ORIGIN));
 		}
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", "Unauthorized");
-		problem.put("status", 401);
-		problem.put("detail", detail);
-		problem.put("instance", exchange.getRequest().getPath().value());
-		byte[] body = JsonMapper.shared().writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		return ProblemResponse.write(exchange, HttpStatus.UNAUTHORIZED, detail);
 	}
 
 	/** Before the application's handlers, after nothing else that changes state. */

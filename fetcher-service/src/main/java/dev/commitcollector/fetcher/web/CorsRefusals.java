@@ -1,20 +1,15 @@
 package dev.commitcollector.fetcher.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A cross-origin request Spring's CORS check refused (an origin not in
@@ -25,10 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CorsRefusals implements WebFilter, Ordered {
 
-	private final CorsSettings cors;
+	/** The origins as Spring's check matches them. */
+	private final CorsConfiguration allowed = new CorsConfiguration();
 
 	CorsRefusals(CorsSettings cors) {
-		this.cors = cors;
+		this.allowed.setAllowedOrigins(cors.allowedOrigins());
 	}
 
 	@Override
@@ -48,23 +44,14 @@ class CorsRefusals implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> refuse(ServerWebExchange exchange, String origin) {
-		String shown = origin.length() > 200 ? origin.substring(0, 200) + "..." : origin;
-		String detail = cors.allowedOrigins().contains(origin)
+		String shown = (origin.length() > 200 ? origin.substring(0, 200) + "..." : origin).replaceAll("\\p{Cntrl}",
+				"?");
+		String detail = allowed.checkOrigin(origin) != null
 				? "this cross-origin request from " + shown + " is not allowed: only GET, POST and DELETE are"
-				: "pages from " + shown.replaceAll("\\p{Cntrl}", "?")
+				: "pages from " + shown
 						+ " may not call this API from a browser; FETCHER_CORS_ORIGINS lists the origins that may";
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", "Forbidden");
-		problem.put("status", 403);
-		problem.put("detail", detail);
-		problem.put("instance", exchange.getRequest().getPath().value());
-		byte[] body = JsonMapper.shared().writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-		ServerHttpResponse response = exchange.getResponse();
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().setContentLength(body.length);
-		response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		exchange.getResponse().getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
+		return ProblemResponse.write(exchange, HttpStatus.FORBIDDEN, detail);
 	}
 
 	/** Around everything, so that it sees the response as the chain left it. */
