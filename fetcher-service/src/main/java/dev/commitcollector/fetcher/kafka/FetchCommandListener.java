@@ -121,6 +121,10 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 			.then(fetchCommits.execute(fetch, inFlight.token).retryWhen(UNTIL_RECORDS_ANSWER))
 			.subscribe(ended -> ran(partition, inFlight, fetch, ended),
 					error -> failed(partition, inFlight, fetch, error));
+		if (running.get(partition) != inFlight) {
+			// handed over while this run was being set up: the next owner runs it
+			inFlight.subscription.dispose();
+		}
 	}
 
 	/**
@@ -129,10 +133,11 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 	 * so that the partition's later commands are not held up behind silence.
 	 */
 	private void failed(TopicPartition partition, InFlight inFlight, Fetch fetch, Throwable error) {
-		log.error("fetch {}: the run on partition {} broke off; taking it up again in {}", fetch.id(), partition,
-				RETAKE_AFTER, error);
+		Duration after = RETAKE_AFTER.multipliedBy(1L << Math.min(inFlight.breaks++, 5));
+		log.error("fetch {}: the run on partition {} broke off; taking it up again in {}", fetch.id(), partition, after,
+				error);
 		if (running.get(partition) == inFlight) {
-			run(partition, inFlight, fetch, RETAKE_AFTER);
+			run(partition, inFlight, fetch, after);
 		}
 	}
 
@@ -250,6 +255,9 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 		final UUID token = UUID.randomUUID();
 
 		volatile Disposable subscription;
+
+		/** How often its run broke off: each wait before the next doubles, to 96 s. */
+		volatile int breaks;
 
 		InFlight(UUID fetchId, Acknowledgment ack) {
 			this.fetchId = fetchId;
