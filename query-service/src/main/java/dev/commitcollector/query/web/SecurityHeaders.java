@@ -11,11 +11,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * What a browser may do with the answers. Every answer is read as the type it names
- * ({@code nosniff}). The page, which shows text from forges and holds the fetcher's API
- * key for its session, runs only its own scripts and styles, talks only to this service
- * and the fetcher ({@code QUERY_FETCHER_URL}), is never framed by another page, and sends
- * no referrer along with links to the forges.
+ * What a browser may do with the page. It is read as the type it names ({@code nosniff}).
+ * Showing text from forges and holding the fetcher's API key for its session, it runs
+ * only its own scripts and styles, talks only to this service and the fetcher
+ * ({@code QUERY_FETCHER_URL}), is never framed by another page, and sends no referrer
+ * along with links to the forges.
  */
 @Component
 class SecurityHeaders implements WebFilter, Ordered {
@@ -32,10 +32,10 @@ class SecurityHeaders implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		HttpHeaders headers = exchange.getResponse().getHeaders();
-		headers.set("X-Content-Type-Options", "nosniff");
 		String path = exchange.getRequest().getPath().value();
 		if (!path.startsWith(API)) {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			headers.set("X-Content-Type-Options", "nosniff");
 			headers.set("X-Frame-Options", "DENY");
 			headers.set("Referrer-Policy", "no-referrer");
 			// Swagger UI (springdoc's, not this page) brings its own scripts and styles

@@ -171,13 +171,8 @@ class ApiDocsTest extends QueryIntegrationTest {
 			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectBody(String.class)
 			.value(body -> assertThat(body).contains("<title>commit-collector</title>", "/swagger-ui.html"));
-		web.get()
-			.uri("/api/v1/repositories")
-			.exchange()
-			.expectHeader()
-			.valueEquals("X-Content-Type-Options", "nosniff")
-			.expectHeader()
-			.doesNotExist("Content-Security-Policy");
+		// the API's answers are JSON a page never renders: they pay for none of it
+		web.get().uri("/api/v1/repositories").exchange().expectHeader().doesNotExist("Content-Security-Policy");
 		web.get()
 			.uri("/ui/config")
 			.exchange()
