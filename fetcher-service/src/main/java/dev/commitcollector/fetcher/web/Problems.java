@@ -109,6 +109,17 @@ class Problems extends ResponseEntityExceptionHandler {
 				"the fetcher's database could not be reached; try again shortly (the cause is in the fetcher's log)");
 	}
 
+	/**
+	 * The client stopped sending its body, or sent it too slowly: the connection is
+	 * closed after this answer, since the rest of the body is not read.
+	 */
+	@ExceptionHandler(RequestDeadlines.BodyTooSlow.class)
+	ResponseEntity<ProblemDetail> bodyTooSlow(RequestDeadlines.BodyTooSlow ex, ServerWebExchange exchange) {
+		log.info("answered 408 to {} {} from {}: its body did not arrive in time", exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath().value(), exchange.getRequest().getRemoteAddress());
+		return problem(HttpStatus.REQUEST_TIMEOUT, ex.getMessage());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("request failed", ex);
