@@ -137,6 +137,9 @@ class FetcherOpenApi {
 	static final String BAD_WATCH_ID = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
 			+ "\"detail\":\"'id' is not a UUID\",\"instance\":\"/api/v1/watches/42\"}";
 
+	static final String NOT_ACCEPTABLE = "{\"type\":\"about:blank\",\"title\":\"Not Acceptable\",\"status\":406,"
+			+ "\"detail\":\"Acceptable representations: [application/json].\",\"instance\":\"/api/v1/fetches\"}";
+
 	static final String DATABASE_AWAY = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
 			+ "\"detail\":\"the fetcher's database could not be reached; try again shortly (the cause is in the "
 			+ "fetcher's log)\",\"instance\":\"/api/v1/fetches\"}";
@@ -185,29 +188,49 @@ class FetcherOpenApi {
 	}
 
 	/**
-	 * Every operation reads or writes the fetcher's database: each may answer 503 while
-	 * it cannot be reached.
+	 * What every operation may answer whatever it does: 503 while the fetcher's database
+	 * cannot be reached, 406 to an {@code Accept} without JSON (before anything is done),
+	 * and, where the operation reads a body, 408 to a body that does not arrive in time.
 	 */
 	@Bean
-	OpenApiCustomizer databaseAway() {
+	OpenApiCustomizer answersOfEveryOperation(RequestDeadlines deadlines) {
+		String bodyTooSlow = "{\"type\":\"about:blank\",\"title\":\"Request Timeout\",\"status\":408,"
+				+ "\"detail\":\"the request's body did not arrive in time: at most " + deadlines.bodyPause().toSeconds()
+				+ " s may pass without a byte of it and " + deadlines.body().toSeconds()
+				+ " s for all of it; send it again whole\",\"instance\":\"/api/v1/fetches\"}";
 		return openApi -> {
 			if (openApi.getPaths() == null) {
 				return;
 			}
 			openApi.getPaths()
 				.values()
-				.forEach(
-						path -> path.readOperations()
-							.stream()
-							.filter(operation -> operation.getResponses() != null
-									&& !operation.getResponses().containsKey("503"))
-							.forEach(operation -> operation.getResponses()
-								.addApiResponse("503", new ApiResponse()
-									.description("The fetcher's database could not be reached; try again shortly.")
-									.content(new Content().addMediaType(PROBLEM_JSON,
-											new MediaType().schema(new Schema<>().$ref(PROBLEM))
-												.addExamples("databaseAway", new Example().value(DATABASE_AWAY)))))));
+				.forEach(path -> path.readOperations()
+					.stream()
+					.filter(operation -> operation.getResponses() != null)
+					.forEach(operation -> {
+						operation.getResponses()
+							.computeIfAbsent("503",
+									status -> problem("The fetcher's database could not be reached; try again shortly.",
+											DATABASE_AWAY));
+						operation.getResponses()
+							.computeIfAbsent("406",
+									status -> problem("The request's Accept has no JSON; nothing was done.",
+											NOT_ACCEPTABLE));
+						if (operation.getRequestBody() != null) {
+							operation.getResponses()
+								.computeIfAbsent("408", status -> problem(
+										"The body paused too long or took too long in all (FETCHER_HTTP_BODY_PAUSE, "
+												+ "FETCHER_HTTP_BODY); nothing was done, and the connection is closed.",
+										bodyTooSlow));
+						}
+					}));
 		};
+	}
+
+	private static ApiResponse problem(String description, String example) {
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM))
+				.addExamples("problem", new Example().value(example))));
 	}
 
 	private static Schema<?> problemSchema() {

@@ -35,10 +35,11 @@ class OpenApiTest {
 
 	/** Method, path and the problem statuses each operation documents. */
 	private static final Map<String, List<Integer>> PROBLEMS = Map.of("post /api/v1/fetches",
-			List.of(400, 401, 413, 415, 429, 503), "get /api/v1/fetches", List.of(400, 503), "get /api/v1/fetches/{id}",
-			List.of(400, 404, 503), "post /api/v1/watches", List.of(400, 401, 409, 413, 415, 503),
-			"get /api/v1/watches", List.of(503), "get /api/v1/watches/{id}", List.of(400, 404, 503),
-			"delete /api/v1/watches/{id}", List.of(400, 401, 404, 503));
+			List.of(400, 401, 406, 408, 413, 415, 429, 503), "get /api/v1/fetches", List.of(400, 406, 503),
+			"get /api/v1/fetches/{id}", List.of(400, 404, 406, 503), "post /api/v1/watches",
+			List.of(400, 401, 406, 408, 409, 413, 415, 503), "get /api/v1/watches", List.of(406, 503),
+			"get /api/v1/watches/{id}", List.of(400, 404, 406, 503), "delete /api/v1/watches/{id}",
+			List.of(400, 401, 404, 406, 503));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -172,6 +173,26 @@ class OpenApiTest {
 		for (String name : List.of("provider", "repository", "status", "size", "after")) {
 			assertThat(parameter("get /api/v1/fetches", name).get("description").asString()).as(name).isNotBlank();
 		}
+	}
+
+	@Test
+	void documentsTheRefusalOfAnAcceptWithoutJsonAsTheFetcherAnswersIt() {
+		byte[] answer = http.get()
+			.uri("/api/v1/watches")
+			.accept(org.springframework.http.MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		JsonNode documented = problem(
+				operation("get /api/v1/watches").at("/responses/406/content/" + PROBLEM_JSON.replace("/", "~1"))
+					.get("examples")
+					.iterator()
+					.next()
+					.get("value"));
+		assertThat(json.readTree(answer).get("detail").asString()).isEqualTo(documented.get("detail").asString());
 	}
 
 	private JsonNode operation(String name) {

@@ -93,6 +93,9 @@ class QueryOpenApi {
 			+ "\"detail\":\"no commits of octocat/Hello-World from github are stored; fetch it first with POST "
 			+ "/api/v1/fetches on the fetcher\",\"instance\":\"/api/v1/authors\"}";
 
+	static final String NOT_ACCEPTABLE = "{\"type\":\"about:blank\",\"title\":\"Not Acceptable\",\"status\":406,"
+			+ "\"detail\":\"Acceptable representations: [application/json].\",\"instance\":\"/api/v1/repository\"}";
+
 	static final String STORE_DOWN = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
 			+ "\"detail\":\"the commit store could not be read; try again shortly (the cause is in the "
 			+ "query-service log)\",\"instance\":\"/api/v1/authors\"}";
@@ -114,11 +117,12 @@ class QueryOpenApi {
 	}
 
 	/**
-	 * Every read of the API reads PostgreSQL: each answers 503 while the store cannot be
-	 * read. Documented once here rather than on every operation.
+	 * What every read of the API may answer whatever it reads: 503 while the store cannot
+	 * be read (each reads PostgreSQL), and 406 to an {@code Accept} without JSON.
+	 * Documented once here rather than on every operation.
 	 */
 	@Bean
-	OpenApiCustomizer storeAway() {
+	OpenApiCustomizer answersOfEveryRead() {
 		return openApi -> {
 			if (openApi.getPaths() == null) {
 				return;
@@ -129,14 +133,20 @@ class QueryOpenApi {
 				.filter(path -> path.getKey().startsWith("/api/"))
 				.flatMap(path -> path.getValue().readOperations().stream())
 				.filter(operation -> operation.getResponses() != null)
-				.forEach(
-						operation -> operation.getResponses()
-							.addApiResponse("503", new ApiResponse()
-								.description("The store cannot be read (PostgreSQL is away); try again shortly.")
-								.content(new Content().addMediaType(PROBLEM_JSON,
-										new MediaType().schema(new Schema<>().$ref(PROBLEM))
-											.addExamples("store down", new Example().value(STORE_DOWN))))));
+				.forEach(operation -> {
+					operation.getResponses()
+						.addApiResponse("503", problem(
+								"The store cannot be read (PostgreSQL is away); try again shortly.", STORE_DOWN));
+					operation.getResponses()
+						.addApiResponse("406", problem("The request's Accept has no JSON.", NOT_ACCEPTABLE));
+				});
 		};
+	}
+
+	private static ApiResponse problem(String description, String example) {
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM))
+				.addExamples("problem", new Example().value(example))));
 	}
 
 	/**

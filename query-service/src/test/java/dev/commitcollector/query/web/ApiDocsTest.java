@@ -32,9 +32,10 @@ class ApiDocsTest extends QueryIntegrationTest {
 	}
 
 	/** Method, path and the problem statuses each read operation documents. */
-	private static final Map<String, List<Integer>> PROBLEMS = Map.of("get /api/v1/authors", List.of(400, 404, 503),
-			"get /api/v1/repository", List.of(400, 404, 503), "get /api/v1/repository/authors", List.of(400, 404, 503),
-			"get /api/v1/authors/{author}/commits", List.of(400, 503), "get /api/v1/repositories", List.of(400, 503));
+	private static final Map<String, List<Integer>> PROBLEMS = Map.of("get /api/v1/authors",
+			List.of(400, 404, 406, 503), "get /api/v1/repository", List.of(400, 404, 406, 503),
+			"get /api/v1/repository/authors", List.of(400, 404, 406, 503), "get /api/v1/authors/{author}/commits",
+			List.of(400, 406, 503), "get /api/v1/repositories", List.of(400, 406, 503));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -68,6 +69,26 @@ class ApiDocsTest extends QueryIntegrationTest {
 		assertThat(operation(docs, "get /ui/config").path("summary").asString("")).isNotBlank();
 		assertThat(docs.at("/components/schemas/Problem/properties").propertyNames()).contains("type", "title",
 				"status", "detail", "instance");
+	}
+
+	@Test
+	void documentsTheRefusalOfAnAcceptWithoutJsonAsTheServiceAnswersIt() {
+		byte[] answer = web.get()
+			.uri("/api/v1/repositories")
+			.accept(org.springframework.http.MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		JsonNode example = operation(apiDocs(), "get /api/v1/repositories")
+			.at("/responses/406/content/application~1problem+json/examples")
+			.iterator()
+			.next()
+			.get("value");
+		JsonNode documented = example.isString() ? json.readTree(example.asString()) : example;
+		assertThat(json.readTree(answer).get("detail").asString()).isEqualTo(documented.get("detail").asString());
 	}
 
 	@Test
