@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
  */
 final class LinkHeader {
 
-	private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]+)*)");
+	/**
+	 * A link and its parameters, up to the comma before the next link. No group is
+	 * repeated: Java matches a repeated group by recursion, and a header of a few
+	 * thousand parameters overflowed the stack of the thread that read it.
+	 */
+	private static final Pattern LINK = Pattern.compile("<([^>]*)>([^,]*)");
 
 	private static final Pattern REL = Pattern.compile("rel\\s*=\\s*\"?([^\";]+)\"?");
 

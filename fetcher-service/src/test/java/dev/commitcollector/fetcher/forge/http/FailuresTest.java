@@ -23,6 +23,15 @@ class FailuresTest {
 	private static final RepositoryPath REPOSITORY = RepositoryPath.parse("acme/app");
 
 	@Test
+	void readsTheMessageOfAnErrorBodyAsLongAsItReadsWithoutRecursingPerCharacter() {
+		String body = "{\"message\":\"" + "a\\\"b".repeat(1000) + "\",\"documentation_url\":\"x\"}";
+
+		assertThat(SmallStack.run(() -> Failures.messageOf(body))).startsWith("a\\\"ba\\\"b").endsWith("...");
+		assertThat(SmallStack.run(() -> Failures.messageOf("{\"message\": \"" + "x".repeat(5000))))
+			.startsWith("{\"message\": \"xxx");
+	}
+
+	@Test
 	void repeatsTheMessageOfANestedJsonError() {
 		assertThat(Failures.messageOf("{\"type\":\"error\",\"error\":{\"message\":\"Repository acme/app not found\"}}"))
 			.isEqualTo("Repository acme/app not found");

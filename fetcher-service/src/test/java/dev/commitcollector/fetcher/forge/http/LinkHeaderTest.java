@@ -10,6 +10,14 @@ class LinkHeaderTest {
 			+ "<https://api.github.com/repositories/1/commits?page=13>; rel=\"last\"";
 
 	@Test
+	void readsAHeaderOfThousandsOfParametersWithoutRecursingPerParameter() {
+		String header = "<https://api.github.com/repositories/1/commits?page=2>" + ";a".repeat(3000) + ";rel=\"next\"";
+
+		assertThat(SmallStack.run(() -> LinkHeader.target(header, "next")))
+			.contains("https://api.github.com/repositories/1/commits?page=2");
+	}
+
+	@Test
 	void findsTheNextPageOfAGitHubLinkHeader() {
 		assertThat(LinkHeader.target(GITHUB, "next")).contains("https://api.github.com/repositories/1/commits?page=2");
 	}
