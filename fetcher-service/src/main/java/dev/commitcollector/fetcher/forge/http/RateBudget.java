@@ -35,9 +35,18 @@ final class RateBudget {
 		if (left >= 0) {
 			remaining = left;
 			Instant resetAt = RateLimitHeaders.reset(headers);
-			reset = resetAt != null ? resetAt : Instant.MIN;
+			Instant latest = clock.instant().plus(LONGEST_WINDOW);
+			reset = resetAt == null ? Instant.MIN : resetAt.isAfter(latest) ? latest : resetAt;
 		}
 	}
+
+	/**
+	 * The furthest off a budget's reset is believed: GitHub's, GitLab's and Gitea's
+	 * limits reset within the hour. A reset further off (one answer saying the year 3000)
+	 * would otherwise refuse every request of the forge instance until a restart, since a
+	 * request refused is never sent, and so never brings a newer budget.
+	 */
+	static final Duration LONGEST_WINDOW = Duration.ofHours(1);
 
 	/**
 	 * When the rate limit resets, if nothing is left of it until then and that is further

@@ -33,6 +33,9 @@ final class RateLimitHeaders {
 	 */
 	private static final Pattern LIMIT_MESSAGE = Pattern.compile("(?i)rate limit|abuse detection");
 
+	/** Where a {@code Retry-After} too long to read puts the retry. */
+	static final Duration BEYOND_ANY_WAIT = Duration.ofDays(365L * 100);
+
 	private RateLimitHeaders() {
 	}
 
@@ -88,6 +91,11 @@ final class RateLimitHeaders {
 		}
 		if (value.strip().matches("\\d{1,9}")) {
 			return clock.instant().plusSeconds(Long.parseLong(value.strip()));
+		}
+		if (value.strip().matches("\\d{10,}")) {
+			// more than 31 years: longer than any wait, and not to be taken for no time
+			// given
+			return clock.instant().plus(BEYOND_ANY_WAIT);
 		}
 		try {
 			return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -17,6 +17,14 @@ class RateBudgetTest {
 	private final RateBudget budget = new RateBudget(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
 
 	@Test
+	void believesNoResetFurtherOffThanAnHourSoOneAnswerCannotStopTheForgeForGood() {
+		budget
+			.observe(headers("x-ratelimit-remaining", "0", "x-ratelimit-reset", Instant.parse("3000-01-01T00:00:00Z")));
+
+		assertThat(budget.exhaustedPastLongestWait()).isEqualTo(NOW.plus(RateBudget.LONGEST_WINDOW));
+	}
+
+	@Test
 	void doesNotPaceWhilePlentyIsLeft() {
 		budget.observe(headers("x-ratelimit-remaining", "4000", "x-ratelimit-reset", NOW.plusSeconds(3600)));
 

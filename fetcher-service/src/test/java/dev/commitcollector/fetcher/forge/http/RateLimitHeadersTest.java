@@ -21,6 +21,11 @@ class RateLimitHeadersTest {
 	private static final String SECONDARY = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
 
 	@Test
+	void takesARetryAfterTooLongToReadForLongerThanAnyWaitNotForNoTimeGiven() {
+		assertThat(retryAt(429, "Retry-After", "1000000000000")).isEqualTo(NOW.plus(RateLimitHeaders.BEYOND_ANY_WAIT));
+	}
+
+	@Test
 	void waitsTheSecondsRetryAfterGives() {
 		assertThat(retryAt(429, "Retry-After", "30")).isEqualTo(NOW.plusSeconds(30));
 	}
