@@ -32,9 +32,13 @@ public final class CoAuthorTrailers {
 
 	private static final Pattern TRAILER = Pattern.compile("([A-Za-z0-9-]+)[ \\t]*:(.*)", Pattern.DOTALL);
 
-	private static final Pattern PERSON = Pattern.compile("(.*?)\\s*<([^<>\\s]+)>\\s*", Pattern.DOTALL);
-
 	private static final String KEY = "co-authored-by";
+
+	/**
+	 * The longest trailer, continuation lines included, in characters: a name and an
+	 * email are bounded far below this; a longer line is not taken for a trailer.
+	 */
+	private static final int MAX_TRAILER = 4096;
 
 	private static final List<String> GIT_WRITTEN = List.of("Signed-off-by: ", "(cherry picked from commit ");
 
@@ -85,20 +89,20 @@ public final class CoAuthorTrailers {
 	 * paragraph is not a trailer block.
 	 */
 	private static List<String> trailers(List<String> paragraph) {
-		List<String> trailers = new ArrayList<>();
+		List<StringBuilder> trailers = new ArrayList<>();
 		int trailerLines = 0;
 		int otherLines = 0;
 		boolean gitWritten = false;
 		boolean inTrailer = false;
 		for (String line : paragraph) {
 			boolean continuation = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
-			if (continuation && inTrailer) {
-				int last = trailers.size() - 1;
-				trailers.set(last, trailers.get(last) + " " + line.strip());
+			StringBuilder last = trailers.isEmpty() ? null : trailers.get(trailers.size() - 1);
+			if (continuation && inTrailer && last.length() + line.length() < MAX_TRAILER) {
+				last.append(' ').append(line.strip());
 				trailerLines++;
 			}
-			else if (!continuation && TRAILER.matcher(line).matches()) {
-				trailers.add(line);
+			else if (!continuation && line.length() < MAX_TRAILER && TRAILER.matcher(line).matches()) {
+				trailers.add(new StringBuilder(line));
 				trailerLines++;
 				inTrailer = true;
 			}
@@ -109,17 +113,29 @@ public final class CoAuthorTrailers {
 			gitWritten |= GIT_WRITTEN.stream().anyMatch(line::startsWith);
 		}
 		boolean block = trailerLines > 0 && (otherLines == 0 || (gitWritten && trailerLines * 3 >= otherLines));
-		return block ? trailers : List.of();
+		return block ? trailers.stream().map(StringBuilder::toString).toList() : List.of();
 	}
 
-	/** {@code Name <email>}; null when there is no bracketed email. */
+	/**
+	 * {@code Name <email>}: the email is the bracketed text the value ends with (no
+	 * brackets or whitespace in it), the name what comes before it; null when there is no
+	 * such email. Read by hand: a pattern with a lazy name before optional whitespace
+	 * took time growing with the square of a run of spaces.
+	 */
 	private static CoAuthor person(String value) {
-		Matcher person = PERSON.matcher(value.strip());
-		if (!person.matches()) {
+		String person = value.strip();
+		int open = person.lastIndexOf('<');
+		if (open < 0 || !person.endsWith(">") || open + 2 >= person.length()) {
 			return null;
 		}
-		String name = person.group(1).strip();
-		CoAuthor coAuthor = new CoAuthor(name.isEmpty() ? null : name, person.group(2));
+		String email = person.substring(open + 1, person.length() - 1);
+		for (int i = 0; i < email.length(); i++) {
+			if (email.charAt(i) == '>' || Character.isWhitespace(email.charAt(i))) {
+				return null;
+			}
+		}
+		String name = person.substring(0, open).strip();
+		CoAuthor coAuthor = new CoAuthor(name.isEmpty() ? null : name, email);
 		return coAuthor.email().isBlank() ? null : coAuthor;
 	}
 

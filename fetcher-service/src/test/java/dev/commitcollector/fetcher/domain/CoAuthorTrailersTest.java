@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CoAuthorTrailersTest {
 
@@ -129,6 +131,25 @@ class CoAuthorTrailersTest {
 	void readsTheCoAuthoredByTrailersOfTheLastParagraph(String description, String message, List<String> expected) {
 		assertThat(CoAuthorTrailers.of(message)).extracting(CoAuthorTrailersTest::written)
 			.containsExactlyElementsOf(expected);
+	}
+
+	/**
+	 * Hostile messages a forge may hold, each a few megabytes: read in time linear in
+	 * their length. The timeout only keeps a regression from hanging the build (the
+	 * quadratic reading this replaced took hours on the first).
+	 */
+	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void readsMessagesOfMegabytesOfSpacesAndFoldedLinesInTimeLinearInTheirLength() {
+		String spaces = "Subject\n\nCo-authored-by: a" + " ".repeat(2_000_000) + "b <b@example.org>";
+		String folded = "Subject\n\nCo-authored-by: Ada" + "\n x".repeat(1_000_000) + "\n <ada@example.org>";
+		String brackets = "Subject\n\nCo-authored-by: " + "<".repeat(2_000_000) + "a@example.org>";
+
+		assertThat(CoAuthorTrailers.of(spaces)).isEmpty();
+		assertThat(CoAuthorTrailers.of(folded)).isEmpty();
+		assertThat(CoAuthorTrailers.of(brackets)).isEmpty();
+		assertThat(CoAuthorTrailers.of("Subject\n\nCo-authored-by: Ada" + " ".repeat(1000) + "<ada@example.org>"))
+			.containsExactly(new CoAuthor("Ada", "ada@example.org"));
 	}
 
 	@Test
