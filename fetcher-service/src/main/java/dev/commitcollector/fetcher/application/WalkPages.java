@@ -1,5 +1,6 @@
 package dev.commitcollector.fetcher.application;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.HistoryWalk;
@@ -55,6 +57,22 @@ final class WalkPages {
 	 */
 	private long walked;
 
+	/**
+	 * The pages asked for so far: a forge that points back at one of them would loop the
+	 * walk to its limit. As many as the walk has pages (a few hundred bytes each).
+	 */
+	private final Set<PageCursor> asked = new HashSet<>();
+
+	/** Pages in a row that held no commit to walk. */
+	private int emptyInARow;
+
+	/**
+	 * How many pages in a row may hold no commit to walk (all of them unreadable, or
+	 * repeated) before the walk ends: a forge sending empty pages with a next one for
+	 * ever would be asked for ever.
+	 */
+	static final int MAX_EMPTY_PAGES_IN_A_ROW = 3;
+
 	WalkPages(Forge forge, CommitLog commitLog, History history, WalkRecords walkRecords, Fetches fetches, Fetch fetch,
 			HistoryWalk walk, FetchMeters meters) {
 		this.forge = forge;
@@ -96,7 +114,22 @@ final class WalkPages {
 		List<DiscoveredCommit> unrepeated = walk.unrepeated(page.commits());
 		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
 		walked += commits.size();
-		boolean more = remaining > commits.size() && !commits.isEmpty() && page.next().isPresent();
+		emptyInARow = commits.isEmpty() ? emptyInARow + 1 : 0;
+		boolean backwards = page.next().isPresent() && !asked.add(page.next().get());
+		boolean more = remaining > commits.size() && page.next().isPresent() && !backwards
+				&& emptyInARow <= MAX_EMPTY_PAGES_IN_A_ROW;
+		if (backwards) {
+			log.warn("fetch {}: the forge pointed the next page back at one this walk has read; the walk ends here,"
+					+ " and the next fetch walks the history again", fetchId);
+		}
+		else if (emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW && page.next().isPresent()) {
+			log.warn("fetch {}: the forge sent {} pages in a row without a commit to walk; the walk ends here, and the"
+					+ " next fetch walks the history again", fetchId, emptyInARow);
+		}
+		else if (commits.isEmpty() && more) {
+			log.warn("fetch {}: the forge sent a page without a commit to walk, and a next page; the walk goes on",
+					fetchId);
+		}
 		if (page.unreadable() > 0) {
 			meters.unreadable(fetch.provider(), page.unreadable());
 			log.warn("fetch {}: the forge sent {} commits on this page that cannot be read; they are set aside",

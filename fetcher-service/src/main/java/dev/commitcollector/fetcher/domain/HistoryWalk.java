@@ -42,6 +42,9 @@ public final class HistoryWalk {
 
 	private boolean reachedFirstCommit;
 
+	/** The last commit walked so far, on whichever page: null before the first. */
+	private DiscoveredCommit lastWalked;
+
 	private HistoryWalk(boolean incremental, boolean stopsOnceCaughtUp, String knownHead) {
 		this.incremental = incremental;
 		this.stopsOnceCaughtUp = stopsOnceCaughtUp;
@@ -91,6 +94,9 @@ public final class HistoryWalk {
 			.filter(commit -> !before.contains(commit.sha()) && shas.add(commit.sha()))
 			.toList();
 		previousPage = shas;
+		if (!unrepeated.isEmpty()) {
+			lastWalked = unrepeated.get(unrepeated.size() - 1);
+		}
 		return unrepeated;
 	}
 
@@ -151,13 +157,15 @@ public final class HistoryWalk {
 
 	/**
 	 * The forge listed no page after {@code last}: the walk reached the repository's
-	 * first commit when the last commit listed has no parent. One that has parents means
-	 * the forge left out its link to the next page (or a shallow history ends there): the
+	 * first commit when the last commit listed (on {@code last}, or when that page held
+	 * none, on the last page that did) has no parent. One that has parents means the
+	 * forge left out its link to the next page (or a shallow history ends there): the
 	 * walk ends, but what is known is not taken for the whole history, so a later fetch
 	 * walks it again. Returns whether the first commit was reached.
 	 */
 	public boolean ranOutOfPages(List<DiscoveredCommit> last) {
-		reachedFirstCommit = last.isEmpty() || last.get(last.size() - 1).parents().isEmpty();
+		DiscoveredCommit end = last.isEmpty() ? lastWalked : last.get(last.size() - 1);
+		reachedFirstCommit = end == null || end.parents().isEmpty();
 		return reachedFirstCommit;
 	}
 

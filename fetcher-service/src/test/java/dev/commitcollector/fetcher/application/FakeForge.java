@@ -46,6 +46,14 @@ final class FakeForge implements Forge {
 
 	private int unreadablePerPage;
 
+	private int emptyPage;
+
+	private boolean emptyOnwards;
+
+	private int backFrom;
+
+	private int backTo;
+
 	private FakeForge(List<DiscoveredCommit> history) {
 		this.history = history;
 	}
@@ -82,6 +90,24 @@ final class FakeForge implements Forge {
 	 */
 	FakeForge withUnreadableOnEachPage(int count) {
 		this.unreadablePerPage = count;
+		return this;
+	}
+
+	/**
+	 * Serves page {@code number} without a commit but with a next page, and the history
+	 * on from the page after it; with {@code onwards}, every page from {@code number} on
+	 * is such a page, without end.
+	 */
+	FakeForge servingAnEmptyPageAt(int number, boolean onwards) {
+		this.emptyPage = number;
+		this.emptyOnwards = onwards;
+		return this;
+	}
+
+	/** Page {@code from} names page {@code to} as the next one. */
+	FakeForge pointingBack(int from, int to) {
+		this.backFrom = from;
+		this.backTo = to;
 		return this;
 	}
 
@@ -154,9 +180,14 @@ final class FakeForge implements Forge {
 			if (number == failingPage) {
 				return Mono.error(failure);
 			}
-			int from = Math.min(history.size(), (number - 1) * size);
+			if (emptyPage > 0 && (number == emptyPage || emptyOnwards && number > emptyPage)) {
+				return Mono.just(new CommitPage(List.of(), Optional.of(new PageCursor((number + 1) + ":" + size))));
+			}
+			int served = emptyPage > 0 && number > emptyPage ? number - 1 : number;
+			int from = Math.min(history.size(), (served - 1) * size);
 			int to = Math.min(history.size(), from + size);
-			Optional<PageCursor> next = to < history.size() ? Optional.of(new PageCursor((number + 1) + ":" + size))
+			int nextNumber = number == backFrom ? backTo : number + 1;
+			Optional<PageCursor> next = to < history.size() ? Optional.of(new PageCursor(nextNumber + ":" + size))
 					: Optional.empty();
 			return Mono.just(new CommitPage(history.subList(from, to), unreadablePerPage, next));
 		});

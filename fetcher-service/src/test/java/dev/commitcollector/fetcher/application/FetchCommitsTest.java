@@ -208,6 +208,40 @@ class FetchCommitsTest {
 	}
 
 	@Test
+	void walksOnPastAPageWithoutACommitWhenTheForgeNamesANextOne() {
+		FakeForge forge = FakeForge.withCommits(250).servingAnEmptyPageAt(2, false);
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history());
+		assertThat(forge.requestedPages()).containsExactly(1, 2, 3, 4);
+	}
+
+	@Test
+	void endsAWalkWhoseForgeSendsPagesWithoutACommitWithoutEnd() {
+		FakeForge forge = FakeForge.withCommits(250).servingAnEmptyPageAt(2, true);
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history().subList(0, 100));
+		assertThat(forge.requestedPages()).hasSize(2 + WalkPages.MAX_EMPTY_PAGES_IN_A_ROW);
+	}
+
+	@Test
+	void endsAWalkWhoseForgePointsTheNextPageBackAtOneItServed() {
+		FakeForge forge = FakeForge.withCommits(1000).pointingBack(3, 2);
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(fetch.commitsDiscovered()).isEqualTo(300);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history().subList(0, 300));
+		assertThat(forge.requestedPages()).containsExactly(1, 2, 3);
+	}
+
+	@Test
 	void refusesAProviderNoForgeIsConfiguredUnder() {
 		FakeForge forge = FakeForge.withCommits(10);
 

@@ -126,6 +126,21 @@ class HistoryWalkTest {
 		assertThat(HistoryWalk.full().ranOutOfPages(List.of())).isTrue();
 	}
 
+	@Test
+	void takesAnEmptyLastPageForTheEndOfHistoryOnlyWhenTheLastCommitWalkedHasNoParent() {
+		HistoryWalk cutShort = HistoryWalk.full();
+		cutShort.unrepeated(List.of(commit("d", "c"), commit("c", "b")));
+		cutShort.unrepeated(List.of());
+
+		assertThat(cutShort.ranOutOfPages(List.of())).isFalse();
+
+		HistoryWalk whole = HistoryWalk.full();
+		whole.unrepeated(List.of(commit("b", "a"), commit("a")));
+		whole.unrepeated(List.of());
+
+		assertThat(whole.ranOutOfPages(List.of())).isTrue();
+	}
+
 	private static DiscoveredCommit commit(String name, String... parents) {
 		return new DiscoveredCommit(sha(name), new CommitAuthor("Ada", "ada@example.org", null), AT, AT, name,
 				Arrays.stream(parents).map(HistoryWalkTest::sha).toList());

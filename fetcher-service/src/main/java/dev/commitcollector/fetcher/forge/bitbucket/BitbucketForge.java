@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.commitcollector.fetcher.application.RateLimitWaits;
 import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
@@ -94,7 +95,27 @@ public final class BitbucketForge extends HttpForge<BitbucketPage> {
 	@Override
 	protected CommitPage toPage(BitbucketPage body, URI uri, HttpHeaders headers) {
 		return BitbucketCommits.toDomain(body.values())
-			.page(Optional.ofNullable(body.next()).filter(next -> !next.isBlank()).map(PageCursor::new));
+			.page(Optional.ofNullable(body.next()).filter(next -> !next.isBlank()).map(next -> sameListing(uri, next)));
+	}
+
+	/**
+	 * A page token names where the next page starts, never another listing: a
+	 * {@code next} to another path (another repository's commits on the same API) would
+	 * publish that listing as this repository's.
+	 */
+	private static PageCursor sameListing(URI current, String next) {
+		String path;
+		try {
+			path = URI.create(next).getPath();
+		}
+		catch (IllegalArgumentException ex) {
+			path = null;
+		}
+		if (path == null || !path.equals(current.getPath())) {
+			throw new ForgeFailure.MalformedAnswer(
+					"Bitbucket pointed the next page at another listing than " + current.getPath() + "; not followed");
+		}
+		return new PageCursor(next);
 	}
 
 }

@@ -80,13 +80,13 @@ public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 	}
 
 	/**
-	 * The {@code Link} of the next page when it points into the configured API. Gitea
-	 * builds it from its own ROOT_URL, which behind a proxy may not be the URL we were
-	 * given: then, as when there is no Link but {@code X-HasMore: true}, the next page is
-	 * this request with {@code page} one up.
+	 * The next page when the answer says there is one, by a {@code Link} or
+	 * {@code X-HasMore: true}: this request with {@code page} one up. Which page a link
+	 * names is not followed ({@link NextPage#after}; Gitea builds its links from its own
+	 * ROOT_URL, which behind a proxy may not be the URL we were given).
 	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
-		Optional<String> link = NextPage.linkedWithin(apiUrl(), current, headers);
+		Optional<String> link = NextPage.after(current, headers);
 		if (link.isEmpty() && "true".equalsIgnoreCase(headers.getFirst("X-HasMore"))) {
 			return Optional.of(new PageCursor(NextPage.numbered(current, NextPage.numberOf(current) + 1).toString()));
 		}

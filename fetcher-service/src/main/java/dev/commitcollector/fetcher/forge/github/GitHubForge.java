@@ -75,8 +75,7 @@ public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
 
 	@Override
 	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
-		return GitHubShapedCommits.toDomain(body, "GitHub")
-			.page(NextPage.linkedWithin(apiUrl(), uri, headers).map(PageCursor::new));
+		return GitHubShapedCommits.toDomain(body, "GitHub").page(NextPage.after(uri, headers).map(PageCursor::new));
 	}
 
 }

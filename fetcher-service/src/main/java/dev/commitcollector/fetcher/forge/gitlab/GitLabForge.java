@@ -76,17 +76,18 @@ public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
 	}
 
 	/**
-	 * The Link ({@link NextPage#linkedWithin} kept within the configured API), else this
-	 * request for page {@code x-next-page} (empty on the last).
+	 * The next page when the answer says there is one, by a {@code Link} or a numeric
+	 * {@code x-next-page} (empty on the last): this request with {@code page} one up.
+	 * Which page either names is not followed ({@link NextPage#after}).
 	 */
 	private Optional<PageCursor> next(URI current, HttpHeaders headers) {
-		Optional<String> link = NextPage.linkedWithin(apiUrl(), current, headers);
+		Optional<String> link = NextPage.after(current, headers);
 		if (link.isPresent()) {
 			return link.map(PageCursor::new);
 		}
 		String page = headers.getFirst("x-next-page");
 		if (page != null && page.strip().matches("\\d{1,9}")) {
-			return Optional.of(new PageCursor(NextPage.numbered(current, Integer.parseInt(page.strip())).toString()));
+			return Optional.of(new PageCursor(NextPage.numbered(current, NextPage.numberOf(current) + 1).toString()));
 		}
 		return Optional.empty();
 	}

@@ -26,14 +26,17 @@ public final class NextPage {
 	}
 
 	/**
-	 * The {@code Link rel="next"} target when it points into the configured API. A forge
-	 * reached by another name than its own (behind a proxy, by an internal host name)
-	 * builds its links from its own name: then the next page is {@code current} with
-	 * {@code page} one up, never the link. Empty when there is no such link.
+	 * The page after {@code current} when its {@code Link} has a {@code rel="next"}:
+	 * {@code current} with {@code page} one up, whatever the link's target. The forges
+	 * that send such links number their commit pages, so the link is only a sign that
+	 * there is more; its target is never followed. A link is the forge's to write: one
+	 * back to an earlier page would loop the walk to its limit, one to another listing
+	 * (another repository on the same API) would publish that listing as this
+	 * repository's commits, and a forge reached by another name than its own (behind a
+	 * proxy) builds its links from its own name. Empty when there is no such link.
 	 */
-	public static Optional<String> linkedWithin(URI apiUrl, URI current, HttpHeaders headers) {
-		return linked(current, headers)
-			.map(link -> isWithin(apiUrl, link) ? link : numbered(current, numberOf(current) + 1).toString());
+	public static Optional<String> after(URI current, HttpHeaders headers) {
+		return linked(current, headers).map(link -> numbered(current, numberOf(current) + 1).toString());
 	}
 
 	/** {@code current} asking for page {@code page}; its encoded path stays as it is. */

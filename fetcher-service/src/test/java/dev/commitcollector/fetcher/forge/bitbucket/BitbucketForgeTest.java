@@ -118,6 +118,19 @@ class BitbucketForgeTest {
 	}
 
 	@Test
+	void refusesANextToAnotherListingOnTheSameApi() {
+		bitbucket.nextListing("/2.0/repositories/other/secret/commits/main");
+		Forge forge = bitbucket.forge();
+
+		StepVerifier.create(forge.firstPage(APP, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.MalformedAnswer.class)
+				.hasMessageContaining("another listing"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(bitbucket.received()).extracting(RecordedRequest::getTarget)
+			.noneMatch(target -> target.contains("other/secret"));
+	}
+
+	@Test
 	void keysALinkedAuthorByTheAccountUuidWhenThereIsNoAccountId() {
 		String uuid = "{7f3c2a8e-0000-4000-8000-000000000001}";
 		Map<String, Object> user = Map.of("type", "user", "nickname", "ada", "uuid", uuid);

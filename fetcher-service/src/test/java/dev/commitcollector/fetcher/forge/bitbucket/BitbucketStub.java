@@ -60,7 +60,15 @@ final class BitbucketStub extends HttpStubForge {
 
 	private volatile HttpUrl nextBase;
 
+	private volatile String nextPath;
+
 	BitbucketStub() throws IOException {
+	}
+
+	/** Next URLs to another listing on the same API, such as another repository's. */
+	BitbucketStub nextListing(String path) {
+		this.nextPath = path;
+		return this;
 	}
 
 	/** Next URLs built on another base, as a compromised proxy might send them. */
@@ -205,8 +213,11 @@ final class BitbucketStub extends HttpStubForge {
 		String token = UUID.randomUUID().toString().replace("-", "");
 		tokens.put(token, offset);
 		HttpUrl base = nextBase != null ? nextBase : requested;
-		String next = requested.newBuilder()
-			.scheme(base.scheme())
+		HttpUrl.Builder listing = requested.newBuilder();
+		if (nextPath != null) {
+			listing.encodedPath(nextPath);
+		}
+		String next = listing.scheme(base.scheme())
 			.host(base.host())
 			.port(base.port())
 			.setQueryParameter("page", token)

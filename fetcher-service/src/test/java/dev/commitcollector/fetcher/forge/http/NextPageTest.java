@@ -14,6 +14,22 @@ class NextPageTest {
 
 	private static final URI ENTERPRISE = URI.create("https://ghe.example.com/api/v3");
 
+	@ParameterizedTest
+	@ValueSource(strings = { "https://api.github.com/repos/acme/app/commits?per_page=100&page=3",
+			"https://api.github.com/repos/acme/app/commits?per_page=100&page=1",
+			"https://api.github.com/repos/other/secret/commits?per_page=100&page=3",
+			"https://api.github.com/user/repos?page=3", "https://evil.example/repos/acme/app/commits?page=3",
+			"/repos/acme/app/commits?page=2" })
+	void takesTheNextPageForThisListingOnePageUpWhateverTheLinkNames(String link) {
+		URI current = URI.create("https://api.github.com/repos/acme/app/commits?per_page=100&page=2");
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.add("Link", "<" + link + ">; rel=\"next\"");
+
+		assertThat(NextPage.after(current, headers))
+			.contains("https://api.github.com/repos/acme/app/commits?per_page=100&page=3");
+		assertThat(NextPage.after(current, new org.springframework.http.HttpHeaders())).isEmpty();
+	}
+
 	@Test
 	void acceptsALinkIntoTheConfiguredApi() {
 		assertThat(NextPage.isWithin(GITHUB, "https://api.github.com/repositories/1/commits?page=2")).isTrue();
