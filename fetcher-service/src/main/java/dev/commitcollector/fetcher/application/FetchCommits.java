@@ -55,6 +55,8 @@ public class FetchCommits {
 
 	private final Duration resendAfter;
 
+	private final Duration commandSendDeadline;
+
 	/** The most lost commands one sweep sends again. */
 	static final int LOST_PER_SWEEP = 100;
 
@@ -100,6 +102,7 @@ public class FetchCommits {
 		this.commands = commands;
 		this.maxQueued = settings.maxQueued();
 		this.resendAfter = settings.commandResendAfter();
+		this.commandSendDeadline = settings.commandSendDeadline();
 	}
 
 	/**
@@ -130,7 +133,7 @@ public class FetchCommits {
 	}
 
 	private Mono<Fetch> send(Fetch fetch) {
-		return commands.send(fetch).thenReturn(fetch).onErrorResume(error -> {
+		return commands.send(fetch).timeout(commandSendDeadline).thenReturn(fetch).onErrorResume(error -> {
 			log.warn("fetch {}: its command could not be sent: {}", fetch.id(), error.toString());
 			return fetches.abandon(fetch, "its command could not be queued; try again", clock.instant())
 				.doOnNext(failed -> {

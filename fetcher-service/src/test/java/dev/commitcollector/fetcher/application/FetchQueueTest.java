@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -73,6 +75,21 @@ class FetchQueueTest {
 			assertThat(fetches.lookup(fetch.id()).block())
 				.hasValueSatisfying(recorded -> assertThat(recorded.status()).isEqualTo(FetchStatus.FAILED));
 		});
+	}
+
+	@Test
+	void failsAFetchWhoseCommandKafkaDoesNotTakeWithinItsDeadline() {
+		FetchCommits unheard = new FetchCommits(new Forges(List.of(new Silent())), (fetch, commits) -> Mono.empty(),
+				fetches, new InMemoryHistory(), Clock.systemUTC(),
+				new FetchSettings(1, 2, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200)),
+				fetch -> Mono.never(), FetchMeters.NONE, FetchTraces.NONE);
+
+		assertThatThrownBy(
+				() -> unheard.start("silent", RepositoryPath.parse("acme/unheard"), 10, FetchMode.INCREMENTAL)
+					.block(Duration.ofSeconds(20)))
+			.isInstanceOf(FetchCommits.NotQueued.class);
+
+		assertThat(fetches.active(new RepositoryRef("silent", RepositoryPath.parse("acme/unheard"))).block()).isEmpty();
 	}
 
 	private Fetch start(String path) {
