@@ -35,9 +35,12 @@ public class KeysetReadModel {
 
 	private final ConnectionFactory connections;
 
-	KeysetReadModel(DatabaseClient db, ConnectionFactory connections) {
+	private final AnsweredStatements statements;
+
+	KeysetReadModel(DatabaseClient db, ConnectionFactory connections, AnsweredStatements statements) {
 		this.db = db;
 		this.connections = connections;
+		this.statements = statements;
 	}
 
 	/** Stored repositories by provider and path. */
@@ -209,14 +212,15 @@ public class KeysetReadModel {
 	 * layers (a transaction lookup in the subscriber context, exception translation,
 	 * columns found by name, timestamps through {@link OffsetDateTime}) cost more per row
 	 * than the statement does (docs/performance.md, "Reads near the SQL"). A failure
-	 * surfaces as the driver's {@code R2dbcException}.
+	 * surfaces as the driver's {@code R2dbcException}, a statement not answered in time
+	 * as {@link AnsweredStatements} says.
 	 */
 	private <T> Mono<List<T>> rows(String sql, int expected, Consumer<Statement> binding,
 			Function<Readable, T> mapping) {
 		return Mono.usingWhen(connections.create(), connection -> {
 			Statement statement = connection.createStatement(sql);
 			binding.accept(statement);
-			return Flux.from(statement.execute())
+			return statements.answered(statement.execute())
 				.concatMap(result -> result.map(mapping))
 				.collect(() -> new ArrayList<T>(expected), List::add);
 		}, Connection::close);

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
+import io.r2dbc.spi.R2dbcException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -62,9 +64,23 @@ class Problems extends ResponseEntityExceptionHandler {
 			.map(detail -> problem(HttpStatus.NOT_FOUND, detail));
 	}
 
+	/**
+	 * PostgreSQL away, refusing or silent: one line each, not a stack trace per request
+	 * of an outage.
+	 */
+	@ExceptionHandler({ DataAccessException.class, R2dbcException.class })
+	ResponseEntity<ProblemDetail> storeAway(Exception ex) {
+		log.warn("a request could not read the commit store: {}", ex.toString());
+		return storeUnreadable();
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("request failed", ex);
+		return storeUnreadable();
+	}
+
+	private static ResponseEntity<ProblemDetail> storeUnreadable() {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE,
 				"the commit store could not be read; try again shortly (the cause is in the query-service log)");
 	}
