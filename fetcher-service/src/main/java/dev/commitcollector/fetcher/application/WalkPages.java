@@ -1,6 +1,5 @@
 package dev.commitcollector.fetcher.application;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
-import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.HistoryWalk;
@@ -56,12 +54,6 @@ final class WalkPages {
 	 * Commits walked by the pages read so far; only the walk's steps, in turn, touch it.
 	 */
 	private long walked;
-
-	/**
-	 * The pages asked for so far: a forge that points back at one of them would loop the
-	 * walk to its limit. As many as the walk has pages (a few hundred bytes each).
-	 */
-	private final Set<PageCursor> asked = new HashSet<>();
 
 	/** Pages in a row that held no commit to walk. */
 	private int emptyInARow;
@@ -115,14 +107,8 @@ final class WalkPages {
 		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
 		walked += commits.size();
 		emptyInARow = commits.isEmpty() ? emptyInARow + 1 : 0;
-		boolean backwards = page.next().isPresent() && !asked.add(page.next().get());
-		boolean more = remaining > commits.size() && page.next().isPresent() && !backwards
-				&& emptyInARow <= MAX_EMPTY_PAGES_IN_A_ROW;
-		if (backwards) {
-			log.warn("fetch {}: the forge pointed the next page back at one this walk has read; the walk ends here,"
-					+ " and the next fetch walks the history again", fetchId);
-		}
-		else if (emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW && page.next().isPresent()) {
+		boolean more = remaining > commits.size() && page.next().isPresent() && emptyInARow <= MAX_EMPTY_PAGES_IN_A_ROW;
+		if (emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW && page.next().isPresent()) {
 			log.warn("fetch {}: the forge sent {} pages in a row without a commit to walk; the walk ends here, and the"
 					+ " next fetch walks the history again", fetchId, emptyInARow);
 		}

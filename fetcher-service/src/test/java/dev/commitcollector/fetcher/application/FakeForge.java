@@ -50,10 +50,6 @@ final class FakeForge implements Forge {
 
 	private boolean emptyOnwards;
 
-	private int backFrom;
-
-	private int backTo;
-
 	private FakeForge(List<DiscoveredCommit> history) {
 		this.history = history;
 	}
@@ -101,13 +97,6 @@ final class FakeForge implements Forge {
 	FakeForge servingAnEmptyPageAt(int number, boolean onwards) {
 		this.emptyPage = number;
 		this.emptyOnwards = onwards;
-		return this;
-	}
-
-	/** Page {@code from} names page {@code to} as the next one. */
-	FakeForge pointingBack(int from, int to) {
-		this.backFrom = from;
-		this.backTo = to;
 		return this;
 	}
 
@@ -186,8 +175,7 @@ final class FakeForge implements Forge {
 			int served = emptyPage > 0 && number > emptyPage ? number - 1 : number;
 			int from = Math.min(history.size(), (served - 1) * size);
 			int to = Math.min(history.size(), from + size);
-			int nextNumber = number == backFrom ? backTo : number + 1;
-			Optional<PageCursor> next = to < history.size() ? Optional.of(new PageCursor(nextNumber + ":" + size))
+			Optional<PageCursor> next = to < history.size() ? Optional.of(new PageCursor((number + 1) + ":" + size))
 					: Optional.empty();
 			return Mono.just(new CommitPage(history.subList(from, to), unreadablePerPage, next));
 		});

@@ -172,6 +172,19 @@ class FetchCommitsTest {
 	}
 
 	@Test
+	void failsNamingWhatLiesUnderAPublishFailureOnOneLine() {
+		FakeForge forge = FakeForge.withCommits(300);
+		commitLog.failingOnAppend(1, new IllegalStateException("Failed to send",
+				new java.util.concurrent.TimeoutException("Expiring 100 record(s)\nfor commits-2: 120001 ms")));
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(fetch.error()).isEqualTo("publishing commits failed: IllegalStateException: Failed to send "
+				+ "(TimeoutException: Expiring 100 record(s) for commits-2: 120001 ms); fetch again");
+	}
+
+	@Test
 	void requestsAFetchThatItsCommandRunsInTheBackground() {
 		Sinks.Empty<Void> firstPageArrives = Sinks.empty();
 		FakeForge forge = FakeForge.withCommits(150).holdingTheFirstPageUntil(firstPageArrives.asMono());
@@ -227,18 +240,6 @@ class FetchCommitsTest {
 		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
 		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history().subList(0, 100));
 		assertThat(forge.requestedPages()).hasSize(2 + WalkPages.MAX_EMPTY_PAGES_IN_A_ROW);
-	}
-
-	@Test
-	void endsAWalkWhoseForgePointsTheNextPageBackAtOneItServed() {
-		FakeForge forge = FakeForge.withCommits(1000).pointingBack(3, 2);
-
-		Fetch fetch = run(forge, 1000);
-
-		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
-		assertThat(fetch.commitsDiscovered()).isEqualTo(300);
-		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history().subList(0, 300));
-		assertThat(forge.requestedPages()).containsExactly(1, 2, 3);
 	}
 
 	@Test
