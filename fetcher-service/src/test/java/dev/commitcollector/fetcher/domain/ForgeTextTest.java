@@ -15,6 +15,15 @@ class ForgeTextTest {
 	}
 
 	@Test
+	void dropsWhatReordersTextAndKeepsTheMarksAndJoinersNamesNeed() {
+		assertThat(ForgeText.clean("ab\u202Egnp.exe \u2066iso\u2069 \u202Aemb\u202C", 100))
+			.isEqualTo("abgnp.exe iso emb");
+		assertThat(ForgeText.clean("one\u2028two\u2029three", 100)).isEqualTo("one two three");
+		assertThat(ForgeText.clean("\u0645\u200Cی \u200F(x)\u200E 👩\u200D💻", 100))
+			.isEqualTo("\u0645\u200Cی \u200F(x)\u200E 👩\u200D💻");
+	}
+
+	@Test
 	void boundsByUtf8BytesOnAWholeCharacter() {
 		assertThat(ForgeText.clean("😀😀😀", 11)).isEqualTo("😀😀");
 		assertThat(ForgeText.clean("Zoë Ångström 李", 100)).isEqualTo("Zoë Ångström 李");
