@@ -322,8 +322,26 @@ public class FetchCommits {
 			return "the fetcher's database could not record the fetch's progress (" + error.getClass().getSimpleName()
 					+ "); what was published stays published: fetch again once the database is back";
 		}
-		return "publishing commits failed: " + error.getClass().getSimpleName()
-				+ (error.getMessage() == null ? "" : ": " + error.getMessage());
+		return "publishing commits failed: " + said(error) + rootCause(error) + "; fetch again";
+	}
+
+	/**
+	 * What lies under a failure, when something does: the top says only "Failed to send";
+	 * the broker's reason (a batch expired, a topic missing) is at the bottom.
+	 */
+	private static String rootCause(Throwable error) {
+		Throwable root = error;
+		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+			root = root.getCause();
+		}
+		return root == error ? "" : " (" + said(root) + ")";
+	}
+
+	/** A failure's type and message, on one line of at most 300 characters. */
+	private static String said(Throwable error) {
+		String said = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+		said = said.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ");
+		return said.length() > 300 ? said.substring(0, 300) + "..." : said;
 	}
 
 	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
