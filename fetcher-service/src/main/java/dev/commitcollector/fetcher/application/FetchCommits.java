@@ -136,17 +136,23 @@ public class FetchCommits {
 		return commands.send(fetch).timeout(commandSendDeadline).thenReturn(fetch).onErrorResume(error -> {
 			log.warn("fetch {}: its command could not be sent: {}", fetch.id(), error.toString());
 			return fetches.abandon(fetch, "its command could not be queued; try again", clock.instant())
-				.doOnNext(failed -> {
-					meters.ended(failed);
-					log.warn("fetch {} FAILED: its command could not be queued", fetch.id());
-				})
 				.onErrorResume(notRecorded -> {
 					// the lost-command sweep sends its command again later
 					log.warn("fetch {}: could not be recorded FAILED either; it stays QUEUED: {}", fetch.id(),
 							notRecorded.toString());
 					return Mono.empty();
 				})
-				.then(Mono.error(new NotQueued(error)));
+				.flatMap(recorded -> {
+					if (recorded.status() != FetchStatus.FAILED) {
+						// the command arrived after all, late, and an instance took it up
+						log.info("fetch {}: its command arrived late and the fetch runs", fetch.id());
+						return Mono.just(recorded);
+					}
+					meters.ended(recorded);
+					log.warn("fetch {} FAILED: its command could not be queued", fetch.id());
+					return Mono.<Fetch>error(new NotQueued(error));
+				})
+				.switchIfEmpty(Mono.error(new NotQueued(error)));
 		});
 	}
 

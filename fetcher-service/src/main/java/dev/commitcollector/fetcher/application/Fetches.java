@@ -103,11 +103,16 @@ public class Fetches {
 
 	/**
 	 * Records {@code fetch} as FAILED with {@code reason} without holding it here (it was
-	 * never taken up); tried again a few times.
+	 * never taken up); tried again a few times. Emits the fetch as recorded: when its
+	 * command was delivered after all and an instance took it up first (the write is
+	 * fenced by attempt), that instance's fetch, not a failure.
 	 */
 	Mono<Fetch> abandon(Fetch fetch, String reason, Instant now) {
 		Fetch failed = fetch.failed(reason, now);
-		return records.save(failed).retryWhen(A_FEW_TIMES).thenReturn(failed);
+		return records.save(failed)
+			.retryWhen(A_FEW_TIMES)
+			.flatMap(written -> written ? Mono.just(failed)
+					: lookup(fetch.id()).map(recorded -> recorded.orElse(failed)));
 	}
 
 	/**

@@ -92,6 +92,23 @@ class FetchQueueTest {
 		assertThat(fetches.active(new RepositoryRef("silent", RepositoryPath.parse("acme/unheard"))).block()).isEmpty();
 	}
 
+	@Test
+	void answersWithTheRunningFetchWhenItsCommandArrivedLateAndWasTakenUp() {
+		FetchCommits late = new FetchCommits(new Forges(List.of(new Silent())), (fetch, commits) -> Mono.empty(),
+				fetches, new InMemoryHistory(), Clock.systemUTC(),
+				new FetchSettings(1, 2, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200)),
+				fetch -> fetches.takeUp(fetch.id(), java.util.UUID.randomUUID()).then(Mono.never()), FetchMeters.NONE,
+				FetchTraces.NONE);
+
+		Fetch answered = late.start("silent", RepositoryPath.parse("acme/late"), 10, FetchMode.INCREMENTAL)
+			.block(Duration.ofSeconds(20));
+
+		assertThat(answered.status()).isNotEqualTo(FetchStatus.FAILED);
+		assertThat(answered.attempt()).isEqualTo(1);
+		assertThat(fetches.lookup(answered.id()).block())
+			.hasValueSatisfying(recorded -> assertThat(recorded.status()).isNotEqualTo(FetchStatus.FAILED));
+	}
+
 	private Fetch start(String path) {
 		return fetchCommits.start("silent", RepositoryPath.parse(path), 10, FetchMode.INCREMENTAL).block();
 	}
