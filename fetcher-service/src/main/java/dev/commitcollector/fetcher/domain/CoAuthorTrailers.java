@@ -36,7 +36,8 @@ public final class CoAuthorTrailers {
 
 	/**
 	 * The longest trailer, continuation lines included, in characters: a name and an
-	 * email are bounded far below this; a longer line is not taken for a trailer.
+	 * email are bounded far below this; a longer trailer is dropped (the others of its
+	 * block are kept).
 	 */
 	private static final int MAX_TRAILER = 4096;
 
@@ -94,15 +95,25 @@ public final class CoAuthorTrailers {
 		int otherLines = 0;
 		boolean gitWritten = false;
 		boolean inTrailer = false;
+		boolean dropped = false;
 		for (String line : paragraph) {
 			boolean continuation = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
-			StringBuilder last = trailers.isEmpty() ? null : trailers.get(trailers.size() - 1);
-			if (continuation && inTrailer && last.length() + line.length() < MAX_TRAILER) {
-				last.append(' ').append(line.strip());
+			if (continuation && inTrailer) {
+				StringBuilder last = trailers.get(trailers.size() - 1);
+				dropped |= last.length() + line.length() >= MAX_TRAILER;
+				if (dropped) {
+					// too long to be a name and an email: this trailer is dropped, the
+					// block stays one
+					last.setLength(0);
+				}
+				else {
+					last.append(' ').append(line.strip());
+				}
 				trailerLines++;
 			}
-			else if (!continuation && line.length() < MAX_TRAILER && TRAILER.matcher(line).matches()) {
-				trailers.add(new StringBuilder(line));
+			else if (!continuation && TRAILER.matcher(line.substring(0, Math.min(line.length(), 256))).matches()) {
+				dropped = line.length() >= MAX_TRAILER;
+				trailers.add(new StringBuilder(dropped ? "" : line));
 				trailerLines++;
 				inTrailer = true;
 			}

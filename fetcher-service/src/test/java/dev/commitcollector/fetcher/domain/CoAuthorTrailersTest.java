@@ -145,9 +145,10 @@ class CoAuthorTrailersTest {
 		String folded = "Subject\n\nCo-authored-by: Ada" + "\n x".repeat(1_000_000) + "\n <ada@example.org>";
 		String brackets = "Subject\n\nCo-authored-by: " + "<".repeat(2_000_000) + "a@example.org>";
 
-		assertThat(CoAuthorTrailers.of(spaces)).isEmpty();
-		assertThat(CoAuthorTrailers.of(folded)).isEmpty();
-		assertThat(CoAuthorTrailers.of(brackets)).isEmpty();
+		String beside = "\nCo-authored-by: Grace <grace@example.org>";
+		assertThat(CoAuthorTrailers.of(spaces + beside)).containsExactly(new CoAuthor("Grace", "grace@example.org"));
+		assertThat(CoAuthorTrailers.of(folded + beside)).containsExactly(new CoAuthor("Grace", "grace@example.org"));
+		assertThat(CoAuthorTrailers.of(brackets + beside)).containsExactly(new CoAuthor("Grace", "grace@example.org"));
 		assertThat(CoAuthorTrailers.of("Subject\n\nCo-authored-by: Ada" + " ".repeat(1000) + "<ada@example.org>"))
 			.containsExactly(new CoAuthor("Ada", "ada@example.org"));
 	}
