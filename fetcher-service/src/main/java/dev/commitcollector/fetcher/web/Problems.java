@@ -117,7 +117,12 @@ class Problems extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> bodyTooSlow(RequestDeadlines.BodyTooSlow ex, ServerWebExchange exchange) {
 		log.info("answered 408 to {} {} from {}: its body did not arrive in time", exchange.getRequest().getMethod(),
 				exchange.getRequest().getPath().value(), exchange.getRequest().getRemoteAddress());
-		return problem(HttpStatus.REQUEST_TIMEOUT, ex.getMessage());
+		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.REQUEST_TIMEOUT, ex.getMessage());
+		// the rest of the body is never read: the connection cannot carry another request
+		return ResponseEntity.status(problem.getStatusCode())
+			.headers(problem.getHeaders())
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(problem.getBody());
 	}
 
 	@ExceptionHandler(Exception.class)

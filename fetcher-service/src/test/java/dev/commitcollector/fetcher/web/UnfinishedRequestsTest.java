@@ -133,10 +133,13 @@ class UnfinishedRequestsTest {
 		return socket;
 	}
 
+	/**
+	 * A request that asks to keep its connection alive (HTTP/1.1's default): the server,
+	 * not the client, has to end it.
+	 */
 	private byte[] head(int contentLength) {
 		return ("POST /api/v1/fetches HTTP/1.1\r\nHost: 127.0.0.1:" + port
-				+ "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + contentLength
-				+ "\r\n\r\n")
+				+ "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
 	}
 
