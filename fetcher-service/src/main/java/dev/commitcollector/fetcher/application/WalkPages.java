@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.HistoryWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ final class WalkPages {
 
 	/**
 	 * How many pages in a row may hold no commit to walk (all of them unreadable, or
-	 * repeated) before the walk ends: a forge sending empty pages with a next one for
+	 * repeated) before the fetch fails: a forge sending empty pages with a next one for
 	 * ever would be asked for ever.
 	 */
 	static final int MAX_EMPTY_PAGES_IN_A_ROW = 3;
@@ -107,12 +108,16 @@ final class WalkPages {
 		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
 		walked += commits.size();
 		emptyInARow = commits.isEmpty() ? emptyInARow + 1 : 0;
-		boolean more = remaining > commits.size() && page.next().isPresent() && emptyInARow <= MAX_EMPTY_PAGES_IN_A_ROW;
 		if (emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW && page.next().isPresent()) {
-			log.warn("fetch {}: the forge sent {} pages in a row without a commit to walk; the walk ends here, and the"
-					+ " next fetch walks the history again", fetchId, emptyInARow);
+			// not the end of the history, and not a whole walk: the fetch fails saying
+			// so,
+			// keeping what it published
+			return recordPrevious.then(Mono.error(new ForgeFailure.MalformedAnswer("the forge sent " + emptyInARow
+					+ " pages in a row without a commit it could read, each naming a next page; the walk stopped after "
+					+ walked + " commits")));
 		}
-		else if (commits.isEmpty() && more) {
+		boolean more = remaining > commits.size() && page.next().isPresent();
+		if (commits.isEmpty() && more) {
 			log.warn("fetch {}: the forge sent a page without a commit to walk, and a next page; the walk goes on",
 					fetchId);
 		}

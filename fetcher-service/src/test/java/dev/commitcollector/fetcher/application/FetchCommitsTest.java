@@ -232,12 +232,14 @@ class FetchCommitsTest {
 	}
 
 	@Test
-	void endsAWalkWhoseForgeSendsPagesWithoutACommitWithoutEnd() {
+	void failsAFetchWhoseForgeSendsPagesWithoutACommitWithoutEndKeepingWhatItPublished() {
 		FakeForge forge = FakeForge.withCommits(250).servingAnEmptyPageAt(2, true);
 
 		Fetch fetch = run(forge, 1000);
 
-		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(fetch.error()).contains("4 pages in a row without a commit").contains("after 100 commits");
+		assertThat(fetch.commitsDiscovered()).isEqualTo(100);
 		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history().subList(0, 100));
 		assertThat(forge.requestedPages()).hasSize(2 + WalkPages.MAX_EMPTY_PAGES_IN_A_ROW);
 	}
