@@ -1,11 +1,11 @@
 package dev.commitcollector.fetcher.forge.bitbucket;
 
 import java.time.Instant;
-import java.util.List;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.forge.http.CommitItems;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Turns Bitbucket's commit items into domain commits. Bitbucket gives one date, the
@@ -16,8 +16,8 @@ final class BitbucketCommits {
 	private BitbucketCommits() {
 	}
 
-	static CommitItems.Read toDomain(List<BitbucketPage.Commit> items) {
-		return CommitItems.toDomain("Bitbucket", items, BitbucketPage.Commit::hash, BitbucketCommits::toDomain);
+	static CommitItems.Read toDomain(JsonNode items) {
+		return CommitItems.toDomain("Bitbucket", items, BitbucketPage.Commit.class, "hash", BitbucketCommits::toDomain);
 	}
 
 	private static DiscoveredCommit toDomain(BitbucketPage.Commit item) {

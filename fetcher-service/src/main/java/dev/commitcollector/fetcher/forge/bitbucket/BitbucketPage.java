@@ -4,14 +4,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One page of {@code GET /2.0/repositories/{workspace}/{repo_slug}/commits}: the commits
  * and the absolute URL of the next page, whose page token is opaque; no {@code next} on
- * the last page.
+ * the last page. The commits are kept as JSON, to be bound one at a time
+ * ({@link BitbucketCommits}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record BitbucketPage(List<Commit> values, String next) {
+record BitbucketPage(JsonNode values, String next) {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Commit(String hash, String date, String message, Author author, List<Parent> parents) {

@@ -9,7 +9,6 @@ import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.forge.http.EmptyRepository;
-import dev.commitcollector.fetcher.forge.http.GitHubShapedCommit;
 import dev.commitcollector.fetcher.forge.http.GitHubShapedCommits;
 import dev.commitcollector.fetcher.forge.http.HttpForge;
 import dev.commitcollector.fetcher.forge.http.NextPage;
@@ -18,6 +17,7 @@ import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Gitea's (and Forgejo's) commits listing, whose items follow GitHub's shape.
@@ -28,7 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @see <a href=
  * "https://gitea.com/api/swagger#/repository/repoGetAllCommits">repoGetAllCommits</a>
  */
-public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
+public final class GiteaForge extends HttpForge<JsonNode> {
 
 	/**
 	 * The server caps {@code limit} at its {@code MAX_RESPONSE_ITEMS}, 50 unless
@@ -39,7 +39,7 @@ public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 
 	public GiteaForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(API, GitHubShapedCommit[].class, provider, settings, retry, builder, clock);
+		super(API, JsonNode.class, provider, settings, retry, builder, clock);
 	}
 
 	@Override
@@ -75,7 +75,7 @@ public final class GiteaForge extends HttpForge<GitHubShapedCommit[]> {
 	}
 
 	@Override
-	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
+	protected CommitPage toPage(JsonNode body, URI uri, HttpHeaders headers) {
 		return GitHubShapedCommits.toDomain(body, "Gitea").page(next(uri, headers));
 	}
 

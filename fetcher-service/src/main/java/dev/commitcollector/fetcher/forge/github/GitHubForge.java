@@ -8,7 +8,6 @@ import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.forge.http.EmptyRepository;
-import dev.commitcollector.fetcher.forge.http.GitHubShapedCommit;
 import dev.commitcollector.fetcher.forge.http.GitHubShapedCommits;
 import dev.commitcollector.fetcher.forge.http.HttpForge;
 import dev.commitcollector.fetcher.forge.http.NextPage;
@@ -17,6 +16,7 @@ import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * GitHub's (and GitHub Enterprise Server's) REST commits listing, pinned to the head of
@@ -27,7 +27,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List
  * commits</a>
  */
-public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
+public final class GitHubForge extends HttpForge<JsonNode> {
 
 	private static final Api API = new Api(ForgeType.GITHUB, "GitHub", 100, EmptyRepository.answering(409),
 			(headers, token) -> headers.setBearerAuth(token), headers -> {
@@ -37,7 +37,7 @@ public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
 
 	public GitHubForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(API, GitHubShapedCommit[].class, provider, settings, retry, builder, clock);
+		super(API, JsonNode.class, provider, settings, retry, builder, clock);
 	}
 
 	@Override
@@ -74,7 +74,7 @@ public final class GitHubForge extends HttpForge<GitHubShapedCommit[]> {
 	}
 
 	@Override
-	protected CommitPage toPage(GitHubShapedCommit[] body, URI uri, HttpHeaders headers) {
+	protected CommitPage toPage(JsonNode body, URI uri, HttpHeaders headers) {
 		return GitHubShapedCommits.toDomain(body, "GitHub").page(NextPage.after(uri, headers).map(PageCursor::new));
 	}
 

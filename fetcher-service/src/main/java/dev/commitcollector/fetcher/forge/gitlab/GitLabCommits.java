@@ -1,10 +1,9 @@
 package dev.commitcollector.fetcher.forge.gitlab;
 
-import java.util.Arrays;
-
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.forge.http.CommitItems;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Turns GitLab's commit items into domain commits. GitLab links no account: the login is
@@ -15,9 +14,8 @@ final class GitLabCommits {
 	private GitLabCommits() {
 	}
 
-	static CommitItems.Read toDomain(GitLabCommitJson[] items) {
-		return CommitItems.toDomain("GitLab", items == null ? null : Arrays.asList(items), GitLabCommitJson::id,
-				GitLabCommits::toDomain);
+	static CommitItems.Read toDomain(JsonNode items) {
+		return CommitItems.toDomain("GitLab", items, GitLabCommitJson.class, "id", GitLabCommits::toDomain);
 	}
 
 	private static DiscoveredCommit toDomain(GitLabCommitJson item) {

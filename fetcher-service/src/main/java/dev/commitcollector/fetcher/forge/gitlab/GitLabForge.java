@@ -15,6 +15,7 @@ import dev.commitcollector.fetcher.forge.http.RetrySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * GitLab's commits listing. The project is named by its full path, nested groups
@@ -28,7 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @see <a href="https://docs.gitlab.com/api/commits/#list-repository-commits">List
  * repository commits</a>
  */
-public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
+public final class GitLabForge extends HttpForge<JsonNode> {
 
 	/**
 	 * A project whose repository was never created (nothing pushed yet) has no commit
@@ -40,7 +41,7 @@ public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
 
 	public GitLabForge(String provider, ProviderSettings settings, RetrySettings retry, WebClient.Builder builder,
 			Clock clock) {
-		super(API, GitLabCommitJson[].class, provider, settings, retry, builder, clock);
+		super(API, JsonNode.class, provider, settings, retry, builder, clock);
 	}
 
 	@Override
@@ -71,7 +72,7 @@ public final class GitLabForge extends HttpForge<GitLabCommitJson[]> {
 	}
 
 	@Override
-	protected CommitPage toPage(GitLabCommitJson[] body, URI uri, HttpHeaders headers) {
+	protected CommitPage toPage(JsonNode body, URI uri, HttpHeaders headers) {
 		return GitLabCommits.toDomain(body).page(next(uri, headers));
 	}
 

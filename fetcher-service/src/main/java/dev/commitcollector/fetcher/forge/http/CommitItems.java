@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Function;
@@ -16,6 +17,9 @@ import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reading any forge's commit items: an item the forge left incomplete fails the page with
@@ -28,37 +32,46 @@ public final class CommitItems {
 	/** The most UTF-8 bytes of what a forge sent that a refusal quotes. */
 	private static final int QUOTED_BYTES = 200;
 
+	/** Binds one item at a time; the item types ignore what they do not name. */
+	private static final JsonMapper ITEMS = JsonMapper.builder().build();
+
 	private CommitItems() {
 	}
 
 	/**
-	 * Every item made a commit by {@code toCommit}, which may throw
-	 * {@link IllegalArgumentException}, {@link NullPointerException} or
-	 * {@link DateTimeParseException} for an item it cannot make whole. Such an item is
-	 * set aside, logged with its sha and why, and counted, so that one bad item does not
-	 * hold up the commits around it; nothing is made up for it. No list at all is a
-	 * malformed answer.
+	 * Every item of the JSON array {@code items} bound as {@code type} and made a commit
+	 * by {@code toCommit}, which may throw {@link IllegalArgumentException},
+	 * {@link NullPointerException} or {@link DateTimeParseException} for an item it
+	 * cannot make whole. Items are bound one at a time, so an item in a shape
+	 * {@code type} cannot take (a number where an object belongs) is set aside like one
+	 * with a gap: logged with its sha (its {@code shaField}) and why, and counted, so
+	 * that one bad item does not hold up the commits around it; nothing is made up for
+	 * it. No list at all is a malformed answer.
 	 */
-	public static <T> Read toDomain(String forge, List<T> items, Function<T, String> sha,
+	public static <T> Read toDomain(String forge, JsonNode items, Class<T> type, String shaField,
 			Function<T, DiscoveredCommit> toCommit) {
-		if (items == null) {
+		if (items == null || items.isMissingNode() || items.isNull()) {
 			throw new ForgeFailure.MalformedAnswer(forge + " answered with no commit list where one was expected");
+		}
+		if (!items.isArray()) {
+			throw new ForgeFailure.Unavailable(forge + " answered with a body that is not a commit list (a JSON "
+					+ items.getNodeType().name().toLowerCase(Locale.ROOT) + " where an array was expected)");
 		}
 		List<DiscoveredCommit> commits = new ArrayList<>(items.size());
 		int unreadable = 0;
-		for (T item : items) {
-			if (item == null) {
+		for (JsonNode item : items) {
+			if (item.isNull()) {
 				unreadable++;
 				log.warn("{} sent an empty item in its commit list; it is set aside", forge);
 				continue;
 			}
 			try {
-				commits.add(toCommit.apply(item));
+				commits.add(toCommit.apply(ITEMS.treeToValue(item, type)));
 			}
-			catch (IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
+			catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
 				unreadable++;
 				log.warn("{} sent a commit ({}) that cannot be read; it is set aside: {}", forge,
-						ForgeText.clean(String.valueOf(sha.apply(item)), QUOTED_BYTES),
+						ForgeText.clean(item.path(shaField).stringValue("?"), QUOTED_BYTES),
 						ForgeText.clean(ex.getMessage(), QUOTED_BYTES));
 			}
 		}

@@ -1,9 +1,8 @@
 package dev.commitcollector.fetcher.forge.http;
 
-import java.util.Arrays;
-
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Turns GitHub-shaped commit items into domain commits: the git author and dates from
@@ -15,10 +14,11 @@ public final class GitHubShapedCommits {
 	private GitHubShapedCommits() {
 	}
 
-	/** {@code forge} names the forge in messages. */
-	public static CommitItems.Read toDomain(GitHubShapedCommit[] items, String forge) {
-		return CommitItems.toDomain(forge, items == null ? null : Arrays.asList(items), GitHubShapedCommit::sha,
-				GitHubShapedCommits::toDomain);
+	/**
+	 * A listing's JSON array, item by item; {@code forge} names the forge in messages.
+	 */
+	public static CommitItems.Read toDomain(JsonNode items, String forge) {
+		return CommitItems.toDomain(forge, items, GitHubShapedCommit.class, "sha", GitHubShapedCommits::toDomain);
 	}
 
 	private static DiscoveredCommit toDomain(GitHubShapedCommit item) {

@@ -145,7 +145,7 @@ final class BitbucketStub extends HttpStubForge {
 			StubCommit commit = reachable.get(i);
 			List<String> parents = other != null && commit.sha().equals(other.sha())
 					? (history.size() > 1 ? List.of(history.get(1).sha()) : List.of()) : parentsOf(reachable, i);
-			values.add(item(matcher.group(1), commit, parents));
+			values.add(served(commit.sha(), item(matcher.group(1), commit, parents), "parents"));
 		}
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("values", values);

@@ -192,6 +192,21 @@ public abstract class ForgeContract {
 	}
 
 	@Test
+	void setsAsideAnItemOfTheWrongShapeAndPublishesEveryOtherCommitOfItsPage() {
+		assumeTrue(stub.supports(Capability.MISTYPED_ITEM), "this forge type sends no typed JSON fields");
+		List<StubCommit> history = history("mistyped", 150);
+		stub.mistype(history.get(5).sha());
+		stub.repository(stub.path("mistyped"), history);
+
+		Fetch fetch = fetch("mistyped", 1000);
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		List<String> others = new ArrayList<>(shas(history, 150));
+		others.remove(5);
+		assertThat(shas(published)).containsExactlyElementsOf(others);
+	}
+
+	@Test
 	void keepsUnicodeNamesAndUnlinkedAuthorsAsTheyAre() {
 		Instant at = Instant.parse("2024-02-29T12:00:00Z");
 		List<StubCommit> history = List.of(

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +50,8 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 	private final Queue<Supplier<MockResponse>> faults = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger malformedLeft = new AtomicInteger();
+
+	private final Set<String> mistyped = ConcurrentHashMap.newKeySet();
 
 	private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
 
@@ -169,6 +172,22 @@ public abstract class HttpStubForge extends Dispatcher implements StubForge {
 	@Override
 	public void malformed(int times) {
 		malformedLeft.set(times);
+	}
+
+	@Override
+	public void mistype(String sha) {
+		mistyped.add(sha);
+	}
+
+	/**
+	 * The item of commit {@code sha} as served: {@code item}, with its {@code parents}
+	 * field a number when {@link #mistype} named it.
+	 */
+	protected Map<String, Object> served(String sha, Map<String, Object> item, String parents) {
+		if (mistyped.contains(sha)) {
+			item.put(parents, 42);
+		}
+		return item;
 	}
 
 	@Override

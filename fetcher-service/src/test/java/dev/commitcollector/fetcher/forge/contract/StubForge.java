@@ -17,7 +17,7 @@ public interface StubForge extends AutoCloseable {
 	 */
 	enum Capability {
 
-		RATE_LIMIT, SERVER_ERROR, MALFORMED_ANSWER, CREDENTIALS, UNLINKED_ACCOUNTS, COUNTED_REQUESTS
+		RATE_LIMIT, SERVER_ERROR, MALFORMED_ANSWER, MISTYPED_ITEM, CREDENTIALS, UNLINKED_ACCOUNTS, COUNTED_REQUESTS
 
 	}
 
@@ -66,6 +66,12 @@ public interface StubForge extends AutoCloseable {
 	 * shape instead.
 	 */
 	void malformed(int times);
+
+	/**
+	 * The commit {@code sha} is served as an item with a field of a type the forge never
+	 * sends there (a number where a list belongs); the items around it are whole.
+	 */
+	void mistype(String sha);
 
 	/**
 	 * The sha the forge reports for {@code commit}. Stubs serve the shas they are given;

@@ -132,6 +132,11 @@ final class GitStub implements StubForge {
 	}
 
 	@Override
+	public void mistype(String sha) {
+		throw new UnsupportedOperationException("git sends objects, not typed JSON fields");
+	}
+
+	@Override
 	public int requests() {
 		return 0;
 	}

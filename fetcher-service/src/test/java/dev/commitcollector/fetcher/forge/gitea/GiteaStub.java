@@ -90,7 +90,8 @@ final class GiteaStub extends HttpStubForge {
 		List<Object> items = new ArrayList<>();
 		List<StubCommit> commits = page(reachable, page, size);
 		for (int i = 0; i < commits.size(); i++) {
-			items.add(item(matcher.group(1), commits.get(i), parentsOf(reachable, (page - 1) * size + i)));
+			items.add(served(commits.get(i).sha(),
+					item(matcher.group(1), commits.get(i), parentsOf(reachable, (page - 1) * size + i)), "parents"));
 		}
 		boolean more = hasPageAfter(reachable, page, size);
 		MockResponse.Builder response = json(200, items).addHeader("X-Total-Count", reachable.size())

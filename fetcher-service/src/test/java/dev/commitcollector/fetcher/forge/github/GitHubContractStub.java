@@ -83,8 +83,8 @@ final class GitHubContractStub extends HttpStubForge {
 		int first = (page - 1) * size;
 		List<StubCommit> commits = page(reachable, page, size);
 		for (int i = 0; i < commits.size(); i++) {
-			items.add(GitHubStub.item(baseUrl("/repos/" + path).toString(), path,
-					commit(commits.get(i), parentsOf(reachable, first + i))));
+			items.add(served(commits.get(i).sha(), GitHubStub.item(baseUrl("/repos/" + path).toString(), path,
+					commit(commits.get(i), parentsOf(reachable, first + i))), "parents"));
 		}
 		MockResponse.Builder response = GitHubStub.ok(toJson(items)).addHeader("ETag", etag);
 		if (hasPageAfter(reachable, page, size)) {

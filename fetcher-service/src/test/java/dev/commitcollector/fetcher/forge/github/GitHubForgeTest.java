@@ -334,8 +334,7 @@ class GitHubForgeTest {
 
 		StepVerifier.create(forge(null).firstPage(HELLO_WORLD, 100))
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
-				.hasMessageContaining("not a commit list")
-				.hasMessageContaining("START_OBJECT")
+				.hasMessageContaining("not a commit list (a JSON object where an array was expected)")
 				.hasMessageContaining("gave up after 4 attempts"))
 			.verify(WITHIN);
 		assertThat(github.requests()).hasSize(4);
@@ -416,6 +415,21 @@ class GitHubForgeTest {
 
 		assertThat(page.commits()).isEmpty();
 		assertThat(page.unreadable()).isEqualTo(2);
+	}
+
+	@Test
+	void setsAsideAnItemWhoseFieldsAreOfTheWrongTypeAndKeepsTheOthersOfItsPage() {
+		List<GitHubStub.Commit> history = GitHubStub.history(3);
+		String items = "[" + github.itemJson(history.get(0)) + ", {\"sha\":\"" + history.get(1).sha()
+				+ "\",\"author\":42,\"commit\":\"not an object\"}, 7, \"text\", [], " + github.itemJson(history.get(2))
+				+ "]";
+		github.answerNext(GitHubStub.ok(items).build());
+
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(page.commits()).extracting(DiscoveredCommit::sha)
+			.containsExactly(history.get(0).sha(), history.get(2).sha());
+		assertThat(page.unreadable()).isEqualTo(4);
 	}
 
 	@Test

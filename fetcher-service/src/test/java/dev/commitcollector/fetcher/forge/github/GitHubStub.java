@@ -287,6 +287,11 @@ final class GitHubStub extends Dispatcher {
 		return url.addQueryParameter("page", String.valueOf(page)).build();
 	}
 
+	/** One commit as an item of this stub's listing, in JSON. */
+	String itemJson(Commit commit) {
+		return JSON.writeValueAsString(item(commit));
+	}
+
 	private Map<String, Object> item(Commit commit) {
 		return item(server.url(prefix + "/repos/" + owner + "/" + name).toString(), owner + "/" + name, commit);
 	}

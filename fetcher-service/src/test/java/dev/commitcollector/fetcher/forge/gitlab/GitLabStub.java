@@ -94,7 +94,8 @@ final class GitLabStub extends HttpStubForge {
 		List<Object> items = new ArrayList<>();
 		List<StubCommit> commits = page(reachable, page, size);
 		for (int i = 0; i < commits.size(); i++) {
-			items.add(item(project, commits.get(i), parentsOf(reachable, (page - 1) * size + i)));
+			items.add(served(commits.get(i).sha(),
+					item(project, commits.get(i), parentsOf(reachable, (page - 1) * size + i)), "parent_ids"));
 		}
 		boolean more = hasPageAfter(reachable, page, size);
 		MockResponse.Builder response = json(200, items).addHeader("x-page", page)
