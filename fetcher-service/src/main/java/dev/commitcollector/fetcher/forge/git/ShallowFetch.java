@@ -3,12 +3,15 @@ package dev.commitcollector.fetcher.forge.git;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import dev.commitcollector.fetcher.domain.ForgeFailure;
+import dev.commitcollector.fetcher.domain.ForgeText;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.eclipse.jgit.errors.PackProtocolException;
 import org.eclipse.jgit.errors.TransportException;
@@ -48,6 +51,11 @@ final class ShallowFetch {
 	private static final String FILTER_REFUSED = "filter requires server to advertise that capability";
 
 	static final int MAX_REMEMBERED = 10_000;
+
+	/** How many branches a refusal names, and how much of each name. */
+	private static final int NAMED_BRANCHES = 5;
+
+	private static final int MAX_NAME = 100;
 
 	private final GitRemote remote;
 
@@ -98,7 +106,7 @@ final class ShallowFetch {
 		URIish uri = remote.of(repository);
 		try (Transport transport = Transport.open(local, uri)) {
 			remote.configure(transport);
-			Optional<Ref> head = advertisedHead(transport);
+			Optional<Ref> head = advertisedHead(transport, uri);
 			if (head.isEmpty()) {
 				return Optional.empty();
 			}
@@ -122,12 +130,49 @@ final class ShallowFetch {
 		}
 	}
 
-	/** The ref to fetch, as ls-remote shows it; none for a repository without commits. */
-	private static Optional<Ref> advertisedHead(Transport transport) throws IOException {
+	/**
+	 * The ref to fetch, as ls-remote shows it; none for a repository without commits.
+	 * Where HEAD, main and master name no commit, the only branch there is: a bare
+	 * repository made by {@code git init --bare} points HEAD at the default branch of the
+	 * host's git, which need not be the branch that was pushed.
+	 */
+	private static Optional<Ref> advertisedHead(Transport transport, URIish uri) throws IOException {
 		List<RefSpec> wanted = HEADS.stream().map(RefSpec::new).toList();
 		try (FetchConnection refs = transport.openFetch(wanted)) {
-			return HEADS.stream().map(refs::getRef).filter(ref -> ref != null && ref.getObjectId() != null).findFirst();
+			Optional<Ref> head = HEADS.stream()
+				.map(refs::getRef)
+				.filter(ref -> ref != null && ref.getObjectId() != null)
+				.findFirst();
+			if (head.isPresent()) {
+				return head;
+			}
 		}
+		try (FetchConnection refs = transport
+			.openFetch(List.of(new RefSpec(Constants.R_HEADS + "*:" + Constants.R_HEADS + "*")))) {
+			return onlyBranch(refs.getRefs(), uri);
+		}
+	}
+
+	private static Optional<Ref> onlyBranch(Collection<Ref> refs, URIish uri) {
+		List<Ref> branches = refs.stream()
+			.filter(ref -> ref.getName().startsWith(Constants.R_HEADS) && ref.getObjectId() != null)
+			.toList();
+		if (branches.size() > 1) {
+			throw new ForgeFailure.Rejected("the HEAD of " + uri.getPath() + " names no branch there is, and it has "
+					+ branches.size() + " branches (" + branchNames(branches)
+					+ "): point its HEAD at the one to read (git symbolic-ref HEAD refs/heads/<branch>)");
+		}
+		branches.forEach(branch -> log.info("The HEAD of {} names no branch there is; reading its only branch, {}",
+				uri.getPath(), ForgeText.clean(branch.getName(), MAX_NAME)));
+		return branches.stream().findFirst();
+	}
+
+	private static String branchNames(List<Ref> branches) {
+		String names = branches.stream()
+			.limit(NAMED_BRANCHES)
+			.map(branch -> ForgeText.clean(Repository.shortenRefName(branch.getName()), MAX_NAME))
+			.collect(Collectors.joining(", "));
+		return branches.size() > NAMED_BRANCHES ? names + ", ..." : names;
 	}
 
 	private void fetch(Transport transport, RepositoryPath repository, RefSpec spec, PackSizeGuard guard)

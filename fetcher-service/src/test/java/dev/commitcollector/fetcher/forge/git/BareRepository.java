@@ -116,6 +116,20 @@ final class BareRepository implements AutoCloseable {
 		repository.updateRef(Constants.HEAD).link("refs/heads/" + branch);
 	}
 
+	void deleteBranch(String branch) throws IOException {
+		RefUpdate delete = repository.updateRef("refs/heads/" + branch);
+		delete.setForceUpdate(true);
+		delete.delete();
+	}
+
+	/** Points {@code branch} at {@code head}, HEAD left where it is. */
+	void branch(String branch, ObjectId head) throws IOException {
+		inserter.flush();
+		RefUpdate update = repository.updateRef("refs/heads/" + branch);
+		update.setNewObjectId(head);
+		update.forceUpdate();
+	}
+
 	/**
 	 * Points HEAD at a branch that does not exist, as an old {@code git init --bare} does
 	 * when main is pushed.

@@ -172,6 +172,45 @@ class GitForgeTest {
 	}
 
 	@Test
+	void readsTheOnlyBranchWhereHeadMainAndMasterNameNone() throws IOException {
+		List<ObjectId> history = linear("acme/trunk-only", 3, true);
+		try (BareRepository remote = BareRepository.open(remotes(), "acme/trunk-only")) {
+			remote.branch("trunk", history.get(0));
+			remote.deleteBranch("main");
+			remote.unbornHead("master");
+		}
+
+		assertThat(all(forge(Duration.ofMinutes(1)), "acme/trunk-only", 10)).extracting(DiscoveredCommit::sha)
+			.containsExactlyElementsOf(history.stream().map(ObjectId::name).toList());
+	}
+
+	@Test
+	void refusesToGuessAmongBranchesWhereHeadNamesNoneSayingWhichThereAre() throws IOException {
+		List<ObjectId> history = linear("acme/two-branches", 3, true);
+		try (BareRepository remote = BareRepository.open(remotes(), "acme/two-branches")) {
+			remote.branch("trunk", history.get(0));
+			remote.branch("develop", history.get(1));
+			remote.deleteBranch("main");
+			remote.unbornHead("master");
+		}
+
+		StepVerifier.create(forge(Duration.ofMinutes(1)).firstPage(path("acme/two-branches"), 10))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
+				.hasMessageContaining("names no branch there is, and it has 2 branches (develop, trunk)")
+				.hasMessageContaining("git symbolic-ref HEAD"))
+			.verify(WITHIN);
+	}
+
+	@Test
+	void readsARepositoryWithNoBranchAsEmpty() throws IOException {
+		try (BareRepository remote = BareRepository.create(remotes(), "acme/no-branch", true)) {
+			remote.unbornHead("master");
+		}
+
+		assertThat(all(forge(Duration.ofMinutes(1)), "acme/no-branch", 10)).isEmpty();
+	}
+
+	@Test
 	void leavesNoTemporaryRepositoryBehindAfterAFetchOrAFailure() throws IOException {
 		linear("acme/cleaned", 120, true);
 		GitForge forge = forge(Duration.ofMinutes(1));
