@@ -40,7 +40,7 @@ class ProviderConfigurationTest {
 	private static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50),
 			Duration.ofSeconds(5), Duration.ofSeconds(60));
 
-	private static final GitSettings GIT = new GitSettings(50_000, DataSize.ofMegabytes(512));
+	private static final GitSettings GIT = new GitSettings(50_000, DataSize.ofMegabytes(512), Duration.ofMinutes(10));
 
 	@Test
 	void offersTheBuiltInProvidersWithTheirPublicApis() throws IOException {

@@ -60,6 +60,16 @@ final class GitFailures {
 			return new ForgeFailure.Rejected(forge + " redirected the git fetch of " + repository
 					+ " elsewhere; redirects are not followed (configure the final URL as the provider's api-url)");
 		}
+		GitHttpAnswer.TooLarge tooLarge = causeOf(error, GitHttpAnswer.TooLarge.class);
+		if (tooLarge != null) {
+			return new ForgeFailure.Rejected(forge + " sent more than a git fetch can hold for " + repository + " ("
+					+ tooLarge.getMessage() + ")");
+		}
+		GitHttpAnswer.PastDeadline late = causeOf(error, GitHttpAnswer.PastDeadline.class);
+		if (late != null) {
+			return new ForgeFailure.Unavailable(
+					forge + " was too slow with " + repository + " (" + late.getMessage() + ")");
+		}
 		if (error instanceof NotSupportedException) {
 			return new ForgeFailure.Rejected(forge + " cannot be read by git: " + message);
 		}
@@ -68,6 +78,15 @@ final class GitFailures {
 					forge + " could not be reached or the git fetch failed (" + message + ")");
 		}
 		return error;
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static String printable(String message) {

@@ -53,7 +53,7 @@ public final class GitForge implements Forge, AutoCloseable {
 		this.provider = provider;
 		this.host = settings.apiUrl().getHost() != null ? settings.apiUrl().getHost() : provider;
 		this.maxDepth = git.maxDepth();
-		GitRemote remote = new GitRemote(settings);
+		GitRemote remote = new GitRemote(settings, git, clock);
 		this.fetches = new ShallowFetch(remote, workDir.path(), git.maxPackSize().toBytes());
 		this.mailmaps = new MailmapFetch(remote, workDir.path(), git.maxPackSize().toBytes());
 		this.histories = workDir.histories();

@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.forge.git;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import dev.commitcollector.fetcher.forge.http.ProviderSettings;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
@@ -36,7 +38,13 @@ final class GitRemote {
 
 	private final int timeoutSeconds;
 
-	GitRemote(ProviderSettings settings) {
+	private final GitSettings bounds;
+
+	private final Clock clock;
+
+	GitRemote(ProviderSettings settings, GitSettings bounds, Clock clock) {
+		this.bounds = bounds;
+		this.clock = clock;
 		URI apiUrl = settings.apiUrl();
 		String scheme = apiUrl.getScheme().toLowerCase(Locale.ROOT);
 		if (!SCHEMES.contains(scheme)) {
@@ -88,11 +96,15 @@ final class GitRemote {
 	}
 
 	/**
-	 * Transport settings of every connection: timeout, credentials, and no tags (they are
-	 * not commits we need).
+	 * Transport settings of every connection: timeout, credentials, no tags (they are not
+	 * commits we need), and over HTTP answers bounded in size and all read by the fetch's
+	 * deadline ({@link GitHttpConnections}).
 	 */
 	void configure(Transport transport) {
 		transport.setTimeout(timeoutSeconds);
+		if (transport instanceof TransportHttp http) {
+			http.setHttpConnectionFactory(GitHttpConnections.of(bounds, clock));
+		}
 		transport.setTagOpt(TagOpt.NO_TAGS);
 		if (credentials != null) {
 			transport.setCredentialsProvider(credentials);

@@ -1,5 +1,7 @@
 package dev.commitcollector.fetcher.forge.git;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -7,11 +9,13 @@ import org.springframework.util.unit.DataSize;
 /**
  * Bounds of a plain-git fetch, which costs the fetcher disk and time where an HTTP
  * forge's pages cost it nothing: the deepest history one fetch reads (below the fetch
- * limit's maximum), and the largest pack it lets a server send (a server that offers no
- * commits-only filter sends trees and blobs too).
+ * limit's maximum), the largest pack it lets a server send (a server that offers no
+ * commits-only filter sends trees and blobs too), and how long the server may take to
+ * answer all of one fetch's requests over HTTP.
  */
 @ConfigurationProperties("forges.git")
-public record GitSettings(@DefaultValue("50000") int maxDepth, @DefaultValue("512MB") DataSize maxPackSize) {
+public record GitSettings(@DefaultValue("50000") int maxDepth, @DefaultValue("512MB") DataSize maxPackSize,
+		@DefaultValue("10m") Duration fetchDeadline) {
 
 	public GitSettings {
 		if (maxDepth < 1) {
@@ -19,6 +23,9 @@ public record GitSettings(@DefaultValue("50000") int maxDepth, @DefaultValue("51
 		}
 		if (maxPackSize == null || maxPackSize.toBytes() < 1) {
 			throw new IllegalArgumentException("forges.git.max-pack-size must be positive, was " + maxPackSize);
+		}
+		if (fetchDeadline == null || fetchDeadline.isNegative() || fetchDeadline.isZero()) {
+			throw new IllegalArgumentException("forges.git.fetch-deadline must be positive, was " + fetchDeadline);
 		}
 	}
 

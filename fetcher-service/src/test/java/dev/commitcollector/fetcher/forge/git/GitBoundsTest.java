@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
@@ -19,8 +20,10 @@ import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.forge.http.ProviderSettings;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,8 @@ class GitBoundsTest {
 	@Test
 	void readsNoDeeperThanItsOwnDepthCapWhateverTheLimit() throws IOException {
 		linear("acme/deep", 120);
-		GitForge forge = forge(remotes().toUri().toString(), new GitSettings(50, DataSize.ofMegabytes(512)));
+		GitForge forge = forge(remotes().toUri().toString(),
+				new GitSettings(50, DataSize.ofMegabytes(512), Duration.ofMinutes(10)));
 
 		CommitPage page = forge.firstPage(path("acme/deep"), 1000).block(WITHIN);
 
@@ -60,7 +64,8 @@ class GitBoundsTest {
 	@Test
 	void stopsAFetchWhosePackOutgrowsTheBoundAndSaysWhich() throws IOException {
 		linear("acme/big", 300);
-		GitForge forge = forge(remotes().toUri().toString(), new GitSettings(50_000, DataSize.ofBytes(1)));
+		GitForge forge = forge(remotes().toUri().toString(),
+				new GitSettings(50_000, DataSize.ofBytes(1), Duration.ofMinutes(10)));
 
 		StepVerifier.create(forge.firstPage(path("acme/big"), 300))
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
@@ -85,6 +90,32 @@ class GitBoundsTest {
 					.hasMessageContaining("redirects are not followed"))
 				.verify(WITHIN);
 			assertThat(elsewhere.getRequestCount()).isZero();
+		}
+	}
+
+	@Test
+	void abandonsAServerThatTricklesItsAnswerPastTheFetchDeadline() throws IOException {
+		try (MockWebServer server = new MockWebServer()) {
+			server.setDispatcher(new Dispatcher() {
+				@Override
+				public MockResponse dispatch(RecordedRequest request) {
+					return new MockResponse.Builder().code(200)
+						.addHeader("Content-Type", "application/x-git-upload-pack-advertisement")
+						.body(GitHttpConnectionsTest.advertisement(200))
+						.throttleBody(64, 100, TimeUnit.MILLISECONDS)
+						.build();
+				}
+			});
+			server.start();
+			String base = server.url("/").toString().replaceAll("/$", "");
+			GitForge forge = forge(base, new GitSettings(50_000, DataSize.ofMegabytes(512), Duration.ofSeconds(1)));
+
+			StepVerifier.create(forge.firstPage(path("acme/trickle"), 100))
+				.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
+					.hasMessageContaining("had not finished answering by the fetch's deadline")
+					.hasMessageContaining("FORGES_GIT_FETCHDEADLINE"))
+				.verify(WITHIN);
+			assertThat(server.getRequestCount()).isEqualTo(1 + GitStub.RETRY.maxRetries());
 		}
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 import dev.commitcollector.fetcher.domain.ForgeType;
@@ -17,7 +18,8 @@ class GitRemoteTest {
 
 	@Test
 	void mapsANestedPathBelowTheBase() {
-		GitRemote remote = new GitRemote(settings("https://git.example.org/scm/", null));
+		GitRemote remote = new GitRemote(settings("https://git.example.org/scm/", null), GitStub.SETTINGS,
+				Clock.systemUTC());
 
 		URIish uri = remote.of(ForgeType.GIT.parsePath("group/sub/repo"));
 
@@ -26,7 +28,7 @@ class GitRemoteTest {
 
 	@Test
 	void mapsALocalBaseToABareRepositoryPath() {
-		GitRemote remote = new GitRemote(settings("file:///srv/git", null));
+		GitRemote remote = new GitRemote(settings("file:///srv/git", null), GitStub.SETTINGS, Clock.systemUTC());
 
 		assertThat(remote.of(ForgeType.GIT.parsePath("acme/widgets")).getPath()).isEqualTo("/srv/git/acme/widgets.git");
 	}
@@ -34,22 +36,24 @@ class GitRemoteTest {
 	@Test
 	void refusesABaseThatCarriesCredentials() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new GitRemote(settings("https://user:secret@git.example.org", null)))
+			.isThrownBy(() -> new GitRemote(settings("https://user:secret@git.example.org", null), GitStub.SETTINGS,
+					Clock.systemUTC()))
 			.withMessageContaining("token setting")
 			.withMessageNotContaining("secret");
 	}
 
 	@Test
 	void refusesToSendATokenOverPlainHttp() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new GitRemote(settings("http://git.example.org", "s3cret")))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new GitRemote(settings("http://git.example.org", "s3cret"), GitStub.SETTINGS, Clock.systemUTC()))
 			.withMessageContaining("https")
 			.withMessageNotContaining("s3cret");
 	}
 
 	@Test
 	void refusesSsh() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new GitRemote(settings("ssh://git.example.org", null)));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new GitRemote(settings("ssh://git.example.org", null), GitStub.SETTINGS, Clock.systemUTC()));
 	}
 
 	@Test
@@ -64,7 +68,8 @@ class GitRemoteTest {
 
 	@Test
 	void showsTheBaseButNeverTheToken() {
-		assertThat(new GitRemote(settings("https://git.example.org", "s3cret"))).hasToString("https://git.example.org");
+		assertThat(new GitRemote(settings("https://git.example.org", "s3cret"), GitStub.SETTINGS, Clock.systemUTC()))
+			.hasToString("https://git.example.org");
 	}
 
 	private static String[] userAndPassword(CredentialsProvider credentials) {

@@ -31,7 +31,7 @@ final class GitStub implements StubForge {
 			Duration.ofSeconds(5), Duration.ofSeconds(60));
 
 	/** The bounds as configured by default. */
-	static final GitSettings SETTINGS = new GitSettings(50_000, DataSize.ofMegabytes(512));
+	static final GitSettings SETTINGS = new GitSettings(50_000, DataSize.ofMegabytes(512), Duration.ofMinutes(10));
 
 	private final Path root = Files.createTempDirectory("git-stub-");
 
