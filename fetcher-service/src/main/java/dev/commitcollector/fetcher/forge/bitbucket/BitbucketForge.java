@@ -101,7 +101,9 @@ public final class BitbucketForge extends HttpForge<BitbucketPage> {
 	/**
 	 * A page token names where the next page starts, never another listing: a
 	 * {@code next} to another path (another repository's commits on the same API) would
-	 * publish that listing as this repository's.
+	 * publish that listing as this repository's. Workspace and repository slugs are not
+	 * case-sensitive on Bitbucket, which may spell them its own way: the path is compared
+	 * without case.
 	 */
 	private static PageCursor sameListing(URI current, String next) {
 		String path;
@@ -111,7 +113,7 @@ public final class BitbucketForge extends HttpForge<BitbucketPage> {
 		catch (IllegalArgumentException ex) {
 			path = null;
 		}
-		if (path == null || !path.equals(current.getPath())) {
+		if (path == null || !path.equalsIgnoreCase(current.getPath())) {
 			throw new ForgeFailure.MalformedAnswer(
 					"Bitbucket pointed the next page at another listing than " + current.getPath() + "; not followed");
 		}

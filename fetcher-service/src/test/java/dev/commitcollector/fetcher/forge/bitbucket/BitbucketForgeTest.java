@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
@@ -128,6 +129,17 @@ class BitbucketForgeTest {
 			.verify(Duration.ofSeconds(10));
 		assertThat(bitbucket.received()).extracting(RecordedRequest::getTarget)
 			.noneMatch(target -> target.contains("other/secret"));
+	}
+
+	@Test
+	void followsANextThatSpellsTheSameListingInOtherCase() {
+		bitbucket.nextListing("/2.0/repositories/ACME/App/commits/main");
+		Forge forge = bitbucket.forge();
+
+		CommitPage first = forge.firstPage(APP, 100).block(Duration.ofSeconds(10));
+
+		assertThat(first.next()).map(PageCursor::value)
+			.hasValueSatisfying(next -> assertThat(next).contains("/ACME/App/"));
 	}
 
 	@Test
