@@ -2,9 +2,12 @@ package dev.commitcollector.fetcher.kafka;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -24,6 +27,10 @@ class KafkaHealthIndicator extends AbstractHealthIndicator {
 		this.config = admin.getConfigurationProperties();
 	}
 
+	/**
+	 * Down with a reason a person can act on: a broker that does not answer says so and
+	 * where it was looked for (Kafka's own exception says only {@code null} here).
+	 */
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
 		try (AdminClient client = AdminClient.create(config)) {
@@ -31,6 +38,14 @@ class KafkaHealthIndicator extends AbstractHealthIndicator {
 			String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			int brokers = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
 			builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			Throwable cause = ex instanceof ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
+			String said = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+			builder.down()
+				.withDetail("error",
+						"Kafka at " + config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + " did not answer within "
+								+ TIMEOUT.toSeconds() + " s (" + cause.getClass().getSimpleName() + said + ")");
 		}
 	}
 
