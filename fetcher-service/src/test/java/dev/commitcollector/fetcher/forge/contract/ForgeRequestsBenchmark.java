@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * and of a re-fetch of the unchanged repository, through the real use case with the
  * fetcher's memory of what it published.
  *
- * <pre>./mvnw -q -pl fetcher-service test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>./mvnw -q -pl fetcher-service -am test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.commitcollector.fetcher.forge.contract.ForgeRequestsBenchmark</pre>
  */
 public final class ForgeRequestsBenchmark {
