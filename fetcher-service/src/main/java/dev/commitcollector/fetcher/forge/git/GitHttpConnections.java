@@ -35,6 +35,9 @@ final class GitHttpConnections extends JDKHttpConnectionFactory {
 	/** What a pack answer may carry beyond the pack itself (its progress and framing). */
 	static final long PACK_FRAMING_BYTES = 16L * 1024 * 1024;
 
+	/** Where a server advertises its refs (with {@code ?service=} when it is smart). */
+	private static final String INFO_REFS = "/info/refs";
+
 	/** The first pkt-line of a v2 request for refs. */
 	private static final String LS_REFS = "command=ls-refs";
 
@@ -78,8 +81,9 @@ final class GitHttpConnections extends JDKHttpConnectionFactory {
 
 	/**
 	 * A connection whose answer is bounded: to refs' size when the request asks for refs
-	 * (a {@code GET}, or a {@code POST} whose first line is {@code command=ls-refs}),
-	 * else to a pack's.
+	 * ({@code info/refs}, or a {@code POST} whose first line is {@code command=ls-refs}),
+	 * else to a pack's (a smart fetch's answer, or a file of a server that serves the
+	 * repository's files as they are).
 	 */
 	private final class Bounded extends JDKHttpConnection {
 
@@ -124,7 +128,7 @@ final class GitHttpConnections extends JDKHttpConnectionFactory {
 		@Override
 		public synchronized InputStream getInputStream() throws IOException {
 			if (answer == null) {
-				boolean refs = "GET".equals(getRequestMethod())
+				boolean refs = getURL().getPath().endsWith(INFO_REFS)
 						|| requestStart.toString(StandardCharsets.US_ASCII).endsWith(LS_REFS);
 				answer = refs ? new GitHttpAnswer(super.getInputStream(), maxRefsBytes, "refs", deadline, clock)
 						: new GitHttpAnswer(super.getInputStream(), maxPackBytes, "pack", deadline, clock);

@@ -45,8 +45,16 @@ class GitHttpConnectionsTest {
 	}
 
 	@Test
-	void stopsReadingRefsAnsweredToAGetPastTheRefsBound() throws IOException {
-		HttpConnection get = connections(1024, 64 * 1024, NOW).create(answering(TEN_KB));
+	void boundsAFileOfAServerWithoutGitAsAPack() throws IOException {
+		HttpConnection get = connections(1024, 64 * 1024, NOW).create(answering(TEN_KB, "/objects/pack/pack-1.pack"));
+		get.setRequestMethod("GET");
+
+		assertThat(readAll(get)).isEqualTo(TEN_KB.length());
+	}
+
+	@Test
+	void stopsReadingAnAdvertisementOfRefsPastTheRefsBound() throws IOException {
+		HttpConnection get = connections(1024, 64 * 1024, NOW).create(answering(TEN_KB, "/info/refs"));
 		get.setRequestMethod("GET");
 
 		assertThatExceptionOfType(GitHttpAnswer.TooLarge.class).isThrownBy(() -> readAll(get))
@@ -70,7 +78,8 @@ class GitHttpConnectionsTest {
 	@Test
 	void stopsReadingAnAnswerStillComingAtTheDeadline() throws IOException {
 		Clock late = Clock.fixed(NOW.plus(Duration.ofSeconds(1)), ZoneOffset.UTC);
-		HttpConnection get = new GitHttpConnections(NOW, 64 * 1024, 64 * 1024, late).create(answering(TEN_KB));
+		HttpConnection get = new GitHttpConnections(NOW, 64 * 1024, 64 * 1024, late)
+			.create(answering(TEN_KB, "/info/refs"));
 		get.setRequestMethod("GET");
 
 		assertThatExceptionOfType(GitHttpAnswer.PastDeadline.class).isThrownBy(() -> readAll(get))
@@ -79,7 +88,7 @@ class GitHttpConnectionsTest {
 
 	@Test
 	void readsAnAnswerWithinItsBoundsWhole() throws IOException {
-		HttpConnection get = connections(64 * 1024, 64 * 1024, NOW).create(answering(TEN_KB));
+		HttpConnection get = connections(64 * 1024, 64 * 1024, NOW).create(answering(TEN_KB, "/info/refs"));
 		get.setRequestMethod("GET");
 
 		assertThat(readAll(get)).isEqualTo(TEN_KB.length());
@@ -109,8 +118,12 @@ class GitHttpConnectionsTest {
 	}
 
 	private URL answering(String body) {
+		return answering(body, "/git-upload-pack");
+	}
+
+	private URL answering(String body, String below) {
 		server.enqueue(new MockResponse.Builder().code(200).body(body).build());
-		return server.url("/acme/repo.git/git-upload-pack").url();
+		return server.url("/acme/repo.git" + below).url();
 	}
 
 	private HttpConnection post(GitHttpConnections connections, String request) throws IOException {
