@@ -15,7 +15,6 @@ import dev.commitcollector.fetcher.forge.http.CommitItems;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.util.FileUtils;
 import org.slf4j.Logger;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fetched history in its temporary repository, walked newest first by commit time (as
- * {@code git log} shows it) a page at a time, up to {@code limit} commits. Closing it
- * deletes the repository.
+ * {@code git log} shows it, {@link NewestFirst}) a page at a time, up to {@code limit}
+ * commits. Closing it deletes the repository.
  */
 final class FetchedHistory implements AutoCloseable {
 
@@ -39,6 +38,8 @@ final class FetchedHistory implements AutoCloseable {
 
 	private final RevWalk walk;
 
+	private final NewestFirst newestFirst;
+
 	private int remaining;
 
 	/** Read one ahead, so that the last page knows it is the last. */
@@ -52,9 +53,8 @@ final class FetchedHistory implements AutoCloseable {
 		this.walk = new RevWalk(repository);
 		this.remaining = limit;
 		try {
-			walk.sort(RevSort.COMMIT_TIME_DESC);
-			walk.markStart(walk.parseCommit(head));
-			this.next = walk.next();
+			this.newestFirst = new NewestFirst(walk, walk.lookupCommit(head));
+			this.next = newestFirst.next();
 		}
 		catch (IOException | RuntimeException ex) {
 			walk.close();
@@ -88,7 +88,7 @@ final class FetchedHistory implements AutoCloseable {
 			}
 			next.disposeBody(); // the walk keeps every commit it saw: keep them small
 			remaining--;
-			next = remaining > 0 ? walk.next() : null;
+			next = remaining > 0 ? newestFirst.next() : null;
 		}
 		return new CommitItems.Read(commits, unreadable);
 	}
