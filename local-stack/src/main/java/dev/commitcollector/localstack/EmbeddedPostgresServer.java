@@ -9,17 +9,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server (zonky's binaries) on a free port, with the database and the
  * owner role the store-service migrates; the store-service itself creates the
  * query-service's read-only role. It can be stopped and started again on the same port
- * and data directory, as an operator's restart.
+ * and data directory, as an operator's restart; its data directory is the caller's
+ * ({@link StackData}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -33,32 +33,52 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final int port;
 
+	private final boolean durable;
+
 	private EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(Path dataDirectory, int port) {
+	private EmbeddedPostgresServer(Path dataDirectory, int port, boolean durable) {
 		this.dataDirectory = dataDirectory;
 		this.port = port;
+		this.durable = durable;
 	}
 
-	public static EmbeddedPostgresServer start() throws IOException, SQLException {
+	/**
+	 * Starts PostgreSQL on a free port and {@code dataDirectory}: the first time (no
+	 * cluster there yet) initialised, with the database and its owner; after that as it
+	 * was left, whatever it holds. {@code durable}: each commit flushed to disk before it
+	 * is acknowledged ({@code fsync}, {@code synchronous_commit}), so that what was
+	 * stored outlives the machine's crash too; without it (zonky's defaults, for data
+	 * that goes with the stack) a commit is acknowledged first.
+	 */
+	public static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) throws IOException, SQLException {
 		EmbeddedPostgresServer server;
 		try (ServerSocket socket = new ServerSocket(0)) {
-			server = new EmbeddedPostgresServer(Files.createTempDirectory("epg"), socket.getLocalPort());
+			server = new EmbeddedPostgresServer(dataDirectory, socket.getLocalPort(), durable);
 		}
 		server.startAgain();
-		try (Connection connection = server.postgres.getPostgresDatabase().getConnection();
+		server.createDatabase();
+		return server;
+	}
+
+	/** The owner and the database, unless a start before this one created them. */
+	private void createDatabase() throws SQLException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement sql = connection.createStatement()) {
-			sql.execute("create role " + OWNER + " login createrole password '" + OWNER_PASSWORD + "'");
-			sql.execute("create database " + DATABASE + " owner " + OWNER);
+			if (!sql.executeQuery("select from pg_roles where rolname = '" + OWNER + "'").next()) {
+				sql.execute("create role " + OWNER + " login createrole password '" + OWNER_PASSWORD + "'");
+			}
+			if (!sql.executeQuery("select from pg_database where datname = '" + DATABASE + "'").next()) {
+				sql.execute("create database " + DATABASE + " owner " + OWNER);
+			}
 		}
 		// as PostgreSQL 15+ does: the database owner owns schema public, so the store's
 		// migrations can take CREATE on it away from everyone else, the query-service's
 		// read-only role included
-		try (Connection connection = server.postgres.getDatabase("postgres", DATABASE).getConnection();
+		try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
 				Statement sql = connection.createStatement()) {
 			sql.execute("alter schema public owner to " + OWNER);
 		}
-		return server;
 	}
 
 	public int port() {
@@ -97,8 +117,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 */
 	public synchronized void startAgain() throws IOException {
 		if (postgres == null) {
-			postgres = EmbeddedPostgres.builder()
-				.setServerConfig("max_connections", "100")
+			stopLeftover();
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			if (durable) {
+				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+			}
+			postgres = builder.setServerConfig("max_connections", "100")
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(port)
@@ -107,12 +131,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops a server that still runs on the data directory, left by a JVM that was killed
+	 * before it could stop it, as {@code pg_ctl stop -m fast} does (SIGINT): it would
+	 * keep this one from starting.
+	 */
+	private void stopLeftover() throws IOException {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+		var leftover = ProcessHandle.of(pid)
+			.filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+		if (leftover.isPresent()) {
+			LoggerFactory.getLogger(EmbeddedPostgresServer.class)
+				.warn("stopping PostgreSQL {}, left running on {} by a local stack that was killed", pid,
+						dataDirectory);
+			try {
+				ServiceProcess.send("INT", pid);
+				leftover.get().onExit().get(1, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while stopping PostgreSQL " + pid, ex);
+			}
+			catch (Exception ex) {
+				throw new IOException("PostgreSQL " + pid + " still runs on " + dataDirectory + "; stop it first", ex);
+			}
+		}
+	}
+
+	/** Stops the server; its data directory stays as it is. */
 	@Override
 	public void close() throws IOException, InterruptedException {
 		stop();
-		try (Stream<Path> files = Files.walk(dataDirectory)) {
-			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.commitcollector.localstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the whole system: a KRaft Kafka broker and a PostgreSQL server, both embedded
- * and on free ports, then fetcher, store and query as separate JVMs; waits until each is
- * ready, prints the URLs, and on Ctrl-C or SIGTERM stops everything it started. The
- * services inherit this process's environment, so {@code GITHUB_API_URL} and
- * {@code GITHUB_TOKEN} reach the fetcher.
+ * and on free ports, their data where the last start left it ({@link StackData}), then
+ * fetcher, store and query as separate JVMs; waits until each is ready, prints the URLs,
+ * and on Ctrl-C or SIGTERM stops everything it started. The services inherit this
+ * process's environment, so {@code GITHUB_API_URL} and {@code GITHUB_TOKEN} reach the
+ * fetcher.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -41,12 +43,15 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<String, String> environment;
 
+	private final StackData data;
+
 	private final List<ServiceProcess> instances = new CopyOnWriteArrayList<>();
 
-	private LocalStack(EmbeddedPostgresServer postgres, KafkaBroker kafka, Ports ports, Path home,
+	private LocalStack(EmbeddedPostgresServer postgres, KafkaBroker kafka, StackData data, Ports ports, Path home,
 			Map<String, String> extraEnvironment) {
 		this.postgres = postgres;
 		this.kafka = kafka;
+		this.data = data;
 		Map<String, String> env = new HashMap<>(extraEnvironment);
 		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 		env.put("POSTGRES_HOST", "127.0.0.1");
@@ -67,34 +72,68 @@ public final class LocalStack implements AutoCloseable {
 		this.query = service("query-service", home, ports.query(), env, logs);
 	}
 
-	/** Starts everything and returns once all three services are ready. */
+	/**
+	 * Starts everything on temporary data, removed when the stack is closed, and returns
+	 * once all three services are ready.
+	 */
 	public static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment) throws Exception {
-		return start(home, ports, extraEnvironment, EmbeddedKafkaServer.start(6, TOPIC));
+		return start(home, ports, extraEnvironment, StackData.temporary());
 	}
 
 	/**
-	 * Starts PostgreSQL and the services on a broker started by the caller, such as a
-	 * {@link KafkaBrokerProcess} a test stops and starts again; the stack owns it from
-	 * here and closes it.
+	 * Starts everything on {@code data}: Kafka and PostgreSQL find there what they held
+	 * when a stack on it stopped. The stack owns {@code data} from here and closes it.
+	 */
+	public static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment, StackData data)
+			throws Exception {
+		KafkaBroker kafka;
+		try {
+			kafka = InProcessKafkaBroker.start(data.kafka(), 6, TOPIC);
+		}
+		catch (Exception ex) {
+			data.close();
+			throw ex;
+		}
+		return start(home, ports, extraEnvironment, kafka, data);
+	}
+
+	/**
+	 * Starts PostgreSQL (on temporary data) and the services on a broker started by the
+	 * caller, such as a {@link KafkaBrokerProcess} a test stops and starts again; the
+	 * stack owns it from here and closes it.
 	 */
 	public static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment, KafkaBroker kafka)
 			throws Exception {
-		EmbeddedPostgresServer postgres;
+		StackData data;
 		try {
-			postgres = EmbeddedPostgresServer.start();
+			data = StackData.temporary();
 		}
 		catch (Exception ex) {
 			kafka.close();
 			throw ex;
 		}
-		LocalStack stack = new LocalStack(postgres, kafka, ports, home, extraEnvironment);
+		return start(home, ports, extraEnvironment, kafka, data);
+	}
+
+	private static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment, KafkaBroker kafka,
+			StackData data) throws Exception {
+		EmbeddedPostgresServer postgres;
+		try {
+			postgres = EmbeddedPostgresServer.start(data.postgres(), data.kept());
+		}
+		catch (Exception ex) {
+			kafka.close();
+			data.close();
+			throw ex;
+		}
+		LocalStack stack = new LocalStack(postgres, kafka, data, ports, home, extraEnvironment);
 		try {
 			// the store migrates the schema and creates the query-service's role: it goes
 			// first
-			stack.store.start();
+			stack.started(stack.store);
 			stack.store.awaitReady(READY_TIMEOUT);
-			stack.fetcher.start();
-			stack.query.start();
+			stack.started(stack.fetcher);
+			stack.started(stack.query);
 			stack.fetcher.awaitReady(READY_TIMEOUT);
 			stack.query.awaitReady(READY_TIMEOUT);
 		}
@@ -103,6 +142,19 @@ public final class LocalStack implements AutoCloseable {
 			throw ex;
 		}
 		return stack;
+	}
+
+	private void started(ServiceProcess service) throws Exception {
+		service.start();
+		ProcessHandle.of(service.pid()).ifPresent(process -> {
+			try {
+				data.started(process);
+			}
+			catch (IOException ex) {
+				log.warn("could not note {}'s process in {}: a crash of this stack would leave it running",
+						service.name(), data.directory(), ex);
+			}
+		});
 	}
 
 	/**
@@ -127,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
 		ServiceProcess instance = new ServiceProcess(name, jar(home, name), port, env,
 				logs(home).resolve(name + "-" + port + ".log"));
 		instances.add(instance);
-		instance.start();
+		started(instance);
 		instance.awaitReady(READY_TIMEOUT);
 		return instance;
 	}
@@ -160,8 +212,13 @@ public final class LocalStack implements AutoCloseable {
 		for (ServiceProcess service : List.of(fetcher, query, store)) {
 			service.stop();
 		}
-		kafka.close();
-		postgres.close();
+		try {
+			kafka.close();
+			postgres.close();
+		}
+		finally {
+			data.close();
+		}
 	}
 
 	private static ServiceProcess service(String name, Path home, int port, Map<String, String> env, Path logs) {
@@ -200,8 +257,10 @@ public final class LocalStack implements AutoCloseable {
 	public static void main(String[] args) throws Exception {
 		Path home = home();
 		Ports ports = Ports.fromEnvironment(System.getenv());
-		log.info("starting embedded PostgreSQL and Kafka, then the services (logs in {})", logs(home));
-		LocalStack stack = start(home, ports, Map.of());
+		StackData data = StackData.keptIn(dataDirectory(home, System.getenv()));
+		log.info("starting embedded PostgreSQL and Kafka on {} (kept from one start to the next; delete it to start "
+				+ "afresh), then the services (logs in {})", data.directory(), logs(home));
+		LocalStack stack = start(home, ports, Map.of(), data);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log.info("stopping the services, Kafka and PostgreSQL");
@@ -221,11 +280,22 @@ public final class LocalStack implements AutoCloseable {
 				  store    {}  (health: /actuator/health)
 				  kafka    {}
 				  postgres {}
+				  data     {}
 				  GitHub API: {}
 				Ctrl-C stops everything.""", stack.fetcher.url(), stack.query.url(), stack.store.url(),
-				stack.kafka.bootstrapServers(), stack.postgres.jdbcUrl(),
+				stack.kafka.bootstrapServers(), stack.postgres.jdbcUrl(), data.directory(),
 				System.getenv().getOrDefault("GITHUB_API_URL", "https://api.github.com"));
 		stopped.await();
+	}
+
+	/**
+	 * Where the run command keeps PostgreSQL's and Kafka's data: {@code STACK_DATA_DIR},
+	 * else {@code local-stack/data} below the project root (outside {@code target}, so
+	 * that {@code mvnw clean} keeps it).
+	 */
+	static Path dataDirectory(Path home, Map<String, String> env) {
+		String configured = env.get("STACK_DATA_DIR");
+		return configured != null && !configured.isBlank() ? Path.of(configured) : home.resolve("local-stack/data");
 	}
 
 	/** The HTTP ports of the three services. */

@@ -222,7 +222,7 @@ public final class ServiceProcess {
 		}
 	}
 
-	private static int send(String signal, long pid) throws IOException, InterruptedException {
+	static int send(String signal, long pid) throws IOException, InterruptedException {
 		Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();

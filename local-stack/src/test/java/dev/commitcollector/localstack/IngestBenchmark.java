@@ -73,8 +73,11 @@ public final class IngestBenchmark {
 		RealHistory.Read history = RealHistory.of(Path.of(args[0]));
 		System.out.printf("%s: %,d commits%n", args[0], history.size());
 		Path home = LocalStack.home();
-		try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(6, LocalStack.TOPIC);
-				EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();
+		try (StackData data = StackData.temporary();
+				InProcessKafkaBroker kafka = InProcessKafkaBroker.start(data.directory().resolve("kafka"), 6,
+						LocalStack.TOPIC);
+				EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.directory().resolve("postgres"),
+						false);
 				Connection db = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.OWNER,
 						EmbeddedPostgresServer.OWNER_PASSWORD)) {
 			List<Double> drains = new ArrayList<>();
