@@ -58,19 +58,23 @@ async function startFetch(event) {
   }
 }
 
+function commitsText(count) {
+  return count.toLocaleString('en') + (count === 1 ? ' commit' : ' commits');
+}
+
 async function follow(started) {
   let current = started;
   while (current.status === 'RUNNING' || current.status === 'QUEUED') {
     say((current.status === 'QUEUED' ? 'Waiting for its turn to fetch ' : 'Fetching ')
       + current.repository + ' from ' + current.provider + ': '
-      + current.commitsDiscovered.toLocaleString('en') + ' of up to ' + current.limit.toLocaleString('en')
-      + ' commits' + (current.waitingUntil ? ' (waiting for the rate limit until ' + formatDate(current.waitingUntil) + ')' : '')
+      + current.commitsDiscovered.toLocaleString('en') + ' of up to ' + commitsText(current.limit)
+      + (current.waitingUntil ? ' (waiting for the rate limit until ' + formatDate(current.waitingUntil) + ')' : '')
       + '…');
     await new Promise(resolve => setTimeout(resolve, 500));
     current = await getJson(state.fetcherUrl + '/api/v1/fetches/' + encodeURIComponent(current.id));
   }
   if (current.status === 'COMPLETED') {
-    say('Fetched ' + current.commitsDiscovered.toLocaleString('en') + ' commits of ' + current.repository + '. ', 'ok');
+    say('Fetched ' + commitsText(current.commitsDiscovered) + ' of ' + current.repository + '. ', 'ok');
     document.getElementById('fetch-status')
       .append(el('a', { href: repositoryHref(current.provider, current.repository) }, 'See its authors'));
     await loadRepositories(true);

@@ -42,7 +42,11 @@ function periodLabel(start, by) {
 }
 
 function commitsText(count) {
-  return count.toLocaleString('en') + (count === 1 ? ' commit' : ' commits');
+  return countText(count, 'commit');
+}
+
+function countText(count, noun) {
+  return count.toLocaleString('en') + ' ' + noun + (count === 1 ? '' : 's');
 }
 
 /** The repository's commits per period, as a bar chart. */
@@ -198,8 +202,8 @@ async function loadAuthors(reset) {
   }
   const index = await api('/api/v1/repository/authors', params);
   page.totalCommits = index.totalCommits;
-  document.getElementById('repository-summary').textContent = index.totalCommits.toLocaleString('en')
-    + ' commits by ' + index.totalAuthors.toLocaleString('en') + ' authors';
+  document.getElementById('repository-summary').textContent = commitsText(index.totalCommits)
+    + ' by ' + countText(index.totalAuthors, 'author');
   const items = index.authors.map(authorItem);
   list.append(...items);
   page.after = index.next;

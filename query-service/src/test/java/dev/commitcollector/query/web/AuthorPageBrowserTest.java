@@ -110,6 +110,19 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void speaksOfOneCommitByOneAuthorInTheSingular() {
+		aRepository("github", "acme/browser-single")
+			.commit(sha(311), "email:ada@example.org", null, "Ada", "ada@example.org",
+					Instant.parse("2026-11-03T10:00:00Z"))
+			.store();
+		browser.get("http://localhost:" + port + "/repository.html?provider=github&repository=acme/browser-single");
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#authors > li"), 1));
+
+		assertThat(browser.findElement(By.id("repository-summary")).getText()).isEqualTo("1 commit by 1 author");
+	}
+
+	@Test
 	void showsPeopleMergedByDefaultWithTheirCoAuthoredCountsAndRawIdentitiesOnTheSwitch() throws Exception {
 		aRepository("github", "acme/browser-people")
 			.commit(sha(301), "login:octocat", "octocat", "The Octocat", "octocat@github.com",
