@@ -33,28 +33,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final int port;
 
-	private final boolean durable;
+	private final boolean kept;
 
 	private EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(Path dataDirectory, int port, boolean durable) {
+	private EmbeddedPostgresServer(Path dataDirectory, int port, boolean kept) {
 		this.dataDirectory = dataDirectory;
 		this.port = port;
-		this.durable = durable;
+		this.kept = kept;
 	}
 
 	/**
 	 * Starts PostgreSQL on a free port and {@code dataDirectory}: the first time (no
 	 * cluster there yet) initialised, with the database and its owner; after that as it
-	 * was left, whatever it holds. {@code durable}: each commit flushed to disk before it
-	 * is acknowledged ({@code fsync}, {@code synchronous_commit}), so that what was
-	 * stored outlives the machine's crash too; without it (zonky's defaults, for data
-	 * that goes with the stack) a commit is acknowledged first.
+	 * was left, whatever it holds. {@code kept}: each commit flushed to disk before it is
+	 * acknowledged ({@code fsync}, {@code synchronous_commit}), so that what was stored
+	 * outlives the machine's crash too; without it (zonky's defaults, for data that goes
+	 * with the stack) a commit is acknowledged first.
 	 */
-	public static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) throws IOException, SQLException {
+	public static EmbeddedPostgresServer start(Path dataDirectory, boolean kept) throws IOException, SQLException {
 		EmbeddedPostgresServer server;
 		try (ServerSocket socket = new ServerSocket(0)) {
-			server = new EmbeddedPostgresServer(dataDirectory, socket.getLocalPort(), durable);
+			server = new EmbeddedPostgresServer(dataDirectory, socket.getLocalPort(), kept);
 		}
 		server.startAgain();
 		server.createDatabase();
@@ -119,8 +119,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		if (postgres == null) {
 			stopLeftover();
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-			if (durable) {
-				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+			if (kept) {
+				// its owner stops it after the services that use it, not in a shutdown
+				// hook of its own beside theirs
+				builder.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setRegisterShutdownHook(false);
 			}
 			postgres = builder.setServerConfig("max_connections", "100")
 				.setDataDirectory(dataDirectory)
@@ -142,8 +146,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			return;
 		}
 		long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+		// the server of this data directory, not a process that took a stale file's id
 		var leftover = ProcessHandle.of(pid)
-			.filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+			.filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+			.filter(process -> process.info()
+				.commandLine()
+				.map(line -> line.contains("-D " + dataDirectory + " "))
+				.orElse(false));
 		if (leftover.isPresent()) {
 			LoggerFactory.getLogger(EmbeddedPostgresServer.class)
 				.warn("stopping PostgreSQL {}, left running on {} by a local stack that was killed", pid,

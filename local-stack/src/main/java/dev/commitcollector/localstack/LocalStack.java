@@ -1,13 +1,15 @@
 package dev.commitcollector.localstack;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -29,47 +31,33 @@ public final class LocalStack implements AutoCloseable {
 
 	public static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-	private final EmbeddedPostgresServer postgres;
-
-	private final KafkaBroker kafka;
-
-	private final ServiceProcess fetcher;
-
-	private final ServiceProcess store;
-
-	private final ServiceProcess query;
-
 	private final Path home;
 
-	private final Map<String, String> environment;
+	private final Ports ports;
+
+	private final Map<String, String> extraEnvironment;
 
 	private final StackData data;
 
-	private final List<ServiceProcess> instances = new CopyOnWriteArrayList<>();
+	private final StartedParts parts = new StartedParts();
 
-	private LocalStack(EmbeddedPostgresServer postgres, KafkaBroker kafka, StackData data, Ports ports, Path home,
-			Map<String, String> extraEnvironment) {
-		this.postgres = postgres;
-		this.kafka = kafka;
-		this.data = data;
-		Map<String, String> env = new HashMap<>(extraEnvironment);
-		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-		env.put("POSTGRES_HOST", "127.0.0.1");
-		env.put("POSTGRES_PORT", String.valueOf(postgres.port()));
-		env.put("POSTGRES_DB", EmbeddedPostgresServer.DATABASE);
-		env.put("STORE_DB_USER", EmbeddedPostgresServer.OWNER);
-		env.put("STORE_DB_PASSWORD", EmbeddedPostgresServer.OWNER_PASSWORD);
-		env.put("FETCHER_PORT", String.valueOf(ports.fetcher()));
-		env.put("STORE_PORT", String.valueOf(ports.store()));
-		env.put("QUERY_PORT", String.valueOf(ports.query()));
-		env.put("QUERY_FETCHER_URL", "http://localhost:" + ports.fetcher());
-		env.put("FETCHER_CORS_ORIGINS", "http://localhost:" + ports.query() + ",http://127.0.0.1:" + ports.query());
+	private KafkaBroker kafka;
+
+	private EmbeddedPostgresServer postgres;
+
+	private Map<String, String> environment;
+
+	private ServiceProcess fetcher;
+
+	private ServiceProcess store;
+
+	private ServiceProcess query;
+
+	private LocalStack(Path home, Ports ports, Map<String, String> extraEnvironment, StackData data) {
 		this.home = home;
-		this.environment = Map.copyOf(env);
-		Path logs = logs(home);
-		this.fetcher = service("fetcher-service", home, ports.fetcher(), env, logs);
-		this.store = service("store-service", home, ports.store(), env, logs);
-		this.query = service("query-service", home, ports.query(), env, logs);
+		this.ports = ports;
+		this.extraEnvironment = Map.copyOf(extraEnvironment);
+		this.data = data;
 	}
 
 	/**
@@ -86,15 +74,9 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment, StackData data)
 			throws Exception {
-		KafkaBroker kafka;
-		try {
-			kafka = InProcessKafkaBroker.start(data.kafka(), 6, TOPIC);
-		}
-		catch (Exception ex) {
-			data.close();
-			throw ex;
-		}
-		return start(home, ports, extraEnvironment, kafka, data);
+		LocalStack stack = new LocalStack(home, ports, extraEnvironment, data);
+		stack.startOn(() -> InProcessKafkaBroker.start(data.kafka(), 6, TOPIC));
+		return stack;
 	}
 
 	/**
@@ -112,40 +94,66 @@ public final class LocalStack implements AutoCloseable {
 			kafka.close();
 			throw ex;
 		}
-		return start(home, ports, extraEnvironment, kafka, data);
-	}
-
-	private static LocalStack start(Path home, Ports ports, Map<String, String> extraEnvironment, KafkaBroker kafka,
-			StackData data) throws Exception {
-		EmbeddedPostgresServer postgres;
-		try {
-			postgres = EmbeddedPostgresServer.start(data.postgres(), data.kept());
-		}
-		catch (Exception ex) {
-			kafka.close();
-			data.close();
-			throw ex;
-		}
-		LocalStack stack = new LocalStack(postgres, kafka, data, ports, home, extraEnvironment);
-		try {
-			// the store migrates the schema and creates the query-service's role: it goes
-			// first
-			stack.started(stack.store);
-			stack.store.awaitReady(READY_TIMEOUT);
-			stack.started(stack.fetcher);
-			stack.started(stack.query);
-			stack.fetcher.awaitReady(READY_TIMEOUT);
-			stack.query.awaitReady(READY_TIMEOUT);
-		}
-		catch (Exception ex) {
-			stack.close();
-			throw ex;
-		}
+		LocalStack stack = new LocalStack(home, ports, extraEnvironment, data);
+		stack.startOn(() -> kafka);
 		return stack;
 	}
 
-	private void started(ServiceProcess service) throws Exception {
-		service.start();
+	/**
+	 * Starts Kafka with {@code broker}, then PostgreSQL and the services; returns once
+	 * all three are ready. Closed meanwhile (from another thread), it stops what it had
+	 * started and fails.
+	 */
+	private void startOn(Callable<KafkaBroker> broker) throws Exception {
+		try {
+			ports.requireFree();
+			kafka = parts.start(broker, started -> started);
+			postgres = parts.start(() -> EmbeddedPostgresServer.start(data.postgres(), data.kept()),
+					started -> started);
+			environment = environment();
+			Path logs = logs(home);
+			fetcher = service("fetcher-service", home, ports.fetcher(), environment, logs);
+			store = service("store-service", home, ports.store(), environment, logs);
+			query = service("query-service", home, ports.query(), environment, logs);
+			// the store migrates the schema and creates the query-service's role: it goes
+			// first
+			started(store).awaitReady(READY_TIMEOUT);
+			started(fetcher);
+			started(query);
+			fetcher.awaitReady(READY_TIMEOUT);
+			query.awaitReady(READY_TIMEOUT);
+		}
+		catch (Exception ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	private Map<String, String> environment() {
+		Map<String, String> env = new HashMap<>(extraEnvironment);
+		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		env.put("POSTGRES_HOST", "127.0.0.1");
+		env.put("POSTGRES_PORT", String.valueOf(postgres.port()));
+		env.put("POSTGRES_DB", EmbeddedPostgresServer.DATABASE);
+		env.put("STORE_DB_USER", EmbeddedPostgresServer.OWNER);
+		env.put("STORE_DB_PASSWORD", EmbeddedPostgresServer.OWNER_PASSWORD);
+		env.put("FETCHER_PORT", String.valueOf(ports.fetcher()));
+		env.put("STORE_PORT", String.valueOf(ports.store()));
+		env.put("QUERY_PORT", String.valueOf(ports.query()));
+		env.put("QUERY_FETCHER_URL", "http://localhost:" + ports.fetcher());
+		env.put("FETCHER_CORS_ORIGINS", "http://localhost:" + ports.query() + ",http://127.0.0.1:" + ports.query());
+		return Map.copyOf(env);
+	}
+
+	/**
+	 * Starts {@code service}'s process, to be stopped with the stack, and notes it on the
+	 * stack's data for a start after a crash of this one.
+	 */
+	private ServiceProcess started(ServiceProcess service) throws Exception {
+		parts.start(() -> {
+			service.start();
+			return service;
+		}, started -> started::stop);
 		ProcessHandle.of(service.pid()).ifPresent(process -> {
 			try {
 				data.started(process);
@@ -155,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
 						service.name(), data.directory(), ex);
 			}
 		});
+		return service;
 	}
 
 	/**
@@ -178,7 +187,6 @@ public final class LocalStack implements AutoCloseable {
 		env.put(portVariable, String.valueOf(port));
 		ServiceProcess instance = new ServiceProcess(name, jar(home, name), port, env,
 				logs(home).resolve(name + "-" + port + ".log"));
-		instances.add(instance);
 		started(instance);
 		instance.awaitReady(READY_TIMEOUT);
 		return instance;
@@ -204,17 +212,14 @@ public final class LocalStack implements AutoCloseable {
 		return kafka;
 	}
 
+	/**
+	 * Stops what the stack started, last started first (the services, PostgreSQL, Kafka),
+	 * then releases or removes its data.
+	 */
 	@Override
 	public void close() throws Exception {
-		for (ServiceProcess instance : instances) {
-			instance.stop();
-		}
-		for (ServiceProcess service : List.of(fetcher, query, store)) {
-			service.stop();
-		}
 		try {
-			kafka.close();
-			postgres.close();
+			parts.close();
 		}
 		finally {
 			data.close();
@@ -257,11 +262,17 @@ public final class LocalStack implements AutoCloseable {
 	public static void main(String[] args) throws Exception {
 		Path home = home();
 		Ports ports = Ports.fromEnvironment(System.getenv());
-		StackData data = StackData.keptIn(dataDirectory(home, System.getenv()));
-		log.info("starting embedded PostgreSQL and Kafka on {} (kept from one start to the next; delete it to start "
-				+ "afresh), then the services (logs in {})", data.directory(), logs(home));
-		LocalStack stack = start(home, ports, Map.of(), data);
-		CountDownLatch stopped = new CountDownLatch(1);
+		StackData data;
+		try {
+			data = StackData.keptIn(dataDirectory(home, System.getenv()));
+		}
+		catch (IllegalStateException refused) {
+			log.error(refused.getMessage());
+			System.exit(1);
+			return;
+		}
+		LocalStack stack = new LocalStack(home, ports, Map.of(), data);
+		// before anything starts: Ctrl-C while the stack starts stops what has started
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log.info("stopping the services, Kafka and PostgreSQL");
 			try {
@@ -270,8 +281,19 @@ public final class LocalStack implements AutoCloseable {
 			catch (Exception ex) {
 				log.warn("stopping failed", ex);
 			}
-			stopped.countDown();
 		}, "local-stack-shutdown"));
+		log.info("starting embedded PostgreSQL and Kafka on {} (kept from one start to the next; delete it to start "
+				+ "afresh), then the services (logs in {})", data.directory(), logs(home));
+		try {
+			stack.startOn(() -> InProcessKafkaBroker.start(data.kafka(), 6, TOPIC));
+		}
+		catch (IllegalStateException failed) {
+			if (!stack.parts.stopping()) {
+				log.error("the local stack did not start: {}", failed.getMessage());
+				System.exit(1);
+			}
+			return;
+		}
 		log.info("""
 
 				commit-collector is up
@@ -285,7 +307,7 @@ public final class LocalStack implements AutoCloseable {
 				Ctrl-C stops everything.""", stack.fetcher.url(), stack.query.url(), stack.store.url(),
 				stack.kafka.bootstrapServers(), stack.postgres.jdbcUrl(), data.directory(),
 				System.getenv().getOrDefault("GITHUB_API_URL", "https://api.github.com"));
-		stopped.await();
+		new CountDownLatch(1).await();
 	}
 
 	/**
@@ -300,6 +322,28 @@ public final class LocalStack implements AutoCloseable {
 
 	/** The HTTP ports of the three services. */
 	public record Ports(int fetcher, int store, int query) {
+
+		/**
+		 * Fails naming the first port something listens on already (another stack's
+		 * service, say), before anything starts: a service that cannot take its port
+		 * would otherwise leave the other's answers to pass for its own.
+		 */
+		void requireFree() {
+			Map<String, Integer> byVariable = new LinkedHashMap<>();
+			byVariable.put("FETCHER_PORT", fetcher);
+			byVariable.put("STORE_PORT", store);
+			byVariable.put("QUERY_PORT", query);
+			byVariable.forEach((variable, port) -> {
+				try (ServerSocket socket = new ServerSocket(port)) {
+					socket.setReuseAddress(true);
+				}
+				catch (IOException taken) {
+					throw new IllegalStateException("port " + port + " (" + variable + ") is in use: another local "
+							+ "stack or another program listens there; stop it, or set " + variable
+							+ " to a free port");
+				}
+			});
+		}
 
 		static Ports fromEnvironment(Map<String, String> env) {
 			return new Ports(Integer.parseInt(env.getOrDefault("FETCHER_PORT", "8081")),

@@ -17,8 +17,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** One service jar run as its own JVM process, its output appended to a log file. */
 public final class ServiceProcess {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServiceProcess.class);
 
 	/**
 	 * What the run command gives each service: a bounded heap, the JIT's full tiers (C1
@@ -43,6 +48,12 @@ public final class ServiceProcess {
 	private Process process;
 
 	private Path copy;
+
+	/**
+	 * Whether the process was told to stop (or killed on purpose), so its exit is
+	 * expected.
+	 */
+	private volatile boolean stopping;
 
 	ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
 		this.name = name;
@@ -83,7 +94,13 @@ public final class ServiceProcess {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
+		stopping = false;
 		process = builder.start();
+		process.onExit().thenAccept(exited -> {
+			if (!stopping) {
+				logger.error("{} exited with {} without being stopped; see {}", name, exited.exitValue(), log);
+			}
+		});
 	}
 
 	/**
@@ -166,6 +183,7 @@ public final class ServiceProcess {
 	 * time.
 	 */
 	public synchronized void stop() throws InterruptedException {
+		stopping = true;
 		if (process == null) {
 			return;
 		}
@@ -180,6 +198,7 @@ public final class ServiceProcess {
 	 * would.
 	 */
 	public synchronized void kill() throws InterruptedException {
+		stopping = true;
 		if (process != null) {
 			process.destroyForcibly().waitFor();
 		}

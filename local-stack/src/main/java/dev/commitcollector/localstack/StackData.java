@@ -101,7 +101,7 @@ public final class StackData implements AutoCloseable {
 	}
 
 	/**
-	 * Stops (SIGTERM, then SIGKILL after 30 s) each process a stack on this directory
+	 * Stops (SIGTERM, then SIGKILL after 10 s) each process a stack on this directory
 	 * started and left running, killed before it could stop them: the same process id
 	 * started at the same instant, so a reused id is left alone.
 	 */
@@ -122,7 +122,9 @@ public final class StackData implements AutoCloseable {
 		}
 		for (ProcessHandle leftover : leftovers) {
 			try {
-				leftover.onExit().get(30, TimeUnit.SECONDS);
+				// a service left behind retries the broker that went with the killed
+				// launcher, and may not stop of its own accord
+				leftover.onExit().get(10, TimeUnit.SECONDS);
 			}
 			catch (Exception notYet) {
 				leftover.destroyForcibly();
@@ -144,6 +146,9 @@ public final class StackData implements AutoCloseable {
 		if (kept) {
 			Files.deleteIfExists(processes());
 			lockFile.close();
+			return;
+		}
+		if (!Files.exists(directory)) {
 			return;
 		}
 		try (Stream<Path> files = Files.walk(directory)) {

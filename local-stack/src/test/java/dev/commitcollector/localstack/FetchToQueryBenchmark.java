@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * API shows every commit:
  * <ol>
  * <li>1,000 commits with the forge answering each request after 100 ms: the limit is 1.05
- * × pages × 100 ms + 150 ms;</li>
+ * × pages × 100 ms + 150 ms; printed beside it, the same limit with the time the stub
+ * itself takes to serve those pages to one client reading serially, measured just before
+ * each run, in place of pages × 100 ms;</li>
  * <li>1,000 and 10,000 synthetic commits with no added latency, and the fetcher's heap
  * after a full collection;</li>
  * <li>with a clone's path as the argument, its whole history (git/git: 81,966 commits)
@@ -32,8 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * to one client reading serially, measured just before each run. The fetcher's heap after
  * a full collection is printed after the 1,000 commits and after the whole history.</li>
  * </ol>
- * Each case has a warm-up run and {@code -Druns} (5) measured runs; medians and spread.
- * The benchmark reads the repository's stored count from the query API's light
+ * Each case has {@code -Dwarmups} (3) warm-up runs (the whole history one) and
+ * {@code -Druns} (5) measured runs; medians and spread. The services are fresh JVMs: with
+ * one warm-up run, the first measured runs still paid for the JIT's compiling. The
+ * benchmark reads the repository's stored count from the query API's light
  * {@code GET /api/v1/repository} every 10 ms; it never spins.
  *
  * <pre>
@@ -52,9 +57,10 @@ public final class FetchToQueryBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int runs = Integer.getInteger("runs", 5);
+		int warmups = Integer.getInteger("warmups", 3);
 		RealHistory.Read history = args.length > 0 ? RealHistory.of(Path.of(args[0])) : null;
 		try (StubGitHub github = new StubGitHub()) {
-			for (int run = 0; run <= runs; run++) {
+			for (int run = 0; run < warmups + runs; run++) {
 				github.add("bench/latency-" + run, 1000, 50, LATENCY);
 				github.add("bench/n1000-" + run, 1000, 50, Duration.ZERO);
 				github.add("bench/n10000-" + run, 10_000, 200, Duration.ZERO);
@@ -66,17 +72,28 @@ public final class FetchToQueryBenchmark {
 					Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", "", "FETCH_MAX_LIMIT", "100000"))) {
 				double pages = 10;
 				long limit = Math.round(1.05 * pages * LATENCY.toMillis() + 150);
-				report("1,000 commits, forge answers after 100 ms (10 pages)", limit,
-						measure(runs, run -> postToQueryable(stack, "bench/latency-" + run, 1000)), "ms");
+				List<Long> stubAlone = new ArrayList<>();
+				report("1,000 commits, forge answers after 100 ms (10 pages)", limit, measure(runs, warmups, run -> {
+					long stub = serialRead(github, "bench/latency-" + run);
+					if (run >= warmups) {
+						stubAlone.add(stub);
+					}
+					return postToQueryable(stack, "bench/latency-" + run, 1000);
+				}), "ms");
+				System.out.printf(
+						"  the stub alone, read serially just before each run: median %,d ms (%,d..%,d); "
+								+ "the limit with it as the forge's time: 1.05 x %,d + 150 = %,d ms%n",
+						median(stubAlone), Collections.min(stubAlone), Collections.max(stubAlone), median(stubAlone),
+						Math.round(1.05 * median(stubAlone) + 150));
 				report("1,000 commits, no added latency", 0,
-						measure(runs, run -> postToQueryable(stack, "bench/n1000-" + run, 1000)), "ms");
+						measure(runs, warmups, run -> postToQueryable(stack, "bench/n1000-" + run, 1000)), "ms");
 				System.out.printf("  fetcher heap used after a full GC: %d MB%n", heapAfterGcMb(stack.fetcher()));
 				report("10,000 commits, no added latency", 0,
-						measure(runs, run -> postToQueryable(stack, "bench/n10000-" + run, 10_000)), "ms");
+						measure(runs, warmups, run -> postToQueryable(stack, "bench/n10000-" + run, 10_000)), "ms");
 				if (history != null) {
 					List<Long> serial = new ArrayList<>();
 					List<Long> ratios = new ArrayList<>();
-					List<Long> took = measure(runs, run -> {
+					List<Long> took = measure(runs, 1, run -> {
 						long stub = serialRead(github, "bench/git-" + run);
 						long all = postToQueryable(stack, "bench/git-" + run, history.size());
 						System.out.printf("    stub alone %,d ms, POST to all queryable %,d ms: %.2f x%n", stub, all,
@@ -101,13 +118,17 @@ public final class FetchToQueryBenchmark {
 
 	}
 
-	/** A warm-up run (0), then {@code runs} measured ones; each run's figure printed. */
-	private static List<Long> measure(int runs, Run run) throws Exception {
+	/**
+	 * {@code warmups} warm-up runs (0 to warmups - 1), then {@code runs} measured ones;
+	 * each run's figure printed.
+	 */
+	private static List<Long> measure(int runs, int warmups, Run run) throws Exception {
 		List<Long> measured = new ArrayList<>();
-		for (int i = 0; i <= runs; i++) {
+		for (int i = 0; i < warmups + runs; i++) {
 			long figure = run.time(i);
-			System.out.printf("    run %s: %,d ms%n", i == 0 ? "warm-up" : String.valueOf(i), figure);
-			if (i > 0) {
+			System.out.printf("    run %s: %,d ms%n", i < warmups ? "warm-up" : String.valueOf(i - warmups + 1),
+					figure);
+			if (i >= warmups) {
 				measured.add(figure);
 			}
 		}

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The run command ({@link LocalStack#main}) as a user runs it, in its own process: what
  * it stored is there after it is stopped and started again, and after it is killed
  * (SIGKILL, no shutdown hook: its services and PostgreSQL left running) and started
- * again.
+ * again; and that Ctrl-C while it starts stops what it had started.
  */
 class RestartSystemTest {
 
@@ -83,11 +83,38 @@ class RestartSystemTest {
 		assertThat(commitCount("acme/kept")).isEqualTo(300);
 	}
 
+	@Test
+	void stopsWhatItHadStartedWhenInterruptedWhileStarting() throws Exception {
+		github = new StubGitHub();
+		ports = StackClient.freePorts();
+		Process launcher = launcher(4);
+		List<ProcessHandle> started = await().atMost(BOUND)
+			.until(() -> launcher.descendants().toList(), children -> children.stream()
+				.anyMatch(child -> child.info().commandLine().orElse("").contains("store-service")));
+
+		assertThat(ServiceProcess.send("INT", launcher.pid())).as("Ctrl-C").isZero();
+
+		assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue();
+		assertThat(started).as("the store and whatever else it had started").noneMatch(ProcessHandle::isAlive);
+		assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped").doesNotExist();
+	}
+
 	/**
 	 * Starts the run command on the test's data directory and ports, and waits until its
 	 * fetcher and query service are ready.
 	 */
 	private Process launch(int number) throws Exception {
+		Process launcher = launcher(number);
+		Path log = LocalStack.logs(LocalStack.home()).resolve("launcher-" + number + ".log");
+		await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(() -> {
+			assertThat(launcher.isAlive()).as("the launcher runs; see " + log).isTrue();
+			return ready(ports.fetcher()) && ready(ports.query()) && launched(log);
+		});
+		return launcher;
+	}
+
+	/** Starts the run command on the test's data directory and ports. */
+	private Process launcher(int number) throws Exception {
 		Path log = LocalStack.logs(LocalStack.home()).resolve("launcher-" + number + ".log");
 		Files.createDirectories(log.getParent());
 		ProcessBuilder builder = new ProcessBuilder(ServiceProcess.javaExecutable(),
@@ -101,10 +128,6 @@ class RestartSystemTest {
 					"QUERY_PORT", String.valueOf(ports.query())));
 		Process launcher = builder.start();
 		launchers.add(launcher);
-		await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(() -> {
-			assertThat(launcher.isAlive()).as("the launcher runs; see " + log).isTrue();
-			return ready(ports.fetcher()) && ready(ports.query()) && launched(log);
-		});
 		return launcher;
 	}
 
