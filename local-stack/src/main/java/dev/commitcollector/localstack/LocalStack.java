@@ -131,18 +131,24 @@ public final class LocalStack implements AutoCloseable {
 
 	private Map<String, String> environment() {
 		Map<String, String> env = new HashMap<>(extraEnvironment);
-		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-		env.put("POSTGRES_HOST", "127.0.0.1");
-		env.put("POSTGRES_PORT", String.valueOf(postgres.port()));
-		env.put("POSTGRES_DB", EmbeddedPostgresServer.DATABASE);
-		env.put("STORE_DB_USER", EmbeddedPostgresServer.OWNER);
-		env.put("STORE_DB_PASSWORD", EmbeddedPostgresServer.OWNER_PASSWORD);
+		env.putAll(connections(kafka, postgres));
 		env.put("FETCHER_PORT", String.valueOf(ports.fetcher()));
 		env.put("STORE_PORT", String.valueOf(ports.store()));
 		env.put("QUERY_PORT", String.valueOf(ports.query()));
 		env.put("QUERY_FETCHER_URL", "http://localhost:" + ports.fetcher());
 		env.put("FETCHER_CORS_ORIGINS", "http://localhost:" + ports.query() + ",http://127.0.0.1:" + ports.query());
 		return Map.copyOf(env);
+	}
+
+	/**
+	 * What every service is given to reach the broker and the database (the store its
+	 * owner's credentials).
+	 */
+	static Map<String, String> connections(KafkaBroker kafka, EmbeddedPostgresServer postgres) {
+		return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "POSTGRES_HOST", "127.0.0.1",
+				"POSTGRES_PORT", String.valueOf(postgres.port()), "POSTGRES_DB", EmbeddedPostgresServer.DATABASE,
+				"STORE_DB_USER", EmbeddedPostgresServer.OWNER, "STORE_DB_PASSWORD",
+				EmbeddedPostgresServer.OWNER_PASSWORD);
 	}
 
 	/**

@@ -258,13 +258,7 @@ public final class IngestBenchmark {
 	/** Starts a store on the backlog and watches it drain. */
 	private static Drain drain(Path home, KafkaBroker kafka, EmbeddedPostgresServer postgres, Connection db,
 			String topic, List<String> repositories, int total) throws Exception {
-		Map<String, String> env = new HashMap<>();
-		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-		env.put("POSTGRES_HOST", "127.0.0.1");
-		env.put("POSTGRES_PORT", String.valueOf(postgres.port()));
-		env.put("POSTGRES_DB", EmbeddedPostgresServer.DATABASE);
-		env.put("STORE_DB_USER", EmbeddedPostgresServer.OWNER);
-		env.put("STORE_DB_PASSWORD", EmbeddedPostgresServer.OWNER_PASSWORD);
+		Map<String, String> env = new HashMap<>(LocalStack.connections(kafka, postgres));
 		env.put("STORE_PORT", String.valueOf(StackClient.freePorts().store()));
 		env.put("COMMITS_TOPIC", topic);
 		env.put("STORE_CONSUMER_GROUP", "bench-" + topic);
