@@ -12,6 +12,7 @@ import java.util.List;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.ForgeText;
 import dev.commitcollector.fetcher.forge.http.CommitItems;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -32,13 +33,18 @@ final class FetchedHistory implements AutoCloseable {
 	/** The most UTF-8 bytes of a reason a log line quotes. */
 	private static final int QUOTED_BYTES = 300;
 
-	private final Path directory;
+	private Path directory;
 
-	private final Repository repository;
+	private Repository repository;
 
-	private final RevWalk walk;
+	private final ObjectId head;
 
-	private final NewestFirst newestFirst;
+	private RevWalk walk;
+
+	private NewestFirst newestFirst;
+
+	/** How many commits the walk has given. */
+	private int walked;
 
 	private int remaining;
 
@@ -47,19 +53,33 @@ final class FetchedHistory implements AutoCloseable {
 
 	private boolean closed;
 
-	FetchedHistory(Path directory, Repository repository, ObjectId head, int limit) throws IOException {
+	/** Null once asked. */
+	private Deepening deepening;
+
+	FetchedHistory(Path directory, Repository repository, ObjectId head, int limit, Deepening deepening)
+			throws IOException {
 		this.directory = directory;
 		this.repository = repository;
-		this.walk = new RevWalk(repository);
+		this.head = head;
 		this.remaining = limit;
+		this.deepening = deepening;
 		try {
-			this.newestFirst = new NewestFirst(walk, walk.lookupCommit(head));
-			this.next = newestFirst.next();
+			walkFromHead();
+			this.next = newer();
 		}
 		catch (IOException | RuntimeException ex) {
 			walk.close();
+			if (!this.directory.equals(directory)) {
+				// the whole history's: the caller discards only its own
+				ShallowFetch.discard(this.repository, this.directory);
+			}
 			throw ex;
 		}
+	}
+
+	private void walkFromHead() throws IOException {
+		walk = new RevWalk(repository);
+		newestFirst = new NewestFirst(walk, walk.lookupCommit(head));
 	}
 
 	/**
@@ -88,9 +108,45 @@ final class FetchedHistory implements AutoCloseable {
 			}
 			next.disposeBody(); // the walk keeps every commit it saw: keep them small
 			remaining--;
-			next = remaining > 0 ? newestFirst.next() : null;
+			next = remaining > 0 ? newer() : null;
 		}
 		return new CommitItems.Read(commits, unreadable);
+	}
+
+	/**
+	 * The walk's next commit. A server that computes a shallow fetch's boundary wrongly
+	 * leaves out a commit it does not mark as cut: JGit serving the fetch itself (over
+	 * file://, and JGit-based servers) does where a commit is committed after 2038-01-19,
+	 * its time kept in 32 bits. The history is then fetched whole, once, and walked again
+	 * from the head to where it was: a new walk, as the old one took the wrong boundary's
+	 * commits for ones without parents.
+	 */
+	private RevCommit newer() throws IOException {
+		RevCommit newer;
+		try {
+			newer = newestFirst.next();
+		}
+		catch (MissingObjectException ex) {
+			if (deepening == null) {
+				throw ex;
+			}
+			log.warn("the shallow git fetch lacks commit {}, which it should have brought; fetching the whole history",
+					ex.getObjectId().name());
+			Deepening once = deepening;
+			deepening = null;
+			Whole whole = once.deepen();
+			walk.close();
+			ShallowFetch.discard(repository, directory);
+			directory = whole.directory();
+			repository = whole.repository();
+			walkFromHead();
+			for (int given = 0; given < walked; given++) {
+				newestFirst.next();
+			}
+			newer = newestFirst.next();
+		}
+		walked++;
+		return newer;
 	}
 
 	synchronized boolean exhausted() {
@@ -106,6 +162,20 @@ final class FetchedHistory implements AutoCloseable {
 		walk.close();
 		repository.close();
 		deleteQuietly(directory);
+	}
+
+	/**
+	 * Fetches the whole history; asked once, when the walk meets a commit the shallow
+	 * fetch should have brought and did not.
+	 */
+	interface Deepening {
+
+		Whole deepen() throws IOException;
+
+	}
+
+	/** A whole history, fetched into a temporary repository of its own. */
+	record Whole(Path directory, Repository repository) {
 	}
 
 	/** The history was closed (after its idle time) before this page was read. */

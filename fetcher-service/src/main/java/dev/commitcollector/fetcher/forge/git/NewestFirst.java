@@ -36,12 +36,20 @@ final class NewestFirst {
 		join(head);
 	}
 
-	/** The next commit, its headers parsed; null once the history is walked. */
+	/**
+	 * The next commit, its headers parsed; null once the history is walked. A parent that
+	 * cannot be read fails the call and changes nothing: once the missing commit is
+	 * fetched, the same call can be made again.
+	 */
 	RevCommit next() throws IOException {
-		Queued newest = queue.poll();
+		Queued newest = queue.peek();
 		if (newest == null) {
 			return null;
 		}
+		for (RevCommit parent : newest.commit().getParents()) {
+			walk.parseHeaders(parent);
+		}
+		queue.poll();
 		for (RevCommit parent : newest.commit().getParents()) {
 			if (!parent.has(queued)) {
 				join(parent);

@@ -87,10 +87,11 @@ final class ShallowFetch {
 		Repository local = null;
 		try {
 			local = TemporaryRepository.createAt(directory);
-			PackSizeGuard guard = new PackSizeGuard(directory, maxPackBytes);
-			Optional<ObjectId> head = fetchHead(local, repository, depth, guard);
-			if (head.isPresent()) {
-				return Optional.of(new FetchedHistory(directory, local, head.get(), depth));
+			Optional<Ref> advertised = fetchHead(local, repository, depth, directory);
+			Ref fetched = local.exactRef(FETCHED);
+			if (advertised.isPresent() && fetched != null) {
+				return Optional.of(new FetchedHistory(directory, local, fetched.getObjectId(), depth,
+						() -> fetchWhole(repository, advertised.get())));
 			}
 		}
 		catch (IOException | RuntimeException | Error ex) {
@@ -101,32 +102,60 @@ final class ShallowFetch {
 		return Optional.empty();
 	}
 
-	private Optional<ObjectId> fetchHead(Repository local, RepositoryPath repository, int depth, PackSizeGuard guard)
+	/** The ref fetched into {@link #FETCHED}; empty for a repository with no commit. */
+	private Optional<Ref> fetchHead(Repository local, RepositoryPath repository, int depth, Path directory)
 			throws IOException {
 		URIish uri = remote.of(repository);
 		try (Transport transport = Transport.open(local, uri)) {
 			remote.configure(transport);
 			Optional<Ref> head = advertisedHead(transport, uri);
-			if (head.isEmpty()) {
-				return Optional.empty();
+			if (head.isPresent()) {
+				fetchRef(transport, repository, head.get(), depth, directory);
 			}
-			transport.setDepth(depth);
-			try {
-				fetch(transport, repository, new RefSpec("+" + head.get().getName() + ":" + FETCHED), guard);
+			return head;
+		}
+	}
+
+	/**
+	 * {@code head}'s whole history, no depth asked, into a temporary repository of its
+	 * own: JGit will not fetch a ref's commit into a repository that has it, however
+	 * shallow.
+	 */
+	private FetchedHistory.Whole fetchWhole(RepositoryPath repository, Ref head) throws IOException {
+		Path directory = Files.createTempDirectory(workDir, "git-fetch-");
+		Repository local = null;
+		try {
+			local = TemporaryRepository.createAt(directory);
+			try (Transport transport = Transport.open(local, remote.of(repository))) {
+				remote.configure(transport);
+				fetchRef(transport, repository, head, null, directory);
 			}
-			catch (IOException ex) {
-				if (!guard.exceeded()) {
-					throw ex;
-				}
+			return new FetchedHistory.Whole(directory, local);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			discard(local, directory);
+			throw ex;
+		}
+	}
+
+	private void fetchRef(Transport transport, RepositoryPath repository, Ref head, Integer depth, Path directory)
+			throws IOException {
+		PackSizeGuard guard = new PackSizeGuard(directory, maxPackBytes);
+		transport.setDepth(depth);
+		try {
+			fetch(transport, repository, new RefSpec("+" + head.getName() + ":" + FETCHED), guard);
+		}
+		catch (IOException ex) {
+			if (!guard.exceeded()) {
+				throw ex;
 			}
-			// JGit may end a cancelled fetch quietly, with no ref: that must not read as
-			// an empty repository
-			if (guard.exceeded()) {
-				throw new ForgeFailure.Rejected("the git fetch of " + uri.getPath()
-						+ " was stopped: its pack grew beyond forges.git.max-pack-size (" + maxPackBytes
-						+ " bytes); ask for fewer commits or raise the bound");
-			}
-			return Optional.ofNullable(local.exactRef(FETCHED)).map(Ref::getObjectId);
+		}
+		// JGit may end a cancelled fetch quietly, with no ref: that must not read as an
+		// empty repository
+		if (guard.exceeded()) {
+			throw new ForgeFailure.Rejected("the git fetch of " + transport.getURI().getPath()
+					+ " was stopped: its pack grew beyond forges.git.max-pack-size (" + maxPackBytes
+					+ " bytes); ask for fewer commits or raise the bound");
 		}
 	}
 
@@ -228,7 +257,7 @@ final class ShallowFetch {
 		}
 	}
 
-	private static void discard(Repository local, Path directory) {
+	static void discard(Repository local, Path directory) {
 		if (local != null) {
 			local.close();
 		}
