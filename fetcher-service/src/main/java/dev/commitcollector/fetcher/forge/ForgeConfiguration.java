@@ -39,6 +39,7 @@ class ForgeConfiguration {
 			WebClient.Builder builder, MeterRegistry meters, Clock clock) {
 		List<Forge> forges = new ArrayList<>();
 		settings.providers().forEach((name, provider) -> {
+			refuseUserInfo(name, provider);
 			refuseTokenInClearText(name, provider);
 			log.info("provider {}: {}", name, provider);
 			WebClient.Builder http = builder.clone().filter(ForgeRequestMeter.timing(meters, name));
@@ -51,6 +52,17 @@ class ForgeConfiguration {
 			});
 		});
 		return new Forges(forges);
+	}
+
+	/**
+	 * Credentials in the URL would be logged with it, and the HTTP forges would not send
+	 * them: every type takes them from its token setting only. The URL is not repeated.
+	 */
+	private static void refuseUserInfo(String name, ProviderSettings provider) {
+		if (provider.apiUrl().getRawUserInfo() != null) {
+			throw new IllegalStateException("provider '" + name + "' has user info (user:password@) in its api-url;"
+					+ " take it out and put the credentials in forges.providers." + name + ".token");
+		}
 	}
 
 	private static void refuseTokenInClearText(String name, ProviderSettings provider) {

@@ -105,6 +105,19 @@ class ProviderConfigurationTest {
 	}
 
 	@Test
+	void refusesToStartAProviderWithCredentialsInItsUrlOfAnyTypeWithoutRepeatingThem() throws IOException {
+		for (String type : List.of("github", "gitlab", "bitbucket", "gitea", "git")) {
+			ForgeSettings settings = forges(Map.of("FORGES_PROVIDERS_INURL_TYPE", type, "FORGES_PROVIDERS_INURL_APIURL",
+					"https://alice:pw_in_url_777@forge.example/api"));
+
+			assertThatThrownBy(() -> adapters(settings)).as(type)
+				.hasMessageContaining("provider 'inurl' has user info")
+				.hasMessageContaining("forges.providers.inurl.token")
+				.hasMessageNotContaining("pw_in_url_777");
+		}
+	}
+
+	@Test
 	void startsAProviderWithATokenOverPlainHttpOnlyWhenExplicitlyAllowed() throws IOException {
 		ForgeSettings settings = forges(Map.of("GITHUB_API_URL", "http://127.0.0.1:9/api", "GITHUB_TOKEN", "ghp_x",
 				"FORGES_PROVIDERS_GITHUB_ALLOWINSECUREHTTP", "true"));

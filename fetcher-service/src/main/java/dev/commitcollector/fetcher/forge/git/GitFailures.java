@@ -36,10 +36,18 @@ final class GitFailures {
 
 	/** {@code forge} names the host (or the provider) in messages. */
 	static Throwable of(Throwable error, String forge, RepositoryPath repository) {
+		return of(error, forge, repository, null);
+	}
+
+	/**
+	 * {@code token} (the provider's, or null) is masked in what the server said: a
+	 * server, or a proxy before it, may echo the request's credentials in an error.
+	 */
+	static Throwable of(Throwable error, String forge, RepositoryPath repository, String token) {
 		if (error instanceof ForgeFailure) {
 			return error;
 		}
-		String message = printable(error.getMessage());
+		String message = printable(masked(error.getMessage(), token));
 		if (error instanceof NoRemoteRepositoryException) {
 			return new ForgeFailure.RepositoryNotFound(forge, repository);
 		}
@@ -88,6 +96,19 @@ final class GitFailures {
 		}
 		return null;
 	}
+
+	/** The token, and its password part when it is {@code user:token}, masked. */
+	static String masked(String text, String token) {
+		if (text == null || token == null || token.isBlank()) {
+			return text;
+		}
+		String whole = token.strip();
+		String masked = text.replace(whole, MASK);
+		int colon = whole.indexOf(':');
+		return colon >= 0 && colon < whole.length() - 1 ? masked.replace(whole.substring(colon + 1), MASK) : masked;
+	}
+
+	static final String MASK = "[token]";
 
 	private static String printable(String message) {
 		String text = message == null ? "" : message.replaceAll("\\p{Cntrl}", " ").strip();

@@ -36,6 +36,9 @@ public final class GitForge implements Forge, AutoCloseable {
 
 	private final String host;
 
+	/** Masked in failures; null without one. */
+	private final String token;
+
 	private final ShallowFetch fetches;
 
 	private final MailmapFetch mailmaps;
@@ -52,6 +55,7 @@ public final class GitForge implements Forge, AutoCloseable {
 			GitWorkDir workDir, Clock clock) {
 		this.provider = provider;
 		this.host = settings.apiUrl().getHost() != null ? settings.apiUrl().getHost() : provider;
+		this.token = settings.token();
 		this.maxDepth = git.maxDepth();
 		GitRemote remote = new GitRemote(settings, git, clock);
 		this.fetches = new ShallowFetch(remote, workDir.path(), git.maxPackSize().toBytes());
@@ -88,7 +92,7 @@ public final class GitForge implements Forge, AutoCloseable {
 		Mono<String> fetched = permits.run(blocking(() -> fetches.fetch(repository, depth)
 			.map(history -> histories.open(repository, history))
 			.orElse(null)));
-		return fetched.onErrorMap(error -> GitFailures.of(error, host, repository))
+		return fetched.onErrorMap(error -> GitFailures.of(error, host, repository, token))
 			.retryWhen(retry.forRequest(waits))
 			.flatMap(cursor -> nextPage(repository, new PageCursor(cursor), waits))
 			.defaultIfEmpty(CommitPage.empty());
@@ -98,7 +102,7 @@ public final class GitForge implements Forge, AutoCloseable {
 	@Override
 	public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
 		return blocking(() -> histories.page(cursor.value(), repository, PAGE_SIZE))
-			.onErrorMap(error -> GitFailures.of(error, host, repository));
+			.onErrorMap(error -> GitFailures.of(error, host, repository, token));
 	}
 
 	/**
@@ -113,7 +117,7 @@ public final class GitForge implements Forge, AutoCloseable {
 			return Mono.empty();
 		}
 		return permits.run(blocking(() -> mailmaps.read(repository, sha)))
-			.onErrorMap(error -> GitFailures.of(error, host, repository))
+			.onErrorMap(error -> GitFailures.of(error, host, repository, token))
 			.retryWhen(retry.forRequest(waits));
 	}
 

@@ -98,8 +98,8 @@ final class Answers {
 	}
 
 	/** The message of an error answer. */
-	private static Mono<String> said(ClientResponse response) {
-		return response.bodyToMono(String.class).defaultIfEmpty("").map(Failures::messageOf);
+	private Mono<String> said(ClientResponse response) {
+		return response.bodyToMono(String.class).defaultIfEmpty("").map(failures::said);
 	}
 
 }

@@ -49,6 +49,8 @@ final class Failures {
 
 	private final String tokenSetting;
 
+	private final String token;
+
 	private final Clock clock;
 
 	private final Duration defaultRateLimitWait;
@@ -58,7 +60,16 @@ final class Failures {
 	 * @param provider the configured instance, to say which token to check
 	 */
 	Failures(String forge, String provider, RetrySettings retry, Clock clock) {
+		this(forge, provider, null, retry, clock);
+	}
+
+	/**
+	 * @param token the provider's token, masked wherever the forge's own words are
+	 * repeated: a forge, or a proxy before it, may echo the request's headers in an error
+	 */
+	Failures(String forge, String provider, String token, RetrySettings retry, Clock clock) {
 		this.forge = forge;
+		this.token = token == null || token.isBlank() ? null : token.strip();
 		this.tokenSetting = BUILT_IN.contains(provider) ? provider.toUpperCase(Locale.ROOT) + "_TOKEN"
 				: "forges.providers." + provider + ".token";
 		this.clock = clock;
@@ -68,7 +79,8 @@ final class Failures {
 	/** What an error status means; {@code said} is the forge's message. */
 	ForgeFailure of(RepositoryPath repository, HttpHeaders headers, int status, String said) {
 		// GitLab starts its messages with the status: "401 Unauthorized"
-		String message = said.startsWith(status + " ") ? said.substring((status + " ").length()) : said;
+		String clean = masked(said);
+		String message = clean.startsWith(status + " ") ? clean.substring((status + " ").length()) : clean;
 		if (status == 404) {
 			return new ForgeFailure.RepositoryNotFound(forge, repository);
 		}
@@ -86,8 +98,8 @@ final class Failures {
 		if (status >= 300 && status < 400) {
 			String location = headers.getFirst(HttpHeaders.LOCATION);
 			return new ForgeFailure.Rejected(forge + " answered " + status + " " + message + ", pointing to "
-					+ (location == null ? "nowhere" : cut(location)) + "; not followed: only a redirect into the "
-					+ "configured API is, at most " + Redirects.MAX
+					+ (location == null ? "nowhere" : cut(masked(location)))
+					+ "; not followed: only a redirect into the " + "configured API is, at most " + Redirects.MAX
 					+ " in a row. Ask for the repository where it is now");
 		}
 		if (status >= 500) {
@@ -111,8 +123,8 @@ final class Failures {
 					+ " bytes, more than any page of commits; not read");
 		}
 		if (error instanceof CodecException || error instanceof UnsupportedMediaTypeException) {
-			return new ForgeFailure.Unavailable(
-					forge + " answered with a body that is not a commit list (" + cut(error.getMessage()) + ")");
+			return new ForgeFailure.Unavailable(forge + " answered with a body that is not a commit list ("
+					+ cut(masked(error.getMessage())) + ")");
 		}
 		if (error instanceof WebClientRequestException || error instanceof TimeoutException
 				|| error.getCause() instanceof TimeoutException || causedBy(error, IOException.class)) {
@@ -135,6 +147,17 @@ final class Failures {
 	 * The forge's own words: the {@code message} field of a JSON error (nested ones too),
 	 * else the body.
 	 */
+	String said(String body) {
+		return messageOf(masked(body));
+	}
+
+	/** {@code text} with the token, should it be there, replaced by {@value #MASK}. */
+	String masked(String text) {
+		return token == null || text == null ? text : text.replace(token, MASK);
+	}
+
+	static final String MASK = "[token]";
+
 	static String messageOf(String body) {
 		String start = body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) : body;
 		String message = messageField(start);
@@ -201,7 +224,7 @@ final class Failures {
 		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
 			root = root.getCause();
 		}
-		log.warn("{} could not be reached: {}: {}", forge, root.getClass().getName(), cut(root.getMessage()));
+		log.warn("{} could not be reached: {}: {}", forge, root.getClass().getName(), cut(masked(root.getMessage())));
 		String type = root.getClass().getSimpleName();
 		if (root instanceof ConnectException) {
 			return type + ": connection refused";

@@ -46,7 +46,7 @@ public abstract class HttpForge<J> implements Forge {
 		this.bodyType = bodyType;
 		this.provider = provider;
 		this.apiUrl = settings.apiUrl();
-		Failures failures = new Failures(api.name(), provider, retry, clock);
+		Failures failures = new Failures(api.name(), provider, settings.token(), retry, clock);
 		this.requests = new Requests(WebClients.forApi(api, settings, builder),
 				new Gate(api.name(), settings, retry, clock), new RetryPolicy(retry, clock),
 				new Answers(api.name(), failures, api.emptyRepository()), failures, retry.requestDeadline());

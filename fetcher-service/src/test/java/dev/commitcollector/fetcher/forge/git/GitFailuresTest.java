@@ -55,6 +55,16 @@ class GitFailuresTest {
 		assertThat(failure).isInstanceOf(ForgeFailure.Unavailable.class).hasMessageContaining("connection failed");
 	}
 
+	@Test
+	void masksTheTokenAndItsPasswordPartWhereTheServerRepeatsThem() throws URISyntaxException {
+		Throwable failure = GitFailures.of(
+				new TransportException(uri(), "proxy said: x-token-auth:s3cr3t-tok and s3cr3t-tok, not permitted"),
+				"git.example.org", WIDGETS, "x-token-auth:s3cr3t-tok");
+
+		assertThat(failure).hasMessageContaining("proxy said: [token] and [token]")
+			.hasMessageNotContaining("s3cr3t-tok");
+	}
+
 	private static URIish uri() throws URISyntaxException {
 		return new URIish("https://git.example.org/acme/widgets.git");
 	}

@@ -177,6 +177,19 @@ class GitHubForgeTest {
 	}
 
 	@Test
+	void masksTheTokenWhereTheForgeRepeatsItInItsError() {
+		github.withHistory(GitHubStub.history(3))
+			.answerNext(
+					GitHubStub.error(401, "Bad credentials: Bearer ghp_echoed_4242_secret", "https://docs.github.com"));
+
+		StepVerifier.create(forge("ghp_echoed_4242_secret").firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Rejected.class)
+				.hasMessageContaining("Bad credentials: Bearer [token]")
+				.hasMessageNotContaining("ghp_echoed_4242_secret"))
+			.verify(WITHIN);
+	}
+
+	@Test
 	void rejectsAForbiddenAnswerThatIsNoRateLimitWithGitHubsMessage() {
 		github.withHistory(GitHubStub.history(3))
 			.answerNext(GitHubStub.error(403, "Resource not accessible by integration",

@@ -12,6 +12,7 @@ import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -71,6 +72,23 @@ class FailuresTest {
 			.isInstanceOf(ForgeFailure.Unavailable.class)
 			.hasMessage("GitHub could not be reached or did not answer in time (ConnectException: connection refused)")
 			.hasMessageNotContaining("10.0.3.4");
+	}
+
+	@Test
+	void masksTheTokenInAnyErrorTheForgeRepeatsItIn() {
+		Failures failures = new Failures("GitHub", "github", "ghp_secret_4242", RETRY, Clock.systemUTC());
+		HttpHeaders moved = new HttpHeaders();
+		moved.setLocation(URI.create("https://elsewhere.example/?token=ghp_secret_4242"));
+		String cutInHalf = "x".repeat(290) + "ghp_secret_4242";
+
+		assertThat(failures.of(REPOSITORY, new HttpHeaders(), 500,
+				failures.said("{\"message\":\"Bearer ghp_secret_4242\"}")))
+			.hasMessage("GitHub answered 500 Bearer [token]");
+		assertThat(failures.of(REPOSITORY, moved, 302, "moved")).hasMessageContaining("?token=[token]");
+		assertThat(failures.said(cutInHalf)).doesNotContain("ghp_").startsWith("xxx");
+		assertThat(failures.unlessForgeFailure(new DecodingException("Unexpected token ghp_secret_4242 at 1")))
+			.hasMessageContaining("Unexpected token [token] at 1")
+			.hasMessageNotContaining("ghp_secret_4242");
 	}
 
 	private static ForgeFailure rejectedCredentials(String provider) {
