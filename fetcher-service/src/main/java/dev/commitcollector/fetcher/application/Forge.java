@@ -39,6 +39,14 @@ public interface Forge {
 	Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits);
 
 	/**
+	 * The walk will not ask for the page {@code cursor} points at (it ended before it,
+	 * failed or was cancelled): what the adapter holds for it can go now rather than when
+	 * it would expire. Most forges hold nothing.
+	 */
+	default void release(RepositoryPath repository, PageCursor cursor) {
+	}
+
+	/**
 	 * The repository's {@code .mailmap} at commit {@code sha}, read as the adapter reads
 	 * its pages (same credentials, rate limit and retries, one request more):
 	 * {@link Mailmap#NONE} when there is no such file. Fails with a {@link ForgeFailure}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
@@ -56,6 +57,12 @@ final class WalkPages {
 	 */
 	private long walked;
 
+	/**
+	 * The next page of the last page read, until it is read: released when the walk ends
+	 * without it.
+	 */
+	private volatile PageCursor unread;
+
 	/** Pages in a row that held no commit to walk. */
 	private int emptyInARow;
 
@@ -92,6 +99,7 @@ final class WalkPages {
 	 */
 	Mono<Fetch> from(CommitPage first, Mono<Void> afterLastRead) {
 		return Mono.defer(() -> step(first, Mono.empty(), afterLastRead.cache()))
+			.doFinally(signal -> releaseUnread())
 			.then(Mono.fromSupplier(() -> fetches.find(fetchId).orElseThrow()));
 	}
 
@@ -103,6 +111,7 @@ final class WalkPages {
 	 */
 	private Mono<Void> step(CommitPage page, Mono<Void> recordPrevious, Mono<Void> afterLastRead) {
 		long read = System.nanoTime();
+		unread = page.next().orElse(null);
 		long remaining = Math.max(0, fetch.limit() - walked);
 		List<DiscoveredCommit> unrepeated = walk.unrepeated(page.commits());
 		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
@@ -157,6 +166,14 @@ final class WalkPages {
 
 	private Mono<Optional<CommitPage>> read(CommitPage page) {
 		return forge.nextPage(fetch.repository(), page.next().orElseThrow(), waits).map(Optional::of);
+	}
+
+	private void releaseUnread() {
+		PageCursor cursor = unread;
+		if (cursor != null) {
+			unread = null;
+			forge.release(fetch.repository(), cursor);
+		}
 	}
 
 	private static Mono<Optional<CommitPage>> lastRead(Mono<Void> afterLastRead) {

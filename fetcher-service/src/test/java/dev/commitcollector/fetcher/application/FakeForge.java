@@ -50,6 +50,8 @@ final class FakeForge implements Forge {
 
 	private boolean emptyOnwards;
 
+	private final List<String> released = new CopyOnWriteArrayList<>();
+
 	private FakeForge(List<DiscoveredCommit> history) {
 		this.history = history;
 	}
@@ -154,6 +156,16 @@ final class FakeForge implements Forge {
 		// like a forge, the fake caps the page size it is hinted at
 		int size = servedPageSize != null ? servedPageSize : Math.min(pageSize, 100);
 		return gate.then(page(1, size));
+	}
+
+	@Override
+	public void release(RepositoryPath repository, PageCursor cursor) {
+		released.add(cursor.value());
+	}
+
+	/** The cursors a walk said it would not ask for, as {@code page:size}. */
+	List<String> released() {
+		return released;
 	}
 
 	@Override

@@ -169,6 +169,19 @@ class FetchCommitsTest {
 		assertThat(fetch.commitsDiscovered()).isEqualTo(100);
 		// page 3 was requested while page 2 was being appended; nothing after it
 		assertThat(forge.requestedPages()).containsExactly(1, 2, 3);
+		assertThat(forge.released()).as("what the forge holds for the walk goes with it").isNotEmpty();
+	}
+
+	@Test
+	void releasesTheNextPageOfAWalkThatEndsAtItsLimitAndNothingAtTheEndOfTheHistory() {
+		FakeForge longer = FakeForge.withCommits(1000);
+		FakeForge whole = FakeForge.withCommits(250);
+
+		assertThat(run(longer, 250).status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(run(whole, 1000).status()).isEqualTo(FetchStatus.COMPLETED);
+
+		assertThat(longer.released()).containsExactly("4:100");
+		assertThat(whole.released()).isEmpty();
 	}
 
 	@Test

@@ -70,6 +70,14 @@ final class FetchedHistories {
 		}
 	}
 
+	/** Closes the history behind {@code cursor}, if it is still open. */
+	void release(String cursor, RepositoryPath repository) {
+		Open entry = open.get(cursor);
+		if (entry != null && entry.repository().equals(repository)) {
+			close(cursor, entry);
+		}
+	}
+
 	/** How many histories are open; for tests. */
 	int size() {
 		return open.size();

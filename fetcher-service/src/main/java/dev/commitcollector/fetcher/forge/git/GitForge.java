@@ -105,6 +105,12 @@ public final class GitForge implements Forge, AutoCloseable {
 			.onErrorMap(error -> GitFailures.of(error, host, repository, token));
 	}
 
+	/** Deletes the fetched history behind {@code cursor} now. */
+	@Override
+	public void release(RepositoryPath repository, PageCursor cursor) {
+		histories.release(cursor.value(), repository);
+	}
+
 	/**
 	 * The {@code .mailmap} at {@code sha}, by two small fetches of their own
 	 * ({@link MailmapFetch}); none is read from a remote that offers no partial-clone

@@ -259,6 +259,20 @@ class GitForgeTest {
 	}
 
 	@Test
+	void deletesAFetchedHistoryAsSoonAsTheWalkReleasesIt() throws IOException {
+		linear("acme/released", 300, false);
+		GitForge forge = forge(Duration.ofMinutes(10));
+		CommitPage first = forge.firstPage(path("acme/released"), 300).block(WITHIN);
+		assertThat(temporaryRepositories()).hasSize(1);
+
+		forge.release(path("acme/other"), first.next().get());
+		assertThat(temporaryRepositories()).as("another repository's release").hasSize(1);
+		forge.release(path("acme/released"), first.next().get());
+
+		assertThat(temporaryRepositories()).isEmpty();
+	}
+
+	@Test
 	void refusesACursorOfAnotherRepository() throws IOException {
 		linear("acme/one", 150, true);
 		GitForge forge = forge(Duration.ofMinutes(1));
