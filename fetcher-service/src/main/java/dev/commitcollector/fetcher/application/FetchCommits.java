@@ -322,12 +322,14 @@ public class FetchCommits {
 		if (error instanceof ForgeFailure) {
 			return error.getMessage();
 		}
-		log.warn("fetch failed unexpectedly", error);
 		if (causedBy(error, DataAccessException.class)) {
-			// its message holds the fetcher's own statements: they stay in the log
+			// an outage, not a fault of the fetcher's: one line with its causes, no stack
+			// trace; its message holds the fetcher's own statements: they stay in the log
+			log.warn("fetch failed: its database could not be written: {}{}", said(error), rootCause(error));
 			return "the fetcher's database could not record the fetch's progress (" + error.getClass().getSimpleName()
 					+ "); what was published stays published: fetch again once the database is back";
 		}
+		log.warn("fetch failed unexpectedly", error);
 		return "publishing commits failed: " + said(error) + rootCause(error) + "; fetch again";
 	}
 
