@@ -59,10 +59,17 @@ async function loadActivity() {
   page.by = activity.by;
   document.getElementById('activity-chart').replaceChildren(activityChart(activity));
   const note = document.getElementById('activity-note');
-  note.textContent = activity.earlier > 0
-    ? commitsText(activity.earlier) + ' before ' + periodLabel(activity.periods[0].start, activity.by) + ' are not drawn.'
-    : '';
-  note.hidden = activity.earlier === 0;
+  const notes = [];
+  if (activity.earlier > 0) {
+    notes.push(commitsText(activity.earlier) + ' before ' + periodLabel(activity.periods[0].start, activity.by)
+      + (activity.earlier === 1 ? ' is' : ' are') + ' not drawn.');
+  }
+  if (activity.later > 0) {
+    notes.push(commitsText(activity.later) + ' dated after today ' + (activity.later === 1 ? 'is' : 'are')
+      + ' not drawn.');
+  }
+  note.textContent = notes.join(' ');
+  note.hidden = notes.length === 0;
   document.getElementById('activity').hidden = false;
 }
 

@@ -84,14 +84,20 @@ public final class Activity {
 
 		/**
 		 * The window of a repository whose commits fall on {@code days} (any order);
-		 * {@code by} null picks the period that fits its history.
+		 * {@code by} null picks the period that fits its history. A commit dated after
+		 * {@code today} (a clock set wrong, or a hostile date) does not move the window:
+		 * it would leave every other commit out of it.
 		 */
-		public static Timeline of(List<DayCount> days, Period by, int size) {
-			if (days.isEmpty()) {
+		public static Timeline of(List<DayCount> days, Period by, int size, LocalDate today) {
+			LocalDate first = days.stream().map(DayCount::day).min(LocalDate::compareTo).orElse(null);
+			if (first == null || first.isAfter(today)) {
 				return new Timeline(by == null ? Period.MONTH : by, List.of());
 			}
-			LocalDate first = days.stream().map(DayCount::day).min(LocalDate::compareTo).orElseThrow();
-			LocalDate last = days.stream().map(DayCount::day).max(LocalDate::compareTo).orElseThrow();
+			LocalDate last = days.stream()
+				.map(DayCount::day)
+				.filter(day -> !day.isAfter(today))
+				.max(LocalDate::compareTo)
+				.orElseThrow();
 			Period period = by == null ? Period.fitting(first, last) : by;
 			LocalDate end = period.startOf(last);
 			LocalDate earliest = period.plus(end, -(size - 1L));
@@ -129,6 +135,18 @@ public final class Activity {
 				result.add(count);
 			}
 			return result;
+		}
+
+		/**
+		 * How many of the commits on {@code days} are newer than the window: dated after
+		 * the day it was made on; all of them when it is empty.
+		 */
+		public long later(List<DayCount> days) {
+			LocalDate after = starts.isEmpty() ? null : by.plus(starts.get(starts.size() - 1), 1);
+			return days.stream()
+				.filter(d -> after == null || !d.day().isBefore(after))
+				.mapToLong(DayCount::commits)
+				.sum();
 		}
 
 		/** How many of the commits on {@code days} are older than the window. */

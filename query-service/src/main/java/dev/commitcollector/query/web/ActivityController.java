@@ -1,5 +1,6 @@
 package dev.commitcollector.query.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,8 @@ import reactor.core.publisher.Mono;
  * Commits over time, for the page's charts: a repository's commits per period, and the
  * same periods for some of its authors. Periods are days, ISO weeks (from Monday) or
  * calendar months, in UTC; the window ends with the period of the repository's newest
- * commit and holds at most {@code periods} of them, empty ones included.
+ * commit dated today or before and holds at most {@code periods} of them, empty ones
+ * included.
  */
 @RestController
 @RequestMapping(path = "/api/v1/repository", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,6 +54,9 @@ class ActivityController {
 			+ "\"detail\":\"author must be given 1 to 100 times (an author's key each), was given 0 distinct ones\","
 			+ "\"instance\":\"/api/v1/repository/authors/activity\"}";
 
+	/** Today in UTC, past which a commit's date does not move the window. */
+	private final Clock clock = Clock.systemUTC();
+
 	private final ActivityReadModel activity;
 
 	private final AuthorsReadModel readModel;
@@ -64,7 +69,8 @@ class ActivityController {
 	@GetMapping("/activity")
 	@Operation(summary = "A repository's commits per day, week or month",
 			description = "Commits per period, oldest first, empty periods included, over the last `periods` periods up"
-					+ " to the newest commit's; `earlier` counts the commits before them. Without `by` the period fits"
+					+ " to the newest commit's (dated today or before); `earlier` counts the commits before them, `later`"
+					+ " those dated after today (a clock set wrong), which do not move the window. Without `by` the period fits"
 					+ " the history: days up to about two months, weeks up to half a year, months beyond.")
 	@ApiResponse(responseCode = "200", description = "The repository's commits per period.")
 	@ApiResponse(responseCode = "400",
@@ -97,14 +103,14 @@ class ActivityController {
 		Period period = period(by);
 		int size = periods(periods);
 		return stored(key).then(activity.days(key)).map(days -> {
-			Timeline timeline = Timeline.of(days, period, size);
+			Timeline timeline = Timeline.of(days, period, size, LocalDate.now(clock));
 			List<Long> counts = timeline.counts(days);
 			List<PeriodCount> rows = new java.util.ArrayList<>(counts.size());
 			for (int i = 0; i < counts.size(); i++) {
 				rows.add(new PeriodCount(timeline.starts().get(i).toString(), counts.get(i)));
 			}
 			return new RepositoryActivity(key.provider(), key.path(), timeline.by().toString(), rows,
-					timeline.earlier(days));
+					timeline.earlier(days), timeline.later(days));
 		});
 	}
 
@@ -158,7 +164,7 @@ class ActivityController {
 		}
 		List<String> keys = List.copyOf(authors);
 		return stored(key).then(activity.days(key)).flatMap(days -> {
-			Timeline timeline = Timeline.of(days, period, size);
+			Timeline timeline = Timeline.of(days, period, size, LocalDate.now(clock));
 			List<String> starts = timeline.starts().stream().map(LocalDate::toString).toList();
 			if (starts.isEmpty()) {
 				return Mono.just(new AuthorsActivity(key.provider(), key.path(), timeline.by().toString(), starts,
@@ -196,7 +202,8 @@ class ActivityController {
 	record PeriodCount(String start, long commits) {
 	}
 
-	record RepositoryActivity(String provider, String repository, String by, List<PeriodCount> periods, long earlier) {
+	record RepositoryActivity(String provider, String repository, String by, List<PeriodCount> periods, long earlier,
+			long later) {
 	}
 
 	/** {@code commits} has one count per period, in the order of the periods. */

@@ -47,6 +47,33 @@ class ActivityApiTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void keepsTheWindowOnTheHistoryWhenOneCommitIsDatedFarInTheFuture() {
+		aRepository("github", "acme/future")
+			.commit("f1", "ada", "ada", "Ada", "ada@example.org", at("2024-01-10T00:00:00Z"))
+			.commit("f2", "ada", "ada", "Ada", "ada@example.org", at("2024-03-10T00:00:00Z"))
+			.commit("f3", "bob", "bob", "Bob", "bob@example.org", at("9999-12-31T23:59:59Z"))
+			.store();
+
+		get("/api/v1/repository/activity", "repository=acme/future", "by=month").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.periods[*].start")
+			.isEqualTo(List.of("2024-01-01", "2024-02-01", "2024-03-01"))
+			.jsonPath("$.periods[*].commits")
+			.isEqualTo(List.of(1, 0, 1))
+			.jsonPath("$.earlier")
+			.isEqualTo(0)
+			.jsonPath("$.later")
+			.isEqualTo(1);
+		get("/api/v1/repository/authors/activity", "repository=acme/future", "by=month", "author=ada", "author=bob")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.authors[*].commits")
+			.isEqualTo(List.of(List.of(1, 0, 1), List.of(0, 0, 0)));
+	}
+
+	@Test
 	void countsInUtcWeeksFromMondayAndKeepsOnlyTheNewestPeriodsAskedFor() {
 		aRepository("github", "acme/weekly")
 			.commit("w1", "ada", "ada", "Ada", "ada@example.org", at("2024-02-26T00:00:00Z")) // Monday

@@ -47,6 +47,25 @@ class ActivityChartBrowserTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void drawsTheHistoryAndSaysACommitDatedAfterTodayIsNotDrawn() {
+		aRepository("github", "acme/clock-set-wrong")
+			.commit("w1", "login:ada", "ada", "Ada Lovelace", "ada@example.org", at("2024-01-03T10:00:00Z"))
+			.commit("w2", "login:ada", "ada", "Ada Lovelace", "ada@example.org", at("2024-03-03T10:00:00Z"))
+			.commit("w3", "login:ada", "ada", "Ada Lovelace", "ada@example.org", at("9999-12-31T00:00:00Z"))
+			.store();
+
+		browser.get("http://localhost:" + port + "/repository.html?provider=github&repository=acme/clock-set-wrong");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#activity-svg rect")));
+
+		List<WebElement> bars = browser.findElements(By.cssSelector("#activity-svg rect"));
+		assertThat(bars).extracting(bar -> bar.getAttribute("data-start")).first().isEqualTo("2024-01-03");
+		assertThat(bars).extracting(bar -> bar.getAttribute("data-start")).last().isEqualTo("2024-03-03");
+		assertThat(browser.findElement(By.id("activity-note")).getText())
+			.isEqualTo("1 commit dated after today is not drawn.");
+	}
+
+	@Test
 	void drawsTheCommitsPerMonthAndEachAuthorsActivityAndRedrawsPerWeek() throws Exception {
 		aRepository("github", "acme/chart")
 			.commit("c1", "login:ada", "ada", "Ada Lovelace", "ada@example.org", at("2024-01-03T10:00:00Z"))
