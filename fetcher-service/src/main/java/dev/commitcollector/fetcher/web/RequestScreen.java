@@ -2,6 +2,7 @@ package dev.commitcollector.fetcher.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ import reactor.netty.http.server.HttpServer;
 class RequestScreen implements NettyServerCustomizer {
 
 	static final RequestTargetRules RULES = new RequestTargetRules(Map.of("id", 36), 2048,
-			List.of("/api/v1/fetches/{id}", "/api/v1/watches/{id}"));
+			List.of("/api/v1/fetches/{id}", "/api/v1/watches/{id}"), Set.of());
 
 	@Override
 	public HttpServer apply(HttpServer server) {

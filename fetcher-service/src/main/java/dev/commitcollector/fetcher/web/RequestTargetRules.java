@@ -5,9 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a request target (path and query, as sent on the request line) must be before
@@ -21,8 +23,10 @@ import java.util.Optional;
  * @param otherBound the most characters of any other parameter or path segment
  * @param templates paths with {@code {variable}} segments, to name a path variable in a
  * problem
+ * @param repeatable the query parameters that may be given more than once; any other is
+ * refused when it is: which of two values a request meant is not for the server to guess
  */
-record RequestTargetRules(Map<String, Integer> bounds, int otherBound, List<String> templates) {
+record RequestTargetRules(Map<String, Integer> bounds, int otherBound, List<String> templates, Set<String> repeatable) {
 
 	/**
 	 * Unreserved, sub-delims, ':', '@', '/' and '?': what RFC 3986 allows unescaped in a
@@ -55,6 +59,7 @@ record RequestTargetRules(Map<String, Integer> bounds, int otherBound, List<Stri
 	}
 
 	private Optional<String> queryProblem(String query) {
+		Set<String> given = new HashSet<>();
 		for (String pair : query.split("&")) {
 			int equals = pair.indexOf('=');
 			String rawName = equals < 0 ? pair : pair.substring(0, equals);
@@ -63,6 +68,9 @@ record RequestTargetRules(Map<String, Integer> bounds, int otherBound, List<Stri
 				return Optional.of("a query parameter name" + shown(rawName) + " " + name.problem());
 			}
 			String what = "query parameter '" + name.text() + "'";
+			if (!name.text().isEmpty() && !given.add(name.text()) && !repeatable.contains(name.text())) {
+				return Optional.of(what + " is given more than once; give it once");
+			}
 			Optional<String> problem = valueProblem(what, name.text(), equals < 0 ? "" : pair.substring(equals + 1),
 					true);
 			if (problem.isPresent()) {

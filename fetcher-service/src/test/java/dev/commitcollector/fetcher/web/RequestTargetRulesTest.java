@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,15 @@ import org.junit.jupiter.api.Test;
 class RequestTargetRulesTest {
 
 	private final RequestTargetRules rules = new RequestTargetRules(Map.of("filter", 5, "key", 3), 10,
-			List.of("/things/{key}/parts"));
+			List.of("/things/{key}/parts"), Set.of("tag"));
+
+	@Test
+	void refusesAParameterGivenTwiceUnlessItMayBeRepeated() {
+		assertThat(rules.problemOf("/x?size=1&a=2&size=2"))
+			.hasValue("query parameter 'size' is given more than once; give it once");
+		assertThat(rules.problemOf("/x?si%7Ae=1&size=2")).isPresent();
+		assertThat(rules.problemOf("/x?tag=a&tag=b&tag=c&size=1")).isEmpty();
+	}
 
 	@Test
 	void acceptsPercentEncodedUtf8PlusAsSpaceAndEmptyValues() {

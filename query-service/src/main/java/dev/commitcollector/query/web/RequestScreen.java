@@ -2,6 +2,7 @@ package dev.commitcollector.query.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ class RequestScreen implements NettyServerCustomizer {
 
 	static final RequestTargetRules RULES = new RequestTargetRules(
 			Map.of("provider", 40, "repository", 300, "filter", 200, "after", 2048, "author", 1024), 2048,
-			List.of("/api/v1/authors/{author}/commits"));
+			List.of("/api/v1/authors/{author}/commits"), Set.of("author"));
 
 	@Override
 	public HttpServer apply(HttpServer server) {

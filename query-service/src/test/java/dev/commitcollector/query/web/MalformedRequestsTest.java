@@ -123,6 +123,18 @@ class MalformedRequestsTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void refusesAParameterGivenTwiceButTakesAuthorsRepeated() {
+		aRepository("github", REPOSITORY).commitsBy("login:x", 3).store();
+		assertBadRequestNaming("/api/v1/repository/authors?repository=" + REPOSITORY + "&size=1&size=2",
+				"query parameter 'size' is given more than once");
+		assertBadRequestNaming("/api/v1/authors?repository=" + REPOSITORY + "&repository=other/repo", "'repository'");
+		assertThat(RawHttp
+			.send(port, Request
+				.get("/api/v1/repository/authors/activity?repository=" + REPOSITORY + "&author=login:x&author=login:y"))
+			.status()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesBrokenPercentEncodingAndRawBytesInTheRequestTarget() {
 		assertBadRequestNaming("/api/v1/repository/authors?repository=" + REPOSITORY + "&filter=%zz", "filter");
 		assertBadRequestNaming("/api/v1/repository/authors?repository=" + REPOSITORY + "&filter=%C0%AE", "filter");
