@@ -305,9 +305,10 @@ public class FetchCommits {
 			// an end another attempt wrote is that attempt's to count and to tell
 			if (finished.attempt() == fetch.attempt() && !finished.active()) {
 				meters.ended(finished);
-				String said = "fetch {} {}: {} commits published, {} already known{}";
+				String said = "fetch {} {}: {} commits published, {} already known, {} set aside{}";
 				Object[] what = { fetch.id(), finished.status(), finished.commitsDiscovered(),
-						finished.commitsAlreadyKnown(), finished.error() == null ? "" : " (" + finished.error() + ")" };
+						finished.commitsAlreadyKnown(), finished.commitsSetAside(),
+						finished.error() == null ? "" : " (" + finished.error() + ")" };
 				if (finished.error() == null) {
 					log.info(said, what);
 				}

@@ -150,7 +150,7 @@ final class WalkPages {
 			Mono<Optional<CommitPage>> after = !more || readAhead ? NO_PAGE
 					: walk.caughtUp() ? lastRead(afterLastRead) : read(page);
 			return Mono.zipDelayError(after, publish(fresh).doOnSuccess(published -> {
-				record.set(record(commits, fresh, read));
+				record.set(record(commits, fresh, page.unreadable(), read));
 			}).thenReturn(true)).map(both -> both.getT1());
 		});
 		return Mono.zipDelayError(next, checkedNext, recordPrevious.thenReturn(true))
@@ -186,15 +186,15 @@ final class WalkPages {
 	}
 
 	/**
-	 * Remembers the page's published commits and counts the page on the fetch, in one
-	 * write ({@link WalkRecords}); says at debug level how long after the page was
-	 * {@code read} (nanoTime) it was published and recorded.
+	 * Remembers the page's published commits and counts the page (and its commits set
+	 * aside) on the fetch, in one write ({@link WalkRecords}); says at debug level how
+	 * long after the page was {@code read} (nanoTime) it was published and recorded.
 	 */
-	private Mono<Void> record(List<DiscoveredCommit> commits, List<DiscoveredCommit> fresh, long read) {
+	private Mono<Void> record(List<DiscoveredCommit> commits, List<DiscoveredCommit> fresh, int setAside, long read) {
 		long published = System.nanoTime();
 		return Mono.defer(() -> {
 			Fetch progressed = fetches.update(fetchId,
-					f -> f.discovered(fresh.size()).alreadyKnown(commits.size() - fresh.size()));
+					f -> f.discovered(fresh.size()).alreadyKnown(commits.size() - fresh.size()).setAside(setAside));
 			return Fetches.written(progressed,
 					walkRecords.record(progressed, fresh.stream().map(DiscoveredCommit::sha).toList()));
 		})

@@ -111,6 +111,11 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 	}
 
 	/** Walked past {@code count} commits an earlier fetch already published. */
+	/** {@code count} more commits the forge listed could not be read. */
+	public Fetch setAside(long count) {
+		return progressed(progress.setAside(count));
+	}
+
 	public Fetch alreadyKnown(long count) {
 		return progressed(progress.alreadyKnown(count));
 	}
@@ -153,6 +158,10 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 		return progress.alreadyKnown();
 	}
 
+	public long commitsSetAside() {
+		return progress.setAside();
+	}
+
 	/** How many more commits this fetch may still publish. */
 	public int remaining() {
 		return (int) Math.max(0, limit - progress.walked());
@@ -169,19 +178,28 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 	}
 
 	/**
-	 * How far a fetch walked: commits it published, and commits it walked past because an
-	 * earlier fetch published them.
+	 * How far a fetch walked: commits it published, commits it walked past because an
+	 * earlier fetch published them, and commits the forge listed that could not be read
+	 * (set aside).
 	 */
-	public record Progress(long discovered, long alreadyKnown) {
+	public record Progress(long discovered, long alreadyKnown, long setAside) {
 
-		public static final Progress NONE = new Progress(0, 0);
+		public static final Progress NONE = new Progress(0, 0, 0);
+
+		public Progress(long discovered, long alreadyKnown) {
+			this(discovered, alreadyKnown, 0);
+		}
 
 		public Progress discovered(long count) {
-			return new Progress(discovered + count, alreadyKnown);
+			return new Progress(discovered + count, alreadyKnown, setAside);
 		}
 
 		public Progress alreadyKnown(long count) {
-			return new Progress(discovered, alreadyKnown + count);
+			return new Progress(discovered, alreadyKnown + count, setAside);
+		}
+
+		public Progress setAside(long count) {
+			return new Progress(discovered, alreadyKnown, setAside + count);
 		}
 
 		/** Every commit walked, published or not. */

@@ -29,7 +29,13 @@ class PostgresFetchRecords implements FetchRecords {
 
 	private static final String COLUMNS = """
 			id, provider, repository, "limit", mode, status, commits_discovered, commits_already_known, error,
-			started_at, finished_at, waiting_until, traceparent, attempt""";
+			started_at, finished_at, waiting_until, traceparent, attempt, commits_set_aside""";
+
+	/**
+	 * How many parameters {@link #upsert} binds, $1 to $15: a statement run with it
+	 * numbers its own from {@code $16} on (zero-based index 15).
+	 */
+	static final int UPSERT_PARAMETERS = 15;
 
 	private final DatabaseClient db;
 
@@ -61,16 +67,17 @@ class PostgresFetchRecords implements FetchRecords {
 	}
 
 	/**
-	 * The statement {@link #save} runs, its parameters $1 to $14, after {@code before} (a
+	 * The statement {@link #save} runs, its parameters $1 to $15, after {@code before} (a
 	 * {@code with} clause of statements to run with it, or empty). It writes the row only
 	 * while the fetch has not ended and {@code fetch}'s attempt is the recorded one.
 	 */
 	static DatabaseClient.GenericExecuteSpec upsert(DatabaseClient db, String before, Fetch fetch) {
 		var statement = db.sql(before + "insert into fetcher.fetches (" + COLUMNS + """
-				) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+				) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 				on conflict (id) do update set
 				    status = excluded.status, commits_discovered = excluded.commits_discovered,
-				    commits_already_known = excluded.commits_already_known, error = excluded.error,
+				    commits_already_known = excluded.commits_already_known,
+				    commits_set_aside = excluded.commits_set_aside, error = excluded.error,
 				    finished_at = excluded.finished_at, waiting_until = excluded.waiting_until
 				where fetches.finished_at is null and fetches.attempt = excluded.attempt""")
 			.bind(0, fetch.id())
@@ -82,7 +89,8 @@ class PostgresFetchRecords implements FetchRecords {
 			.bind(6, fetch.commitsDiscovered())
 			.bind(7, fetch.commitsAlreadyKnown())
 			.bind(9, fetch.startedAt())
-			.bind(13, fetch.attempt());
+			.bind(13, fetch.attempt())
+			.bind(14, fetch.commitsSetAside());
 		statement = fetch.error() == null ? statement.bindNull(8, String.class) : statement.bind(8, fetch.error());
 		statement = fetch.finishedAt() == null ? statement.bindNull(10, Instant.class)
 				: statement.bind(10, fetch.finishedAt());
@@ -95,7 +103,7 @@ class PostgresFetchRecords implements FetchRecords {
 	@Override
 	public Mono<Fetch> requestOnce(Fetch fetch) {
 		var insert = db.sql("insert into fetcher.fetches (" + COLUMNS + """
-				, command_sent_at) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null, $7, 0, $6)
+				, command_sent_at) values ($1, $2, $3, $4, $5, 'QUEUED', 0, 0, null, $6, null, null, $7, 0, 0, $6)
 				on conflict (provider, repository) where finished_at is null do nothing""")
 			.bind(0, fetch.id())
 			.bind(1, fetch.provider())
@@ -201,7 +209,7 @@ class PostgresFetchRecords implements FetchRecords {
 		return new Fetch(row.get("id", UUID.class), target, row.get("limit", Integer.class),
 				FetchMode.valueOf(row.get("mode", String.class)), FetchStatus.valueOf(row.get("status", String.class)),
 				new Fetch.Progress(row.get("commits_discovered", Long.class),
-						row.get("commits_already_known", Long.class)),
+						row.get("commits_already_known", Long.class), row.get("commits_set_aside", Long.class)),
 				row.get("error", String.class), row.get("started_at", Instant.class),
 				row.get("finished_at", Instant.class), row.get("waiting_until", Instant.class),
 				row.get("traceparent", String.class), row.get("attempt", Integer.class));

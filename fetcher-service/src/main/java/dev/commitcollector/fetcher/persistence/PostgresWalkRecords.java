@@ -35,9 +35,9 @@ class PostgresWalkRecords implements WalkRecords {
 		return PostgresFetchRecords.written(PostgresFetchRecords.upsert(db, """
 				with remembered as (
 				    insert into fetcher.published_commits (provider, repository, sha)
-				    select $2, $3, unnest($15::text[])
+				    select $2, $3, unnest($16::text[])
 				    on conflict do nothing)
-				""", progressed).bind(14, shas.toArray(String[]::new)));
+				""", progressed).bind(PostgresFetchRecords.UPSERT_PARAMETERS, shas.toArray(String[]::new)));
 	}
 
 	/**
@@ -55,9 +55,11 @@ class PostgresWalkRecords implements WalkRecords {
 
 	@Override
 	public Mono<Boolean> completed(Fetch completed, RepositoryMemory memory) {
-		String remembered = "with remembered as (" + PostgresHistory.completedSql(15, OWN_ATTEMPT) + ")\n";
-		return PostgresFetchRecords.written(PostgresHistory
-			.remembering(PostgresFetchRecords.upsert(db, remembered, completed), 14, completed.target(), memory));
+		String remembered = "with remembered as ("
+				+ PostgresHistory.completedSql(PostgresFetchRecords.UPSERT_PARAMETERS + 1, OWN_ATTEMPT) + ")\n";
+		return PostgresFetchRecords
+			.written(PostgresHistory.remembering(PostgresFetchRecords.upsert(db, remembered, completed),
+					PostgresFetchRecords.UPSERT_PARAMETERS, completed.target(), memory));
 	}
 
 }

@@ -19,6 +19,7 @@ record FetchView(@Schema(description = "The fetch's id.") UUID id,
 				allowableValues = { "QUEUED", "RUNNING", "COMPLETED", "FAILED" }) FetchStatus status,
 		@Schema(description = "Commits published so far, counted a page at a time once Kafka has acknowledged the whole page (a page whose publishing failed partway is not counted, though some of its commits may be stored).") long commitsDiscovered,
 		@Schema(description = "Commits walked past because an earlier fetch published them.") long commitsAlreadyKnown,
+		@Schema(description = "Commits the forge listed that could not be read (no sha, a date out of range, ...): not published, each logged with its reason and counted (commits_unreadable_total); the rest of the history is read.") long commitsSetAside,
 		@Schema(description = "Set only when it failed: why, written to be acted on (for a rate limit: when to retry).") String error,
 		@Schema(description = "When it was requested (ISO-8601).") Instant startedAt,
 		@Schema(description = "When it ended; null before.") Instant finishedAt,
@@ -31,8 +32,8 @@ record FetchView(@Schema(description = "The fetch's id.") UUID id,
 	static FetchView of(Fetch fetch) {
 		return new FetchView(fetch.id(), fetch.provider(), fetch.repository().toString(), fetch.limit(),
 				fetch.mode().name().toLowerCase(java.util.Locale.ROOT), fetch.status(), fetch.commitsDiscovered(),
-				fetch.commitsAlreadyKnown(), fetch.error(), fetch.startedAt(), fetch.finishedAt(), fetch.waitingUntil(),
-				fetch.traceId(), fetch.attempt());
+				fetch.commitsAlreadyKnown(), fetch.commitsSetAside(), fetch.error(), fetch.startedAt(),
+				fetch.finishedAt(), fetch.waitingUntil(), fetch.traceId(), fetch.attempt());
 	}
 
 }

@@ -230,6 +230,7 @@ class FetchCommitsTest {
 
 		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
 		assertThat(fetch.commitsDiscovered()).isEqualTo(250);
+		assertThat(fetch.commitsSetAside()).as("two on each of three pages").isEqualTo(6);
 		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history());
 	}
 

@@ -41,7 +41,7 @@ class PostgresWalkRecordsTest {
 		PostgresHistory history = new PostgresHistory(FetcherSchema.newClient());
 		records.save(running).block(WAIT);
 
-		Fetch progressed = running.discovered(2).alreadyKnown(1);
+		Fetch progressed = running.discovered(2).alreadyKnown(1).setAside(3);
 		pages().record(progressed, List.of("a1", "b2")).block(WAIT);
 		pages().record(progressed.discovered(1), List.of("c3")).block(WAIT);
 

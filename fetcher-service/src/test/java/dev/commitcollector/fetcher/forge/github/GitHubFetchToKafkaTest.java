@@ -152,6 +152,8 @@ class GitHubFetchToKafkaTest {
 			.isEqualTo(0)
 			.jsonPath("$.commitsAlreadyKnown")
 			.isEqualTo(100)
+			.jsonPath("$.commitsSetAside")
+			.isEqualTo(0)
 			.jsonPath("$.mode")
 			.isEqualTo("incremental");
 		// the first page only: it stopped on known history
