@@ -142,6 +142,41 @@ class GitForgeTest {
 		assertThat(commits.get(2).parents()).containsExactly(history.get(3).name());
 	}
 
+	/**
+	 * JGit serves a {@code file://} fetch itself, and computes a shallow boundary with
+	 * commit times in 32 bits: a commit committed after 2038-01-19 made it leave out a
+	 * commit it did not mark as cut.
+	 */
+	@Test
+	void readsTheNewestCommitsAsGitLogShowsThemWhereOneIsCommittedAfter2038() throws IOException {
+		List<String> gitLog = new ArrayList<>();
+		try (BareRepository remote = BareRepository.create(remotes(), "acme/y2038", true)) {
+			ObjectId first = commitAt(remote, "root", "2020-01-01T00:00:00Z");
+			ObjectId main = first;
+			List<ObjectId> mains = new ArrayList<>();
+			for (int month = 1; month <= 9; month++) {
+				main = commitAt(remote, "on main " + month, "2021-0" + month + "-01T00:00:00Z", main);
+				mains.add(0, main);
+			}
+			ObjectId future = commitAt(remote, "committed in 2099", "2099-12-31T00:00:00Z", first);
+			ObjectId onFuture = commitAt(remote, "on it", "2022-01-01T00:00:00Z", future);
+			ObjectId merge = commitAt(remote, "merge", "2023-01-01T00:00:00Z", main, onFuture);
+			remote.head("main", merge);
+			// git log: the merge; its parents by time (2022 before 2021-09); then 2099
+			// joins and is the newest; then main's, newest first; then the root
+			Stream.of(List.of(merge, onFuture, future), mains, List.of(first))
+				.flatMap(List::stream)
+				.forEach(commit -> gitLog.add(commit.name()));
+		}
+
+		for (int limit = 1; limit <= gitLog.size(); limit++) {
+			assertThat(all(forge(Duration.ofMinutes(1)), "acme/y2038", limit)).extracting(DiscoveredCommit::sha)
+				.as("the newest %d", limit)
+				.containsExactlyElementsOf(gitLog.subList(0, limit));
+		}
+		assertThat(temporaryRepositories()).as("temporary repositories left behind").isEmpty();
+	}
+
 	@Test
 	void readsAuthorAndCommitterDatesApart() throws IOException {
 		ObjectId rebased;
@@ -309,6 +344,12 @@ class GitForgeTest {
 	private static ObjectId commit(BareRepository remote, String message, int hoursAgo, ObjectId... parents)
 			throws IOException {
 		Instant at = NEWEST.minusSeconds(3600L * hoursAgo);
+		return remote.commit(message, "Author", "author@example.org", at, at, parents);
+	}
+
+	private static ObjectId commitAt(BareRepository remote, String message, String committed, ObjectId... parents)
+			throws IOException {
+		Instant at = Instant.parse(committed);
 		return remote.commit(message, "Author", "author@example.org", at, at, parents);
 	}
 
