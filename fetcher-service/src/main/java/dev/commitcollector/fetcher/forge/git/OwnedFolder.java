@@ -7,10 +7,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,12 @@ final class OwnedFolder implements AutoCloseable {
 
 	private static final String LOCK = ".lock";
 
-	private static final Duration JUST_CREATED = Duration.ofSeconds(10);
+	/**
+	 * The lock files this process holds. Never opened a second time: closing any channel
+	 * on a file lets go of every lock the process holds on it (POSIX), so a look at one
+	 * of its own would hand its folder to the next fetcher that starts.
+	 */
+	private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
 	private final Path path;
 
@@ -52,10 +58,16 @@ final class OwnedFolder implements AutoCloseable {
 		Files.createDirectories(shared);
 		String name = PREFIX + UUID.randomUUID();
 		Path lockFile = shared.resolve(name + LOCK);
-		FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		// locked under another name first: a lock file is never there unlocked, for a
+		// fetcher starting meanwhile to take for a leftover
+		Path unnamed = shared.resolve(name + LOCK + ".new");
+		FileChannel channel = FileChannel.open(unnamed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		try {
 			FileLock lock = channel.lock();
-			return new OwnedFolder(Files.createDirectories(shared.resolve(name)), lockFile, channel, lock);
+			HELD.add(lockFile.toAbsolutePath().normalize());
+			Path folder = Files.createDirectories(shared.resolve(name));
+			Files.move(unnamed, lockFile, StandardCopyOption.ATOMIC_MOVE);
+			return new OwnedFolder(folder, lockFile, channel, lock);
 		}
 		catch (IOException | RuntimeException ex) {
 			channel.close();
@@ -88,13 +100,8 @@ final class OwnedFolder implements AutoCloseable {
 	private static boolean clearIfUnowned(Path lockFile) {
 		String name = lockFile.getFileName().toString();
 		Path folder = lockFile.resolveSibling(name.substring(0, name.length() - LOCK.length()));
-		try {
-			if (Files.getLastModifiedTime(lockFile).toInstant().isAfter(Instant.now().minus(JUST_CREATED))) {
-				return false; // its fetcher may be between creating it and locking it
-			}
-		}
-		catch (IOException gone) {
-			return false;
+		if (HELD.contains(lockFile.toAbsolutePath().normalize())) {
+			return false; // this process's
 		}
 		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
 			FileLock lock = channel.tryLock();
@@ -106,7 +113,7 @@ final class OwnedFolder implements AutoCloseable {
 			return true;
 		}
 		catch (OverlappingFileLockException ours) {
-			return false; // this process's
+			return false; // this process's, though not noted as held: never so
 		}
 		catch (IOException ex) {
 			log.warn("could not tell whether {} is still in use: {}", folder, ex.getMessage());
@@ -126,6 +133,7 @@ final class OwnedFolder implements AutoCloseable {
 			Files.deleteIfExists(lockFile);
 			lock.release();
 			channel.close();
+			HELD.remove(lockFile.toAbsolutePath().normalize());
 		}
 		catch (IOException ex) {
 			log.warn("could not let go of {}: {}", lockFile, ex.getMessage());

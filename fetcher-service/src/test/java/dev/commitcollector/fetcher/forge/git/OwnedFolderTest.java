@@ -8,9 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,6 @@ class OwnedFolderTest {
 			try (BufferedReader out = new BufferedReader(
 					new InputStreamReader(fetcher.getInputStream(), StandardCharsets.UTF_8))) {
 				folder = folderIn(out);
-				ageLockFiles();
 
 				assertThat(OwnedFolder.clearUnowned(shared)).isZero();
 				assertThat(folder.resolve("git-fetch-1/pack")).exists();
@@ -54,27 +51,26 @@ class OwnedFolderTest {
 	}
 
 	@Test
-	void keepsItsOwnFolderAndDeletesItWhenClosed() throws IOException {
+	void keepsItsOwnFolderFromOtherFetchersAfterLookingForLeftoversAndDeletesItWhenClosed() throws Exception {
 		OwnedFolder own = OwnedFolder.claim(shared);
 		Files.writeString(own.path().resolve("pack"), "x");
-		ageLockFiles();
 
 		assertThat(OwnedFolder.clearUnowned(shared)).isZero();
+		assertThat(own.path().resolve("pack")).exists();
+		// another fetcher starting now must still find the lock held
+		Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), Sweeper.class.getName(), shared.toString())
+			.redirectErrorStream(true)
+			.start();
+		String said = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(said).contains(CLEARED + "0");
 		assertThat(own.path().resolve("pack")).exists();
 
 		own.close();
 		try (var left = Files.list(shared)) {
 			assertThat(left).isEmpty();
 		}
-	}
-
-	@Test
-	void leavesALockFileJustMadeToTheFetcherAboutToTakeIt() throws IOException {
-		Files.createFile(shared.resolve("fetcher-new.lock"));
-		Files.createDirectories(shared.resolve("fetcher-new"));
-
-		assertThat(OwnedFolder.clearUnowned(shared)).isZero();
-		assertThat(shared.resolve("fetcher-new")).exists();
 	}
 
 	private static final String FOLDER = "folder=";
@@ -89,12 +85,15 @@ class OwnedFolderTest {
 		throw new IllegalStateException("the fetcher ended without holding a folder");
 	}
 
-	private void ageLockFiles() throws IOException {
-		try (var locks = Files.newDirectoryStream(shared, "*.lock")) {
-			for (Path lock : locks) {
-				Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minus(Duration.ofMinutes(1))));
-			}
+	private static final String CLEARED = "cleared=";
+
+	/** A fetcher starting: it clears what it finds unowned. */
+	static final class Sweeper {
+
+		public static void main(String[] args) {
+			System.out.println(CLEARED + OwnedFolder.clearUnowned(Path.of(args[0])));
 		}
+
 	}
 
 	/** A fetcher holding its folder until it is killed. */
