@@ -92,8 +92,8 @@ class FetchListingApiTest {
 		assertThat(one.get("repository").asString()).isEqualTo(repository.toString());
 		assertThat(one.get("startedAt").asString()).isEqualTo(fetch.startedAt().toString());
 		assertThat(one.propertyNames()).containsExactlyInAnyOrder("id", "provider", "repository", "limit", "mode",
-				"status", "commitsDiscovered", "commitsAlreadyKnown", "error", "startedAt", "finishedAt",
-				"waitingUntil", "traceId", "attempt");
+				"status", "commitsDiscovered", "commitsAlreadyKnown", "commitsSetAside", "error", "startedAt",
+				"finishedAt", "waitingUntil", "traceId", "attempt");
 		assertThat(one.get("attempt").asInt()).as("not taken up yet").isZero();
 	}
 
