@@ -22,7 +22,7 @@ public class FetcherApplication {
 		// saying so, not Reactor's stack trace at ERROR.
 		Hooks.onErrorDropped(error -> LoggerFactory.getLogger(FetcherApplication.class)
 			.warn("after its fetch was cancelled here: {}", error.toString()));
-		SpringApplication.run(FetcherApplication.class, args);
+		StoppedWhileStarting.guard(new SpringApplication(FetcherApplication.class)).run(args);
 	}
 
 }

@@ -15,7 +15,7 @@ public class StoreApplication {
 		// (reactor/reactor-netty#4361): that request then waits until the client gives
 		// up. Ending each answer before the next read avoids it.
 		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true");
-		SpringApplication.run(StoreApplication.class, args);
+		StoppedWhileStarting.guard(new SpringApplication(StoreApplication.class)).run(args);
 	}
 
 }
