@@ -8,10 +8,18 @@ package dev.commitcollector.fetcher.domain;
  */
 public record CommitAuthor(String name, String email, String login) {
 
+	/**
+	 * The name and the email without the blanks around them, as git itself writes an
+	 * identity: the email's key is made so, and the email shown should read as its key.
+	 */
 	public CommitAuthor {
-		name = ForgeText.clean(name, ForgeText.MAX_NAME_BYTES);
-		email = ForgeText.clean(email, ForgeText.MAX_NAME_BYTES);
+		name = stripped(ForgeText.clean(name, ForgeText.MAX_NAME_BYTES));
+		email = stripped(ForgeText.clean(email, ForgeText.MAX_NAME_BYTES));
 		login = ForgeText.clean(login, ForgeText.MAX_LOGIN_BYTES);
+	}
+
+	private static String stripped(String text) {
+		return text == null ? null : text.strip();
 	}
 
 }
