@@ -31,6 +31,9 @@ final class OwnedFolder implements AutoCloseable {
 
 	private static final String LOCK = ".lock";
 
+	/** A lock file's name while its fetcher takes it. */
+	private static final String UNNAMED = ".new";
+
 	/**
 	 * The lock files this process holds. Never opened a second time: closing any channel
 	 * on a file lets go of every lock the process holds on it (POSIX), so a look at one
@@ -60,7 +63,7 @@ final class OwnedFolder implements AutoCloseable {
 		Path lockFile = shared.resolve(name + LOCK);
 		// locked under another name first: a lock file is never there unlocked, for a
 		// fetcher starting meanwhile to take for a leftover
-		Path unnamed = shared.resolve(name + LOCK + ".new");
+		Path unnamed = shared.resolve(name + LOCK + UNNAMED);
 		FileChannel channel = FileChannel.open(unnamed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		try {
 			FileLock lock = channel.lock();
@@ -83,7 +86,9 @@ final class OwnedFolder implements AutoCloseable {
 			return 0;
 		}
 		int cleared = 0;
-		try (DirectoryStream<Path> locks = Files.newDirectoryStream(shared, PREFIX + "*" + LOCK)) {
+		// with the lock files of fetchers that died taking theirs
+		try (DirectoryStream<Path> locks = Files.newDirectoryStream(shared,
+				PREFIX + "*" + LOCK + "{," + UNNAMED + "}")) {
 			for (Path lockFile : locks) {
 				if (clearIfUnowned(lockFile)) {
 					cleared++;
@@ -99,7 +104,8 @@ final class OwnedFolder implements AutoCloseable {
 
 	private static boolean clearIfUnowned(Path lockFile) {
 		String name = lockFile.getFileName().toString();
-		Path folder = lockFile.resolveSibling(name.substring(0, name.length() - LOCK.length()));
+		String folderName = name.endsWith(UNNAMED) ? name.substring(0, name.length() - UNNAMED.length()) : name;
+		Path folder = lockFile.resolveSibling(folderName.substring(0, folderName.length() - LOCK.length()));
 		if (HELD.contains(lockFile.toAbsolutePath().normalize())) {
 			return false; // this process's
 		}

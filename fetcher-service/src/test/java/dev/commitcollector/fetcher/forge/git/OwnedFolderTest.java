@@ -73,6 +73,17 @@ class OwnedFolderTest {
 		}
 	}
 
+	@Test
+	void deletesWhatAFetcherThatDiedTakingItsLockLeft() throws IOException {
+		Files.createDirectories(shared.resolve("fetcher-gone"));
+		Files.createFile(shared.resolve("fetcher-gone.lock.new"));
+
+		assertThat(OwnedFolder.clearUnowned(shared)).isEqualTo(1);
+		try (var left = Files.list(shared)) {
+			assertThat(left).isEmpty();
+		}
+	}
+
 	private static final String FOLDER = "folder=";
 
 	/** The folder the fetcher says it holds, past whatever it logs before. */
