@@ -15,7 +15,7 @@ public class QueryApplication {
 		// (reactor/reactor-netty#4361): that request then waits until the client gives
 		// up. Ending each answer before the next read avoids it.
 		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true");
-		StoppedWhileStarting.guard(new SpringApplication(QueryApplication.class)).run(args);
+		SpringApplication.run(QueryApplication.class, args);
 	}
 
 }

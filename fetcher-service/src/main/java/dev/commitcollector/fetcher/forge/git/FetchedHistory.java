@@ -1,11 +1,8 @@
 package dev.commitcollector.fetcher.forge.git;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,9 +89,6 @@ final class FetchedHistory implements AutoCloseable {
 		if (closed) {
 			throw new Closed();
 		}
-		// reading the pack writes nothing: touched, so that no fetcher starting meanwhile
-		// takes this folder for one a killed fetcher left (LeftoverFetches)
-		Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
 		List<DiscoveredCommit> commits = new ArrayList<>(Math.min(size, remaining));
 		int unreadable = 0;
 		while (next != null && remaining > 0 && commits.size() + unreadable < size) {

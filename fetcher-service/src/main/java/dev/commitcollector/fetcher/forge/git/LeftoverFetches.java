@@ -13,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The temporary repositories a fetcher left behind when it was killed. A live fetch
- * touches its folder at least every {@code idle} (a history nobody pages for that long is
- * deleted by its owner), so a folder untouched for longer belongs to nobody, even with
- * several fetchers sharing the folder.
+ * The temporary repositories fetchers of earlier versions kept right under the shared
+ * folder, before each fetcher had a folder of its own ({@link OwnedFolder}): one
+ * untouched for longer than {@code idle} belongs to nobody (those fetchers touched a live
+ * fetch's folder at every page, and deleted one nobody paged for that long), so a fetcher
+ * of an earlier version still running beside this one during an upgrade keeps its
+ * fetches.
  */
 final class LeftoverFetches {
 

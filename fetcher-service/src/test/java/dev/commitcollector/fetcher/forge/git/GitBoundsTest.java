@@ -138,10 +138,11 @@ class GitBoundsTest {
 	@Test
 	void keepsTheFolderOfAFetchStillPagingHoweverLongAgoItsPackWasWritten() throws IOException {
 		linear("acme/slow", 250);
-		GitForge forge = forge(remotes().toUri().toString(), GitStub.SETTINGS);
+		GitWorkDir own = GitWorkDir.clearedOfLeftovers(work(), Clock.systemUTC());
+		GitForge forge = forge(remotes().toUri().toString(), GitStub.SETTINGS, own);
 		CommitPage first = forge.firstPage(path("acme/slow"), 250).block(WITHIN);
 		Path folder;
-		try (Stream<Path> fetches = Files.list(work())) {
+		try (Stream<Path> fetches = Files.list(own.path())) {
 			folder = fetches.filter(f -> f.getFileName().toString().startsWith("git-fetch-")).findFirst().orElseThrow();
 		}
 		// reading a pack changes no file: a fetch paging for hours writes nothing
@@ -160,10 +161,13 @@ class GitBoundsTest {
 	}
 
 	private GitForge forge(String apiUrl, GitSettings git) {
+		return forge(apiUrl, git, new GitWorkDir(work(), Duration.ofMinutes(1)));
+	}
+
+	private GitForge forge(String apiUrl, GitSettings git, GitWorkDir workDir) {
 		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, URI.create(apiUrl), null,
 				Duration.ofSeconds(20), 1);
-		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, git,
-				new GitWorkDir(work(), Duration.ofMinutes(1)), Clock.systemUTC());
+		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, git, workDir, Clock.systemUTC());
 		forges.add(forge);
 		return forge;
 	}
