@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -116,7 +115,8 @@ class OwnedFolderTest {
 			Files.writeString(pack, "x");
 			System.out.println(FOLDER + own.path());
 			System.out.flush();
-			Thread.sleep(Duration.ofMinutes(5).toMillis());
+			// held until the test kills it
+			Thread.currentThread().join();
 		}
 
 	}
