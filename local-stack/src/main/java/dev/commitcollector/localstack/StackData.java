@@ -127,10 +127,28 @@ public final class StackData implements AutoCloseable {
 				leftover.onExit().get(10, TimeUnit.SECONDS);
 			}
 			catch (Exception notYet) {
-				leftover.destroyForcibly();
+				stopForcibly(leftover);
 			}
 		}
 		Files.delete(processes());
+	}
+
+	/**
+	 * SIGKILL, and the wait for it to take: until the process has gone, its port is still
+	 * taken and the service started in its place cannot listen on it.
+	 */
+	private static void stopForcibly(ProcessHandle leftover) throws IOException {
+		leftover.destroyForcibly();
+		try {
+			leftover.onExit().get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while stopping " + leftover.pid(), ex);
+		}
+		catch (Exception ex) {
+			throw new IOException(leftover.pid() + " still runs after SIGKILL; stop it first", ex);
+		}
 	}
 
 	private Path processes() {

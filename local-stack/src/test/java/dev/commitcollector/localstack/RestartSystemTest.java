@@ -107,7 +107,8 @@ class RestartSystemTest {
 		Process launcher = launcher(number);
 		Path log = LocalStack.logs(LocalStack.home()).resolve("launcher-" + number + ".log");
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(() -> {
-			assertThat(launcher.isAlive()).as("the launcher runs; see " + log).isTrue();
+			assertThat(launcher.isAlive()).as(() -> "the launcher runs; " + log + " ends:\n" + LogLines.tail(log, 40))
+				.isTrue();
 			return ready(ports.fetcher()) && ready(ports.query()) && launched(log);
 		});
 		return launcher;

@@ -1,8 +1,10 @@
 package dev.commitcollector.query;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import reactor.core.publisher.Hooks;
 
 /** The author-grouped read model over the commit store. Reads only. */
 @SpringBootApplication
@@ -15,7 +17,18 @@ public class QueryApplication {
 		// (reactor/reactor-netty#4361): that request then waits until the client gives
 		// up. Ending each answer before the next read avoids it.
 		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true");
+		sayDroppedErrorsAtWarn();
 		SpringApplication.run(QueryApplication.class, args);
+	}
+
+	/**
+	 * A read whose client went away is cancelled, and its own failure may arrive after
+	 * that with no one left to tell: one line saying so, not Reactor's stack trace at
+	 * ERROR.
+	 */
+	static void sayDroppedErrorsAtWarn() {
+		Hooks.onErrorDropped(error -> LoggerFactory.getLogger(QueryApplication.class)
+			.warn("after its request was cancelled: {}", error.toString()));
 	}
 
 }
