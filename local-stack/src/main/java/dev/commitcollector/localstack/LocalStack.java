@@ -124,9 +124,21 @@ public final class LocalStack implements AutoCloseable {
 			query.awaitReady(READY_TIMEOUT);
 		}
 		catch (Exception ex) {
+			boolean stoppedMeanwhile = parts.stopping();
 			close();
-			throw ex;
+			throw stoppedMeanwhile ? new StoppedWhileStarting(ex) : ex;
 		}
+	}
+
+	/**
+	 * The stack was closed (Ctrl-C, SIGTERM) while it started: not a failure of its own.
+	 */
+	static final class StoppedWhileStarting extends Exception {
+
+		StoppedWhileStarting(Exception cause) {
+			super("stopped while starting", cause);
+		}
+
 	}
 
 	private Map<String, String> environment() {
@@ -293,11 +305,12 @@ public final class LocalStack implements AutoCloseable {
 		try {
 			stack.startOn(() -> InProcessKafkaBroker.start(data.kafka(), 6, TOPIC));
 		}
-		catch (IllegalStateException failed) {
-			if (!stack.parts.stopping()) {
-				log.error("the local stack did not start: {}", failed.getMessage());
-				System.exit(1);
-			}
+		catch (StoppedWhileStarting stopped) {
+			return;
+		}
+		catch (Exception failed) {
+			log.error("the local stack did not start: {}", failed.getMessage() != null ? failed.getMessage() : failed);
+			System.exit(1);
 			return;
 		}
 		log.info("""

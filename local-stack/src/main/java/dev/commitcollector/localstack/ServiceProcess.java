@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
@@ -176,6 +177,11 @@ public final class ServiceProcess {
 
 	public synchronized boolean isAlive() {
 		return process != null && process.isAlive();
+	}
+
+	/** The exit code of a process that has ended; empty while it runs. */
+	public synchronized OptionalInt exitCode() {
+		return process == null || process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.commitcollector.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,6 +98,23 @@ class RestartSystemTest {
 		assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue();
 		assertThat(started).as("the store and whatever else it had started").noneMatch(ProcessHandle::isAlive);
 		assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped").doesNotExist();
+	}
+
+	@Test
+	void refusesToStartOnAPortInUseNamingItAndExitsWithAFailure() throws Exception {
+		github = new StubGitHub();
+		try (ServerSocket taken = new ServerSocket(0)) {
+			LocalStack.Ports free = StackClient.freePorts();
+			ports = new LocalStack.Ports(taken.getLocalPort(), free.store(), free.query());
+			Process launcher = launcher(5);
+
+			assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("ended").isTrue();
+			Path log = LocalStack.logs(LocalStack.home()).resolve("launcher-5.log");
+			assertThat(launcher.exitValue()).as(() -> "its exit code; its log:\n" + LogLines.tail(log, 20))
+				.isEqualTo(1);
+			assertThat(Files.readString(log)).contains("the local stack did not start")
+				.contains("port " + taken.getLocalPort() + " (FETCHER_PORT) is in use");
+		}
 	}
 
 	/**

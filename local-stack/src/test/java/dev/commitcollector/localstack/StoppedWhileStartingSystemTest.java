@@ -21,16 +21,8 @@ class StoppedWhileStartingSystemTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "fetcher-service", "store-service" })
 	void stopsOnSigtermWhileItsStartWaitsForPostgres(String name) throws Exception {
-		Path home = LocalStack.home();
-		Path log = LocalStack.logs(home).resolve(name + "-stopped-while-starting.log");
-		Files.deleteIfExists(log);
-		int nobody = StackClient.freePort();
-		ServiceProcess service = new ServiceProcess(name, home.resolve(name + "/target/" + name + ".jar"),
-				StackClient.freePort(),
-				Map.of("FETCHER_PORT", "0", "STORE_PORT", "0", "QUERY_PORT", "0", "POSTGRES_HOST", "127.0.0.1",
-						"POSTGRES_PORT", String.valueOf(nobody), "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + nobody,
-						"DB_CONNECT_RETRY_INTERVAL", "2s"),
-				log);
+		Path log = LocalStack.logs(LocalStack.home()).resolve(name + "-stopped-while-starting.log");
+		ServiceProcess service = withoutPostgres(name, log, "24");
 		service.start();
 		try {
 			// still starting: its web server is not up, whatever it waits for
@@ -45,6 +37,39 @@ class StoppedWhileStartingSystemTest {
 		finally {
 			service.stop();
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "fetcher-service", "store-service" })
+	void endsWithItsOwnFailureWhenItsStartFails(String name) throws Exception {
+		Path log = LocalStack.logs(LocalStack.home()).resolve(name + "-failed-to-start.log");
+		ServiceProcess service = withoutPostgres(name, log, "0");
+		service.start();
+		try {
+			await().atMost(Duration.ofMinutes(1)).until(() -> !service.isAlive());
+
+			String said = Files.readString(log);
+			assertThat(service.exitCode()).as(said).hasValue(1);
+			assertThat(said).contains("Application run failed").doesNotContain("stopped while starting");
+		}
+		finally {
+			service.stop();
+		}
+	}
+
+	/**
+	 * The service on a port of its own, its PostgreSQL and Kafka at a port nobody listens
+	 * on, trying PostgreSQL {@code retries} times more, 2 s apart.
+	 */
+	private static ServiceProcess withoutPostgres(String name, Path log, String retries) throws Exception {
+		Files.deleteIfExists(log);
+		int nobody = StackClient.freePort();
+		return new ServiceProcess(name, LocalStack.home().resolve(name + "/target/" + name + ".jar"),
+				StackClient.freePort(),
+				Map.of("FETCHER_PORT", "0", "STORE_PORT", "0", "QUERY_PORT", "0", "POSTGRES_HOST", "127.0.0.1",
+						"POSTGRES_PORT", String.valueOf(nobody), "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + nobody,
+						"DB_CONNECT_RETRY_INTERVAL", "2s", "DB_CONNECT_RETRIES", retries),
+				log);
 	}
 
 }

@@ -311,7 +311,13 @@ class GitHubFetchToKafkaTest {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
-			.isEqualTo("UP");
+			.isEqualTo("UP")
+			.jsonPath("$.components.kafka.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.r2dbc.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.r2dbc.details")
+			.doesNotExist();
 		http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		http.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
 		http.get().uri("/actuator/configprops").exchange().expectStatus().isNotFound();
