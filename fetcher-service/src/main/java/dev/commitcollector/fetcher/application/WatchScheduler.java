@@ -40,6 +40,8 @@ public class WatchScheduler implements SmartLifecycle {
 	/** How long one tick may take before it is given up (and the next one starts). */
 	private static final Duration TICK_TIMEOUT = Duration.ofMinutes(1);
 
+	private static final Duration FAILURE_SAID_EVERY = Duration.ofMinutes(1);
+
 	/**
 	 * How long a claimed turn is this instance's: longer than a tick may take, so that a
 	 * turn still being taken is not taken twice.
@@ -57,6 +59,11 @@ public class WatchScheduler implements SmartLifecycle {
 	private final Duration tick;
 
 	private final DoubleSupplier jitter;
+
+	/** Ticks failed in a row; touched by the one ticking thread only. */
+	private long failedTicks;
+
+	private Instant lastFailureSaid = Instant.MIN;
 
 	private ScheduledExecutorService ticks;
 
@@ -138,13 +145,27 @@ public class WatchScheduler implements SmartLifecycle {
 		ticks.scheduleWithFixedDelay(this::tickSafely, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Blocks its own thread, never an event loop; never lets an error end the ticks. */
+	/**
+	 * Blocks its own thread, never an event loop; never lets an error end the ticks. An
+	 * outage is said when it begins, once a minute while it lasts (with how many ticks
+	 * failed meanwhile) and when it ends: not on every tick.
+	 */
 	private void tickSafely() {
 		try {
 			tick().block(TICK_TIMEOUT);
+			if (failedTicks > 0) {
+				log.info("looking for due watches works again, after {} failed tick(s)", failedTicks);
+				failedTicks = 0;
+			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("looking for due watches failed; trying again in {}: {}", tick, ex.toString());
+			failedTicks++;
+			Instant now = clock.instant();
+			if (failedTicks == 1 || !now.isBefore(lastFailureSaid.plus(FAILURE_SAID_EVERY))) {
+				lastFailureSaid = now;
+				log.warn("looking for due watches failed ({} tick(s) in a row); trying again every {}: {}", failedTicks,
+						tick, ex.toString());
+			}
 		}
 	}
 

@@ -19,6 +19,9 @@ import dev.commitcollector.fetcher.domain.RepositoryRef;
 import dev.commitcollector.fetcher.domain.Watch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Mono;
 
 /**
@@ -193,6 +196,23 @@ class WatchSchedulerTest {
 		assertThat(scheduler.isRunning()).isTrue();
 		scheduler.stop();
 		assertThat(scheduler.isRunning()).isFalse();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void saysThatTheWatchesCannotBeReadWhenItBeginsAndEndsNotOnEveryTick(CapturedOutput output) {
+		watches.failingNext(30);
+		Watch watch = watched("slow", "acme/widgets");
+		scheduler = scheduler(Duration.ofMillis(10));
+
+		scheduler.start();
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(watches.get(watch.id()).lastFetch()).isNotNull());
+		assertThat(output.getOut().lines().filter(line -> line.contains("looking for due watches failed")))
+			.as("said once within the minute the clock stood still")
+			.hasSize(1);
+		assertThat(output.getOut()).contains("looking for due watches works again, after 30 failed tick(s)");
 	}
 
 	private void tick() {
