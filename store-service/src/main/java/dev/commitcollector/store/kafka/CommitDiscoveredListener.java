@@ -98,7 +98,7 @@ class CommitDiscoveredListener {
 		log.info("stored {} new of {} events at {} (read in {} ms, written {} ms after); traces {}", outcome.stored(),
 				records.size(), PolledRecords.where(records), (decoded - started) / 1_000_000,
 				(done - decoded) / 1_000_000, PolledRecords.traceIds(records));
-		rejected.forEach(deadLetters::send);
+		deadLetters.sendAll(rejected);
 		return outcome.stored();
 	}
 

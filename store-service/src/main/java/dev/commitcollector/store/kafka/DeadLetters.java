@@ -1,10 +1,15 @@
 package dev.commitcollector.store.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -12,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.SendResult;
 
 /**
  * The dead-letter topic: an event that cannot be stored goes there unchanged, with where
@@ -55,7 +61,7 @@ final class DeadLetters {
 			.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 		this.maxRequestBytes = configured == null ? DEFAULT_MAX_REQUEST_BYTES : Long.parseLong(configured.toString());
 		// a negative partition lets the producer choose
-		this.recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> new TopicPartition(topic, -1));
+		this.recoverer = new Pipelined(kafka, (record, ex) -> new TopicPartition(topic, -1));
 		this.recoverer.setHeadersFunction((record, ex) -> {
 			RecordHeaders headers = new RecordHeaders();
 			headers.add(REASON, String.valueOf(ex.getMessage()).getBytes(StandardCharsets.UTF_8));
@@ -64,14 +70,38 @@ final class DeadLetters {
 	}
 
 	/**
-	 * Sends the letter and waits for the broker's acknowledgement; throws if it is not
-	 * sent. An event that fits its topic but would not fit the producer's request size
-	 * once the headers saying why are added (a producer other than the fetcher can send
-	 * up to the broker's limit) goes cut: its value and key to their first
-	 * {@value #CUT_BYTES} bytes, its headers dropped when they hold more than that, and
-	 * the sizes it had in {@value #VALUE_BYTES} and {@value #HEADER_BYTES}. The whole
-	 * event stays at its offset on its own topic, and the partition does not stop on a
-	 * letter that can never be sent whole.
+	 * Sends every letter, then waits for the broker's acknowledgements of them all;
+	 * throws if one is not sent. The letters of a poll (up to thousands of unreadable
+	 * events) go out together, as the producer batches them, not one round trip each:
+	 * waited for one at a time, a poll of them took longer than the consumer may take
+	 * between polls, and its partitions were given to another consumer to start over,
+	 * without end.
+	 */
+	void sendAll(List<Letter> letters) {
+		if (letters.isEmpty()) {
+			return;
+		}
+		List<Runnable> acknowledgements = new ArrayList<>(letters.size());
+		Pipelined.WAITS.set(acknowledgements);
+		try {
+			letters.forEach(this::send);
+		}
+		finally {
+			Pipelined.WAITS.remove();
+		}
+		acknowledgements.forEach(Runnable::run);
+	}
+
+	/**
+	 * Sends the letter and waits for the broker's acknowledgement (within
+	 * {@link #sendAll}, once all are sent); throws if it is not sent. An event that fits
+	 * its topic but would not fit the producer's request size once the headers saying why
+	 * are added (a producer other than the fetcher can send up to the broker's limit)
+	 * goes cut: its value and key to their first {@value #CUT_BYTES} bytes, its headers
+	 * dropped when they hold more than that, and the sizes it had in
+	 * {@value #VALUE_BYTES} and {@value #HEADER_BYTES}. The whole event stays at its
+	 * offset on its own topic, and the partition does not stop on a letter that can never
+	 * be sent whole.
 	 */
 	void send(Letter letter) {
 		ConsumerRecord<String, byte[]> record = letter.record();
@@ -125,6 +155,33 @@ final class DeadLetters {
 		return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
 				record.timestampType(), (int) bytes(key), value == null ? -1 : value.length, key, value, headers,
 				record.leaderEpoch());
+	}
+
+	/**
+	 * Spring's recoverer, whose wait for each letter's acknowledgement is put off while
+	 * {@link #sendAll} sends a poll's letters.
+	 */
+	private static final class Pipelined extends DeadLetterPublishingRecoverer {
+
+		static final ThreadLocal<List<Runnable>> WAITS = new ThreadLocal<>();
+
+		Pipelined(KafkaOperations<String, byte[]> kafka,
+				BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination) {
+			super(kafka, destination);
+		}
+
+		@Override
+		protected void verifySendResult(KafkaOperations<Object, Object> kafka, ProducerRecord<Object, Object> letter,
+				CompletableFuture<SendResult<Object, Object>> sent, ConsumerRecord<?, ?> event) {
+			List<Runnable> waits = WAITS.get();
+			if (waits == null) {
+				super.verifySendResult(kafka, letter, sent, event);
+			}
+			else {
+				waits.add(() -> super.verifySendResult(kafka, letter, sent, event));
+			}
+		}
+
 	}
 
 	/** An event, and why it cannot be stored. */
