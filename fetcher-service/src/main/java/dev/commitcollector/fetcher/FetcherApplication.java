@@ -17,12 +17,18 @@ public class FetcherApplication {
 		// (reactor/reactor-netty#4361): that request then waits until the client gives
 		// up. Ending each answer before the next read avoids it.
 		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true");
-		// A write that was under way when its fetch was cancelled (its partition moved,
-		// the instance stopping) may still answer, with no one left to tell: one line
-		// saying so, not Reactor's stack trace at ERROR.
+		sayDroppedErrorsAtWarn();
+		StoppedWhileStarting.guard(new SpringApplication(FetcherApplication.class)).run(args);
+	}
+
+	/**
+	 * A write that was under way when its fetch was cancelled (its partition moved, the
+	 * instance stopping) may still answer, with no one left to tell: one line saying so,
+	 * not Reactor's stack trace at ERROR.
+	 */
+	static void sayDroppedErrorsAtWarn() {
 		Hooks.onErrorDropped(error -> LoggerFactory.getLogger(FetcherApplication.class)
 			.warn("after its fetch was cancelled here: {}", error.toString()));
-		StoppedWhileStarting.guard(new SpringApplication(FetcherApplication.class)).run(args);
 	}
 
 }

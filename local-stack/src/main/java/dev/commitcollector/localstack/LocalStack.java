@@ -126,16 +126,16 @@ public final class LocalStack implements AutoCloseable {
 		catch (Exception ex) {
 			boolean stoppedMeanwhile = parts.stopping();
 			close();
-			throw stoppedMeanwhile ? new StoppedWhileStarting(ex) : ex;
+			throw stoppedMeanwhile ? new StartInterrupted(ex) : ex;
 		}
 	}
 
 	/**
 	 * The stack was closed (Ctrl-C, SIGTERM) while it started: not a failure of its own.
 	 */
-	static final class StoppedWhileStarting extends Exception {
+	static final class StartInterrupted extends Exception {
 
-		StoppedWhileStarting(Exception cause) {
+		StartInterrupted(Exception cause) {
 			super("stopped while starting", cause);
 		}
 
@@ -305,7 +305,7 @@ public final class LocalStack implements AutoCloseable {
 		try {
 			stack.startOn(() -> InProcessKafkaBroker.start(data.kafka(), 6, TOPIC));
 		}
-		catch (StoppedWhileStarting stopped) {
+		catch (StartInterrupted stopped) {
 			return;
 		}
 		catch (Exception failed) {
