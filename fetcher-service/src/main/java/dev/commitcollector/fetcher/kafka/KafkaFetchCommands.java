@@ -23,10 +23,13 @@ class KafkaFetchCommands implements FetchCommands {
 
 	private final CommandSettings topic;
 
-	KafkaFetchCommands(KafkaTemplate<String, String> kafka, JsonMapper json, CommandSettings topic) {
+	private final TopicSetup topics;
+
+	KafkaFetchCommands(KafkaTemplate<String, String> kafka, JsonMapper json, CommandSettings topic, TopicSetup topics) {
 		this.kafka = kafka;
 		this.json = json;
 		this.topic = topic;
+		this.topics = topics;
 	}
 
 	@Bean
@@ -39,13 +42,31 @@ class KafkaFetchCommands implements FetchCommands {
 		return TopicBuilder.name(topic.deadLetterTopic()).partitions(1).replicas(topic.replicas()).build();
 	}
 
+	/**
+	 * Refused while the topics are not set up (Kafka was away at start): a broker that
+	 * creates a topic on first use would create the commands' with its own default
+	 * partitions.
+	 */
 	@Override
 	public Mono<Void> send(Fetch fetch) {
+		String failure = topics.failure();
+		if (failure != null) {
+			return Mono.error(new TopicsNotSetUp(failure));
+		}
 		FetchRequested command = FetchRequested.of(fetch);
 		// send() may block while it waits for metadata: keep it off the event loops
 		return InObservation.call(() -> kafka.send(topic.name(), command.key(), json.writeValueAsString(command)))
 			.flatMap(Mono::fromFuture)
 			.then();
+	}
+
+	/** Kafka's topics are not there yet; the command is not sent. */
+	static final class TopicsNotSetUp extends RuntimeException {
+
+		TopicsNotSetUp(String failure) {
+			super("Kafka's topics are not set up yet: " + failure, null, false, false);
+		}
+
 	}
 
 }

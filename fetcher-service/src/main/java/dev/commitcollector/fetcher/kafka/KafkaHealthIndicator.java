@@ -14,7 +14,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
-/** Up when the Kafka cluster answers a describe-cluster call within a few seconds. */
+/**
+ * Up when the Kafka cluster answers a describe-cluster call within a few seconds and the
+ * service's topics are set up ({@link TopicSetup}).
+ */
 @Component("kafka")
 class KafkaHealthIndicator extends AbstractHealthIndicator {
 
@@ -22,9 +25,12 @@ class KafkaHealthIndicator extends AbstractHealthIndicator {
 
 	private final Map<String, Object> config;
 
-	KafkaHealthIndicator(KafkaAdmin admin) {
+	private final TopicSetup topics;
+
+	KafkaHealthIndicator(KafkaAdmin admin, TopicSetup topics) {
 		super("Kafka health check failed");
 		this.config = admin.getConfigurationProperties();
+		this.topics = topics;
 	}
 
 	/**
@@ -37,7 +43,15 @@ class KafkaHealthIndicator extends AbstractHealthIndicator {
 			var cluster = client.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
 			String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			int brokers = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
-			builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
+			String failure = topics.failure();
+			if (failure == null) {
+				builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
+			}
+			else {
+				builder.down()
+					.withDetail("clusterId", clusterId)
+					.withDetail("topics", "not set up yet, trying again: " + failure);
+			}
 		}
 		catch (TimeoutException | ExecutionException ex) {
 			Throwable cause = ex instanceof ExecutionException && ex.getCause() != null ? ex.getCause() : ex;

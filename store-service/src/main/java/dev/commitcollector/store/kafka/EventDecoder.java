@@ -45,12 +45,13 @@ final class EventDecoder {
 	/** The last instant of year 9999 that timestamptz holds (to the microsecond). */
 	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
+	/** Reads what the fast reader leaves, to the contract's types. */
 	private final JsonMapper json;
 
 	private final CommitDiscoveredReader reader;
 
 	EventDecoder(JsonMapper json) {
-		this.json = json;
+		this.json = ContractJson.strict(json);
 		this.reader = new CommitDiscoveredReader(json);
 	}
 

@@ -23,7 +23,7 @@ final class MailmapDecoder {
 	private final JsonMapper json;
 
 	MailmapDecoder(JsonMapper json) {
-		this.json = json;
+		this.json = ContractJson.strict(json);
 	}
 
 	MailmapRecord decode(byte[] value) {

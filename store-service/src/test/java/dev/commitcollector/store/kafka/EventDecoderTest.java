@@ -78,6 +78,20 @@ class EventDecoderTest {
 	}
 
 	@Test
+	void refusesAFieldOfAnotherTypeThanTheContractsOrGivenTwice() {
+		String event = anEvent().json();
+		for (String wrong : new String[] { event.replace("\"schemaVersion\":1", "\"schemaVersion\":1.5"),
+				event.replace("\"schemaVersion\":1", "\"schemaVersion\":\"2\""),
+				event.replace("\"provider\":\"github\"", "\"provider\":7"),
+				event.replace("\"schemaVersion\":1", "\"schemaVersion\":1,\"schemaVersion\":2"),
+				event.replace("\"repository\":", "\"repository\":\"acme/other\",\"repository\":") }) {
+			assertThatThrownBy(() -> decode(wrong)).as(wrong)
+				.isInstanceOf(EventDecoder.InvalidEvent.class)
+				.hasMessageContaining("not CommitDiscovered JSON");
+		}
+	}
+
+	@Test
 	void acceptsExactlyTheContractsProviderAndShaForms() {
 		assertThat(Stream.of("github", "gitlab-ee", "0", "a".repeat(40), "my-forge-2"))
 			.allMatch(EventDecoder::isProvider);
