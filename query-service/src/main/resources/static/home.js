@@ -62,6 +62,20 @@ function commitsText(count) {
   return count.toLocaleString('en') + (count === 1 ? ' commit' : ' commits');
 }
 
+// a re-fetch of an unchanged repository discovers nothing new; an empty one has nothing to show
+function completedText(fetch) {
+  const known = fetch.commitsAlreadyKnown;
+  if (fetch.commitsDiscovered > 0) {
+    return 'Fetched ' + commitsText(fetch.commitsDiscovered) + ' of ' + fetch.repository + '. '
+      + (known > 0 ? '(' + known.toLocaleString('en') + ' more were stored already.) ' : '');
+  }
+  if (known > 0) {
+    return fetch.repository + ' is up to date: no new commits (' + known.toLocaleString('en')
+      + ' were stored already). ';
+  }
+  return fetch.repository + ' has no commits: the forge answered with an empty history. ';
+}
+
 async function follow(started) {
   let current = started;
   while (current.status === 'RUNNING' || current.status === 'QUEUED') {
@@ -74,9 +88,11 @@ async function follow(started) {
     current = await getJson(state.fetcherUrl + '/api/v1/fetches/' + encodeURIComponent(current.id));
   }
   if (current.status === 'COMPLETED') {
-    say('Fetched ' + commitsText(current.commitsDiscovered) + ' of ' + current.repository + '. ', 'ok');
-    document.getElementById('fetch-status')
-      .append(el('a', { href: repositoryHref(current.provider, current.repository) }, 'See its authors'));
+    say(completedText(current), 'ok');
+    if (current.commitsDiscovered + current.commitsAlreadyKnown > 0) {
+      document.getElementById('fetch-status')
+        .append(el('a', { href: repositoryHref(current.provider, current.repository) }, 'See its authors'));
+    }
     await loadRepositories(true);
   } else {
     say('The fetch failed: ' + current.error, 'error');

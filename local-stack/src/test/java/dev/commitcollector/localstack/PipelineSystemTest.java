@@ -134,6 +134,11 @@ class PipelineSystemTest {
 			browser.showActivityPer("month");
 			assertChartDrawsTheApi(browser.activityChart("month"), "acme/form");
 			assertSparklinesDrawTheApi(browser.sparklines("month"), "acme/form");
+
+			// fetched again unchanged: nothing new, and the page says so, not "Fetched 0"
+			browser.open(stack.query().url() + "/");
+			browser.fetch("github", "acme/form", 200);
+			browser.awaitStatus("acme/form is up to date: no new commits");
 		}
 	}
 

@@ -23,6 +23,11 @@ public record FetchQuery(Optional<String> provider, Optional<RepositoryPath> rep
 		}
 	}
 
+	/** The same query for {@code repository}, as the provider knows it. */
+	public FetchQuery about(RepositoryPath repository) {
+		return new FetchQuery(provider, Optional.of(repository), status, size, after);
+	}
+
 	/** Where the previous page ended: its last fetch's start and id. */
 	public record After(Instant startedAt, UUID id) {
 	}

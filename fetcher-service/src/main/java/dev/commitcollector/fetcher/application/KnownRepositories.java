@@ -14,4 +14,11 @@ public interface KnownRepositories {
 	 */
 	Mono<RepositoryPath> name(String provider, RepositoryPath repository);
 
+	/**
+	 * The name under which the repository of {@code provider} that is {@code repository}
+	 * but for letter case was first named, or {@code repository} itself when it never
+	 * was; names nothing.
+	 */
+	Mono<RepositoryPath> lookUp(String provider, RepositoryPath repository);
+
 }

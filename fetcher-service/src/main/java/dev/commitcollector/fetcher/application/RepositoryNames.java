@@ -33,4 +33,15 @@ public class RepositoryNames {
 		return known.name(provider, repository);
 	}
 
+	/**
+	 * {@code repository} as {@code provider} knows it, without naming it: what a listing
+	 * filters by.
+	 */
+	public Mono<RepositoryPath> known(String provider, RepositoryPath repository) {
+		if (!forges.named(provider).type().namesIgnoreCase()) {
+			return Mono.just(repository);
+		}
+		return known.lookUp(provider, repository);
+	}
+
 }

@@ -10,6 +10,8 @@ public enum ForgeType {
 
 	GITHUB(2), GITLAB(22), BITBUCKET(2), GITEA(2), GIT(22);
 
+	private static final String GIT_SUFFIX = ".git";
+
 	private final int maxPathSegments;
 
 	ForgeType(int maxPathSegments) {
@@ -18,10 +20,21 @@ public enum ForgeType {
 
 	/**
 	 * Parses a repository path by this forge's rules (nested groups where the forge has
-	 * them).
+	 * them). A forge's repository name never ends in {@code .git} (GitHub removes the
+	 * suffix from a new repository's name, GitLab and Gitea refuse it, their clone URLs
+	 * add it): {@code owner/name.git}, as copied from a clone URL, is {@code owner/name},
+	 * one repository, not a second one. Plain git's paths are a server's directories,
+	 * where {@code name.git} is the usual bare repository.
 	 */
 	public RepositoryPath parsePath(String value) {
-		return RepositoryPath.parse(value, maxPathSegments);
+		RepositoryPath path = RepositoryPath.parse(value, maxPathSegments);
+		String name = path.name();
+		boolean cloneSuffix = name.length() > GIT_SUFFIX.length()
+				&& name.regionMatches(true, name.length() - GIT_SUFFIX.length(), GIT_SUFFIX, 0, GIT_SUFFIX.length());
+		if (this == GIT || !cloneSuffix) {
+			return path;
+		}
+		return new RepositoryPath(path.owner(), name.substring(0, name.length() - GIT_SUFFIX.length()));
 	}
 
 	/**

@@ -35,14 +35,22 @@ class PostgresKnownRepositories implements KnownRepositories {
 			.bind(1, repository.toString())
 			.fetch()
 			.rowsUpdated();
-		Mono<RepositoryPath> named = db.sql("""
+		return claim.then(named(provider, repository));
+	}
+
+	@Override
+	public Mono<RepositoryPath> lookUp(String provider, RepositoryPath repository) {
+		return named(provider, repository).defaultIfEmpty(repository);
+	}
+
+	private Mono<RepositoryPath> named(String provider, RepositoryPath repository) {
+		return db.sql("""
 				select repository from fetcher.repository_names
 				where provider = $1 and folded = lower($2)""")
 			.bind(0, provider)
 			.bind(1, repository.toString())
 			.map(row -> RepositoryPath.parse(row.get("repository", String.class), ANY_DEPTH))
 			.one();
-		return claim.then(named);
 	}
 
 }

@@ -159,7 +159,15 @@ class FetchController {
 			@Parameter(description = "The opaque cursor a page hands out as `next`; pass it back unchanged.",
 					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after) {
 		FetchQuery query = listQuery.of(provider, repository, status, size, after);
-		return fetches.list(query).map(FetchListView::of);
+		if (query.provider().isEmpty() || query.repository().isEmpty()) {
+			return fetches.list(query).map(FetchListView::of);
+		}
+		// another spelling of a repository the forge finds whatever the case lists its
+		// fetches
+		return names.known(query.provider().get(), query.repository().get())
+			.map(query::about)
+			.flatMap(fetches::list)
+			.map(FetchListView::of);
 	}
 
 	@GetMapping("/{id}")

@@ -40,4 +40,19 @@ class ForgeTypeTest {
 		}
 	}
 
+	@Test
+	void readsAForgesNameCopiedFromACloneUrlAsTheRepositoryItself() {
+		assertThat(ForgeType.GITHUB.parsePath("acme/widgets.git")).hasToString("acme/widgets");
+		assertThat(ForgeType.GITEA.parsePath("acme/widgets.GIT")).hasToString("acme/widgets");
+		assertThat(ForgeType.BITBUCKET.parsePath("team/repo.git")).hasToString("team/repo");
+		assertThat(ForgeType.GITLAB.parsePath("acme/platform/widgets.git")).hasToString("acme/platform/widgets");
+		assertThat(ForgeType.GITHUB.parsePath("acme/widgets.github.io")).hasToString("acme/widgets.github.io");
+		assertThat(ForgeType.GITHUB.parsePath("acme/.git")).hasToString("acme/.git");
+	}
+
+	@Test
+	void keepsAPlainGitPathAsTheServersDirectoryIsNamed() {
+		assertThat(ForgeType.GIT.parsePath("mirrors/widgets.git")).hasToString("mirrors/widgets.git");
+	}
+
 }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.commitcollector.fetcher.application.FetchRecords;
+import dev.commitcollector.fetcher.application.KnownRepositories;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
@@ -47,6 +49,9 @@ class FetchListingApiTest {
 	@Autowired
 	FetchRecords records;
 
+	@Autowired
+	KnownRepositories known;
+
 	WebTestClient http;
 
 	@Autowired
@@ -78,6 +83,18 @@ class FetchListingApiTest {
 
 		assertThat(pages).isEqualTo(3);
 		assertThat(listed).containsExactlyElementsOf(newestFirst);
+	}
+
+	@Test
+	void listsTheFetchesOfARepositoryAskedForInAnotherLetterCase() {
+		known.name("github", repository).block(Duration.ofSeconds(10));
+		List<Fetch> fetches = recorded(2);
+
+		JsonNode page = get(
+				"/api/v1/fetches?provider=github&repository=" + repository.toString().toUpperCase(Locale.ROOT));
+
+		assertThat(page.get("fetches")).hasSize(fetches.size());
+		assertThat(page.get("fetches").get(0).get("repository").asString()).isEqualTo(repository.toString());
 	}
 
 	@Test

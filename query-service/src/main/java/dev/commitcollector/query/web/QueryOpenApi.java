@@ -90,8 +90,9 @@ class QueryOpenApi {
 			+ "\"detail\":\"query parameter 'filter' is 201 characters long; at most 200 are accepted\"}";
 
 	static final String NOT_STORED = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-			+ "\"detail\":\"no commits of octocat/Hello-World from github are stored; fetch it first with POST "
-			+ "/api/v1/fetches on the fetcher\",\"instance\":\"/api/v1/authors\"}";
+			+ "\"detail\":\"no commits of octocat/Hello-World from github are stored: it has not been fetched yet "
+			+ "(POST /api/v1/fetches on the fetcher), or its fetch found no commits (an empty repository)\","
+			+ "\"instance\":\"/api/v1/authors\"}";
 
 	static final String NOT_ACCEPTABLE = "{\"type\":\"about:blank\",\"title\":\"Not Acceptable\",\"status\":406,"
 			+ "\"detail\":\"Acceptable representations: [application/json].\",\"instance\":\"/api/v1/repository\"}";

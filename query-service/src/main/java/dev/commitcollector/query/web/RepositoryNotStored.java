@@ -9,7 +9,8 @@ final class RepositoryNotStored extends RuntimeException {
 
 	RepositoryNotStored(RepositoryKey key) {
 		super("no commits of " + key.path() + " from " + key.provider()
-				+ " are stored; fetch it first with POST /api/v1/fetches on the fetcher");
+				+ " are stored: it has not been fetched yet (POST /api/v1/fetches on the fetcher), or its fetch "
+				+ "found no commits (an empty repository)");
 		this.key = key;
 	}
 
