@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 import dev.commitcollector.fetcher.domain.FetchMode;
+import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.Watch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,27 +105,51 @@ public class WatchScheduler implements SmartLifecycle {
 		return Mono.defer(() -> {
 			var now = clock.instant();
 			Instant lease = now.plus(TURN_LEASE).truncatedTo(ChronoUnit.MILLIS);
-			Instant next = due.nextRunAfter(now, jitter.getAsDouble());
+			double fraction = jitter.getAsDouble();
 			return watches.claim(due, now, lease)
-				.flatMap(claimed -> claimed.map(watch -> run(watch, lease, next)).orElse(Mono.empty()));
+				.flatMap(claimed -> claimed.map(watch -> run(watch, now, lease, fraction)).orElse(Mono.empty()));
 		});
 	}
 
-	private Mono<Void> run(Watch watch, Instant lease, Instant next) {
+	private Mono<Void> run(Watch watch, Instant now, Instant lease, double fraction) {
 		return busy(watch).flatMap(busy -> {
 			if (busy) {
 				log.info("watch {} ({}): its repository's fetch still waits or runs; skipping this turn", watch.id(),
 						watch.target());
-				return watches.skipped(watch.id(), lease, next);
+				return watches.skipped(watch.id(), lease, watch.nextRunAfter(now, fraction, watch.failedTurns()));
 			}
-			return Mono
-				.defer(() -> fetchCommits.start(watch.provider(), watch.repository(), watch.limit(),
-						FetchMode.INCREMENTAL))
-				.flatMap(fetch -> {
-					log.info("watch {} ({}): started fetch {}", watch.id(), watch.target(), fetch.id());
-					return watches.started(watch.id(), lease, fetch.id(), next);
-				});
+			return failedTurns(watch).flatMap(
+					failed -> Mono
+						.defer(() -> fetchCommits.start(watch.provider(), watch.repository(), watch.limit(),
+								FetchMode.INCREMENTAL))
+						.flatMap(fetch -> {
+							Instant next = watch.nextRunAfter(now, fraction, failed);
+							if (failed > 0) {
+								log.warn(
+										"watch {} ({}): started fetch {}; its last fetch {} FAILED, {} turn(s) in a row, "
+												+ "so the next turn waits until {}",
+										watch.id(), watch.target(), fetch.id(), watch.lastFetch(), failed, next);
+							}
+							else {
+								log.info("watch {} ({}): started fetch {}", watch.id(), watch.target(), fetch.id());
+							}
+							return watches.started(watch.id(), lease, fetch.id(), next, failed);
+						}));
 		});
+	}
+
+	/**
+	 * The watch's failed turns in a row, this one's included when the fetch it started
+	 * last FAILED; none once one did not. A fetch of which no record is left counts as
+	 * not failed.
+	 */
+	private Mono<Integer> failedTurns(Watch watch) {
+		if (watch.lastFetch() == null) {
+			return Mono.just(0);
+		}
+		return fetches.lookup(watch.lastFetch())
+			.map(last -> last.filter(fetch -> fetch.status() == FetchStatus.FAILED).isPresent()
+					? watch.failedTurns() + 1 : 0);
 	}
 
 	/**

@@ -39,11 +39,12 @@ public interface Watches {
 
 	/**
 	 * The turn the watch was claimed for until {@code lease} started {@code fetch}:
-	 * remembers it as the last one the watch started, and moves the watch's next run to
+	 * remembers it as the last one the watch started and {@code failedTurns} as the turns
+	 * in a row that found the fetch before them failed, and moves the watch's next run to
 	 * {@code next}. Does nothing when the lease is no longer this caller's (its next run
 	 * is no longer {@code lease}).
 	 */
-	Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next);
+	Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next, int failedTurns);
 
 	/**
 	 * The turn the watch was claimed for until {@code lease} was skipped (its repository

@@ -23,7 +23,7 @@ class PostgresWatches implements Watches {
 	private static final int ANY_DEPTH = Integer.MAX_VALUE;
 
 	private static final String COLUMNS = """
-			id, provider, repository, "limit", interval_ms, created_at, next_run_at, last_fetch_id""";
+			id, provider, repository, "limit", interval_ms, created_at, next_run_at, last_fetch_id, failed_turns""";
 
 	private final DatabaseClient db;
 
@@ -38,7 +38,7 @@ class PostgresWatches implements Watches {
 	@Override
 	public Mono<Watch> add(Watch watch) {
 		return db.sql("insert into fetcher.watches (" + COLUMNS + """
-				) values ($1, $2, $3, $4, $5, $6, $7, null)
+				) values ($1, $2, $3, $4, $5, $6, $7, null, 0)
 				on conflict (provider, repository) do nothing returning id""")
 			.bind(0, watch.id())
 			.bind(1, watch.provider())
@@ -123,13 +123,15 @@ class PostgresWatches implements Watches {
 	}
 
 	@Override
-	public Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next) {
+	public Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next, int failedTurns) {
 		return db
-			.sql("update fetcher.watches set last_fetch_id = $1, next_run_at = $2 where id = $3 and next_run_at = $4")
+			.sql("update fetcher.watches set last_fetch_id = $1, next_run_at = $2, failed_turns = $3"
+					+ " where id = $4 and next_run_at = $5")
 			.bind(0, fetch)
 			.bind(1, next)
-			.bind(2, watch)
-			.bind(3, lease)
+			.bind(2, failedTurns)
+			.bind(3, watch)
+			.bind(4, lease)
 			.then();
 	}
 
@@ -147,7 +149,8 @@ class PostgresWatches implements Watches {
 				RepositoryPath.parse(row.get("repository", String.class), ANY_DEPTH));
 		return new Watch(row.get("id", UUID.class), target, row.get("limit", Integer.class),
 				Duration.ofMillis(row.get("interval_ms", Long.class)), row.get("created_at", Instant.class),
-				row.get("next_run_at", Instant.class), row.get("last_fetch_id", UUID.class));
+				row.get("next_run_at", Instant.class), row.get("last_fetch_id", UUID.class),
+				row.get("failed_turns", Integer.class));
 	}
 
 }

@@ -18,7 +18,10 @@ record WatchView(@Schema(description = "The watch's id.") UUID id,
 				example = "PT1H") String interval,
 		@Schema(description = "When it was added.") Instant createdAt,
 		@Schema(description = "When its next turn is due.") Instant nextRunAt,
-		@Schema(description = "The fetch it started last; null before its first turn.") LastFetch lastFetch) {
+		@Schema(description = "The fetch it started last; null before its first turn.") LastFetch lastFetch,
+		@Schema(description = "Turns in a row that found the fetch before them FAILED; each doubles the wait "
+				+ "before the next turn, up to a day (or the interval, if longer). 0 once a fetch did not fail.",
+				example = "0") int failedTurns) {
 
 	static WatchView of(WatchReport report) {
 		Watch watch = report.watch();
@@ -26,7 +29,7 @@ record WatchView(@Schema(description = "The watch's id.") UUID id,
 			.map(fetch -> new LastFetch(fetch.id(), fetch.status()))
 			.orElse(watch.lastFetch() == null ? null : new LastFetch(watch.lastFetch(), null));
 		return new WatchView(watch.id(), watch.provider(), watch.repository().toString(), watch.limit(),
-				watch.interval().toString(), watch.createdAt(), watch.nextRunAt(), last);
+				watch.interval().toString(), watch.createdAt(), watch.nextRunAt(), last, watch.failedTurns());
 	}
 
 	/**

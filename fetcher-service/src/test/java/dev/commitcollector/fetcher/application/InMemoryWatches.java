@@ -78,7 +78,7 @@ final class InMemoryWatches implements Watches {
 					return Optional.empty();
 				}
 				Watch claimed = new Watch(current.id(), current.target(), current.limit(), current.interval(),
-						current.createdAt(), next, current.lastFetch());
+						current.createdAt(), next, current.lastFetch(), current.failedTurns());
 				byId.put(claimed.id(), claimed);
 				return Optional.of(claimed);
 			}
@@ -86,20 +86,22 @@ final class InMemoryWatches implements Watches {
 	}
 
 	@Override
-	public Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next) {
-		return moved(watch, lease, next, fetch);
+	public Mono<Void> started(UUID watch, Instant lease, UUID fetch, Instant next, int failedTurns) {
+		return moved(watch, lease, next, fetch, failedTurns);
 	}
 
 	@Override
 	public Mono<Void> skipped(UUID watch, Instant lease, Instant next) {
-		return moved(watch, lease, next, null);
+		return moved(watch, lease, next, null, null);
 	}
 
 	/** As the database does: only while the lease is the caller's. */
-	private Mono<Void> moved(UUID watch, Instant lease, Instant next, UUID fetch) {
+	private Mono<Void> moved(UUID watch, Instant lease, Instant next, UUID fetch, Integer failedTurns) {
 		return Mono.fromRunnable(() -> byId.computeIfPresent(watch,
-				(id, w) -> !w.nextRunAt().equals(lease) ? w : new Watch(w.id(), w.target(), w.limit(), w.interval(),
-						w.createdAt(), next, fetch == null ? w.lastFetch() : fetch)));
+				(id, w) -> !w.nextRunAt().equals(lease) ? w
+						: new Watch(w.id(), w.target(), w.limit(), w.interval(), w.createdAt(), next,
+								fetch == null ? w.lastFetch() : fetch,
+								failedTurns == null ? w.failedTurns() : failedTurns)));
 	}
 
 	Watch get(UUID id) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
@@ -47,9 +48,15 @@ class WatchSchedulerTest {
 
 	private final InProcessCommands commands = new InProcessCommands();
 
+	private final AtomicBoolean flakyIsDown = new AtomicBoolean(true);
+
 	private final FetchCommits fetchCommits = new FetchCommits(
 			new Forges(List.of(new TestForge("slow", Mono.never()),
-					new TestForge("failing", Mono.error(new IllegalStateException("the forge is down"))))),
+					new TestForge("failing", Mono.error(new IllegalStateException("the forge is down"))),
+					new TestForge("flaky",
+							Mono.defer(() -> flakyIsDown.get()
+									? Mono.error(new IllegalStateException("the repository is gone"))
+									: Mono.just(CommitPage.empty()))))),
 			(fetch, commits) -> Mono.empty(), fetches, new InMemoryHistory(), clock, new FetchSettings(4, 1000),
 			commands);
 
@@ -101,7 +108,7 @@ class WatchSchedulerTest {
 	void skipsATurnWhileItsLastFetchRunsOnAnotherInstance() {
 		Fetch elsewhere = Fetch.requested(target("slow", "acme/widgets"), 50, FetchMode.INCREMENTAL, T0).running();
 		records.save(elsewhere).block();
-		Watch watch = new Watch(UUID.randomUUID(), elsewhere.target(), 50, INTERVAL, T0, T0, elsewhere.id());
+		Watch watch = new Watch(UUID.randomUUID(), elsewhere.target(), 50, INTERVAL, T0, T0, elsewhere.id(), 0);
 		watches.add(watch).block();
 
 		tick();
@@ -128,9 +135,49 @@ class WatchSchedulerTest {
 	}
 
 	@Test
+	void waitsTwiceAsLongAfterEachTurnWhoseLastFetchFailedAndNoLongerOnceOneDidNot() {
+		Watch watch = watched("flaky", "acme/widgets");
+		tick();
+		for (int failed = 1; failed <= 3; failed++) {
+			UUID last = watches.get(watch.id()).lastFetch();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(
+						() -> assertThat(fetches.find(last).orElseThrow().status()).isEqualTo(FetchStatus.FAILED));
+			clock.advance(Duration.between(clock.instant(), watches.get(watch.id()).nextRunAt()));
+			tick();
+
+			Watch after = watches.get(watch.id());
+			assertThat(after.failedTurns()).isEqualTo(failed);
+			assertThat(after.nextRunAt()).as("after %d failed fetch(es)", failed)
+				.isEqualTo(clock.instant().plus(INTERVAL.multipliedBy(1L << failed)).plus(HALF_JITTER));
+		}
+
+		// the repository is back: the fetch after the third failed turn completes
+		flakyIsDown.set(false);
+		UUID failedLast = watches.get(watch.id()).lastFetch();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(fetches.find(failedLast).orElseThrow().status()).isEqualTo(FetchStatus.FAILED));
+		clock.advance(Duration.between(clock.instant(), watches.get(watch.id()).nextRunAt()));
+		tick();
+		UUID completed = watches.get(watch.id()).lastFetch();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(fetches.find(completed).orElseThrow().status()).isEqualTo(FetchStatus.COMPLETED));
+		assertThat(watches.get(watch.id()).failedTurns()).as("the turn that started it found the last one failed")
+			.isEqualTo(4);
+		clock.advance(Duration.between(clock.instant(), watches.get(watch.id()).nextRunAt()));
+		tick();
+
+		Watch after = watches.get(watch.id());
+		assertThat(after.failedTurns()).isZero();
+		assertThat(after.nextRunAt()).isEqualTo(clock.instant().plus(INTERVAL).plus(HALF_JITTER));
+	}
+
+	@Test
 	void doesNothingBeforeAWatchIsDue() {
 		Watch notYet = new Watch(UUID.randomUUID(), target("slow", "acme/widgets"), 50, INTERVAL, T0, T0.plusSeconds(1),
-				null);
+				null, 0);
 		watches.add(notYet).block();
 
 		tick();

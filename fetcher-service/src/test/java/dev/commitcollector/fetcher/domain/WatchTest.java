@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,19 @@ class WatchTest {
 		Watch watch = Watch.of(TARGET, 10, Duration.ofHours(24), NOW);
 
 		assertThat(watch.nextRunAfter(NOW, 1)).isEqualTo(Instant.parse("2026-08-02T10:01:00.123Z"));
+	}
+
+	@Test
+	void waitsTwiceItsIntervalPerFailedTurnButNeverMoreThanADayOrItsIntervalIfLonger() {
+		Watch hourly = Watch.of(TARGET, 10, Duration.ofHours(1), NOW);
+		Watch weekly = Watch.of(TARGET, 10, Duration.ofDays(7), NOW);
+		Instant millis = NOW.truncatedTo(ChronoUnit.MILLIS);
+
+		assertThat(hourly.nextRunAfter(NOW, 0, 0)).isEqualTo(millis.plus(Duration.ofHours(1)));
+		assertThat(hourly.nextRunAfter(NOW, 0, 3)).isEqualTo(millis.plus(Duration.ofHours(8)));
+		assertThat(hourly.nextRunAfter(NOW, 0, 5)).isEqualTo(millis.plus(Duration.ofDays(1)));
+		assertThat(hourly.nextRunAfter(NOW, 0, Integer.MAX_VALUE)).isEqualTo(millis.plus(Duration.ofDays(1)));
+		assertThat(weekly.nextRunAfter(NOW, 0, 4)).isEqualTo(millis.plus(Duration.ofDays(7)));
 	}
 
 	@Test

@@ -92,8 +92,9 @@ class PostgresWatchesTest {
 		Instant lease = T0.plusSeconds(121);
 		assertThat(adapter().claim(due, T0.plusSeconds(1), lease).block(WAIT)).isPresent();
 		UUID fetch = UUID.randomUUID();
-		adapter().started(due.id(), lease, fetch, T0.plus(INTERVAL)).block(WAIT);
+		adapter().started(due.id(), lease, fetch, T0.plus(INTERVAL), 3).block(WAIT);
 		assertThat(adapter().find(due.id()).block(WAIT)).map(Watch::lastFetch).contains(fetch);
+		assertThat(adapter().find(due.id()).block(WAIT)).map(Watch::failedTurns).contains(3);
 		assertThat(adapter().find(due.id()).block(WAIT)).map(Watch::nextRunAt).contains(T0.plus(INTERVAL));
 	}
 
@@ -108,11 +109,12 @@ class PostgresWatchesTest {
 			.isPresent();
 
 		adapter().skipped(due.id(), lease, T0.plus(INTERVAL)).block(WAIT);
-		adapter().started(due.id(), lease, UUID.randomUUID(), T0.plus(INTERVAL)).block(WAIT);
+		adapter().started(due.id(), lease, UUID.randomUUID(), T0.plus(INTERVAL), 1).block(WAIT);
 
 		Watch after = adapter().find(due.id()).block(WAIT).orElseThrow();
 		assertThat(after.nextRunAt()).as("the turn is the second claimer's").isEqualTo(retaken);
 		assertThat(after.lastFetch()).isNull();
+		assertThat(after.failedTurns()).isZero();
 		adapter().skipped(due.id(), retaken, T0.plus(INTERVAL)).block(WAIT);
 		assertThat(adapter().find(due.id()).block(WAIT)).map(Watch::nextRunAt).contains(T0.plus(INTERVAL));
 	}

@@ -75,7 +75,7 @@ class WatchApiTest {
 		String id = watch.get("id").asString();
 		assertThat(result.getResponseHeaders().getLocation()).hasToString("/api/v1/watches/" + id);
 		assertThat(watch.propertyNames()).containsExactlyInAnyOrder("id", "provider", "repository", "limit", "interval",
-				"createdAt", "nextRunAt", "lastFetch");
+				"createdAt", "nextRunAt", "lastFetch", "failedTurns");
 		assertThat(watch.get("provider").asString()).isEqualTo("github");
 		assertThat(watch.get("repository").asString()).isEqualTo(repository);
 		assertThat(watch.get("limit").asInt()).isEqualTo(50);
@@ -112,7 +112,7 @@ class WatchApiTest {
 				FetchMode.INCREMENTAL, Instant.now());
 		records.save(fetch).block(Duration.ofSeconds(10));
 		Watch watch = watches.find(UUID.fromString(id)).block(Duration.ofSeconds(10)).orElseThrow();
-		watches.started(watch.id(), watch.nextRunAt(), fetch.id(), watch.nextRunAt().plus(watch.interval()))
+		watches.started(watch.id(), watch.nextRunAt(), fetch.id(), watch.nextRunAt().plus(watch.interval()), 0)
 			.block(Duration.ofSeconds(10));
 		records.save(fetch.running().completed(Instant.now())).block(Duration.ofSeconds(10));
 
