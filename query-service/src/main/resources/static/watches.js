@@ -9,6 +9,15 @@ function sayWatch(text, kind) {
   status.className = kind || '';
 }
 
+// a watch whose fetches keep failing waits longer before each turn: say so beside the last one
+function lastFetchText(watch) {
+  const last = watch.lastFetch ? watch.lastFetch.status.toLowerCase() : 'none yet';
+  return watch.failedTurns > 0
+    ? last + ' (' + watch.failedTurns + (watch.failedTurns === 1 ? ' failed turn' : ' failed turns')
+      + ' in a row: waiting longer)'
+    : last;
+}
+
 async function loadWatches() {
   const body = document.querySelector('#watches tbody');
   const { response, json } = await callFetcher('GET', '/api/v1/watches');
@@ -20,7 +29,7 @@ async function loadWatches() {
     el('td', {}, el('a', { href: repositoryHref(watch.provider, watch.repository) }, watch.repository)),
     el('td', {}, INTERVALS[watch.interval] || watch.interval),
     el('td', {}, el('time', { datetime: watch.nextRunAt }, formatDate(watch.nextRunAt))),
-    el('td', {}, watch.lastFetch ? watch.lastFetch.status.toLowerCase() : 'none yet'),
+    el('td', {}, lastFetchText(watch)),
     el('td', {}, removeButton(watch)))));
   document.getElementById('watches-empty').hidden = json.watches.length > 0;
 }
