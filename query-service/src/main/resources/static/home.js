@@ -62,18 +62,29 @@ function commitsText(count) {
   return count.toLocaleString('en') + (count === 1 ? ' commit' : ' commits');
 }
 
-// a re-fetch of an unchanged repository discovers nothing new; an empty one has nothing to show
-function completedText(fetch) {
+// a re-fetch of an unchanged repository discovers nothing new (the forge may not even send its
+// commits again: 304 Not Modified); one with nothing stored at all has an empty history
+async function completedText(fetch) {
   const known = fetch.commitsAlreadyKnown;
   if (fetch.commitsDiscovered > 0) {
     return 'Fetched ' + commitsText(fetch.commitsDiscovered) + ' of ' + fetch.repository + '. '
       + (known > 0 ? '(' + known.toLocaleString('en') + ' more were stored already.) ' : '');
   }
-  if (known > 0) {
-    return fetch.repository + ' is up to date: no new commits (' + known.toLocaleString('en')
-      + ' were stored already). ';
+  const stored = known > 0 ? known : await storedCommits(fetch);
+  if (stored > 0) {
+    return fetch.repository + ' is up to date: no new commits (' + commitsText(stored) + ' stored). ';
   }
   return fetch.repository + ' has no commits: the forge answered with an empty history. ';
+}
+
+// how many commits of the fetch's repository are stored; 0 when none (the query API's 404)
+async function storedCommits(fetch) {
+  const params = new URLSearchParams({ provider: fetch.provider, repository: fetch.repository });
+  try {
+    return (await getJson('/api/v1/repository?' + params)).commitCount || 0;
+  } catch (notStored) {
+    return 0;
+  }
 }
 
 async function follow(started) {
@@ -88,8 +99,9 @@ async function follow(started) {
     current = await getJson(state.fetcherUrl + '/api/v1/fetches/' + encodeURIComponent(current.id));
   }
   if (current.status === 'COMPLETED') {
-    say(completedText(current), 'ok');
-    if (current.commitsDiscovered + current.commitsAlreadyKnown > 0) {
+    const text = await completedText(current);
+    say(text, 'ok');
+    if (!text.includes(' has no commits: ')) {
       document.getElementById('fetch-status')
         .append(el('a', { href: repositoryHref(current.provider, current.repository) }, 'See its authors'));
     }
