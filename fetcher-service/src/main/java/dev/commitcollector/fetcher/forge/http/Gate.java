@@ -43,6 +43,8 @@ final class Gate {
 	 * {@code waits} while it pauses.
 	 */
 	<T> Mono<T> run(Mono<T> request, RateLimitWaits waits) {
+		Mono<T> held = request.doOnError(ForgeFailure.RateLimited.class,
+				limited -> budget.holdUntil(limited.retryAt()));
 		return permits.run(Mono.defer(() -> {
 			Instant exhausted = budget.exhaustedPastLongestWait();
 			if (exhausted != null) {
@@ -50,11 +52,11 @@ final class Gate {
 			}
 			Duration pause = budget.pause();
 			if (pause.isZero()) {
-				return request;
+				return held;
 			}
-			log.info("{} has little left of its rate limit; pacing: the next request waits {}", forge, pause);
+			log.info("{} is at or near its rate limit; the next request waits {}", forge, pause);
 			waits.waitingUntil(clock.instant().plus(pause));
-			return Mono.delay(pause).doFinally(signal -> waits.waitingUntil(null)).then(request);
+			return Mono.delay(pause).doFinally(signal -> waits.waitingUntil(null)).then(held);
 		}));
 	}
 

@@ -10,7 +10,10 @@ import org.springframework.http.HttpHeaders;
  * What a forge instance says is left of its rate limit, read from the headers of every
  * answer ({@code x-ratelimit-remaining}/{@code -reset} on GitHub and Gitea,
  * {@code RateLimit-Remaining}/{@code -Reset} on GitLab). When little is left, requests
- * are spread over the time until the reset instead of running into the limit.
+ * are spread over the time until the reset instead of running into the limit. A rate
+ * limit one answer ran into ({@code Retry-After}, GitHub's secondary limit) holds every
+ * request to the instance until it lifts, not only the one that met it: the limit is the
+ * token's, and GitHub warns that requests sent meanwhile can get an integration banned.
  */
 final class RateBudget {
 
@@ -25,6 +28,8 @@ final class RateBudget {
 
 	private Instant reset = Instant.MIN;
 
+	private Instant heldUntil = Instant.MIN;
+
 	RateBudget(Clock clock, Duration maxPause) {
 		this.clock = clock;
 		this.maxPause = maxPause;
@@ -37,6 +42,15 @@ final class RateBudget {
 			Instant resetAt = RateLimitHeaders.reset(headers);
 			Instant latest = clock.instant().plus(LONGEST_WINDOW);
 			reset = resetAt == null ? Instant.MIN : resetAt.isAfter(latest) ? latest : resetAt;
+		}
+	}
+
+	/** An answer said the rate limit is reached until {@code until}. */
+	synchronized void holdUntil(Instant until) {
+		Instant latest = clock.instant().plus(LONGEST_WINDOW);
+		Instant bounded = until.isAfter(latest) ? latest : until;
+		if (bounded.isAfter(heldUntil)) {
+			heldUntil = bounded;
 		}
 	}
 
@@ -54,16 +68,21 @@ final class RateBudget {
 	 */
 	synchronized Instant exhaustedPastLongestWait() {
 		Instant now = clock.instant();
+		if (heldUntil.isAfter(now.plus(maxPause))) {
+			return heldUntil;
+		}
 		return remaining == 0 && reset.isAfter(now.plus(maxPause)) ? reset : null;
 	}
 
 	/** How long to wait before the next request, so the budget lasts until it resets. */
 	synchronized Duration pause() {
 		Instant now = clock.instant();
+		Duration held = heldUntil.isAfter(now) ? Duration.between(now, heldUntil) : Duration.ZERO;
 		if (remaining >= LOW || !reset.isAfter(now)) {
-			return Duration.ZERO;
+			return held.compareTo(maxPause) > 0 ? maxPause : held;
 		}
 		Duration pause = Duration.between(now, reset).dividedBy(Math.max(1, remaining));
+		pause = pause.compareTo(held) < 0 ? held : pause;
 		return pause.compareTo(maxPause) > 0 ? maxPause : pause;
 	}
 

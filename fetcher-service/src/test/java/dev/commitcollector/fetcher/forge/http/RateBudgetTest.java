@@ -54,6 +54,23 @@ class RateBudgetTest {
 		assertThat(budget.pause()).isZero();
 	}
 
+	@Test
+	void holdsEveryRequestUntilALimitOneAnswerRanIntoLiftsWhateverIsLeft() {
+		budget.observe(headers("x-ratelimit-remaining", "4000", "x-ratelimit-reset", NOW.plusSeconds(3600)));
+		budget.holdUntil(NOW.plusSeconds(20));
+		budget.holdUntil(NOW.plusSeconds(5));
+
+		assertThat(budget.pause()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(budget.exhaustedPastLongestWait()).isNull();
+	}
+
+	@Test
+	void failsAtOnceWhileAHoldLastsLongerThanTheLongestWait() {
+		budget.holdUntil(NOW.plus(Duration.ofMinutes(10)));
+
+		assertThat(budget.exhaustedPastLongestWait()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+	}
+
 	private static HttpHeaders headers(String remainingName, String remaining, String resetName, Instant reset) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(remainingName, remaining);
