@@ -26,18 +26,24 @@ class SettingsValidationTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|',
-			value = { "fetcher.limit.default-limit=200000 | FETCH_DEFAULT_LIMIT must not be above FETCH_MAX_LIMIT",
-					"fetcher.limit.maximum=0 | FETCH_MAX_LIMIT must be at least 1",
-					"fetcher.retry.max-retries=-1 | FORGE_MAX_RETRIES must be 0 or more",
-					"fetcher.retry.first-backoff=0s | FORGE_FIRST_BACKOFF must be positive",
-					"fetcher.database.statement-timeout=0s | FETCHER_DB_STATEMENT_TIMEOUT must be positive",
-					"fetcher.fetches.max-concurrent-fetches=0 | FETCH_MAX_CONCURRENT must be at least 1",
-					"fetcher.fetches.max-queued=0 | FETCH_MAX_QUEUED must be at least 1",
-					"fetcher.watches.min-interval=0s | WATCH_MIN_INTERVAL must be at least 1s",
-					"fetcher.topic.partitions=0 | COMMITS_TOPIC_PARTITIONS must be at least 1",
-					"fetcher.commands.partitions=0 | FETCH_COMMANDS_TOPIC_PARTITIONS must be at least 1",
-					"forges.providers.svn.type=subversion | forges.providers.svn.type" })
+	@CsvSource(delimiter = '|', value = {
+			"fetcher.limit.default-limit=200000 | FETCH_DEFAULT_LIMIT must not be above FETCH_MAX_LIMIT",
+			"fetcher.limit.maximum=0 | FETCH_MAX_LIMIT must be at least 1",
+			"fetcher.retry.max-retries=-1 | FORGE_MAX_RETRIES must be 0 or more",
+			"fetcher.retry.first-backoff=0s | FORGE_FIRST_BACKOFF must be positive",
+			"fetcher.database.statement-timeout=0s | FETCHER_DB_STATEMENT_TIMEOUT must be positive",
+			"fetcher.fetches.max-concurrent-fetches=0 | FETCH_MAX_CONCURRENT must be at least 1",
+			"fetcher.fetches.max-queued=0 | FETCH_MAX_QUEUED must be at least 1",
+			"fetcher.watches.min-interval=0s | WATCH_MIN_INTERVAL must be at least 1s",
+			"fetcher.topic.partitions=0 | COMMITS_TOPIC_PARTITIONS must be at least 1",
+			"fetcher.commands.partitions=0 | FETCH_COMMANDS_TOPIC_PARTITIONS must be at least 1",
+			"forges.providers.svn.type=subversion | forges.providers.svn.type",
+			"fetcher.commands.session-timeout-ms=999999999 | FETCHER_SESSION_TIMEOUT_MS must be between 6000 and 1800000",
+			"fetcher.commands.session-timeout-ms=-1 | FETCHER_SESSION_TIMEOUT_MS must be between 6000 and 1800000",
+			"fetcher.http.body=0s | FETCHER_HTTP_BODY must be positive",
+			"fetcher.http.body-pause=-1s | FETCHER_HTTP_BODY_PAUSE must be positive",
+			"fetcher.retry.default-rate-limit-wait=0s | FORGE_DEFAULT_RATE_LIMIT_WAIT must be at least 1s",
+			"fetcher.api.keys=, | FETCHER_API_KEYS is set but holds no key" })
 	void refusesToStartWithASettingOutOfItsRangeNamingTheVariable(String setting, String message) {
 		context.withPropertyValues(setting)
 			.run(started -> assertThat(started).hasFailed()

@@ -3,12 +3,15 @@ package dev.commitcollector.fetcher.web;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -23,7 +26,12 @@ import reactor.core.publisher.Mono;
  * connection idle between requests is closed after {@code server.netty.idle-timeout}.)
  */
 @ConfigurationProperties("fetcher.http")
-record RequestDeadlines(@DefaultValue("10s") Duration bodyPause, @DefaultValue("30s") Duration body) {
+@Validated
+record RequestDeadlines(
+		@DefaultValue("10s") @NotNull @DurationMin(millis = 1,
+				message = "FETCHER_HTTP_BODY_PAUSE must be positive") Duration bodyPause,
+		@DefaultValue("30s") @NotNull @DurationMin(millis = 1,
+				message = "FETCHER_HTTP_BODY must be positive") Duration body) {
 
 	/** A body that did not arrive within the deadlines; {@code detail} says which. */
 	static final class BodyTooSlow extends RuntimeException {

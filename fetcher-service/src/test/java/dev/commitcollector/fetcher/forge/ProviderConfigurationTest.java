@@ -159,6 +159,20 @@ class ProviderConfigurationTest {
 			.isEqualTo(Duration.ofSeconds(5));
 	}
 
+	@Test
+	void refusesAProviderSettingThatCannotWorkNamingIt() {
+		Map<Map<String, Object>, String> refused = Map.of(
+				Map.<String, Object>of("GITHUB_API_URL", "ftp://example.com/api"), "api-url must be an http(s) URL",
+				Map.<String, Object>of("CODEBERG_API_URL", "https://codeberg.org/api/v1?x=1#frag"),
+				"no query or fragment", Map.<String, Object>of("GITHUB_TIMEOUT", "-5s"), "timeout must be positive",
+				Map.<String, Object>of("FORGES_PROVIDERS_GITHUB_TIMEOUT", "0s"), "timeout must be positive",
+				Map.<String, Object>of("FORGES_PROVIDERS_GITLAB_MAXCONCURRENTREQUESTS", "0"),
+				"max-concurrent-requests must be at least 1");
+		refused.forEach((environment, message) -> assertThatThrownBy(() -> forges(environment)).as("%s", environment)
+			.rootCause()
+			.hasMessageContaining(message));
+	}
+
 	private static ForgeSettings forges(Map<String, Object> environment) throws IOException {
 		return binder(environment).bindOrCreate("forges", ForgeSettings.class);
 	}

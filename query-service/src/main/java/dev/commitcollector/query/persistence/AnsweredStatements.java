@@ -10,10 +10,13 @@ import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.reactivestreams.Publisher;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.validation.annotation.Validated;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +30,12 @@ import reactor.core.publisher.Mono;
  * as long as their reader (a slow client of a streamed answer) does.
  */
 @ConfigurationProperties("query.database")
-record AnsweredStatements(@DefaultValue("15s") Duration statementTimeout, @DefaultValue("5s") Duration healthTimeout) {
+@Validated
+record AnsweredStatements(
+		@DefaultValue("15s") @NotNull @DurationMin(millis = 1,
+				message = "QUERY_DB_STATEMENT_TIMEOUT must be positive") Duration statementTimeout,
+		@DefaultValue("5s") @NotNull @DurationMin(millis = 1,
+				message = "query.database.health-timeout must be positive") Duration healthTimeout) {
 
 	/** A statement's results, each failing if its first row is not there in time. */
 	Flux<Result> answered(Publisher<? extends Result> results) {

@@ -1,6 +1,8 @@
 package dev.commitcollector.query.web;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("query")
 record CommitLinks(@DefaultValue Map<String, String> commitUrls) {
+
+	/**
+	 * A template that is not an http(s) URL with {@code {sha}} in it (a typo, a
+	 * {@code javascript:} link, a placeholder misspelt as {@code {hash}}) refuses to
+	 * start, instead of giving every commit the same wrong link.
+	 */
+	CommitLinks {
+		if (commitUrls != null) {
+			commitUrls.forEach((provider, template) -> {
+				if (template != null && !template.isBlank() && !linksACommit(template)) {
+					throw new IllegalArgumentException("the commit link template of provider '" + provider + "' ("
+							+ variable(provider) + ") must be an http(s) URL with {sha} in it, was '" + template + "'");
+				}
+			});
+		}
+	}
+
+	/**
+	 * The environment variable that sets it (application.yml names the built-in ones).
+	 */
+	private static String variable(String provider) {
+		String upper = provider.toUpperCase(Locale.ROOT).replace('-', '_');
+		return BUILT_IN.contains(provider) ? upper + "_COMMIT_URL" : "QUERY_COMMITURLS_" + upper;
+	}
+
+	private static final Set<String> BUILT_IN = Set.of("github", "gitlab", "bitbucket", "codeberg");
+
+	private static boolean linksACommit(String template) {
+		String lower = template.toLowerCase(Locale.ROOT);
+		return (lower.startsWith("https://") || lower.startsWith("http://")) && template.contains("{sha}");
+	}
 
 	/**
 	 * The links of one repository's commits: the template filled in with the repository

@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The page-size settings, bound and validated as at start: out of range, the start fails
- * naming the environment variable.
+ * The page-size settings and the commit link templates, bound and validated as at start:
+ * out of range or not a link, the start fails naming the environment variable.
  */
 class PageSettingsValidationTest {
 
@@ -22,7 +22,10 @@ class PageSettingsValidationTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "query.authors.default-size=0 | QUERY_AUTHORS_PAGE_SIZE must be at least 1",
 			"query.authors.default-size=600 | QUERY_AUTHORS_PAGE_SIZE must not be above QUERY_AUTHORS_MAX_PAGE_SIZE",
-			"query.authors.max-size=0 | QUERY_AUTHORS_MAX_PAGE_SIZE must be at least 1" })
+			"query.authors.max-size=0 | QUERY_AUTHORS_MAX_PAGE_SIZE must be at least 1",
+			"query.commit-urls.github=garbage | GITHUB_COMMIT_URL) must be an http(s) URL with {sha} in it",
+			"query.commit-urls.github=javascript:alert(1)//{repository}/{sha} | must be an http(s) URL",
+			"query.commit-urls.gitlab=https://gitlab.com/{repository}/-/commit/{hash} | GITLAB_COMMIT_URL" })
 	void refusesAPageSizeOutOfRange(String setting, String message) {
 		context.withPropertyValues(setting)
 			.run(started -> assertThat(started).hasFailed()
@@ -34,7 +37,7 @@ class PageSettingsValidationTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(PageSettings.class)
+	@EnableConfigurationProperties({ PageSettings.class, CommitLinks.class })
 	static class Settings {
 
 	}

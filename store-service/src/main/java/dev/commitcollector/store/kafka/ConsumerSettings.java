@@ -2,6 +2,7 @@ package dev.commitcollector.store.kafka;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * many of those transactions run at once, each on its own connection; how long one such
  * write may take; how the retry of a failed write backs off (forever: a database outage
  * never skips an event); after how long failing the same batch makes the store's
- * readiness DOWN.
+ * readiness DOWN; how long the group waits for a consumer that went silent.
  */
 @ConfigurationProperties("store.consumer")
 @Validated
@@ -36,5 +37,16 @@ record ConsumerSettings(
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 1,
 				message = "STORE_CONSUMER_MAXBACKOFF must be positive") Duration maxBackoff,
 		@DefaultValue("2m") @NotNull @DurationMin(millis = 1,
-				message = "STORE_STALL_TIMEOUT must be positive") Duration stallTimeout) {
+				message = "STORE_STALL_TIMEOUT must be positive") Duration stallTimeout,
+		@DefaultValue("15000") @Min(value = 6000, message = SESSION_TIMEOUT_RANGE) @Max(value = 1800000,
+				message = SESSION_TIMEOUT_RANGE) int sessionTimeoutMs) {
+
+	/**
+	 * Kafka's brokers refuse a consumer group's session timeout outside
+	 * {@code group.min.session.timeout.ms} to {@code group.max.session.timeout.ms}: the
+	 * consumer would start, never join its group and log the refusal without end.
+	 */
+	static final String SESSION_TIMEOUT_RANGE = "STORE_SESSION_TIMEOUT_MS must be between 6000 and 1800000 (the range "
+			+ "Kafka's brokers allow by default, group.min/max.session.timeout.ms)";
+
 }

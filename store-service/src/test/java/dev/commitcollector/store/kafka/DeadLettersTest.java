@@ -35,8 +35,9 @@ class DeadLettersTest {
 					return Map.of();
 				}
 			}),
-			new Ingestion(new SimpleMeterRegistry(), new ConsumerSettings("t", 1, (short) 1, "t.DLT", 2000, 2,
-					Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2))),
+			new Ingestion(new SimpleMeterRegistry(),
+					new ConsumerSettings("t", 1, (short) 1, "t.DLT", 2000, 2, Duration.ofSeconds(30),
+							Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2), 15000)),
 			"t.DLT");
 
 	@Test

@@ -24,6 +24,22 @@ public record ProviderSettings(ForgeType type, URI apiUrl, String token, @Defaul
 		if (apiUrl == null || apiUrl.getScheme() == null) {
 			throw new IllegalArgumentException("a " + type.id() + " provider needs an absolute api-url");
 		}
+		if (type != ForgeType.GIT && !isHttpBase(apiUrl)) {
+			throw new IllegalArgumentException("a " + type.id()
+					+ " provider's api-url must be an http(s) URL with a host and no query or fragment, was " + apiUrl);
+		}
+		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+			throw new IllegalArgumentException("a provider's timeout must be positive, was " + timeout);
+		}
+		if (maxConcurrentRequests < 1) {
+			throw new IllegalArgumentException(
+					"a provider's max-concurrent-requests must be at least 1, was " + maxConcurrentRequests);
+		}
+	}
+
+	private static boolean isHttpBase(URI url) {
+		return ("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))
+				&& url.getHost() != null && url.getRawQuery() == null && url.getRawFragment() == null;
 	}
 
 	/** A provider whose token never travels over plain http. */

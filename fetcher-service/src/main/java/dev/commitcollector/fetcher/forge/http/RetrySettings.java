@@ -29,8 +29,8 @@ public record RetrySettings(
 				message = "FORGE_MAX_BACKOFF must be positive") Duration maxBackoff,
 		@DefaultValue("15m") @NotNull @DurationMin(millis = 0,
 				message = "FORGE_MAX_RATE_LIMIT_WAIT must not be negative") Duration maxRateLimitWait,
-		@DefaultValue("60s") @NotNull @DurationMin(millis = 0,
-				message = "FORGE_DEFAULT_RATE_LIMIT_WAIT must not be negative") Duration defaultRateLimitWait,
+		@DefaultValue("60s") @NotNull @DurationMin(seconds = 1,
+				message = "FORGE_DEFAULT_RATE_LIMIT_WAIT must be at least 1s") Duration defaultRateLimitWait,
 		@DefaultValue("2m") @NotNull @DurationMin(millis = 1,
 				message = "FORGE_REQUEST_DEADLINE must be positive") Duration requestDeadline) {
 
