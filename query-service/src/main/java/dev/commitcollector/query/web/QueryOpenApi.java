@@ -91,8 +91,8 @@ class QueryOpenApi {
 
 	static final String NOT_STORED = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
 			+ "\"detail\":\"no commits of octocat/Hello-World from github are stored: it has not been fetched yet "
-			+ "(POST /api/v1/fetches on the fetcher), or its fetch found no commits (an empty repository)\","
-			+ "\"instance\":\"/api/v1/authors\"}";
+			+ "(POST /api/v1/fetches on the fetcher), its fetch failed (GET /api/v1/fetches on the fetcher says "
+			+ "why), or it found no commits (an empty repository)\"," + "\"instance\":\"/api/v1/authors\"}";
 
 	static final String NOT_ACCEPTABLE = "{\"type\":\"about:blank\",\"title\":\"Not Acceptable\",\"status\":406,"
 			+ "\"detail\":\"Acceptable representations: [application/json].\",\"instance\":\"/api/v1/repository\"}";

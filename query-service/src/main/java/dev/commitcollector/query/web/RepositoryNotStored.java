@@ -9,8 +9,9 @@ final class RepositoryNotStored extends RuntimeException {
 
 	RepositoryNotStored(RepositoryKey key) {
 		super("no commits of " + key.path() + " from " + key.provider()
-				+ " are stored: it has not been fetched yet (POST /api/v1/fetches on the fetcher), or its fetch "
-				+ "found no commits (an empty repository)");
+				+ " are stored: it has not been fetched yet (POST /api/v1/fetches on the fetcher), its fetch "
+				+ "failed (GET /api/v1/fetches on the fetcher says why), or it found no commits (an empty "
+				+ "repository)");
 		this.key = key;
 	}
 

@@ -229,8 +229,11 @@ final class Failures {
 		if (root instanceof ConnectException) {
 			return type + ": connection refused";
 		}
-		if (root instanceof UnknownHostException) {
-			return type + ": unknown host";
+		if (root instanceof UnknownHostException || causedBy(error, UnknownHostException.class)) {
+			// Netty's resolver wraps its own DnsErrorCauseException, a name that says
+			// nothing
+			return "UnknownHostException: " + hostOf(error)
+					+ " could not be resolved; check the provider's API URL and this machine's DNS";
 		}
 		if (root instanceof SSLException) {
 			return type + ": the TLS handshake failed";
@@ -239,6 +242,14 @@ final class Failures {
 			return type + ": timed out";
 		}
 		return type;
+	}
+
+	/** The configured API URL's host (never an address it resolved to), when known. */
+	private static String hostOf(Throwable error) {
+		if (error instanceof WebClientRequestException request && request.getUri().getHost() != null) {
+			return request.getUri().getHost();
+		}
+		return "its host";
 	}
 
 	private static String cut(String said) {

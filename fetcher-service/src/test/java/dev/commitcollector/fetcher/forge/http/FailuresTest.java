@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -72,6 +73,22 @@ class FailuresTest {
 			.isInstanceOf(ForgeFailure.Unavailable.class)
 			.hasMessage("GitHub could not be reached or did not answer in time (ConnectException: connection refused)")
 			.hasMessageNotContaining("10.0.3.4");
+	}
+
+	@Test
+	void namesTheHostItCouldNotResolveNotTheResolversOwnException() {
+		Throwable unresolved = new WebClientRequestException(
+				new UnknownHostException("Failed to resolve 'api.github.com'") {
+					{
+						initCause(new IllegalStateException("DnsErrorCauseException: Query failed with NXDOMAIN"));
+					}
+				}, HttpMethod.GET, URI.create("https://api.github.com/repos/octocat/Hello-World/commits"),
+				new HttpHeaders());
+
+		assertThat(new Failures("GitHub", "github", RETRY, Clock.systemUTC()).unlessForgeFailure(unresolved))
+			.isInstanceOf(ForgeFailure.Unavailable.class)
+			.hasMessage("GitHub could not be reached or did not answer in time (UnknownHostException: api.github.com "
+					+ "could not be resolved; check the provider's API URL and this machine's DNS)");
 	}
 
 	@Test
