@@ -279,9 +279,10 @@ public final class LocalStack implements AutoCloseable {
 
 	public static void main(String[] args) throws Exception {
 		Path home = home();
-		Ports ports = Ports.fromEnvironment(System.getenv());
+		Ports ports;
 		StackData data;
 		try {
+			ports = Ports.fromEnvironment(System.getenv());
 			data = StackData.keptIn(dataDirectory(home, System.getenv()));
 		}
 		catch (IllegalStateException refused) {
@@ -364,10 +365,31 @@ public final class LocalStack implements AutoCloseable {
 			});
 		}
 
+		/**
+		 * The ports {@code FETCHER_PORT}, {@code STORE_PORT} and {@code QUERY_PORT} name.
+		 * @throws IllegalStateException naming the variable whose value is not a port
+		 */
 		static Ports fromEnvironment(Map<String, String> env) {
-			return new Ports(Integer.parseInt(env.getOrDefault("FETCHER_PORT", "8081")),
-					Integer.parseInt(env.getOrDefault("STORE_PORT", "8082")),
-					Integer.parseInt(env.getOrDefault("QUERY_PORT", "8083")));
+			return new Ports(port(env, "FETCHER_PORT", 8081), port(env, "STORE_PORT", 8082),
+					port(env, "QUERY_PORT", 8083));
+		}
+
+		private static int port(Map<String, String> env, String variable, int otherwise) {
+			String value = env.get(variable);
+			if (value == null || value.isBlank()) {
+				return otherwise;
+			}
+			try {
+				int port = Integer.parseInt(value.strip());
+				if (port >= 1 && port <= 65535) {
+					return port;
+				}
+			}
+			catch (NumberFormatException notANumber) {
+				// refused below, with the variable's name
+			}
+			throw new IllegalStateException(
+					variable + "=" + value + " is not a port: set it to a number from 1 to 65535, or unset it");
 		}
 
 	}

@@ -40,13 +40,21 @@ public final class StackData implements AutoCloseable {
 
 	/**
 	 * The directory {@code directory}, created if missing, locked until {@link #close()}.
-	 * @throws IllegalStateException when another stack runs on it
+	 * @throws IllegalStateException when another stack runs on it, or it cannot be
+	 * written
 	 */
 	public static StackData keptIn(Path directory) throws IOException {
 		Path absolute = directory.toAbsolutePath().normalize();
-		Files.createDirectories(absolute);
-		FileChannel channel = FileChannel.open(absolute.resolve("stack.lock"), StandardOpenOption.CREATE,
-				StandardOpenOption.WRITE);
+		FileChannel channel;
+		try {
+			Files.createDirectories(absolute);
+			channel = FileChannel.open(absolute.resolve("stack.lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE);
+		}
+		catch (IOException unwritable) {
+			throw new IllegalStateException("cannot keep the stack's data in " + absolute + " (" + unwritable
+					+ "): set STACK_DATA_DIR to a directory you can write", unwritable);
+		}
 		FileLock lock;
 		try {
 			lock = channel.tryLock();

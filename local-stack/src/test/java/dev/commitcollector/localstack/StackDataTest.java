@@ -28,6 +28,15 @@ class StackDataTest {
 	}
 
 	@Test
+	void refusesADirectoryItCannotCreateNamingTheVariableToChange() throws Exception {
+		Path aFile = Files.writeString(directory.resolve("a-file"), "");
+
+		assertThatThrownBy(() -> StackData.keptIn(aFile.resolve("data"))).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("cannot keep the stack's data in " + aFile.resolve("data"))
+			.hasMessageContaining("set STACK_DATA_DIR to a directory you can write");
+	}
+
+	@Test
 	void keepsWhatIsWrittenInAKeptDirectoryAndRemovesATemporaryOne() throws Exception {
 		try (StackData kept = StackData.keptIn(directory)) {
 			Files.createDirectories(kept.postgres());
