@@ -1,5 +1,6 @@
 package dev.commitcollector.localstack;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import dev.commitcollector.localstack.SyntheticHistory.Commit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,10 @@ class EveryForgeSystemTest {
 	@Test
 	void groupsGitHubAuthorsByLoginElseByEmail() throws Exception {
 		assertFetchedTheNewestGroupedByIdentity("github", "acme/widgets", github);
+
+		assertThat(github.userAgents()).as("the product and the jar's version")
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.matches("commit-collector/\\d+\\.\\d+\\.\\d+\\S*");
 	}
 
 	@Test

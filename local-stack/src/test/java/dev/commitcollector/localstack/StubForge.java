@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,8 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 	private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
 
 	private final List<String> targets = new CopyOnWriteArrayList<>();
+
+	private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
@@ -135,6 +138,11 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 		return Map.copyOf(mostAtOnce);
 	}
 
+	/** The User-Agent headers of the requests received so far. */
+	Set<String> userAgents() {
+		return Set.copyOf(userAgents);
+	}
+
 	/** The request targets (path and query, as sent) received so far. */
 	List<String> targets() {
 		return List.copyOf(targets);
@@ -169,6 +177,7 @@ abstract class StubForge extends Dispatcher implements AutoCloseable {
 	public final MockResponse dispatch(RecordedRequest request) {
 		String target = request.getTarget();
 		targets.add(target);
+		userAgents.add(String.valueOf(request.getHeaders().get("User-Agent")));
 		String below = target.startsWith(prefix + "/") ? target.substring(prefix.length()) : "";
 		Matcher file = mailmapFile == null ? null : mailmapFile.matcher(below);
 		if (file != null && file.matches()) {

@@ -1,5 +1,7 @@
 package dev.commitcollector.fetcher.forge.http;
 
+import java.util.Objects;
+
 import io.netty.channel.ChannelOption;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -19,6 +21,14 @@ final class WebClients {
 	 */
 	static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
+	/**
+	 * The product and its version, as forges ask of an API client (GitHub: "the name of
+	 * your application"): an operator reading the forge's logs can tell which build sent
+	 * a request. The version is the jar's; {@code dev} when run from classes.
+	 */
+	static final String USER_AGENT = "commit-collector/"
+			+ Objects.requireNonNullElse(WebClients.class.getPackage().getImplementationVersion(), "dev");
+
 	private WebClients() {
 	}
 
@@ -32,7 +42,7 @@ final class WebClients {
 			.baseUrl(settings.apiUrl().toString())
 			.clientConnector(new ReactorClientHttpConnector(http))
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_PAGE_BYTES))
-			.defaultHeader(HttpHeaders.USER_AGENT, "commit-collector")
+			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
 			.defaultHeaders(headers -> {
 				headers.set(HttpHeaders.ACCEPT, "application/json");
 				api.headers().accept(headers);

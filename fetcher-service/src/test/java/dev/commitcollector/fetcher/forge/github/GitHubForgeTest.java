@@ -469,7 +469,7 @@ class GitHubForgeTest {
 		assertThat(commits).hasSize(150);
 		assertThat(github.requests()).hasSize(2).allSatisfy(request -> {
 			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer ghp_secret");
-			assertThat(request.getHeaders().get("User-Agent")).isNotBlank();
+			assertThat(request.getHeaders().get("User-Agent")).matches("commit-collector/\\S+");
 			assertThat(request.getHeaders().get("Accept")).isEqualTo("application/vnd.github+json");
 		});
 	}
