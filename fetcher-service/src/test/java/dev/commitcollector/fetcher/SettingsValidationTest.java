@@ -1,15 +1,19 @@
 package dev.commitcollector.fetcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Every settings record of the fetcher, bound and validated as at start: a setting out of
@@ -43,12 +47,45 @@ class SettingsValidationTest {
 			"fetcher.http.body=0s | FETCHER_HTTP_BODY must be positive",
 			"fetcher.http.body-pause=-1s | FETCHER_HTTP_BODY_PAUSE must be positive",
 			"fetcher.retry.default-rate-limit-wait=0s | FORGE_DEFAULT_RATE_LIMIT_WAIT must be at least 1s",
-			"fetcher.api.keys=, | FETCHER_API_KEYS is set but holds no key" })
+			"fetcher.api.keys=, | FETCHER_API_KEYS is set but holds no key",
+			"fetcher.commands.group= | FETCHER_CONSUMER_GROUP must not be blank",
+			"server.port=70000 | FETCHER_PORT must be a port number, from 1 to 65535",
+			"postgres.port=abc | POSTGRES_PORT must be a port number, from 1 to 65535",
+			"postgres.host= | POSTGRES_HOST must not be blank",
+			"db.connect.retries=-1 | DB_CONNECT_RETRIES must be 0 or more",
+			"kafka.bootstrap.servers=garbage | KAFKA_BOOTSTRAP_SERVERS must list Kafka's brokers as host:port",
+			"management.tracing.sampling.probability=2 | TRACING_SAMPLING_PROBABILITY must be between 0 and 1" })
 	void refusesToStartWithASettingOutOfItsRangeNamingTheVariable(String setting, String message) {
 		context.withPropertyValues(setting)
 			.run(started -> assertThat(started).hasFailed()
 				.getFailure()
 				.satisfies(failure -> assertThat(messages(failure)).anyMatch(m -> m.contains(message))));
+	}
+
+	@Test
+	void readsWhereEverythingIsFromTheVariablesTheReadmeNames() {
+		context
+			.withInitializer(started -> started.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("environment",
+						Map.of("POSTGRES_PORT", "70000", "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"))))
+			.run(started -> assertThat(started).hasFailed()
+				.getFailure()
+				.satisfies(failure -> assertThat(messages(failure))
+					.anyMatch(m -> m.contains("POSTGRES_PORT must be a port number"))));
+	}
+
+	@Test
+	void checksWhereEverythingIsBeforeAnythingConnects() {
+		SpringApplication fetcher = new SpringApplication(FetcherApplication.class);
+
+		// nothing listens anywhere: without the check first, the start would fail on
+		// the driver's URL, or wait for Kafka
+		assertThatThrownBy(() -> fetcher.run("--postgres.port=70000", "--server.port=0",
+				"--spring.r2dbc.url=r2dbc:postgresql://localhost:70000/commits",
+				"--spring.flyway.url=jdbc:postgresql://localhost:70000/commits"))
+			.satisfies(failure -> assertThat(messages(failure))
+				.anyMatch(m -> m.contains("POSTGRES_PORT must be a port number")));
 	}
 
 	@Test

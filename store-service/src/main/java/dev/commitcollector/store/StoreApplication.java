@@ -11,6 +11,14 @@ import reactor.core.publisher.Hooks;
 @ConfigurationPropertiesScan
 public class StoreApplication {
 
+	/**
+	 * Takes where the HTTP port, PostgreSQL and Kafka are first (this is the first bean
+	 * created), so that a value that cannot work fails the start naming its variable
+	 * before anything connects, not deep in a driver once other beans have started.
+	 */
+	StoreApplication(ServerPort port, PostgresAddress postgres, ConnectRetries retries, BrokerAddress kafka) {
+	}
+
 	public static void main(String[] args) {
 		// Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request
 		// arrives before the previous answer has fully ended

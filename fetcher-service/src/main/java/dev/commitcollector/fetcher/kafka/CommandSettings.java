@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * The topic {@code FetchRequested} commands go to (keyed by repository: its partitions
  * bound how many instances share the fetching), how it is created when missing, where a
  * command that cannot be read goes, and how long the group waits for an instance that
- * went silent before its repositories go to the others.
+ * went silent before its repositories go to the others; the instances' consumer group
+ * (given to Spring's Kafka settings in application.yml once checked here: Kafka refused a
+ * blank one with a stack trace).
  */
 @ConfigurationProperties("fetcher.commands")
 @Validated
@@ -23,7 +25,8 @@ record CommandSettings(
 		@DefaultValue("fetches.requested.DLT") @NotBlank(
 				message = "FETCH_COMMANDS_DLT must not be blank") String deadLetterTopic,
 		@DefaultValue("15000") @Min(value = 6000, message = SESSION_TIMEOUT_RANGE) @Max(value = 1800000,
-				message = SESSION_TIMEOUT_RANGE) int sessionTimeoutMs) {
+				message = SESSION_TIMEOUT_RANGE) int sessionTimeoutMs,
+		@DefaultValue("fetcher") @NotBlank(message = "FETCHER_CONSUMER_GROUP must not be blank") String group) {
 
 	/**
 	 * Kafka's brokers refuse a consumer group's session timeout outside

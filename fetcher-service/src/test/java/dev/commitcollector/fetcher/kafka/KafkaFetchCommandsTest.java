@@ -32,7 +32,7 @@ class KafkaFetchCommandsTest {
 		KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9"));
 		KafkaFetchCommands commands = new KafkaFetchCommands(
 				new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), JsonMapper.builder().build(),
-				new CommandSettings("fetches.requested", 12, (short) 1, "fetches.requested.DLT", 15000),
+				new CommandSettings("fetches.requested", 12, (short) 1, "fetches.requested.DLT", 15000, "fetcher"),
 				new TopicSetup(admin));
 		Fetch fetch = Fetch.requested(new RepositoryRef("github", RepositoryPath.parse("acme/widgets")), 100,
 				FetchMode.FULL, Instant.parse("2026-12-02T00:00:00Z"));

@@ -18,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * many of those transactions run at once, each on its own connection; how long one such
  * write may take; how the retry of a failed write backs off (forever: a database outage
  * never skips an event); after how long failing the same batch makes the store's
- * readiness DOWN; how long the group waits for a consumer that went silent.
+ * readiness DOWN; how long the group waits for a consumer that went silent; the consumer
+ * group, the most events a poll takes and how many consumers take them (the last four
+ * given to Spring's Kafka settings in application.yml, once checked here: Kafka's and
+ * Spring's own checks refused a bad value with a stack trace).
  */
 @ConfigurationProperties("store.consumer")
 @Validated
@@ -39,7 +42,11 @@ record ConsumerSettings(
 		@DefaultValue("2m") @NotNull @DurationMin(millis = 1,
 				message = "STORE_STALL_TIMEOUT must be positive") Duration stallTimeout,
 		@DefaultValue("15000") @Min(value = 6000, message = SESSION_TIMEOUT_RANGE) @Max(value = 1800000,
-				message = SESSION_TIMEOUT_RANGE) int sessionTimeoutMs) {
+				message = SESSION_TIMEOUT_RANGE) int sessionTimeoutMs,
+		@DefaultValue("store-service") @NotBlank(message = "STORE_CONSUMER_GROUP must not be blank") String group,
+		@DefaultValue("16000") @Min(value = 1,
+				message = "STORE_MAX_POLL_RECORDS must be at least 1") int maxPollRecords,
+		@DefaultValue("2") @Min(value = 1, message = "STORE_CONSUMERS must be at least 1") int consumers) {
 
 	/**
 	 * Kafka's brokers refuse a consumer group's session timeout outside

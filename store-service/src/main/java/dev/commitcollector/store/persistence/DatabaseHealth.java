@@ -3,7 +3,6 @@ package dev.commitcollector.store.persistence;
 import java.time.Duration;
 
 import io.r2dbc.spi.ConnectionFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.r2dbc.health.ConnectionFactoryHealthIndicator;
@@ -21,9 +20,8 @@ import reactor.core.publisher.Mono;
 class DatabaseHealth {
 
 	@Bean
-	ReactiveHealthIndicator r2dbcHealthIndicator(ConnectionFactory connections,
-			@Value("${store.health-timeout:5s}") Duration timeout) {
-		return bounded(connections, timeout);
+	ReactiveHealthIndicator r2dbcHealthIndicator(ConnectionFactory connections, HealthTimeout timeout) {
+		return bounded(connections, timeout.healthTimeout());
 	}
 
 	static ReactiveHealthIndicator bounded(ConnectionFactory connections, Duration timeout) {

@@ -60,7 +60,8 @@ class CommitDiscoveredListenerTest {
 	/** Write batches of 2 events, {@code inFlight} of them written at once. */
 	private CommitDiscoveredListener listener(int inFlight) {
 		ConsumerSettings settings = new ConsumerSettings("t", 1, (short) 1, "t.DLT", 2, inFlight,
-				Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2), 15000);
+				Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2), 15000,
+				"store-service", 16000, 2);
 		Ingestion ingestion = new Ingestion(meters, settings);
 		return new CommitDiscoveredListener(new EventDecoder(JsonMapper.builder().build()), new StoreCommits(commits),
 				new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())), ingestion, "t.DLT"),

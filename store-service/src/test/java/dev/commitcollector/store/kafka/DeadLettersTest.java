@@ -37,7 +37,8 @@ class DeadLettersTest {
 			}),
 			new Ingestion(new SimpleMeterRegistry(),
 					new ConsumerSettings("t", 1, (short) 1, "t.DLT", 2000, 2, Duration.ofSeconds(30),
-							Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2), 15000)),
+							Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2), 15000,
+							"store-service", 16000, 2)),
 			"t.DLT");
 
 	@Test

@@ -23,8 +23,9 @@ class IngestionTest {
 
 	private static final List<TopicPartition> T0 = List.of(new TopicPartition("t", 0));
 
-	private final Ingestion ingestion = new Ingestion(meters, new ConsumerSettings("t", 1, (short) 1, "t.DLT", 2000, 2,
-			Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2), 15000),
+	private final Ingestion ingestion = new Ingestion(meters,
+			new ConsumerSettings("t", 1, (short) 1, "t.DLT", 2000, 2, Duration.ofSeconds(30), Duration.ofMillis(100),
+					Duration.ofSeconds(1), Duration.ofMinutes(2), 15000, "store-service", 16000, 2),
 			new Clock() {
 				@Override
 				public Instant instant() {
