@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import dev.commitcollector.fetcher.domain.Watch;
 import reactor.core.publisher.Mono;
 
@@ -19,8 +20,11 @@ public interface Watches {
 
 	Mono<Optional<Watch>> find(UUID id);
 
-	/** At most {@code max} watches, by provider and repository. */
-	Mono<List<Watch>> list(int max);
+	/**
+	 * At most {@code max} watches, by provider and repository: those after {@code after}
+	 * when given, else from the first.
+	 */
+	Mono<List<Watch>> list(int max, Optional<RepositoryRef> after);
 
 	/** Whether there was such a watch to remove. */
 	Mono<Boolean> remove(UUID id);

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class Watching {
 
-	/** The most watches one listing shows. */
+	/** The most watches one page of the listing shows. */
 	public static final int MAX_LISTED = 1000;
 
 	/**
@@ -67,12 +67,22 @@ public class Watching {
 					: report(found.get()).map(Optional::of));
 	}
 
-	/** Every watch (at most {@link #MAX_LISTED}), by provider and repository. */
-	public Mono<List<WatchReport>> list() {
-		return watches.list(MAX_LISTED)
-			.flatMapMany(Flux::fromIterable)
-			.flatMapSequential(this::report, 8)
-			.collectList();
+	/**
+	 * A page of at most {@code size} watches (up to {@link #MAX_LISTED}), by provider and
+	 * repository, those after {@code after} when given; {@code next} is where the next
+	 * page starts, empty on the last.
+	 */
+	public Mono<WatchPage> list(int size, Optional<RepositoryRef> after) {
+		int pageSize = Math.max(1, Math.min(size, MAX_LISTED));
+		return watches.list(pageSize + 1, after).flatMap(found -> {
+			List<Watch> page = found.size() > pageSize ? found.subList(0, pageSize) : found;
+			Optional<RepositoryRef> next = found.size() > pageSize ? Optional.of(page.get(pageSize - 1).target())
+					: Optional.empty();
+			return Flux.fromIterable(page)
+				.flatMapSequential(this::report, 8)
+				.collectList()
+				.map(reports -> new WatchPage(reports, next));
+		});
 	}
 
 	/** Whether there was such a watch; a fetch it started goes on. */
@@ -85,6 +95,10 @@ public class Watching {
 			return Mono.just(new WatchReport(watch, Optional.empty()));
 		}
 		return fetches.lookup(watch.lastFetch()).map(fetch -> new WatchReport(watch, fetch));
+	}
+
+	/** A page of the watch listing, and where the next one starts (none on the last). */
+	public record WatchPage(List<WatchReport> watches, Optional<RepositoryRef> next) {
 	}
 
 	/** A watch and its last fetch as it stands now (none before its first turn). */

@@ -73,9 +73,20 @@ class PostgresWatches implements Watches {
 	}
 
 	@Override
-	public Mono<List<Watch>> list(int max) {
-		return db.sql("select " + COLUMNS + " from fetcher.watches order by provider, repository limit $1")
+	public Mono<List<Watch>> list(int max, Optional<RepositoryRef> after) {
+		if (after.isEmpty()) {
+			return db.sql("select " + COLUMNS + " from fetcher.watches order by provider, repository limit $1")
+				.bind(0, max)
+				.map(PostgresWatches::watchOf)
+				.all()
+				.collectList();
+		}
+		return db.sql("select " + COLUMNS + """
+				 from fetcher.watches where (provider, repository) > ($2, $3)
+				order by provider, repository limit $1""")
 			.bind(0, max)
+			.bind(1, after.get().provider())
+			.bind(2, after.get().path().toString())
 			.map(PostgresWatches::watchOf)
 			.all()
 			.collectList();

@@ -103,6 +103,14 @@ class FetcherOpenApi {
 			+ "\"detail\":\"query parameter 'after': not a cursor this fetcher handed out as 'next'; start without it\","
 			+ "\"instance\":\"/api/v1/fetches\"}";
 
+	static final String BAD_WATCH_PAGE = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+			+ "\"detail\":\"query parameter 'size': must be a whole number from 1 to 1000\","
+			+ "\"instance\":\"/api/v1/watches\"}";
+
+	static final String BAD_WATCH_CURSOR = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+			+ "\"detail\":\"query parameter 'after': not a cursor this fetcher handed out as 'next'; start without it\","
+			+ "\"instance\":\"/api/v1/watches\"}";
+
 	static final String BAD_FETCH_ID = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
 			+ "\"detail\":\"'id' is not a UUID\",\"instance\":\"/api/v1/fetches/42\"}";
 

@@ -3,12 +3,14 @@ package dev.commitcollector.fetcher.web;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.commitcollector.fetcher.application.Forges;
 import dev.commitcollector.fetcher.application.RepositoryNames;
 import dev.commitcollector.fetcher.application.Watching;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -104,11 +107,48 @@ class WatchController {
 
 	@GetMapping
 	@Operation(summary = "List every watch",
-			description = "Every watch (at most 1000), by provider and repository, each with the fetch it started "
-					+ "last.")
-	@ApiResponse(responseCode = "200", description = "The watches.")
-	Mono<WatchListView> list() {
-		return watching.list().map(reports -> new WatchListView(reports.stream().map(WatchView::of).toList()));
+			description = "Every watch by provider and repository, each with the fetch it started last, a page at a "
+					+ "time: pass a page's `next` as `after` for the following page, until `next` is null.")
+	@ApiResponse(responseCode = "200", description = "A page of watches and the cursor of the next.")
+	@ApiResponse(responseCode = "400",
+			description = "A `size` out of range or not a number, or an `after` the fetcher did not hand out; the "
+					+ "detail names it.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = { @ExampleObject(name = "size", value = FetcherOpenApi.BAD_WATCH_PAGE),
+							@ExampleObject(name = "after", value = FetcherOpenApi.BAD_WATCH_CURSOR) }))
+	Mono<WatchListView> list(
+			@Parameter(description = "Watches per page, 1 to " + Watching.MAX_LISTED + ".",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "" + Watching.MAX_LISTED,
+							defaultValue = "" + Watching.MAX_LISTED)) @RequestParam(required = false) String size,
+			@Parameter(description = "The opaque cursor a page hands out as `next`; pass it back unchanged.",
+					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after) {
+		int pageSize = size == null || size.isEmpty() ? Watching.MAX_LISTED : sizeOf(size);
+		Optional<RepositoryRef> from = after == null || after.isEmpty() ? Optional.empty()
+				: Optional.of(cursorOf(after));
+		return watching.list(pageSize, from).map(WatchListView::of);
+	}
+
+	private static int sizeOf(String size) {
+		try {
+			int value = Integer.parseInt(size);
+			if (value >= 1 && value <= Watching.MAX_LISTED) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// said below
+		}
+		throw new FetchListQuery.InvalidListParameter("size",
+				"must be a whole number from 1 to " + Watching.MAX_LISTED);
+	}
+
+	private static RepositoryRef cursorOf(String after) {
+		try {
+			return WatchCursor.decode(after);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FetchListQuery.InvalidListParameter("after", ex.getMessage());
+		}
 	}
 
 	@GetMapping("/{id}")

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.commitcollector.fetcher.domain.RepositoryRef;
 import dev.commitcollector.fetcher.domain.Watch;
 import reactor.core.publisher.Mono;
 
@@ -43,10 +44,13 @@ final class InMemoryWatches implements Watches {
 	}
 
 	@Override
-	public Mono<List<Watch>> list(int max) {
+	public Mono<List<Watch>> list(int max, Optional<RepositoryRef> after) {
+		Comparator<RepositoryRef> order = Comparator.comparing(RepositoryRef::provider)
+			.thenComparing(ref -> ref.path().toString());
 		return Mono.fromSupplier(() -> byId.values()
 			.stream()
-			.sorted(Comparator.comparing(Watch::provider).thenComparing(w -> w.repository().toString()))
+			.filter(w -> after.isEmpty() || order.compare(w.target(), after.get()) > 0)
+			.sorted(Comparator.comparing(Watch::target, order))
 			.limit(max)
 			.toList());
 	}

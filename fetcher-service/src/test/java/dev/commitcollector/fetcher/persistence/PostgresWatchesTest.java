@@ -70,13 +70,27 @@ class PostgresWatchesTest {
 		adapter().add(b).block(WAIT);
 		adapter().add(a).block(WAIT);
 
-		List<Watch> mine = adapter().list(100_000)
+		List<Watch> mine = adapter().list(100_000, Optional.empty())
 			.block(WAIT)
 			.stream()
 			.filter(w -> w.provider().equals(provider))
 			.toList();
 
 		assertThat(mine).containsExactly(a, b);
+	}
+
+	@Test
+	void listsTheWatchesAfterTheOneGivenInTheSameOrder() {
+		Watch a = Watch.of(target("acme/a"), 10, INTERVAL, T0);
+		Watch b = Watch.of(target("acme/b"), 10, INTERVAL, T0);
+		Watch c = Watch.of(target("acme/c"), 10, INTERVAL, T0);
+		for (Watch watch : List.of(c, a, b)) {
+			adapter().add(watch).block(WAIT);
+		}
+
+		assertThat(mine(adapter().list(100_000, Optional.of(a.target())).block(WAIT))).containsExactly(b, c);
+		assertThat(mine(adapter().list(1, Optional.of(a.target())).block(WAIT))).containsExactly(b);
+		assertThat(mine(adapter().list(100_000, Optional.of(c.target())).block(WAIT))).isEmpty();
 	}
 
 	@Test

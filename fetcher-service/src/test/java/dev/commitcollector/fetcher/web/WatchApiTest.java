@@ -106,6 +106,49 @@ class WatchApiTest {
 	}
 
 	@Test
+	void listsEveryWatchAPageAtATimeFollowingNext() {
+		List<String> added = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			added.add(add("{\"repository\":\"" + repository + "-p" + i + "\",\"interval\":\"PT5M\"}").get("id")
+				.asString());
+		}
+
+		List<String> listed = new ArrayList<>();
+		JsonNode page = get("/api/v1/watches?size=2");
+		int pages = 1;
+		while (true) {
+			assertThat(page.get("watches").size()).isBetween(1, 2);
+			page.get("watches").forEach(watch -> listed.add(watch.get("id").asString()));
+			if (page.get("next").isNull()) {
+				break;
+			}
+			page = get("/api/v1/watches?size=2&after=" + page.get("next").asString());
+			pages++;
+		}
+
+		assertThat(listed).doesNotHaveDuplicates().containsSubsequence(added);
+		assertThat(pages).isGreaterThanOrEqualTo(3);
+		assertThat(get("/api/v1/watches").get("watches").size()).isEqualTo(listed.size());
+	}
+
+	@Test
+	void refusesAPageSizeOrCursorItCannotReadNamingTheParameter() {
+		for (String query : List.of("size=0", "size=1001", "size=ten", "after=not-a-cursor", "after=Zm9vfGJhcg")) {
+			String problem = http.get()
+				.uri("/api/v1/watches?" + query)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(problem).as(query).contains("query parameter '" + query.substring(0, query.indexOf('=')) + "'");
+		}
+	}
+
+	@Test
 	void showsTheStatusOfItsLastFetchAsThatFetchStandsNow() {
 		String id = add("{\"repository\":\"" + repository + "\",\"interval\":\"PT5M\"}").get("id").asString();
 		Fetch fetch = Fetch.requested(new RepositoryRef("github", RepositoryPath.parse(repository)), 10,
