@@ -66,13 +66,18 @@ public record DiscoveredCommit(String sha, CommitAuthor author, Instant authored
 		this(sha, author, authoredAt, committedAt, messageHeadline, List.of());
 	}
 
-	/** The first line of a commit message, or {@code null} for none. */
+	/**
+	 * The first line of a commit message that is not blank, or {@code null} for none.
+	 * Blank lines before it are skipped as git skips them for a subject ({@code %s}):
+	 * some converted histories have messages that begin with a newline.
+	 */
 	public static String headlineOf(String message) {
 		if (message == null || message.isBlank()) {
 			return null;
 		}
-		int end = message.indexOf('\n');
-		String line = (end < 0 ? message : message.substring(0, end)).strip();
+		String text = message.stripLeading();
+		int end = text.indexOf('\n');
+		String line = (end < 0 ? text : text.substring(0, end)).strip();
 		if (line.length() <= 500) {
 			return line;
 		}

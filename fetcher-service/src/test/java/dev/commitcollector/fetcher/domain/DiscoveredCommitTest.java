@@ -38,6 +38,13 @@ class DiscoveredCommitTest {
 	}
 
 	@Test
+	void skipsTheBlankLinesAMessageBeginsWithAsGitDoesForASubject() {
+		assertThat(DiscoveredCommit.headlineOf("\nOverhauled test suite getpart() function.\n\nbody"))
+			.isEqualTo("Overhauled test suite getpart() function.");
+		assertThat(DiscoveredCommit.headlineOf("\r\n \t\n\nFix it")).isEqualTo("Fix it");
+	}
+
+	@Test
 	void keepsUnicodeInTheHeadline() {
 		assertThat(DiscoveredCommit.headlineOf("Übersetzung für 李小龙 ✨🎉\nmore")).isEqualTo("Übersetzung für 李小龙 ✨🎉");
 	}
