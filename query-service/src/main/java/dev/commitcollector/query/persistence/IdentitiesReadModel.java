@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import dev.commitcollector.query.domain.AuthorCommits.CommitRef;
 import dev.commitcollector.query.domain.CommitEntry;
@@ -86,7 +85,7 @@ public class IdentitiesReadModel {
 	public static Slice<Person> page(List<Person> people, String after, int size, String filter) {
 		Cursor from = after == null ? null : Cursor.decode(after);
 		long count = from == null ? Long.MAX_VALUE : from.count();
-		String needle = filter == null || filter.isBlank() ? null : filter.strip().toLowerCase(Locale.ROOT);
+		String needle = filter == null || filter.isBlank() ? null : folded(filter.strip());
 		List<Person> rows = people.stream()
 			.filter(p -> from == null || p.commitCount() < count
 					|| (p.commitCount() == count && p.key().compareTo(from.second()) > 0))
@@ -218,9 +217,21 @@ public class IdentitiesReadModel {
 	}
 
 	private static boolean matches(Person person, String needle) {
-		return person.keys().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).contains(needle))
-				|| person.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(needle))
-				|| person.emails().stream().anyMatch(e -> e.toLowerCase(Locale.ROOT).contains(needle));
+		return person.keys().stream().anyMatch(k -> folded(k).contains(needle))
+				|| person.names().stream().anyMatch(n -> folded(n).contains(needle))
+				|| person.emails().stream().anyMatch(e -> folded(e).contains(needle));
+	}
+
+	/**
+	 * {@code text} lowercased a character at a time, as PostgreSQL's {@code ILIKE}
+	 * compares in the raw view: {@code String.toLowerCase} turns {@code İ} into two
+	 * characters (i and a combining dot), which matched almost nothing where the raw view
+	 * matched every i.
+	 */
+	static String folded(String text) {
+		StringBuilder lower = new StringBuilder(text.length());
+		text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+		return lower.toString();
 	}
 
 }

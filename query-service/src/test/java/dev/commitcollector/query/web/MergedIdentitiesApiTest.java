@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.commitcollector.query.QueryIntegrationTest;
 import dev.commitcollector.query.StoredCommits;
@@ -168,6 +170,30 @@ class MergedIdentitiesApiTest extends QueryIntegrationTest {
 			.get("authors")).hasSize(1);
 		assertThat(get("/api/v1/authors?identities=merged&size=4&page=7&repository=" + repository).get("authors"))
 			.hasSize(2);
+	}
+
+	@Test
+	void filtersTheMergedViewAsTheRawViewIgnoringCaseOneCharacterAtATime() {
+		aRepository("github", "acme/merged-filter")
+			.commit(String.format("%040x", 0xf11e1L), "email:ilker@example.org", null, "İlker Yılmaz",
+					"ilker@example.org", Instant.EPOCH)
+			.commit(String.format("%040x", 0xf11e2L), "email:ilse@example.org", null, "Ilse Meier", "ilse@example.org",
+					Instant.EPOCH)
+			.commit(String.format("%040x", 0xf11e3L), "name:bob", null, "Bob", "bob@example.org", Instant.EPOCH)
+			.store();
+
+		for (String filter : List.of("İ", "i", "ILKER", "İLKER", "yıl")) {
+			Set<String> raw = keys("/api/v1/repository/authors?filter=" + filter + "&repository=acme/merged-filter");
+			Set<String> merged = keys(
+					"/api/v1/repository/authors?identities=merged&filter=" + filter + "&repository=acme/merged-filter");
+			assertThat(merged).as(filter).isEqualTo(raw).isNotEmpty().doesNotContain("name:bob");
+		}
+	}
+
+	private Set<String> keys(String uri) {
+		Set<String> keys = new TreeSet<>();
+		get(uri).get("authors").forEach(author -> keys.add(author.get("key").asString()));
+		return keys;
 	}
 
 	@Test
