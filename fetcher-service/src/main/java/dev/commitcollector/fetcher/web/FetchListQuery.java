@@ -50,10 +50,15 @@ final class FetchListQuery {
 	}
 
 	private static int sizeOf(String value) {
+		return sizeOf(value, FetchQuery.MAX_SIZE);
+	}
+
+	/** A listing's {@code size}, 1 to {@code max}; refused naming the parameter. */
+	static int sizeOf(String value, int max) {
 		return checked("size", () -> {
 			try {
 				int size = Integer.parseInt(value);
-				if (size >= 1 && size <= FetchQuery.MAX_SIZE) {
+				if (size >= 1 && size <= max) {
 					return size;
 				}
 			}
@@ -61,11 +66,12 @@ final class FetchListQuery {
 				// said below
 			}
 			throw new IllegalArgumentException(
-					"must be a whole number from 1 to " + FetchQuery.MAX_SIZE + ", was '" + printable(value) + "'");
+					"must be a whole number from 1 to " + max + ", was '" + printable(value) + "'");
 		});
 	}
 
-	private static <T> T checked(String parameter, Supplier<T> reading) {
+	/** What {@code reading} reads; its refusal named as the query parameter's. */
+	static <T> T checked(String parameter, Supplier<T> reading) {
 		try {
 			return reading.get();
 		}

@@ -104,7 +104,7 @@ class FetcherOpenApi {
 			+ "\"instance\":\"/api/v1/fetches\"}";
 
 	static final String BAD_WATCH_PAGE = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-			+ "\"detail\":\"query parameter 'size': must be a whole number from 1 to 1000\","
+			+ "\"detail\":\"query parameter 'size': must be a whole number from 1 to 1000, was '0'\","
 			+ "\"instance\":\"/api/v1/watches\"}";
 
 	static final String BAD_WATCH_CURSOR = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"

@@ -122,33 +122,11 @@ class WatchController {
 							defaultValue = "" + Watching.MAX_LISTED)) @RequestParam(required = false) String size,
 			@Parameter(description = "The opaque cursor a page hands out as `next`; pass it back unchanged.",
 					schema = @Schema(type = "string", maxLength = 2048)) @RequestParam(required = false) String after) {
-		int pageSize = size == null || size.isEmpty() ? Watching.MAX_LISTED : sizeOf(size);
+		int pageSize = size == null || size.isEmpty() ? Watching.MAX_LISTED
+				: FetchListQuery.sizeOf(size, Watching.MAX_LISTED);
 		Optional<RepositoryRef> from = after == null || after.isEmpty() ? Optional.empty()
-				: Optional.of(cursorOf(after));
+				: Optional.of(FetchListQuery.checked("after", () -> WatchCursor.decode(after)));
 		return watching.list(pageSize, from).map(WatchListView::of);
-	}
-
-	private static int sizeOf(String size) {
-		try {
-			int value = Integer.parseInt(size);
-			if (value >= 1 && value <= Watching.MAX_LISTED) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// said below
-		}
-		throw new FetchListQuery.InvalidListParameter("size",
-				"must be a whole number from 1 to " + Watching.MAX_LISTED);
-	}
-
-	private static RepositoryRef cursorOf(String after) {
-		try {
-			return WatchCursor.decode(after);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new FetchListQuery.InvalidListParameter("after", ex.getMessage());
-		}
 	}
 
 	@GetMapping("/{id}")
