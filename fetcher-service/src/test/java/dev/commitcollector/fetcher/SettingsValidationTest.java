@@ -39,6 +39,7 @@ class SettingsValidationTest {
 			"fetcher.fetches.max-concurrent-fetches=0 | FETCH_MAX_CONCURRENT must be at least 1",
 			"fetcher.fetches.max-queued=0 | FETCH_MAX_QUEUED must be at least 1",
 			"fetcher.watches.min-interval=0s | WATCH_MIN_INTERVAL must be at least 1s",
+			"fetcher.watches.max=0 | WATCH_MAX must be at least 1",
 			"fetcher.topic.partitions=0 | COMMITS_TOPIC_PARTITIONS must be at least 1",
 			"fetcher.commands.partitions=0 | FETCH_COMMANDS_TOPIC_PARTITIONS must be at least 1",
 			"forges.providers.svn.type=subversion | forges.providers.svn.type",

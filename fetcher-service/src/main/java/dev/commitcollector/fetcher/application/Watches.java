@@ -14,9 +14,14 @@ public interface Watches {
 
 	/**
 	 * Adds {@code watch}; fails with {@link WatchExists} when its repository is watched
-	 * already.
+	 * already, and with {@link TooManyWatches} when {@code most} watches exist already.
 	 */
-	Mono<Watch> add(Watch watch);
+	Mono<Watch> add(Watch watch, int most);
+
+	/** Adds {@code watch} whatever the number of watches there are. */
+	default Mono<Watch> add(Watch watch) {
+		return add(watch, Integer.MAX_VALUE);
+	}
 
 	Mono<Optional<Watch>> find(UUID id);
 
@@ -56,6 +61,16 @@ public interface Watches {
 	 * lease is no longer this caller's.
 	 */
 	Mono<Void> skipped(UUID watch, Instant lease, Instant next);
+
+	/** As many watches as this fetcher keeps exist already. */
+	final class TooManyWatches extends RuntimeException {
+
+		public TooManyWatches(int most) {
+			super(most + " watches exist, the most this fetcher keeps (WATCH_MAX); delete one you no longer need "
+					+ "first");
+		}
+
+	}
 
 	/** The repository is watched already, by the watch {@code existing}. */
 	final class WatchExists extends RuntimeException {

@@ -39,17 +39,21 @@ public class Watching {
 
 	private final Duration minInterval;
 
+	private final int most;
+
 	Watching(Watches watches, Fetches fetches, Forges forges, Clock clock, WatchSettings settings) {
 		this.watches = watches;
 		this.fetches = fetches;
 		this.forges = forges;
 		this.clock = clock;
 		this.minInterval = settings.minInterval();
+		this.most = settings.max();
 	}
 
 	/**
 	 * Watches the repository from now on, its first fetch due at once; fails with
-	 * {@link Watches.WatchExists} when it is watched already.
+	 * {@link Watches.WatchExists} when it is watched already, and with
+	 * {@link Watches.TooManyWatches} when WATCH_MAX watches exist.
 	 */
 	public Mono<WatchReport> watch(String provider, RepositoryPath repository, int limit, Duration interval) {
 		forges.named(provider);
@@ -58,7 +62,7 @@ public class Watching {
 					+ MAX_INTERVAL + ", was " + interval);
 		}
 		Watch watch = Watch.of(new RepositoryRef(provider, repository), limit, interval, clock.instant());
-		return Mono.defer(() -> watches.add(watch)).map(added -> new WatchReport(added, Optional.empty()));
+		return Mono.defer(() -> watches.add(watch, most)).map(added -> new WatchReport(added, Optional.empty()));
 	}
 
 	public Mono<Optional<WatchReport>> find(UUID id) {

@@ -36,9 +36,12 @@ class PostgresWatches implements Watches {
 	 * second inserts nothing and is told the first's id.
 	 */
 	@Override
-	public Mono<Watch> add(Watch watch) {
+	public Mono<Watch> add(Watch watch, int most) {
+		// the count is the statement's snapshot: adds at the same moment may pass the
+		// bound by as many as they are
 		return db.sql("insert into fetcher.watches (" + COLUMNS + """
-				) values ($1, $2, $3, $4, $5, $6, $7, null, 0)
+				) select $1, $2, $3, $4, $5, $6, $7, null, 0
+				where (select count(*) from fetcher.watches) < $8
 				on conflict (provider, repository) do nothing returning id""")
 			.bind(0, watch.id())
 			.bind(1, watch.provider())
@@ -47,19 +50,21 @@ class PostgresWatches implements Watches {
 			.bind(4, watch.interval().toMillis())
 			.bind(5, watch.createdAt())
 			.bind(6, watch.nextRunAt())
+			.bind(7, most)
 			.map(row -> row.get("id", UUID.class))
 			.one()
 			.map(id -> watch)
-			.switchIfEmpty(Mono.defer(() -> existing(watch.target())));
+			.switchIfEmpty(Mono.defer(() -> existing(watch.target(), most)));
 	}
 
-	private Mono<Watch> existing(RepositoryRef target) {
+	private Mono<Watch> existing(RepositoryRef target, int most) {
 		return db.sql("select id from fetcher.watches where provider = $1 and repository = $2")
 			.bind(0, target.provider())
 			.bind(1, target.path().toString())
 			.map(row -> row.get("id", UUID.class))
 			.one()
-			.flatMap(id -> Mono.error(new WatchExists(id)));
+			.flatMap(id -> Mono.<Watch>error(new WatchExists(id)))
+			.switchIfEmpty(Mono.error(() -> new TooManyWatches(most)));
 	}
 
 	@Override

@@ -134,6 +134,10 @@ class FetcherOpenApi {
 			+ "that one first to change it\",\"instance\":\"/api/v1/watches\","
 			+ "\"existing\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"}";
 
+	static final String TOO_MANY_WATCHES = "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+			+ "\"detail\":\"10000 watches exist, the most this fetcher keeps (WATCH_MAX); delete one you no longer "
+			+ "need first\",\"instance\":\"/api/v1/watches\"}";
+
 	static final String UNAUTHORIZED_DELETE = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
 			+ "\"detail\":\"DELETE needs Authorization: Bearer <key>, with one of the keys in FETCHER_API_KEYS\","
 			+ "\"instance\":\"/api/v1/watches/7c9e6679-7425-40de-944b-e07fc1f90ae7\"}";

@@ -84,6 +84,12 @@ class Problems extends ResponseEntityExceptionHandler {
 		return conflict;
 	}
 
+	/** The fetcher keeps no more watches. */
+	@ExceptionHandler(Watches.TooManyWatches.class)
+	ResponseEntity<ProblemDetail> tooManyWatches(Watches.TooManyWatches ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
 	/** The database did not take the fetch: it was not started. */
 	@ExceptionHandler(Fetches.NotRecorded.class)
 	ResponseEntity<ProblemDetail> notRecorded(Fetches.NotRecorded ex) {

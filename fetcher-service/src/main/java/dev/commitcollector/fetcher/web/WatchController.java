@@ -85,9 +85,10 @@ class WatchController {
 					examples = @ExampleObject(name = "wrong key", value = FetcherOpenApi.UNAUTHORIZED_WATCH)))
 	@ApiResponse(responseCode = "409",
 			description = "The repository is watched already: the detail and `existing` name that watch; delete "
-					+ "it first to change it.",
+					+ "it first to change it. Or WATCH_MAX watches exist already.",
 			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
-					examples = @ExampleObject(name = "watched already", value = FetcherOpenApi.WATCH_EXISTS)))
+					examples = { @ExampleObject(name = "watched already", value = FetcherOpenApi.WATCH_EXISTS),
+							@ExampleObject(name = "too many watches", value = FetcherOpenApi.TOO_MANY_WATCHES) }))
 	@ApiResponse(responseCode = "413", description = "The body is larger than the fetcher reads (256 KB).",
 			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
 					examples = @ExampleObject(name = "too large", value = FetcherOpenApi.TOO_LARGE)))

@@ -29,10 +29,13 @@ final class InMemoryWatches implements Watches {
 	}
 
 	@Override
-	public synchronized Mono<Watch> add(Watch watch) {
+	public synchronized Mono<Watch> add(Watch watch, int most) {
 		Optional<Watch> existing = byId.values().stream().filter(w -> w.target().equals(watch.target())).findFirst();
 		if (existing.isPresent()) {
 			return Mono.error(new WatchExists(existing.get().id()));
+		}
+		if (byId.size() >= most) {
+			return Mono.error(new TooManyWatches(most));
 		}
 		byId.put(watch.id(), watch);
 		return Mono.just(watch);

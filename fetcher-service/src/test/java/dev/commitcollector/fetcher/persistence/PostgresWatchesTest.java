@@ -80,6 +80,22 @@ class PostgresWatchesTest {
 	}
 
 	@Test
+	void refusesAWatchPastTheMostItKeepsButNamesAnExistingOneFirst() {
+		int present = adapter().list(100_000, Optional.empty()).block(WAIT).size();
+		Watch kept = adapter().add(Watch.of(target("acme/kept"), 10, INTERVAL, T0), present + 1).block(WAIT);
+
+		assertThatThrownBy(
+				() -> adapter().add(Watch.of(target("acme/one-more"), 10, INTERVAL, T0), present + 1).block(WAIT))
+			.isInstanceOf(Watches.TooManyWatches.class)
+			.hasMessageContaining("(WATCH_MAX)");
+		assertThatThrownBy(
+				() -> adapter().add(Watch.of(target("acme/kept"), 10, INTERVAL, T0), present + 1).block(WAIT))
+			.isInstanceOfSatisfying(Watches.WatchExists.class,
+					exists -> assertThat(exists.existing()).isEqualTo(kept.id()));
+		assertThat(adapter().list(100_000, Optional.empty()).block(WAIT)).hasSize(present + 1);
+	}
+
+	@Test
 	void listsTheWatchesAfterTheOneGivenInTheSameOrder() {
 		Watch a = Watch.of(target("acme/a"), 10, INTERVAL, T0);
 		Watch b = Watch.of(target("acme/b"), 10, INTERVAL, T0);
