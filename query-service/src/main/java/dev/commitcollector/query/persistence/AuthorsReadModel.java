@@ -1,6 +1,6 @@
 package dev.commitcollector.query.persistence;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,7 +36,7 @@ public class AuthorsReadModel {
 			.bind(0, key.provider())
 			.bind(1, key.path())
 			.map(row -> new StoredRepository(key, row.get("commit_count", Long.class),
-					row.get("author_count", Long.class), row.get("last_stored_at", OffsetDateTime.class).toInstant()))
+					row.get("author_count", Long.class), row.get("last_stored_at", Instant.class)))
 			.one();
 	}
 
@@ -92,8 +92,7 @@ public class AuthorsReadModel {
 			.bind(0, key.provider())
 			.bind(1, key.path())
 			.bind(2, author)
-			.map(row -> new CommitRef(row.get("sha", String.class),
-					row.get("authored_at", OffsetDateTime.class).toInstant()))
+			.map(row -> new CommitRef(row.get("sha", String.class), row.get("authored_at", Instant.class)))
 			.all();
 	}
 
