@@ -6,6 +6,8 @@ import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.Mailmap;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +20,8 @@ import reactor.core.publisher.Mono;
  * {@link Failures failure} an error status means.
  */
 final class Answers {
+
+	private static final Logger log = LoggerFactory.getLogger(Answers.class);
 
 	private final String forge;
 
@@ -37,17 +41,31 @@ final class Answers {
 	}
 
 	/**
-	 * A 2xx body read as {@code type} and made a page; any other status, what it means.
+	 * A 2xx body read as {@code type}, its {@link LongStrings long strings} cut, and made
+	 * a page; any other status, what it means.
 	 */
 	<J> Mono<CommitPage> page(RepositoryPath repository, ClientResponse response, Class<J> type,
 			BiFunction<J, HttpHeaders, CommitPage> toPage) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		if (response.statusCode().is2xxSuccessful()) {
-			return response.bodyToMono(type)
+			LongStrings strings = new LongStrings();
+			return response.mutate()
+				.body(strings::read)
+				.build()
+				.bodyToMono(type)
 				.switchIfEmpty(Mono.error(() -> new ForgeFailure.Unavailable(
 						forge + " answered " + status + " with no body where a commit list was expected")))
-				.map(body -> toPage.apply(body, headers));
+				.map(body -> toPage.apply(body, headers))
+				.doOnNext(page -> {
+					if (strings.cut() > 0) {
+						log.warn(
+								"{} sent {} strings longer than {} KB in a page of {} (commit messages, most likely); "
+										+ "each is read as its first and last {} KB",
+								forge, strings.cut(), (LongStrings.HEAD + LongStrings.TAIL) / 1024, repository,
+								LongStrings.HEAD / 1024);
+					}
+				});
 		}
 		return said(response).flatMap(message -> {
 			if (emptyRepository.is(status, message)) {

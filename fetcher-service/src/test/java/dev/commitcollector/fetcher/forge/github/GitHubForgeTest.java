@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.commitcollector.fetcher.application.Forge;
 import dev.commitcollector.fetcher.application.RateLimitWaits;
+import dev.commitcollector.fetcher.domain.CoAuthor;
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.CommitPage;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
@@ -416,6 +417,27 @@ class GitHubForgeTest {
 		assertThat(page.commits()).extracting(DiscoveredCommit::sha)
 			.containsExactly(history.get(0).sha(), history.get(2).sha());
 		assertThat(page.unreadable()).isEqualTo(1);
+	}
+
+	@Test
+	void readsAPageWhoseCommitHasAMessageLargerThanAPageIsReadKeepingItsHeadlineAndTrailers() {
+		List<GitHubStub.Commit> history = new ArrayList<>(GitHubStub.history(3));
+		history.set(1,
+				aCommit("huge")
+					.message("A huge message\n\n" + "0123456789abcdef\n".repeat(1_200_000)
+							+ "\nCo-authored-by: Ada Lovelace <ada@example.org>")
+					.build());
+		github.withHistory(history);
+
+		CommitPage page = forge(null).firstPage(HELLO_WORLD, 100).block(WITHIN);
+
+		assertThat(page.commits()).extracting(DiscoveredCommit::sha)
+			.containsExactly(history.get(0).sha(), history.get(1).sha(), history.get(2).sha());
+		DiscoveredCommit huge = page.commits().get(1);
+		assertThat(huge.messageHeadline()).isEqualTo("A huge message");
+		assertThat(huge.coAuthors()).extracting(CoAuthor::name, CoAuthor::email)
+			.containsExactly(tuple("Ada Lovelace", "ada@example.org"));
+		assertThat(page.unreadable()).isZero();
 	}
 
 	@Test
