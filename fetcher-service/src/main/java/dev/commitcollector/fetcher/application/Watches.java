@@ -62,12 +62,17 @@ public interface Watches {
 	 */
 	Mono<Void> skipped(UUID watch, Instant lease, Instant next);
 
-	/** As many watches as this fetcher keeps exist already. */
+	/**
+	 * As many watches as this fetcher keeps exist already: {@code existing} of
+	 * {@code most}, or more when WATCH_MAX was lowered after they were added.
+	 */
 	final class TooManyWatches extends RuntimeException {
 
-		public TooManyWatches(int most) {
-			super(most + " watches exist, the most this fetcher keeps (WATCH_MAX); delete one you no longer need "
-					+ "first");
+		public TooManyWatches(long existing, int most) {
+			super(existing + (existing == 1 ? " watch exists" : " watches exist") + " and this fetcher keeps at most "
+					+ most + " (WATCH_MAX); delete " + (existing >= most ? existing - most + 1 : 1)
+					+ (existing - most + 1 > 1 ? " watches" : " watch")
+					+ " you no longer need first, or raise WATCH_MAX");
 		}
 
 	}

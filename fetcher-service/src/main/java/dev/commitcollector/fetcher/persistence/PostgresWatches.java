@@ -58,13 +58,17 @@ class PostgresWatches implements Watches {
 	}
 
 	private Mono<Watch> existing(RepositoryRef target, int most) {
-		return db.sql("select id from fetcher.watches where provider = $1 and repository = $2")
+		return db.sql("""
+				select (select id from fetcher.watches where provider = $1 and repository = $2) as id,
+				       (select count(*) from fetcher.watches) as watches""")
 			.bind(0, target.provider())
 			.bind(1, target.path().toString())
-			.map(row -> row.get("id", UUID.class))
+			.map(row -> {
+				UUID id = row.get("id", UUID.class);
+				return id != null ? new WatchExists(id) : new TooManyWatches(row.get("watches", Long.class), most);
+			})
 			.one()
-			.flatMap(id -> Mono.<Watch>error(new WatchExists(id)))
-			.switchIfEmpty(Mono.error(() -> new TooManyWatches(most)));
+			.flatMap(refusal -> Mono.<Watch>error(refusal));
 	}
 
 	@Override

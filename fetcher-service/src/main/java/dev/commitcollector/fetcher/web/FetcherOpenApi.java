@@ -135,8 +135,8 @@ class FetcherOpenApi {
 			+ "\"existing\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"}";
 
 	static final String TOO_MANY_WATCHES = "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
-			+ "\"detail\":\"10000 watches exist, the most this fetcher keeps (WATCH_MAX); delete one you no longer "
-			+ "need first\",\"instance\":\"/api/v1/watches\"}";
+			+ "\"detail\":\"10000 watches exist and this fetcher keeps at most 10000 (WATCH_MAX); delete 1 watch "
+			+ "you no longer need first, or raise WATCH_MAX\",\"instance\":\"/api/v1/watches\"}";
 
 	static final String UNAUTHORIZED_DELETE = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
 			+ "\"detail\":\"DELETE needs Authorization: Bearer <key>, with one of the keys in FETCHER_API_KEYS\","

@@ -35,7 +35,7 @@ final class InMemoryWatches implements Watches {
 			return Mono.error(new WatchExists(existing.get().id()));
 		}
 		if (byId.size() >= most) {
-			return Mono.error(new TooManyWatches(most));
+			return Mono.error(new TooManyWatches(byId.size(), most));
 		}
 		byId.put(watch.id(), watch);
 		return Mono.just(watch);

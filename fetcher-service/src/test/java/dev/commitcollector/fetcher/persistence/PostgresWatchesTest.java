@@ -87,7 +87,14 @@ class PostgresWatchesTest {
 		assertThatThrownBy(
 				() -> adapter().add(Watch.of(target("acme/one-more"), 10, INTERVAL, T0), present + 1).block(WAIT))
 			.isInstanceOf(Watches.TooManyWatches.class)
-			.hasMessageContaining("(WATCH_MAX)");
+			.hasMessage((present + 1) + (present == 0 ? " watch exists" : " watches exist")
+					+ " and this fetcher keeps at most " + (present + 1)
+					+ " (WATCH_MAX); delete 1 watch you no longer need first, or raise WATCH_MAX");
+		assertThatThrownBy(() -> adapter().add(Watch.of(target("acme/one-more"), 10, INTERVAL, T0), 1).block(WAIT))
+			.as("WATCH_MAX lowered below the watches kept")
+			.isInstanceOf(Watches.TooManyWatches.class)
+			.hasMessageStartingWith((present + 1) + " watch")
+			.hasMessageContaining("at most 1 (WATCH_MAX); delete " + (present + 1) + " watch");
 		assertThatThrownBy(
 				() -> adapter().add(Watch.of(target("acme/kept"), 10, INTERVAL, T0), present + 1).block(WAIT))
 			.isInstanceOfSatisfying(Watches.WatchExists.class,
