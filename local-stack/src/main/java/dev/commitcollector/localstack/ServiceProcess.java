@@ -50,6 +50,9 @@ public final class ServiceProcess {
 
 	private Path copy;
 
+	/** Where in the log this start's output begins. */
+	private long logStart;
+
 	/**
 	 * Whether the process was told to stop (or killed on purpose), so its exit is
 	 * expected.
@@ -96,6 +99,7 @@ public final class ServiceProcess {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		stopping = false;
+		logStart = Files.size(log.toFile().exists() ? log : Files.createFile(log));
 		process = builder.start();
 		process.onExit().thenAccept(exited -> {
 			if (!stopping) {
@@ -155,7 +159,9 @@ public final class ServiceProcess {
 			.build();
 		while (Instant.now().isBefore(deadline)) {
 			if (!isAlive()) {
-				throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+				String reason = StartFailure.in(log, logStart);
+				throw new IllegalStateException(name + " exited with " + process.exitValue() + (reason.isEmpty()
+						? "; see " + log : " while starting:\n" + reason.indent(2) + "  (the whole log: " + log + ")"));
 			}
 			try {
 				if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -1,14 +1,17 @@
 package dev.commitcollector.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -51,6 +54,33 @@ class StoppedWhileStartingSystemTest {
 			String said = Files.readString(log);
 			assertThat(service.exitCode()).as(said).hasValue(1);
 			assertThat(said).contains("Application run failed").doesNotContain("stopped while starting");
+		}
+		finally {
+			service.stop();
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "fetcher-service | WATCH_MAX | 0 | WATCH_MAX must be at least 1",
+					"store-service | STORE_CONSUMERS | 0 | STORE_CONSUMERS",
+					"query-service | QUERY_PORT | 70000 | QUERY_PORT" })
+	void saysWhyWhenItRefusesASetting(String name, String variable, String value, String reason) throws Exception {
+		Path log = LocalStack.logs(LocalStack.home()).resolve(name + "-refused-a-setting.log");
+		Files.createDirectories(log.getParent());
+		Files.writeString(log, "an earlier start's ERROR line that is not this start's reason\n");
+		Map<String, String> environment = new HashMap<>(
+				Map.of("FETCHER_PORT", "0", "STORE_PORT", "0", "QUERY_PORT", "0"));
+		environment.put(variable, value);
+		ServiceProcess service = new ServiceProcess(name, LocalStack.home().resolve(name + "/target/" + name + ".jar"),
+				StackClient.freePort(), environment, log);
+		service.start();
+		try {
+			assertThatThrownBy(() -> service.awaitReady(Duration.ofMinutes(1)))
+				.hasMessageStartingWith(name + " exited with 1 while starting:\n")
+				.hasMessageContaining(reason)
+				.hasMessageEndingWith("(the whole log: " + log + ")")
+				.hasMessageNotContaining("an earlier start's");
 		}
 		finally {
 			service.stop();
