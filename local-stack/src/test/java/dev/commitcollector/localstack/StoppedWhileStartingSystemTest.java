@@ -61,10 +61,11 @@ class StoppedWhileStartingSystemTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|',
-			value = { "fetcher-service | WATCH_MAX | 0 | WATCH_MAX must be at least 1",
-					"store-service | STORE_CONSUMERS | 0 | STORE_CONSUMERS",
-					"query-service | QUERY_PORT | 70000 | QUERY_PORT" })
+	@CsvSource(delimiter = '|', value = { "fetcher-service | WATCH_MAX | 0 | WATCH_MAX must be at least 1",
+			"store-service | STORE_CONSUMERS | 0 | STORE_CONSUMERS", "query-service | QUERY_PORT | 70000 | QUERY_PORT",
+			"fetcher-service | WATCH_MAX | abc | WATCH_MAX is 'abc', which is not a whole number",
+			"store-service | STORE_PORT | abc | STORE_PORT is 'abc', which is not a whole number",
+			"query-service | QUERY_PORT | 80a | QUERY_PORT is '80a', which is not a whole number" })
 	void saysWhyWhenItRefusesASetting(String name, String variable, String value, String reason) throws Exception {
 		Path log = LocalStack.logs(LocalStack.home()).resolve(name + "-refused-a-setting.log");
 		Files.createDirectories(log.getParent());

@@ -39,6 +39,24 @@ class ConnectionSettingsValidationTest {
 				.satisfies(failure -> assertSays(failure, message)));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "abc,1", "0,1", "65536,1", "70000,1", "'',1", "1,0", "5432,0", "' 5432 ',0", "65535,0" })
+	void refusesAPostgresPortThatIsNoneOnceAndTakesEveryOne(String port, int refusals) {
+		context
+			.withInitializer(started -> started.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("environment", Map.of("POSTGRES_PORT", port))))
+			.run(started -> {
+				Throwable failure = started.getStartupFailure();
+				String said = failure == null ? ""
+						: Stream.iterate(failure, error -> error != null, Throwable::getCause)
+							.map(String::valueOf)
+							.reduce("", String::concat);
+				assertThat(said.split("POSTGRES_PORT must be", -1)).as(said).hasSize(refusals == 0 ? 1 : 2);
+				assertThat(failure == null).isEqualTo(refusals == 0);
+			});
+	}
+
 	@Test
 	void refusesAPortOutOfRangeNamingItsVariable() {
 		context.withPropertyValues("server.port=70000")

@@ -1,7 +1,5 @@
 package dev.commitcollector.store;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,10 +17,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("postgres")
 @Validated
 record PostgresAddress(@DefaultValue("localhost") @NotBlank(message = "POSTGRES_HOST must not be blank") String host,
-		@DefaultValue("5432") @Pattern(regexp = "\\s*\\d{1,5}\\s*", message = PORT) @Min(value = 1,
-				message = PORT) @Max(value = 65535, message = PORT) String port,
+		@DefaultValue("5432") @Pattern(regexp = PORT_NUMBER, message = PORT) String port,
 		@DefaultValue("commits") @NotBlank(message = "POSTGRES_DB must not be blank") String db) {
 
 	static final String PORT = "POSTGRES_PORT must be a port number, from 1 to 65535";
+
+	/**
+	 * 1 to 65535, in one constraint: three (digits, at least, at most) each reported a
+	 * port that is no number.
+	 */
+	static final String PORT_NUMBER = "\\s*0*(6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})\\s*";
 
 }

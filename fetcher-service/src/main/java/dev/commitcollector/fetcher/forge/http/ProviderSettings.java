@@ -22,7 +22,10 @@ public record ProviderSettings(ForgeType type, URI apiUrl, String token, @Defaul
 			throw new IllegalArgumentException("a provider needs a type: github, gitlab, bitbucket, gitea or git");
 		}
 		if (apiUrl == null || apiUrl.getScheme() == null) {
-			throw new IllegalArgumentException("a " + type.id() + " provider needs an absolute api-url");
+			throw new IllegalArgumentException("a " + type.id() + " provider needs an absolute api-url, was "
+					+ (apiUrl == null ? "none" : "'" + apiUrl + "'")
+					+ " (GITHUB_API_URL, GITLAB_API_URL, BITBUCKET_API_URL, CODEBERG_API_URL for the providers "
+					+ "configured from the start, FORGES_PROVIDERS_<NAME>_APIURL for one of your own)");
 		}
 		if (type != ForgeType.GIT && !isHttpBase(apiUrl)) {
 			throw new IllegalArgumentException("a " + type.id()

@@ -1,0 +1,138 @@
+package dev.commitcollector.fetcher;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A setting that is not of its kind ({@code WATCH_MAX=abc}, {@code FETCHER_PORT=8o81},
+ * {@code GITHUB_TIMEOUT=soon}) reported by its variable, its value and what it takes,
+ * instead of Spring's "failed to convert java.lang.String to int". The variable is the
+ * placeholder the setting's default in application.yml reads
+ * ({@code ${WATCH_MAX:10000}}); a setting without one is named by its property.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnreadableSetting implements FailureAnalyzer {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([A-Za-z0-9_.-]+)");
+
+	/**
+	 * How Spring Boot's own check of {@code server.port} says it could not convert it.
+	 */
+	private static final String NOT_CONVERTED = "Failed to convert to type ";
+
+	private static final int MAX_SHOWN = 100;
+
+	private final Environment environment;
+
+	/** Given by Spring Boot as it reports a failed start. */
+	UnreadableSetting(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public FailureAnalysis analyze(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException bind
+					&& bind.getCause() instanceof ConversionFailedException conversion) {
+				ConfigurationProperty property = bind.getProperty();
+				String name = bind.getName().toString();
+				return analysis(property != null ? variable(property.getValue(), name) : name, conversion.getValue(),
+						conversion.getTargetType().getType(), cause);
+			}
+			if (cause instanceof InvalidConfigurationPropertyValueException invalid && invalid.getReason() != null
+					&& invalid.getReason().startsWith(NOT_CONVERTED)) {
+				String raw = String.valueOf(invalid.getValue());
+				String setting = variable(raw, invalid.getName());
+				String value = setting.equals(invalid.getName()) ? raw
+						: Objects.requireNonNullElse(environment.getProperty(setting), raw);
+				return analysis(setting, value, type(invalid.getReason().substring(NOT_CONVERTED.length())), cause);
+			}
+		}
+		return null;
+	}
+
+	private static FailureAnalysis analysis(String setting, Object value, Class<?> type, Throwable cause) {
+		String kind = kind(type);
+		return new FailureAnalysis(setting + " is " + shown(value) + ", which is not " + kind,
+				"Set " + setting + " to " + kind + ", or leave it unset for its default", cause);
+	}
+
+	private static Class<?> type(String name) {
+		try {
+			return ClassUtils.forName(name.strip(), UnreadableSetting.class.getClassLoader());
+		}
+		catch (ClassNotFoundException | LinkageError unknown) {
+			return Object.class;
+		}
+	}
+
+	private static String shown(Object value) {
+		String text = value == null ? "" : value.toString();
+		if (text.isEmpty()) {
+			return "empty";
+		}
+		return "'" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text).replaceAll("\\p{Cntrl}",
+				"?") + "'";
+	}
+
+	/**
+	 * The variable {@code configured} reads, or the one the property {@code name} reads
+	 * where it is configured (a value may come here resolved); else the property's name.
+	 */
+	private String variable(Object configured, String name) {
+		Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(configured));
+		if (placeholder.find()) {
+			return placeholder.group(1);
+		}
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			for (PropertySource<?> source : configurable.getPropertySources()) {
+				Matcher raw = PLACEHOLDER.matcher(String.valueOf(source.getProperty(name)));
+				if (raw.find()) {
+					return raw.group(1);
+				}
+			}
+		}
+		return name;
+	}
+
+	private static String kind(Class<?> type) {
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+			return "a whole number";
+		}
+		if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+			return "a number";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "true or false";
+		}
+		if (type == Duration.class) {
+			return "a duration such as 500ms, 30s, 5m or 1h";
+		}
+		if (type == DataSize.class) {
+			return "a size such as 512KB or 16MB";
+		}
+		if (type.isEnum()) {
+			return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+				.map(constant -> ((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT))
+				.toList();
+		}
+		return "a " + type.getSimpleName();
+	}
+
+}
