@@ -60,10 +60,10 @@ final class Answers {
 				.doOnNext(page -> {
 					if (strings.cut() > 0) {
 						log.warn(
-								"{} sent {} strings longer than {} KB in a page of {} (commit messages, most likely); "
-										+ "each is read as its first and last {} KB",
-								forge, strings.cut(), (LongStrings.HEAD + LongStrings.TAIL) / 1024, repository,
-								LongStrings.HEAD / 1024);
+								"{} sent {} longer than {} KB in a page of {} (commit messages, most likely); each is "
+										+ "read as its first and last {} KB",
+								forge, strings.cut() == 1 ? "1 string" : strings.cut() + " strings",
+								(LongStrings.HEAD + LongStrings.TAIL) / 1024, repository, LongStrings.HEAD / 1024);
 					}
 				});
 		}

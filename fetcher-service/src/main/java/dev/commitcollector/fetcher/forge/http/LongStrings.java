@@ -20,9 +20,9 @@ import reactor.core.publisher.Flux;
  */
 final class LongStrings {
 
-	static final int HEAD = 32 * 1024;
+	static final int HEAD = 16 * 1024;
 
-	static final int TAIL = 32 * 1024;
+	static final int TAIL = 16 * 1024;
 
 	/** An empty line, as JSON writes it inside a string. */
 	private static final byte[] GAP = { '\\', 'n', '\\', 'n' };
