@@ -1,21 +1,15 @@
 package dev.commitcollector.fetcher;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.ConversionFailedException;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -29,14 +23,10 @@ import org.springframework.util.unit.DataSize;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UnreadableSetting implements FailureAnalyzer {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([A-Za-z0-9_.-]+)");
-
 	/**
 	 * How Spring Boot's own check of {@code server.port} says it could not convert it.
 	 */
 	private static final String NOT_CONVERTED = "Failed to convert to type ";
-
-	private static final int MAX_SHOWN = 100;
 
 	private final Environment environment;
 
@@ -50,27 +40,22 @@ class UnreadableSetting implements FailureAnalyzer {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BindException bind
 					&& bind.getCause() instanceof ConversionFailedException conversion) {
-				ConfigurationProperty property = bind.getProperty();
-				String name = bind.getName().toString();
-				return analysis(property != null ? variable(property.getValue(), name) : name, conversion.getValue(),
+				return analysis(SettingOrigin.of(environment, bind.getName().toString(), conversion.getValue()),
 						conversion.getTargetType().getType(), cause);
 			}
 			if (cause instanceof InvalidConfigurationPropertyValueException invalid && invalid.getReason() != null
 					&& invalid.getReason().startsWith(NOT_CONVERTED)) {
-				String raw = String.valueOf(invalid.getValue());
-				String setting = variable(raw, invalid.getName());
-				String value = setting.equals(invalid.getName()) ? raw
-						: Objects.requireNonNullElse(environment.getProperty(setting), raw);
-				return analysis(setting, value, type(invalid.getReason().substring(NOT_CONVERTED.length())), cause);
+				return analysis(SettingOrigin.of(environment, invalid.getName(), invalid.getValue()),
+						type(invalid.getReason().substring(NOT_CONVERTED.length())), cause);
 			}
 		}
 		return null;
 	}
 
-	private static FailureAnalysis analysis(String setting, Object value, Class<?> type, Throwable cause) {
+	private static FailureAnalysis analysis(SettingOrigin setting, Class<?> type, Throwable cause) {
 		String kind = kind(type);
-		return new FailureAnalysis(setting + " is " + shown(value) + ", which is not " + kind,
-				"Set " + setting + " to " + kind + ", or leave it unset for its default", cause);
+		return new FailureAnalysis(setting.variable() + " is " + setting.shownValue() + ", which is not " + kind,
+				"Set " + setting.variable() + " to " + kind + setting.orDefault(), cause);
 	}
 
 	private static Class<?> type(String name) {
@@ -80,35 +65,6 @@ class UnreadableSetting implements FailureAnalyzer {
 		catch (ClassNotFoundException | LinkageError unknown) {
 			return Object.class;
 		}
-	}
-
-	private static String shown(Object value) {
-		String text = value == null ? "" : value.toString();
-		if (text.isEmpty()) {
-			return "empty";
-		}
-		return "'" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text).replaceAll("\\p{Cntrl}",
-				"?") + "'";
-	}
-
-	/**
-	 * The variable {@code configured} reads, or the one the property {@code name} reads
-	 * where it is configured (a value may come here resolved); else the property's name.
-	 */
-	private String variable(Object configured, String name) {
-		Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(configured));
-		if (placeholder.find()) {
-			return placeholder.group(1);
-		}
-		if (environment instanceof ConfigurableEnvironment configurable) {
-			for (PropertySource<?> source : configurable.getPropertySources()) {
-				Matcher raw = PLACEHOLDER.matcher(String.valueOf(source.getProperty(name)));
-				if (raw.find()) {
-					return raw.group(1);
-				}
-			}
-		}
-		return name;
 	}
 
 	private static String kind(Class<?> type) {

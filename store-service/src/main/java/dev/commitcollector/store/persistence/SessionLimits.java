@@ -1,6 +1,8 @@
 package dev.commitcollector.store.persistence;
 
 import java.time.Duration;
+
+import dev.commitcollector.store.SettingRefused;
 import java.util.Map;
 
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
@@ -32,10 +34,12 @@ class SessionLimits {
 	record Settings(@DefaultValue("10s") Duration lockTimeout, @DefaultValue("60s") Duration idleInTransactionTimeout) {
 
 		Settings {
-			if (lockTimeout.isNegative() || lockTimeout.isZero() || idleInTransactionTimeout.isNegative()
-					|| idleInTransactionTimeout.isZero()) {
-				throw new IllegalArgumentException(
-						"STORE_DB_LOCK_TIMEOUT and STORE_DB_IDLE_IN_TRANSACTION_TIMEOUT must be positive");
+			if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+				throw new SettingRefused("lock-timeout", "STORE_DB_LOCK_TIMEOUT must be positive, such as 10s");
+			}
+			if (idleInTransactionTimeout.isNegative() || idleInTransactionTimeout.isZero()) {
+				throw new SettingRefused("idle-in-transaction-timeout",
+						"STORE_DB_IDLE_IN_TRANSACTION_TIMEOUT must be positive, such as 60s");
 			}
 		}
 

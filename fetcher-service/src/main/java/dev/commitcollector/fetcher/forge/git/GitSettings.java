@@ -2,6 +2,8 @@ package dev.commitcollector.fetcher.forge.git;
 
 import java.time.Duration;
 
+import dev.commitcollector.fetcher.SettingRefused;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,13 +21,13 @@ public record GitSettings(@DefaultValue("50000") int maxDepth, @DefaultValue("51
 
 	public GitSettings {
 		if (maxDepth < 1) {
-			throw new IllegalArgumentException("forges.git.max-depth must be at least 1, was " + maxDepth);
+			throw new SettingRefused("max-depth", "forges.git.max-depth must be at least 1");
 		}
 		if (maxPackSize == null || maxPackSize.toBytes() < 1) {
-			throw new IllegalArgumentException("forges.git.max-pack-size must be positive, was " + maxPackSize);
+			throw new SettingRefused("max-pack-size", "forges.git.max-pack-size must be positive, such as 512MB");
 		}
 		if (fetchDeadline == null || fetchDeadline.isNegative() || fetchDeadline.isZero()) {
-			throw new IllegalArgumentException("forges.git.fetch-deadline must be positive, was " + fetchDeadline);
+			throw new SettingRefused("fetch-deadline", "forges.git.fetch-deadline must be positive, such as 10m");
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.commitcollector.fetcher.forge.http;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.commitcollector.fetcher.SettingRefused;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,24 +20,23 @@ public record ProviderSettings(ForgeType type, URI apiUrl, String token, @Defaul
 	@ConstructorBinding
 	public ProviderSettings {
 		if (type == null) {
-			throw new IllegalArgumentException("a provider needs a type: github, gitlab, bitbucket, gitea or git");
+			throw new SettingRefused("type", "a provider needs a type: github, gitlab, bitbucket, gitea or git");
 		}
 		if (apiUrl == null || apiUrl.getScheme() == null) {
-			throw new IllegalArgumentException("a " + type.id() + " provider needs an absolute api-url, was "
-					+ (apiUrl == null ? "none" : "'" + apiUrl + "'")
-					+ " (GITHUB_API_URL, GITLAB_API_URL, BITBUCKET_API_URL, CODEBERG_API_URL for the providers "
-					+ "configured from the start, FORGES_PROVIDERS_<NAME>_APIURL for one of your own)");
+			throw new SettingRefused("api-url",
+					"a " + type.id() + " provider needs an absolute api-url, " + (type == ForgeType.GIT
+							? "such as https://github.com or file:///srv/git" : "such as https://host/api"));
 		}
 		if (type != ForgeType.GIT && !isHttpBase(apiUrl)) {
-			throw new IllegalArgumentException("a " + type.id()
-					+ " provider's api-url must be an http(s) URL with a host and no query or fragment, was " + apiUrl);
+			throw new SettingRefused("api-url", "a " + type.id()
+					+ " provider's api-url must be an http(s) URL with a host and no query or fragment");
 		}
 		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-			throw new IllegalArgumentException("a provider's timeout must be positive, was " + timeout);
+			throw new SettingRefused("timeout", "a provider's timeout must be positive, such as 20s");
 		}
 		if (maxConcurrentRequests < 1) {
-			throw new IllegalArgumentException(
-					"a provider's max-concurrent-requests must be at least 1, was " + maxConcurrentRequests);
+			throw new SettingRefused("max-concurrent-requests",
+					"a provider's max-concurrent-requests must be at least 1");
 		}
 	}
 
