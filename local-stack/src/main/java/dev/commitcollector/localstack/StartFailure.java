@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Why a service that exited while it started did so, as its log says: Spring Boot's
  * "APPLICATION FAILED TO START" report (a setting the service refused names its variable
- * there), else the last ERROR line. The run command prints it, so that whoever started
- * the stack reads the reason where they are looking, not only "see the log".
+ * there), else the last ERROR line; from text or from a structured log's JSON lines
+ * ({@link Logged}). The run command prints it, so that whoever started the stack reads
+ * the reason where they are looking, not only "see the log".
  */
 final class StartFailure {
 
@@ -48,36 +49,35 @@ final class StartFailure {
 
 	/** The reason in {@code lines} of a log; empty when they say none. */
 	static String of(List<String> lines) {
-		int report = -1;
-		for (int i = lines.size() - 1; i >= 0 && report < 0; i--) {
-			if (lines.get(i).contains(REPORT)) {
-				report = i;
-			}
-		}
-		if (report >= 0) {
-			List<String> said = new ArrayList<>();
-			for (String line : lines.subList(report + 1, lines.size())) {
-				if (said.size() == MAX_LINES || isLogLine(line) && !said.isEmpty()) {
-					break;
-				}
-				if (!line.isBlank() && !line.startsWith("****")) {
-					said.add(cut(line.stripTrailing()));
+		List<Logged> events = Logged.in(lines);
+		for (int i = events.size() - 1; i >= 0; i--) {
+			List<String> text = events.get(i).text();
+			for (int report = 0; report < text.size(); report++) {
+				if (text.get(report).contains(REPORT)) {
+					return said(text.subList(report + 1, text.size()));
 				}
 			}
-			return String.join("\n", said);
 		}
-		for (int i = lines.size() - 1; i >= 0; i--) {
-			if (lines.get(i).contains(" ERROR ")) {
-				return cut(lines.get(i).strip());
+		for (int i = events.size() - 1; i >= 0; i--) {
+			if (events.get(i).isError()) {
+				return cut(events.get(i).text().get(0).strip());
 			}
 		}
 		return "";
 	}
 
-	/** A line the logger wrote (it starts with a timestamp), not part of a report. */
-	private static boolean isLogLine(String line) {
-		return line.length() > 10 && Character.isDigit(line.charAt(0)) && line.charAt(4) == '-'
-				&& line.charAt(10) == 'T';
+	/** A report's lines without its frame and blank lines, within the bounds. */
+	private static String said(List<String> report) {
+		List<String> said = new ArrayList<>();
+		for (String line : report) {
+			if (said.size() == MAX_LINES) {
+				break;
+			}
+			if (!line.isBlank() && !line.strip().chars().allMatch(c -> c == '*')) {
+				said.add(cut(line.stripTrailing()));
+			}
+		}
+		return String.join("\n", said);
 	}
 
 	private static String cut(String line) {

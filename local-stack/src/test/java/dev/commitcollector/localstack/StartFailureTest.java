@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StartFailureTest {
 
@@ -50,6 +52,39 @@ class StartFailureTest {
 				"\tat some.Frame(Frame.java:1)");
 
 		assertThat(StartFailure.of(log)).endsWith("POSTGRES_PORT must be a port number, was 'abc'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"{\"@timestamp\":\"2026-12-03T12:04:34.4Z\",\"log\":{\"level\":\"ERROR\",\"logger\":\"o.s.b.d.R\"},"
+					+ "\"message\":\"\\n\\n***\\nAPPLICATION FAILED TO START\\n***\\n\\nDescription:\\n\\n"
+					+ "WATCH_MAX must be at least 1 (it is '-5')\\n\\nAction:\\n\\nSet WATCH_MAX\\n\",\"ecs\":{}}",
+			"{\"@timestamp\":\"2026-12-03T12:04:43.2Z\",\"message\":\"\\n\\n***\\nAPPLICATION FAILED TO START\\n"
+					+ "***\\n\\nDescription:\\n\\nWATCH_MAX must be at least 1 (it is '-5')\\n\\nAction:\\n\\n"
+					+ "Set WATCH_MAX\\n\",\"level\":\"ERROR\",\"level_value\":40000}",
+			"{\"version\":\"1.1\",\"short_message\":\"\\n\\n***\\nAPPLICATION FAILED TO START\\n***\\n\\n"
+					+ "Description:\\n\\nWATCH_MAX must be at least 1 (it is '-5')\\n\\nAction:\\n\\nSet WATCH_MAX\\n\","
+					+ "\"level\":3}" })
+	void readsTheReportFromAStructuredLog(String reported) {
+		List<String> log = List.of(
+				"{\"@timestamp\":\"2026-12-03T12:04:34.1Z\",\"log\":{\"level\":\"INFO\"},\"message\":\"starting\"}",
+				reported, "{\"@timestamp\":\"2026-12-03T12:04:34.5Z\",\"level\":\"INFO\",\"message\":\"closed\"}");
+
+		assertThat(StartFailure.of(log)).isEqualTo("""
+				Description:
+				WATCH_MAX must be at least 1 (it is '-5')
+				Action:
+				Set WATCH_MAX""");
+	}
+
+	@Test
+	void repeatsTheLastErrorOfAStructuredLogWhenThereIsNoReport() {
+		List<String> log = List.of(
+				"{\"@timestamp\":\"2026-12-03T12:04:34.1Z\",\"log\":{\"level\":\"ERROR\"},\"message\":\"first\"}",
+				"{\"version\":\"1.1\",\"short_message\":\"POSTGRES_PORT must be a port number\\nmore\",\"level\":3}",
+				"{\"@timestamp\":\"2026-12-03T12:04:34.5Z\",\"level\":\"WARN\",\"message\":\"closing\"}");
+
+		assertThat(StartFailure.of(log)).isEqualTo("POSTGRES_PORT must be a port number");
 	}
 
 	@Test

@@ -61,18 +61,27 @@ class StoppedWhileStartingSystemTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "fetcher-service | WATCH_MAX | 0 | WATCH_MAX must be at least 1",
-			"store-service | STORE_CONSUMERS | 0 | STORE_CONSUMERS", "query-service | QUERY_PORT | 70000 | QUERY_PORT",
-			"fetcher-service | WATCH_MAX | abc | WATCH_MAX is 'abc', which is not a whole number",
-			"store-service | STORE_PORT | abc | STORE_PORT is 'abc', which is not a whole number",
-			"query-service | QUERY_PORT | 80a | QUERY_PORT is '80a', which is not a whole number" })
-	void saysWhyWhenItRefusesASetting(String name, String variable, String value, String reason) throws Exception {
+	@CsvSource(delimiter = '|',
+			value = { "fetcher-service | WATCH_MAX | 0 | WATCH_MAX must be at least 1 | ",
+					"store-service | STORE_CONSUMERS | 0 | STORE_CONSUMERS | ",
+					"query-service | QUERY_PORT | 70000 | QUERY_PORT | ",
+					"fetcher-service | WATCH_MAX | abc | WATCH_MAX is 'abc', which is not a whole number | ",
+					"store-service | STORE_PORT | abc | STORE_PORT is 'abc', which is not a whole number | ",
+					"query-service | QUERY_PORT | 80a | QUERY_PORT is '80a', which is not a whole number | ",
+					"fetcher-service | WATCH_MAX | -5 | WATCH_MAX must be at least 1 (it is '-5') | ecs",
+					"store-service | STORE_PORT | abc | STORE_PORT is 'abc', which is not a whole number | logstash",
+					"query-service | QUERY_PORT | 70000 | QUERY_PORT must be a port number | gelf" })
+	void saysWhyWhenItRefusesASetting(String name, String variable, String value, String reason,
+			String structuredFormat) throws Exception {
 		Path log = LocalStack.logs(LocalStack.home()).resolve(name + "-refused-a-setting.log");
 		Files.createDirectories(log.getParent());
 		Files.writeString(log, "an earlier start's ERROR line that is not this start's reason\n");
 		Map<String, String> environment = new HashMap<>(
 				Map.of("FETCHER_PORT", "0", "STORE_PORT", "0", "QUERY_PORT", "0"));
 		environment.put(variable, value);
+		if (structuredFormat != null) {
+			environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", structuredFormat);
+		}
 		ServiceProcess service = new ServiceProcess(name, LocalStack.home().resolve(name + "/target/" + name + ".jar"),
 				StackClient.freePort(), environment, log);
 		service.start();
