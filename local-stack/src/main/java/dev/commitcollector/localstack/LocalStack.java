@@ -115,12 +115,16 @@ public final class LocalStack implements AutoCloseable {
 			fetcher = service("fetcher-service", home, ports.fetcher(), environment, logs);
 			store = service("store-service", home, ports.store(), environment, logs);
 			query = service("query-service", home, ports.query(), environment, logs);
-			// the store migrates the schema and creates the query-service's role: it goes
-			// first
-			started(store).awaitReady(READY_TIMEOUT);
+			// the store migrates the schema and creates the query-service's role: the
+			// query
+			// waits for it; the fetcher, with a schema of its own, starts beside it, so
+			// that
+			// a setting only it reads is refused as soon as the store's would be
+			started(store);
 			started(fetcher);
+			store.awaitReady(READY_TIMEOUT, fetcher);
 			started(query);
-			fetcher.awaitReady(READY_TIMEOUT);
+			fetcher.awaitReady(READY_TIMEOUT, query);
 			query.awaitReady(READY_TIMEOUT);
 		}
 		catch (Exception ex) {

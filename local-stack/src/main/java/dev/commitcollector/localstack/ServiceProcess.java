@@ -149,19 +149,18 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Waits until the readiness probe says UP; fails if the process dies or the wait runs
-	 * out.
+	 * Waits until the readiness probe says UP; fails if the process, or one started
+	 * {@code beside} it, dies, or the wait runs out.
 	 */
-	public void awaitReady(Duration timeout) throws InterruptedException {
+	public void awaitReady(Duration timeout, ServiceProcess... beside) throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		HttpRequest probe = HttpRequest.newBuilder(url().resolve("/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		while (Instant.now().isBefore(deadline)) {
-			if (!isAlive()) {
-				String reason = StartFailure.in(log, logStart);
-				throw new IllegalStateException(name + " exited with " + process.exitValue() + (reason.isEmpty()
-						? "; see " + log : " while starting:\n" + reason.indent(2) + "  (the whole log: " + log + ")"));
+			requireRunning();
+			for (ServiceProcess other : beside) {
+				other.requireRunning();
 			}
 			try {
 				if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -174,6 +173,15 @@ public final class ServiceProcess {
 			TimeUnit.MILLISECONDS.sleep(250);
 		}
 		throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+	}
+
+	/** Fails, saying why from its log, when the process has exited. */
+	private void requireRunning() {
+		if (!isAlive()) {
+			String reason = StartFailure.in(log, logStart);
+			throw new IllegalStateException(name + " exited with " + exitCode().orElse(-1) + (reason.isEmpty()
+					? "; see " + log : " while starting:\n" + reason.indent(2) + "  (the whole log: " + log + ")"));
+		}
 	}
 
 	/** The operating system's id of the running process. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,6 +95,32 @@ class StoppedWhileStartingSystemTest {
 		}
 		finally {
 			service.stop();
+		}
+	}
+
+	@Test
+	void stopsWaitingForAServiceWhenOneStartedBesideItRefusesASetting() throws Exception {
+		Path logs = LocalStack.logs(LocalStack.home());
+		Files.createDirectories(logs);
+		ServiceProcess store = withoutPostgres("store-service", logs.resolve("store-service-beside.log"), "24");
+		Path fetcherLog = logs.resolve("fetcher-service-beside.log");
+		Files.deleteIfExists(fetcherLog);
+		ServiceProcess fetcher = new ServiceProcess("fetcher-service",
+				LocalStack.home().resolve("fetcher-service/target/fetcher-service.jar"), StackClient.freePort(),
+				Map.of("FETCHER_PORT", "0", "WATCH_MAX", "0"), fetcherLog);
+		store.start();
+		fetcher.start();
+		try {
+			// the store waits for a PostgreSQL nobody runs: only the fetcher's exit ends
+			// the wait
+			assertThatThrownBy(() -> store.awaitReady(Duration.ofMinutes(2), fetcher))
+				.hasMessageStartingWith("fetcher-service exited with 1 while starting:\n")
+				.hasMessageContaining("WATCH_MAX must be at least 1 (it is '0')");
+			assertThat(store.isAlive()).isTrue();
+		}
+		finally {
+			fetcher.stop();
+			store.stop();
 		}
 	}
 
