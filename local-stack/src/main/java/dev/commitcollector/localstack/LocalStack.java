@@ -160,6 +160,11 @@ public final class LocalStack implements AutoCloseable {
 	 * What every service is given to reach the broker and the database (the store its
 	 * owner's credentials).
 	 */
+	/** What {@link #connections} and {@link #environment()} set for the services. */
+	private static final List<String> SET_FOR_THE_SERVICES = List.of("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST",
+			"POSTGRES_PORT", "POSTGRES_DB", "STORE_DB_USER", "STORE_DB_PASSWORD", "QUERY_FETCHER_URL",
+			"FETCHER_CORS_ORIGINS");
+
 	static Map<String, String> connections(KafkaBroker kafka, EmbeddedPostgresServer postgres) {
 		return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "POSTGRES_HOST", "127.0.0.1",
 				"POSTGRES_PORT", String.valueOf(postgres.port()), "POSTGRES_DB", EmbeddedPostgresServer.DATABASE,
@@ -294,6 +299,13 @@ public final class LocalStack implements AutoCloseable {
 			System.exit(1);
 			return;
 		}
+		List<String> unused = setButUnused(System.getenv());
+		if (!unused.isEmpty()) {
+			log.warn("{} {} set but not used: the run command starts its own Kafka and PostgreSQL and gives the "
+					+ "services their addresses and credentials, and the query-service the fetcher's URL. For servers "
+					+ "of your own, start the service jars yourself or use docker-compose.yml (README)",
+					String.join(", ", unused), unused.size() == 1 ? "is" : "are");
+		}
 		LocalStack stack = new LocalStack(home, ports, Map.of(), data);
 		// before anything starts: Ctrl-C while the stack starts stops what has started
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -332,6 +344,14 @@ public final class LocalStack implements AutoCloseable {
 				stack.kafka.bootstrapServers(), stack.postgres.jdbcUrl(), data.directory(),
 				System.getenv().getOrDefault("GITHUB_API_URL", "https://api.github.com"));
 		new CountDownLatch(1).await();
+	}
+
+	/**
+	 * The variables {@code env} sets that the run command sets for the services itself,
+	 * so that theirs are not used; by name only (one is a password).
+	 */
+	static List<String> setButUnused(Map<String, String> env) {
+		return SET_FOR_THE_SERVICES.stream().filter(env::containsKey).toList();
 	}
 
 	/**
