@@ -68,11 +68,25 @@ public interface Watches {
 	 */
 	final class TooManyWatches extends RuntimeException {
 
+		private final long existing;
+
+		private final int most;
+
 		public TooManyWatches(long existing, int most) {
 			super(existing + (existing == 1 ? " watch exists" : " watches exist") + " and this fetcher keeps at most "
 					+ most + " (WATCH_MAX); delete " + (existing >= most ? existing - most + 1 : 1)
 					+ (existing - most + 1 > 1 ? " watches" : " watch")
 					+ " you no longer need first, or raise WATCH_MAX");
+			this.existing = existing;
+			this.most = most;
+		}
+
+		public long existing() {
+			return existing;
+		}
+
+		public int most() {
+			return most;
 		}
 
 	}

@@ -87,7 +87,10 @@ class Problems extends ResponseEntityExceptionHandler {
 	/** The fetcher keeps no more watches. */
 	@ExceptionHandler(Watches.TooManyWatches.class)
 	ResponseEntity<ProblemDetail> tooManyWatches(Watches.TooManyWatches ex) {
-		return problem(HttpStatus.CONFLICT, ex.getMessage());
+		ResponseEntity<ProblemDetail> conflict = problem(HttpStatus.CONFLICT, ex.getMessage());
+		conflict.getBody().setProperty("watches", ex.existing());
+		conflict.getBody().setProperty("most", ex.most());
+		return conflict;
 	}
 
 	/** The database did not take the fetch: it was not started. */
