@@ -58,7 +58,7 @@ public final class GitForge implements Forge, AutoCloseable {
 		this.token = settings.token();
 		this.maxDepth = git.maxDepth();
 		GitRemote remote = new GitRemote(settings, git, clock);
-		this.fetches = new ShallowFetch(remote, workDir.path(), git.maxPackSize().toBytes());
+		this.fetches = new ShallowFetch(remote, workDir.path(), git.maxPackSize().toBytes(), clock);
 		this.mailmaps = new MailmapFetch(remote, workDir.path(), git.maxPackSize().toBytes());
 		this.histories = workDir.histories();
 		this.permits = new Permits(settings.maxConcurrentRequests());

@@ -3,10 +3,13 @@ package dev.commitcollector.fetcher.forge.git;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -64,17 +67,26 @@ final class ShallowFetch {
 	private final long maxPackBytes;
 
 	/**
-	 * The repositories whose server refused a filter: later fetches of them do not ask
-	 * again. Per repository, as one host can serve repositories with and without
-	 * ({@code uploadpack.allowFilter} is a repository's setting); forgotten past
-	 * {@link #MAX_REMEMBERED}, which costs one refusal each.
+	 * How long a refusal is believed: a server's operator may turn filters on (and the
+	 * .mailmap is read again) without the fetcher being restarted.
 	 */
-	private final Set<RepositoryPath> filtersRefused = ConcurrentHashMap.newKeySet();
+	static final Duration REFUSAL_KEPT = Duration.ofHours(1);
 
-	ShallowFetch(GitRemote remote, Path workDir, long maxPackBytes) {
+	/**
+	 * The repositories whose server refused a filter, and when: fetches of them within
+	 * {@link #REFUSAL_KEPT} do not ask again. Per repository, as one host can serve
+	 * repositories with and without ({@code uploadpack.allowFilter} is a repository's
+	 * setting); forgotten past {@link #MAX_REMEMBERED}, which costs one refusal each.
+	 */
+	private final Map<RepositoryPath, Instant> filtersRefused = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	ShallowFetch(GitRemote remote, Path workDir, long maxPackBytes, Clock clock) {
 		this.remote = remote;
 		this.workDir = workDir;
 		this.maxPackBytes = maxPackBytes;
+		this.clock = clock;
 	}
 
 	/**
@@ -206,7 +218,7 @@ final class ShallowFetch {
 
 	private void fetch(Transport transport, RepositoryPath repository, RefSpec spec, PackSizeGuard guard)
 			throws IOException {
-		if (!filtersRefused.contains(repository)) {
+		if (!filtersRefused(repository)) {
 			transport.setFilterSpec(COMMITS_ONLY);
 			try {
 				transport.fetch(guard, List.of(spec));
@@ -219,7 +231,7 @@ final class ShallowFetch {
 				if (filtersRefused.size() >= MAX_REMEMBERED) {
 					filtersRefused.clear();
 				}
-				filtersRefused.add(repository);
+				filtersRefused.put(repository, clock.instant());
 				log.warn(
 						"{} offers no partial-clone filters for {}: its history is fetched by depth alone (trees"
 								+ " and files too), and its .mailmap is not read (the merged view applies none)",
@@ -243,9 +255,17 @@ final class ShallowFetch {
 		return false;
 	}
 
-	/** Whether the server of {@code repository} has refused a filter. */
+	/**
+	 * Whether the server of {@code repository} has refused a filter within
+	 * {@link #REFUSAL_KEPT}.
+	 */
 	boolean filtersRefused(RepositoryPath repository) {
-		return filtersRefused.contains(repository);
+		Instant refused = filtersRefused.get(repository);
+		if (refused != null && clock.instant().isAfter(refused.plus(REFUSAL_KEPT))) {
+			filtersRefused.remove(repository, refused);
+			return false;
+		}
+		return refused != null;
 	}
 
 	private static FilterSpec commitsOnly() {

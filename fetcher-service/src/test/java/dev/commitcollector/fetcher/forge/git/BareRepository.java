@@ -49,11 +49,20 @@ final class BareRepository implements AutoCloseable {
 			.setBare()
 			.build();
 		repository.create(true);
+		BareRepository created = new BareRepository(repository);
+		created.allowFilters(allowFilters);
+		return created;
+	}
+
+	/**
+	 * Lets clients ask for commits only, or not (uploadpack.allowFilter), as the server's
+	 * operator may change it.
+	 */
+	void allowFilters(boolean allowFilters) throws IOException {
 		repository.getConfig().setBoolean("uploadpack", null, "allowFilter", allowFilters);
 		// as hosts that offer partial clones do: a blob may be asked for by id
 		repository.getConfig().setBoolean("uploadpack", null, "allowAnySHA1InWant", allowFilters);
 		repository.getConfig().save();
-		return new BareRepository(repository);
 	}
 
 	static BareRepository open(Path remotes, String path) throws IOException {

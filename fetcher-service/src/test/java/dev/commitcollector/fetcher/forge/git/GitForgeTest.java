@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import dev.commitcollector.fetcher.domain.CommitPage;
@@ -87,6 +90,32 @@ class GitForgeTest {
 		}
 		assertThat(first.commits()).hasSize(100);
 		assertThat(rest(forge, "acme/unfiltered", first)).hasSize(50);
+	}
+
+	@Test
+	void asksForFiltersAgainAnHourAfterARefusalSoThatAServerThatTurnedThemOnIsUsed() throws IOException {
+		List<ObjectId> history = linear("acme/turned-on", 150, false);
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T12:00:00Z"));
+		GitForge forge = forge(Duration.ofMinutes(1), reading(now));
+		CommitPage refused = forge.firstPage(path("acme/turned-on"), 150).block(WITHIN);
+		assertThat(forge.fetches().filtersRefused(path("acme/turned-on"))).isTrue();
+		forge.release(path("acme/turned-on"), refused.next().orElseThrow());
+		try (BareRepository remote = BareRepository.open(remotes(), "acme/turned-on")) {
+			remote.allowFilters(true);
+		}
+
+		now.set(now.get().plus(ShallowFetch.REFUSAL_KEPT).minusSeconds(1));
+		assertThat(forge.fetches().filtersRefused(path("acme/turned-on"))).as("still believed").isTrue();
+		now.set(now.get().plusSeconds(2));
+		assertThat(forge.fetches().filtersRefused(path("acme/turned-on"))).isFalse();
+		forge.firstPage(path("acme/turned-on"), 150).block(WITHIN);
+
+		assertThat(forge.fetches().filtersRefused(path("acme/turned-on"))).isFalse();
+		try (Repository fetched = theFetchedRepository();
+				BareRepository remote = BareRepository.open(remotes(), "acme/turned-on")) {
+			assertThat(fetched.getObjectDatabase().has(history.get(0))).isTrue();
+			assertThat(fetched.getObjectDatabase().has(remote.treeOf(history.get(0)))).as("commits only").isFalse();
+		}
 	}
 
 	@Test
@@ -319,10 +348,36 @@ class GitForgeTest {
 	}
 
 	private GitForge forge(Duration idle) {
+		return forge(idle, Clock.systemUTC());
+	}
+
+	/** A clock that reads {@code now}, which the test moves. */
+	private static Clock reading(AtomicReference<Instant> now) {
+		return new Clock() {
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+		};
+	}
+
+	private GitForge forge(Duration idle, Clock clock) {
 		ProviderSettings settings = new ProviderSettings(ForgeType.GIT, remotes().toUri(), null, Duration.ofSeconds(20),
 				1);
 		GitForge forge = new GitForge("local-git", settings, GitStub.RETRY, GitStub.SETTINGS,
-				new GitWorkDir(work(), idle), Clock.systemUTC());
+				new GitWorkDir(work(), idle), clock);
 		forges.add(forge);
 		return forge;
 	}
