@@ -1,5 +1,7 @@
 package dev.commitcollector.query.web;
 
+import java.util.regex.Pattern;
+
 import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.persistence.AuthorsReadModel;
 import dev.commitcollector.query.persistence.InvalidCursor;
@@ -117,12 +119,19 @@ class Problems extends ResponseEntityExceptionHandler {
 		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
 		String name = param != null && !param.name().isEmpty() ? param.name() : parameter.getParameterName();
 		Class<?> type = parameter.getParameterType();
-		String expected = type == int.class || type == Integer.class || type == long.class || type == Long.class
-				? "a whole number" : "a " + type.getSimpleName();
+		boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class;
+		String expected = !whole ? "a " + type.getSimpleName()
+				: WHOLE.matcher(String.valueOf(mismatch.getValue())).matches()
+						? "a whole number no larger than "
+								+ (type == long.class || type == Long.class ? Long.MAX_VALUE : Integer.MAX_VALUE)
+						: "a whole number";
 		String detail = "query parameter '" + name + "' must be " + expected + ", was '" + shown(mismatch.getValue())
 				+ "'";
 		return createResponseEntity(ProblemDetail.forStatusAndDetail(status, detail), headers, status, exchange);
 	}
+
+	/** A whole number, however large. */
+	private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
 
 	/** At most 40 characters of a value the request sent, so a problem stays short. */
 	private static String shown(@Nullable Object value) {
