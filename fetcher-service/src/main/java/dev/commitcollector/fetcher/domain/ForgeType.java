@@ -23,15 +23,17 @@ public enum ForgeType {
 	 * them). A forge's repository name never ends in {@code .git} (GitHub removes the
 	 * suffix from a new repository's name, GitLab and Gitea refuse it, their clone URLs
 	 * add it): {@code owner/name.git}, as copied from a clone URL, is {@code owner/name},
-	 * one repository, not a second one. Plain git's paths are a server's directories,
-	 * where {@code name.git} is the usual bare repository.
+	 * one repository, not a second one. Plain git's remote is the path with {@code .git}
+	 * added ({@code name.git}, the usual bare repository's directory), so a path that
+	 * ends in {@code .git} already names the same directory: it too is read without the
+	 * suffix, which there is matched as file names are, letter case and all.
 	 */
 	public RepositoryPath parsePath(String value) {
 		RepositoryPath path = RepositoryPath.parse(value, maxPathSegments);
 		String name = path.name();
-		boolean cloneSuffix = name.length() > GIT_SUFFIX.length()
-				&& name.regionMatches(true, name.length() - GIT_SUFFIX.length(), GIT_SUFFIX, 0, GIT_SUFFIX.length());
-		if (this == GIT || !cloneSuffix) {
+		boolean cloneSuffix = name.length() > GIT_SUFFIX.length() && name.regionMatches(this != GIT,
+				name.length() - GIT_SUFFIX.length(), GIT_SUFFIX, 0, GIT_SUFFIX.length());
+		if (!cloneSuffix) {
 			return path;
 		}
 		return new RepositoryPath(path.owner(), name.substring(0, name.length() - GIT_SUFFIX.length()));

@@ -51,8 +51,13 @@ class ForgeTypeTest {
 	}
 
 	@Test
-	void keepsAPlainGitPathAsTheServersDirectoryIsNamed() {
-		assertThat(ForgeType.GIT.parsePath("mirrors/widgets.git")).hasToString("mirrors/widgets.git");
+	void readsAPlainGitPathEndingInDotGitAsTheDirectoryItsRemoteNames() {
+		// the remote adds .git: mirrors/widgets.git and mirrors/widgets are one directory
+		assertThat(ForgeType.GIT.parsePath("mirrors/widgets.git")).hasToString("mirrors/widgets");
+		assertThat(ForgeType.GIT.parsePath("mirrors/widgets")).hasToString("mirrors/widgets");
+		// file names keep their case: widgets.GIT is the directory widgets.GIT.git
+		assertThat(ForgeType.GIT.parsePath("mirrors/widgets.GIT")).hasToString("mirrors/widgets.GIT");
+		assertThat(ForgeType.GIT.parsePath("mirrors/.git")).hasToString("mirrors/.git");
 	}
 
 }
