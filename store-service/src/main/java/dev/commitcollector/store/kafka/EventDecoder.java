@@ -1,5 +1,6 @@
 package dev.commitcollector.store.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,10 @@ final class EventDecoder {
 		CommitDiscovered event = reader.read(value);
 		if (event == null) {
 			try {
-				event = json.readValue(value, CommitDiscovered.class);
+				// as UTF-8, the contract's encoding: bytes that are not are replaced,
+				// never
+				// read as the UTF-16 or UTF-32 a byte order mark would make Jackson guess
+				event = json.readValue(new String(value, StandardCharsets.UTF_8), CommitDiscovered.class);
 			}
 			catch (JacksonException ex) {
 				throw new InvalidEvent("the event is not CommitDiscovered JSON: " + ex.getOriginalMessage());

@@ -66,6 +66,16 @@ class EventDecoderTest {
 	}
 
 	@Test
+	void readsAnEventAsUtf8EvenWhenItStartsWithAUtf16ByteOrderMark() {
+		byte[] value = { (byte) 0xFF, (byte) 0xFE, 'n', 'o', 't', ' ', 'j', 's', 'o', 'n' };
+
+		assertThatThrownBy(() -> decoder.decode(value)).isInstanceOf(EventDecoder.InvalidEvent.class)
+			.hasMessageContaining("not CommitDiscovered JSON")
+			.hasMessageContaining("(code 65533 / 0xfffd)")
+			.hasMessageNotContaining("\u6E02");
+	}
+
+	@Test
 	void refusesEventsThatAreNotCommitDiscovered() {
 		assertThatThrownBy(() -> decode("not json")).isInstanceOf(EventDecoder.InvalidEvent.class)
 			.hasMessageContaining("not CommitDiscovered JSON");
