@@ -166,12 +166,13 @@ async function loadAuthorActivity(items) {
   for (const [item, counts] of sums) {
     const slot = item.querySelector('.author-activity');
     if (slot) {
-      slot.replaceChildren(sparkline(item.dataset.name, shape.by, shape.periods, counts));
+      slot.replaceChildren(sparkline(item.dataset.name, shape.by, shape.periods, counts, Number(item.dataset.commits)));
     }
   }
 }
 
-function sparkline(name, by, starts, counts) {
+/** An author's commits per period; a label that also counts those outside the periods drawn. */
+function sparkline(name, by, starts, counts, commits) {
   const width = 96;
   const height = 24;
   const max = Math.max(0, ...counts);
@@ -181,7 +182,8 @@ function sparkline(name, by, starts, counts) {
   const total = counts.reduce((sum, count) => sum + count, 0);
   const label = 'Activity of ' + name + ': ' + commitsText(total) + (starts.length
     ? ' from ' + periodLabel(starts[0], by) + ' to ' + periodLabel(starts[starts.length - 1], by)
-    : '') + ', at most ' + max.toLocaleString('en') + ' in a ' + by;
+    : '') + ', at most ' + max.toLocaleString('en') + ' in a ' + by
+    + (commits > total ? '; ' + commitsText(commits - total) + ' outside this span' : '');
   return svgEl('svg', { class: 'activity', role: 'img', width, height, viewBox: '0 0 ' + width + ' ' + height,
       'aria-label': label, 'data-by': by, 'data-from': starts.length ? starts[0] : null,
       'data-counts': counts.join(',') },
@@ -238,7 +240,8 @@ function authorItem(author) {
       author.keys.length + ' identities') : null);
   const commits = el('div', { id: commitsId, class: 'commits', hidden: '' });
   const item = el('li', { class: 'author', 'data-key': author.key, 'data-name': name,
-    'data-keys': author.keys ? JSON.stringify(author.keys) : null }, toggle, commits);
+    'data-keys': author.keys ? JSON.stringify(author.keys) : null, 'data-commits': String(author.commitCount) },
+    toggle, commits);
   let after = null;
   let loaded = false;
   async function more() {

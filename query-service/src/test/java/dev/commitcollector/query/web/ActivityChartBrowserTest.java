@@ -63,6 +63,10 @@ class ActivityChartBrowserTest extends QueryIntegrationTest {
 		assertThat(bars).extracting(bar -> bar.getAttribute("data-start")).last().isEqualTo("2024-03-03");
 		assertThat(browser.findElement(By.id("activity-note")).getText())
 			.isEqualTo("1 commit dated after today is not drawn.");
+		wait.until(d -> d.findElements(By.cssSelector("#authors > li svg.activity")).size() == 1);
+		assertThat(browser.findElement(By.cssSelector("#authors > li svg.activity")).getAttribute("aria-label"))
+			.startsWith("Activity of Ada Lovelace: 2 commits from ")
+			.endsWith("; 1 commit outside this span");
 	}
 
 	@Test
