@@ -63,8 +63,10 @@ class RefusedSetting implements FailureAnalyzer {
 			}
 		}
 		String which = variables.isEmpty() ? "the settings named" : String.join(" and ", variables);
-		return new FailureAnalysis(String.join("\n", said), "Set " + which + " as that says, or leave "
-				+ (variables.size() == 1 ? "it" : "them") + " unset for the default", cause);
+		return new FailureAnalysis(String.join("\n", said),
+				"Set " + which + " as that says, or leave "
+						+ (variables.size() == 1 ? "it unset for its default" : "them unset for their defaults"),
+				cause);
 	}
 
 	/** What {@code setting} must be, and what it is. */
