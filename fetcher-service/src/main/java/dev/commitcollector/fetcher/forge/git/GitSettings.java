@@ -2,7 +2,7 @@ package dev.commitcollector.fetcher.forge.git;
 
 import java.time.Duration;
 
-import dev.commitcollector.fetcher.SettingRefused;
+import dev.commitcollector.fetcher.forge.http.SettingRefused;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -3,7 +3,6 @@ package dev.commitcollector.fetcher.forge.http;
 import java.net.URI;
 import java.time.Duration;
 
-import dev.commitcollector.fetcher.SettingRefused;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;

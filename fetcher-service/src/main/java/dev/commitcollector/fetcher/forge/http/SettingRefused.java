@@ -1,8 +1,8 @@
-package dev.commitcollector.fetcher;
+package dev.commitcollector.fetcher.forge.http;
 
 /**
- * A settings record refused one of its values as it was built: {@code property} is the
- * refused one, relative to the record's prefix ({@code api-url} under
+ * A forge's settings record refused one of its values as it was built: {@code property}
+ * is the refused one, relative to the record's prefix ({@code api-url} under
  * {@code forges.providers.github}), so that the start's report can name the variable that
  * set it ({@code GITHUB_API_URL}) and the value it had.
  */
@@ -19,11 +19,11 @@ public final class SettingRefused extends IllegalArgumentException {
 		this.property = property;
 	}
 
-	String property() {
+	public String property() {
 		return property;
 	}
 
-	String reason() {
+	public String reason() {
 		return getMessage().substring(property.length() + 2);
 	}
 
