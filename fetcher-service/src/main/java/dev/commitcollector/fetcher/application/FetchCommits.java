@@ -90,7 +90,7 @@ public class FetchCommits {
 			WalkRecords walkRecords, Clock clock, FetchSettings settings, FetchCommands commands, FetchMeters meters,
 			FetchTraces traces) {
 		this.walkRecords = walkRecords;
-		this.mailmaps = new PublishMailmap(mailmapLog, meters);
+		this.mailmaps = new PublishMailmap(mailmapLog, meters, history);
 		this.meters = meters;
 		this.traces = traces;
 		this.forges = forges;
@@ -267,7 +267,6 @@ public class FetchCommits {
 				: deepening ? HistoryWalk.deepening() : HistoryWalk.full();
 		WalkPages pages = new WalkPages(forge, commitLog, history, walkRecords, fetches, fetch, walk, meters);
 		String etag = memory.map(RepositoryMemory::etag).orElse(null);
-		String before = remembered.map(RepositoryMemory::headSha).orElse(null);
 		// every walk marks its start, fenced by attempt, a new repository's too:
 		// an attempt another one took over stops here, before it publishes
 		Mono<Void> walking = Mono.defer(() -> {
@@ -279,12 +278,14 @@ public class FetchCommits {
 			Instant headAsked = clock.instant();
 			return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
 				.flatMap(
-						first -> first.notModified() ? Mono.just(memory.get())
-								: walking
-									.then(pages.from(first,
-											Mono.defer(() -> mailmaps.at(forge, fetch, before, headOf(first), headAsked,
-													pages.waits()))))
-									.map(walked -> walk.memory(first, memory, walked.progress())));
+						first -> first
+							.notModified()
+									? Mono.just(memory.get())
+									: walking
+										.then(pages.from(first,
+												Mono.defer(() -> mailmaps.at(forge, fetch, headOf(first), headAsked,
+														pages.waits()))))
+										.map(walked -> walk.memory(first, memory, walked.progress())));
 		});
 	}
 

@@ -30,4 +30,13 @@ public interface History {
 	/** Records where a completed fetch left the repository. */
 	Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory);
 
+	/**
+	 * The head at which the repository's {@code .mailmap} was last read and published
+	 * (that it has none included); empty when never, or when no read succeeded yet.
+	 */
+	Mono<Optional<String>> mailmapReadAt(RepositoryRef repository);
+
+	/** Records that the {@code .mailmap} at {@code head} was read and published. */
+	Mono<Void> mailmapRead(RepositoryRef repository, String head);
+
 }

@@ -68,6 +68,29 @@ class PostgresHistory implements History {
 	}
 
 	@Override
+	public Mono<Optional<String>> mailmapReadAt(RepositoryRef repository) {
+		return db.sql("select head_sha from fetcher.mailmap_reads where provider = $1 and repository = $2")
+			.bind(0, repository.provider())
+			.bind(1, repository.path().toString())
+			.map(row -> row.get("head_sha", String.class))
+			.one()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
+	}
+
+	@Override
+	public Mono<Void> mailmapRead(RepositoryRef repository, String head) {
+		return db
+			.sql("""
+					insert into fetcher.mailmap_reads (provider, repository, head_sha, read_at) values ($1, $2, $3, now())
+					on conflict (provider, repository) do update set head_sha = excluded.head_sha, read_at = excluded.read_at""")
+			.bind(0, repository.provider())
+			.bind(1, repository.path().toString())
+			.bind(2, head)
+			.then();
+	}
+
+	@Override
 	public Mono<Void> walking(RepositoryRef repository) {
 		return db.sql(walkingSql(1, "true"))
 			.bind(0, repository.provider())

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.commitcollector.fetcher.domain.CommitAuthor;
 import dev.commitcollector.fetcher.domain.CommitPage;
@@ -43,6 +44,10 @@ final class FakeForge implements Forge {
 	private final Map<String, Sinks.Empty<Void>> asked = new ConcurrentHashMap<>();
 
 	private boolean readsMailmaps;
+
+	private final AtomicInteger mailmapFailuresLeft = new AtomicInteger();
+
+	private final AtomicInteger mailmapReads = new AtomicInteger();
 
 	private int unreadablePerPage;
 
@@ -114,6 +119,17 @@ final class FakeForge implements Forge {
 		return this;
 	}
 
+	/** Fails the first {@code count} reads of the {@code .mailmap}, as a forge away. */
+	FakeForge failingMailmapReads(int count) {
+		mailmapFailuresLeft.set(count);
+		return this;
+	}
+
+	/** How many times the {@code .mailmap} was asked for. */
+	int mailmapReads() {
+		return mailmapReads.get();
+	}
+
 	/** Completes once page {@code number} has been asked for. */
 	Mono<Void> asked(int number) {
 		return asked(String.valueOf(number));
@@ -136,6 +152,10 @@ final class FakeForge implements Forge {
 	public Mono<Mailmap> mailmap(RepositoryPath repository, String sha, RateLimitWaits waits) {
 		return readsMailmaps ? Mono.fromSupplier(() -> {
 			ask("mailmap");
+			mailmapReads.incrementAndGet();
+			if (mailmapFailuresLeft.getAndDecrement() > 0) {
+				throw new IllegalStateException("the forge is away");
+			}
 			return Mailmap.NONE;
 		}) : Mono.empty();
 	}

@@ -20,6 +20,8 @@ public final class InMemoryHistory implements History {
 
 	private final Map<String, Set<String>> published = new HashMap<>();
 
+	private final Map<String, String> mailmapsRead = new HashMap<>();
+
 	private volatile RuntimeException rememberFailure;
 
 	/** From now on, what is published cannot be remembered: as a database away. */
@@ -58,6 +60,17 @@ public final class InMemoryHistory implements History {
 	@Override
 	public synchronized Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory) {
 		memories.put(repository.toString(), memory);
+		return Mono.empty();
+	}
+
+	@Override
+	public synchronized Mono<Optional<String>> mailmapReadAt(RepositoryRef repository) {
+		return Mono.just(Optional.ofNullable(mailmapsRead.get(repository.toString())));
+	}
+
+	@Override
+	public synchronized Mono<Void> mailmapRead(RepositoryRef repository, String head) {
+		mailmapsRead.put(repository.toString(), head);
 		return Mono.empty();
 	}
 

@@ -183,6 +183,16 @@ class PagePipelineTest {
 		}
 
 		@Override
+		public Mono<Optional<String>> mailmapReadAt(RepositoryRef repository) {
+			return memory.mailmapReadAt(repository);
+		}
+
+		@Override
+		public Mono<Void> mailmapRead(RepositoryRef repository, String head) {
+			return memory.mailmapRead(repository, head);
+		}
+
+		@Override
 		public Mono<Void> completed(RepositoryRef repository, RepositoryMemory memory) {
 			return this.memory.completed(repository, memory);
 		}

@@ -49,4 +49,17 @@ class PostgresHistoryTest {
 		assertThat(history.recall(target).block(WAIT)).isEqualTo(Optional.empty());
 	}
 
+	@Test
+	void remembersTheHeadTheMailmapWasLastReadAtPerRepository() {
+		PostgresHistory history = new PostgresHistory(FetcherSchema.newClient());
+		RepositoryRef other = new RepositoryRef(FetcherSchema.ownProvider(), RepositoryPath.parse("acme/other"));
+		assertThat(history.mailmapReadAt(other).block(WAIT)).isEmpty();
+
+		history.mailmapRead(other, "c".repeat(40)).block(WAIT);
+		history.mailmapRead(other, "d".repeat(40)).block(WAIT);
+
+		assertThat(history.mailmapReadAt(other).block(WAIT)).contains("d".repeat(40));
+		assertThat(history.mailmapReadAt(target).block(WAIT)).isEmpty();
+	}
+
 }
