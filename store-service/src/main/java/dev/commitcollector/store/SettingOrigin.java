@@ -25,6 +25,8 @@ record SettingOrigin(String variable, Object value, boolean hasDefault) {
 
 	private static final int MAX_SHOWN = 100;
 
+	private static final Pattern SECRET = Pattern.compile("(?i)token|password|secret|key");
+
 	static SettingOrigin of(Environment environment, String property, Object given) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
@@ -55,8 +57,15 @@ record SettingOrigin(String variable, Object value, boolean hasDefault) {
 		return new SettingOrigin(property, found.getValue(), false);
 	}
 
-	/** The value as a report shows it: quoted, cut, with no control characters. */
+	/**
+	 * The value as a report shows it: quoted, cut, with no control characters; never the
+	 * value of a secret (a token, a password, a key), which a report goes to the logs
+	 * with.
+	 */
 	String shownValue() {
+		if (SECRET.matcher(variable).find()) {
+			return "(not shown: a secret)";
+		}
 		String text = value == null ? "" : value.toString();
 		if (text.isEmpty()) {
 			return "empty";
