@@ -3,6 +3,7 @@ package dev.commitcollector.fetcher.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -109,18 +110,21 @@ public class FetchCommits {
 	 * Requests a fetch: records it (QUEUED) and sends the command that runs it
 	 * ({@link FetchCommands}); emits it once the command is durably queued. If the
 	 * repository has a fetch waiting or running already, on any instance, emits that one
-	 * instead. Beyond the configured number of waiting fetches, none is requested
-	 * ({@link QueueFull}). A fetch that cannot be recorded is not requested
-	 * ({@link Fetches.NotRecorded}); one whose command cannot be sent is recorded as
-	 * FAILED ({@link NotQueued}).
+	 * instead when it asks for as much, or once widened to ask for as much while no
+	 * instance has taken it up yet; else fails with {@link UnderWay}. Beyond the
+	 * configured number of waiting fetches, none is requested ({@link QueueFull}). A
+	 * fetch that cannot be recorded is not requested ({@link Fetches.NotRecorded}); one
+	 * whose command cannot be sent is recorded as FAILED ({@link NotQueued}).
 	 */
 	public Mono<Fetch> start(String provider, RepositoryPath repository, int limit, FetchMode mode) {
 		forges.named(provider);
 		Fetch untraced = Fetch.requested(new RepositoryRef(provider, repository), limit, mode, clock.instant());
-		return fetches.active(untraced.target())
-			.onErrorMap(Fetches.NotRecorded::new)
-			.flatMap(already -> already.isPresent() ? Mono.just(already.get())
-					: traces.current().map(untraced::traced).defaultIfEmpty(untraced).flatMap(this::enqueue));
+		return traces.current()
+			.map(untraced::traced)
+			.defaultIfEmpty(untraced)
+			.flatMap(requested -> fetches.active(requested.target())
+				.onErrorMap(Fetches.NotRecorded::new)
+				.flatMap(already -> already.isPresent() ? join(already.get(), requested) : enqueue(requested)));
 	}
 
 	private Mono<Fetch> enqueue(Fetch requested) {
@@ -129,7 +133,33 @@ public class FetchCommits {
 				return Mono.error(new QueueFull(maxQueued));
 			}
 			return fetches.request(requested);
-		}).flatMap(active -> active.id().equals(requested.id()) ? send(active) : Mono.just(active));
+		}).flatMap(active -> active.id().equals(requested.id()) ? send(active) : join(active, requested));
+	}
+
+	/**
+	 * The answer to {@code requested} when its repository has the fetch {@code active}
+	 * waiting or running already: that one, if it asks for as much; widened to ask for as
+	 * much too, if no instance has taken it up yet; otherwise it runs as it was asked
+	 * for, and the request is refused ({@link UnderWay}) rather than answered with less
+	 * than it asked for. One that ended meanwhile makes room for the request.
+	 */
+	private Mono<Fetch> join(Fetch active, Fetch requested) {
+		if (active.covers(requested.limit(), requested.mode())) {
+			return Mono.just(active);
+		}
+		return fetches.widen(active, requested.limit(), requested.mode()).flatMap(widened -> {
+			if (widened.isPresent()) {
+				log.info("fetch {} ({}): widened to limit {}, {}, for a request before it was taken up", active.id(),
+						active.target(), widened.get().limit(), widened.get().mode());
+				return Mono.just(widened.get());
+			}
+			return fetches.active(active.target())
+				.onErrorMap(Fetches.NotRecorded::new)
+				.flatMap(now -> now.filter(fetch -> fetch.id().equals(active.id()))
+					.map(fetch -> fetch.covers(requested.limit(), requested.mode()) ? Mono.just(fetch)
+							: Mono.<Fetch>error(new UnderWay(fetch, requested)))
+					.orElseGet(() -> now.isPresent() ? join(now.get(), requested) : enqueue(requested)));
+		});
 	}
 
 	private Mono<Fetch> send(Fetch fetch) {
@@ -369,6 +399,30 @@ public class FetchCommits {
 		NotQueued(Throwable cause) {
 			super("the fetch could not be queued for a fetcher to run (Kafka did not take its command); try again",
 					cause);
+		}
+
+	}
+
+	/**
+	 * The repository has a fetch under way that asks for less than the request, and an
+	 * instance has taken it up, so it cannot be widened: ask again once it has ended.
+	 */
+	public static final class UnderWay extends RuntimeException {
+
+		private final transient Fetch existing;
+
+		UnderWay(Fetch existing, Fetch requested) {
+			super(existing.repository() + " has a fetch under way (" + existing.id() + ", limit " + existing.limit()
+					+ ", " + existing.mode().name().toLowerCase(Locale.ROOT)
+					+ ") that asks for less than this request (limit " + requested.limit() + ", "
+					+ requested.mode().name().toLowerCase(Locale.ROOT)
+					+ "); a repository runs one fetch at a time, so request this one again once that one has ended "
+					+ "(GET /api/v1/fetches/" + existing.id() + ")");
+			this.existing = existing;
+		}
+
+		public Fetch existing() {
+			return existing;
 		}
 
 	}

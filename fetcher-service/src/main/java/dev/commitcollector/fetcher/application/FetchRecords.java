@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import reactor.core.publisher.Mono;
 
@@ -41,6 +42,13 @@ public interface FetchRecords {
 	 * {@code fetch} itself, or the one that was there first.
 	 */
 	Mono<Fetch> requestOnce(Fetch fetch);
+
+	/**
+	 * Widens the fetch ({@link Fetch#widened}) while it waits for its first take-up, so
+	 * that the run its command starts asks for that much; emits it widened, or nothing
+	 * once an instance has taken it up or it has ended.
+	 */
+	Mono<Optional<Fetch>> widen(UUID id, int limit, FetchMode mode);
 
 	/** The repository's fetch that waits or runs, if there is one (at most one is). */
 	Mono<Optional<Fetch>> active(RepositoryRef target);

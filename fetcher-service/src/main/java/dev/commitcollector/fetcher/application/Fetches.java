@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,11 @@ public class Fetches {
 	 */
 	Mono<Fetch> request(Fetch fetch) {
 		return records.requestOnce(fetch).onErrorMap(NotRecorded::new);
+	}
+
+	/** See {@link FetchRecords#widen}. */
+	Mono<Optional<Fetch>> widen(Fetch fetch, int limit, FetchMode mode) {
+		return records.widen(fetch.id(), limit, mode).onErrorMap(NotRecorded::new);
 	}
 
 	/** The repository's fetch that waits or runs, on any instance, if there is one. */

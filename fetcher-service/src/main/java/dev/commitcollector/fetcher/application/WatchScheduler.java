@@ -114,9 +114,7 @@ public class WatchScheduler implements SmartLifecycle {
 	private Mono<Void> run(Watch watch, Instant now, Instant lease, double fraction) {
 		return busy(watch).flatMap(busy -> {
 			if (busy) {
-				log.info("watch {} ({}): its repository's fetch still waits or runs; skipping this turn", watch.id(),
-						watch.target());
-				return watches.skipped(watch.id(), lease, watch.nextRunAfter(now, fraction, watch.failedTurns()));
+				return skip(watch, now, lease, fraction);
 			}
 			return failedTurns(watch).flatMap(
 					failed -> Mono
@@ -134,8 +132,15 @@ public class WatchScheduler implements SmartLifecycle {
 								log.info("watch {} ({}): started fetch {}", watch.id(), watch.target(), fetch.id());
 							}
 							return watches.started(watch.id(), lease, fetch.id(), next, failed);
-						}));
+						})
+						.onErrorResume(FetchCommits.UnderWay.class, underWay -> skip(watch, now, lease, fraction)));
 		});
+	}
+
+	private Mono<Void> skip(Watch watch, Instant now, Instant lease, double fraction) {
+		log.info("watch {} ({}): its repository's fetch still waits or runs; skipping this turn", watch.id(),
+				watch.target());
+		return watches.skipped(watch.id(), lease, watch.nextRunAfter(now, fraction, watch.failedTurns()));
 	}
 
 	/**

@@ -100,6 +100,24 @@ public record Fetch(UUID id, RepositoryRef target, int limit, FetchMode mode, Fe
 		return traceparent == null ? null : traceparent.substring(3, 35);
 	}
 
+	/**
+	 * Whether running it does all that a request for {@code limit} commits in
+	 * {@code mode} asks: as many commits or more, and a full walk where one is asked.
+	 */
+	public boolean covers(int limit, FetchMode mode) {
+		return this.limit >= limit && (this.mode == FetchMode.FULL || mode == FetchMode.INCREMENTAL);
+	}
+
+	/**
+	 * The same fetch, asked for what it was asked for and for {@code limit} commits in
+	 * {@code mode} too: the larger limit, and a full walk if either asks for one.
+	 */
+	public Fetch widened(int limit, FetchMode mode) {
+		FetchMode either = this.mode == FetchMode.FULL ? FetchMode.FULL : mode;
+		return new Fetch(id, target, Math.max(this.limit, limit), either, status, progress, error, startedAt,
+				finishedAt, waitingUntil, traceparent, attempt);
+	}
+
 	/** Whether it is waiting for its turn or running. */
 	public boolean active() {
 		return status == FetchStatus.QUEUED || status == FetchStatus.RUNNING;

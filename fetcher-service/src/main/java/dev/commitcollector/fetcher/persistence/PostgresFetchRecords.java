@@ -66,6 +66,21 @@ class PostgresFetchRecords implements FetchRecords {
 		return takenUp.switchIfEmpty(Mono.defer(() -> find(id)));
 	}
 
+	@Override
+	public Mono<Optional<Fetch>> widen(UUID id, int limit, FetchMode mode) {
+		return db.sql("""
+				update fetcher.fetches set "limit" = greatest("limit", $2),
+				    mode = case when $3 = 'FULL' then 'FULL' else mode end
+				where id = $1 and finished_at is null and attempt = 0 returning""" + " " + COLUMNS)
+			.bind(0, id)
+			.bind(1, limit)
+			.bind(2, mode.name())
+			.map(PostgresFetchRecords::fetchOf)
+			.one()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
+	}
+
 	/**
 	 * The statement {@link #save} runs, its parameters $1 to $15, after {@code before} (a
 	 * {@code with} clause of statements to run with it, or empty). It writes the row only

@@ -64,7 +64,8 @@ class FetchController {
 	@Operation(summary = "Start a fetch of a repository's newest commits",
 			description = "Records the fetch and puts its FetchRequested command on Kafka, then answers 202 with "
 					+ "`Location: /api/v1/fetches/{id}` and the fetch (QUEUED). A repository that has a fetch waiting "
-					+ "or running already answers 202 with that fetch. `provider` defaults to `github`, `limit` to "
+					+ "or running already answers 202 with that fetch when it asks for as much (409 when it asks "
+					+ "for less and runs already). `provider` defaults to `github`, `limit` to "
 					+ "FETCH_DEFAULT_LIMIT (1000; at most FETCH_MAX_LIMIT, 100000), `mode` to `incremental` (only "
 					+ "commits not published before; `full` publishes everything up to the limit again). Needs "
 					+ "`Authorization: Bearer <key>` when FETCHER_API_KEYS is set.",
@@ -99,6 +100,14 @@ class FetchController {
 	@ApiResponse(responseCode = "415", description = "The body is not sent as `application/json`.",
 			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
 					examples = @ExampleObject(name = "not JSON", value = FetcherOpenApi.UNSUPPORTED_MEDIA_TYPE)))
+	@ApiResponse(responseCode = "409",
+			description = "The repository has a fetch under way that asks for less (a smaller limit, or incremental "
+					+ "where `full` is asked) and an instance has taken it up already, so it cannot be widened; "
+					+ "ask again once it has ended. A request that asks for no more than the fetch under way "
+					+ "answers 202 with that fetch; one that asks for more while it still waits for its first "
+					+ "turn widens it and answers 202 with it.",
+			content = @Content(mediaType = FetcherOpenApi.PROBLEM_JSON, schema = @Schema(ref = FetcherOpenApi.PROBLEM),
+					examples = @ExampleObject(name = "under way", value = FetcherOpenApi.UNDER_WAY)))
 	@ApiResponse(responseCode = "429",
 			description = "FETCH_MAX_QUEUED fetches wait for their turn already; ask again after `Retry-After` "
 					+ "seconds.",

@@ -87,6 +87,13 @@ class FetcherOpenApi {
 			+ "\"detail\":\"1000 fetches are waiting for their turn already (FETCH_MAX_QUEUED); try again later\","
 			+ "\"instance\":\"/api/v1/fetches\"}";
 
+	static final String UNDER_WAY = "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+			+ "\"detail\":\"octocat/Hello-World has a fetch under way (0b5e3c1a-6f1e-4c4e-9a55-2f0d7f1e8a10, limit "
+			+ "1000, incremental) that asks for less than this request (limit 5000, incremental); a repository runs "
+			+ "one fetch at a time, so request this one again once that one has ended "
+			+ "(GET /api/v1/fetches/0b5e3c1a-6f1e-4c4e-9a55-2f0d7f1e8a10)\",\"instance\":\"/api/v1/fetches\","
+			+ "\"existing\":\"0b5e3c1a-6f1e-4c4e-9a55-2f0d7f1e8a10\",\"limit\":1000,\"mode\":\"incremental\"}";
+
 	static final String NOT_RECORDED = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
 			+ "\"detail\":\"the fetch could not be recorded, so it was not started; try again\","
 			+ "\"instance\":\"/api/v1/fetches\"}";
@@ -248,7 +255,8 @@ class FetcherOpenApi {
 	private static Schema<?> problemSchema() {
 		return new ObjectSchema()
 			.description("An RFC 9457 problem detail: why the request was not answered, "
-					+ "written to be acted on (the 409 of a watch adds `existing`, the watch there is).")
+					+ "written to be acted on (a 409 adds `existing`: the watch there is, or the fetch under "
+					+ "way, with its `limit` and `mode`).")
 			.addProperty("type", new StringSchema().example("about:blank"))
 			.addProperty("title", new StringSchema().description("the HTTP status' reason phrase"))
 			.addProperty("status", new IntegerSchema().description("the HTTP status code"))
@@ -256,7 +264,13 @@ class FetcherOpenApi {
 			.addProperty("instance", new StringSchema().description("the request's path"))
 			.addProperty("existing",
 					new StringSchema().format("uuid")
-						.description("409 of POST /api/v1/watches only: the watch there is"))
+						.description("409 of POST /api/v1/watches: the watch there is; "
+								+ "409 of POST /api/v1/fetches: the fetch under way"))
+			.addProperty("limit",
+					new IntegerSchema()
+						.description("409 of POST /api/v1/fetches only: the limit of the fetch under way"))
+			.addProperty("mode",
+					new StringSchema().description("409 of POST /api/v1/fetches only: the mode of the fetch under way"))
 			.required(List.of("type", "title", "status"));
 	}
 

@@ -1,6 +1,7 @@
 package dev.commitcollector.fetcher.web;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -74,6 +75,19 @@ class Problems extends ResponseEntityExceptionHandler {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_QUEUED_AFTER.toSeconds()))
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
+	}
+
+	/**
+	 * The repository's fetch under way asks for less than the request: name it, and say
+	 * when to ask again.
+	 */
+	@ExceptionHandler(FetchCommits.UnderWay.class)
+	ResponseEntity<ProblemDetail> underWay(FetchCommits.UnderWay ex) {
+		ResponseEntity<ProblemDetail> conflict = problem(HttpStatus.CONFLICT, ex.getMessage());
+		conflict.getBody().setProperty("existing", ex.existing().id().toString());
+		conflict.getBody().setProperty("limit", ex.existing().limit());
+		conflict.getBody().setProperty("mode", ex.existing().mode().name().toLowerCase(Locale.ROOT));
+		return conflict;
 	}
 
 	/** One watch per repository: name the one there is. */

@@ -109,6 +109,61 @@ class FetchQueueTest {
 			.hasValueSatisfying(recorded -> assertThat(recorded.status()).isNotEqualTo(FetchStatus.FAILED));
 	}
 
+	@Test
+	void joinsAFetchUnderWayThatAsksForAsMuchAsTheRequest() {
+		Fetch running = fetchCommits.start("silent", RepositoryPath.parse("acme/joined"), 50, FetchMode.FULL).block();
+
+		assertThat(fetchCommits.start("silent", RepositoryPath.parse("acme/joined"), 50, FetchMode.INCREMENTAL)
+			.block()
+			.id()).isEqualTo(running.id());
+		assertThat(fetchCommits.start("silent", RepositoryPath.parse("acme/joined"), 10, FetchMode.FULL).block().id())
+			.isEqualTo(running.id());
+	}
+
+	@Test
+	void refusesARequestForMoreThanAFetchAnInstanceHasTakenUpAndNamesThatFetch() {
+		Fetch running = start("acme/under-way");
+
+		assertThatThrownBy(
+				() -> fetchCommits.start("silent", RepositoryPath.parse("acme/under-way"), 11, FetchMode.INCREMENTAL)
+					.block())
+			.isInstanceOfSatisfying(FetchCommits.UnderWay.class, underWay -> {
+				assertThat(underWay.existing().id()).isEqualTo(running.id());
+				assertThat(underWay).hasMessageContaining(running.id().toString())
+					.hasMessageContaining("limit 10, incremental")
+					.hasMessageContaining("limit 11")
+					.hasMessageContaining("once that one has ended");
+			});
+		assertThatThrownBy(
+				() -> fetchCommits.start("silent", RepositoryPath.parse("acme/under-way"), 10, FetchMode.FULL).block())
+			.isInstanceOf(FetchCommits.UnderWay.class)
+			.hasMessageContaining("(limit 10, full)");
+	}
+
+	@Test
+	void widensAFetchNoInstanceHasTakenUpYetAndRunsItAsWidened() {
+		List<Fetch> sent = new ArrayList<>();
+		FetchCommits undelivered = new FetchCommits(new Forges(List.of(new Silent())), (fetch, commits) -> Mono.empty(),
+				fetches, new InMemoryHistory(), Clock.systemUTC(), new FetchSettings(1, 2), fetch -> {
+					sent.add(fetch);
+					return Mono.empty();
+				});
+		Fetch first = undelivered.start("silent", RepositoryPath.parse("acme/widened"), 10, FetchMode.INCREMENTAL)
+			.block();
+
+		Fetch widened = undelivered.start("silent", RepositoryPath.parse("acme/widened"), 300, FetchMode.FULL).block();
+
+		assertThat(widened.id()).isEqualTo(first.id());
+		assertThat(widened.limit()).isEqualTo(300);
+		assertThat(widened.mode()).isEqualTo(FetchMode.FULL);
+		assertThat(sent).singleElement().satisfies(command -> assertThat(command.limit()).isEqualTo(10));
+		undelivered.execute(sent.get(0)).subscribe();
+		assertThat(fetches.find(first.id())).hasValueSatisfying(run -> {
+			assertThat(run.limit()).isEqualTo(300);
+			assertThat(run.mode()).isEqualTo(FetchMode.FULL);
+		});
+	}
+
 	private Fetch start(String path) {
 		return fetchCommits.start("silent", RepositoryPath.parse(path), 10, FetchMode.INCREMENTAL).block();
 	}

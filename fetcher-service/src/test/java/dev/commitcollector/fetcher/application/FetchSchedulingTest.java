@@ -42,7 +42,7 @@ class FetchSchedulingTest {
 		FetchCommits useCase = useCase(heldForge(), 4);
 
 		Fetch first = useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
-		Fetch second = useCase.start("held", RepositoryPath.parse("acme/a"), 500, FetchMode.FULL).block();
+		Fetch second = useCase.start("held", RepositoryPath.parse("acme/a"), 5, FetchMode.INCREMENTAL).block();
 		Fetch other = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL).block();
 
 		assertThat(second.id()).isEqualTo(first.id());
@@ -75,7 +75,7 @@ class FetchSchedulingTest {
 
 		useCase.start("held", RepositoryPath.parse("acme/a"), 10, FetchMode.INCREMENTAL).block();
 		Fetch waiting = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL).block();
-		Fetch again = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.FULL).block();
+		Fetch again = useCase.start("held", RepositoryPath.parse("acme/b"), 10, FetchMode.INCREMENTAL).block();
 
 		assertThat(waiting.status()).isEqualTo(FetchStatus.QUEUED);
 		assertThat(again.id()).isEqualTo(waiting.id());

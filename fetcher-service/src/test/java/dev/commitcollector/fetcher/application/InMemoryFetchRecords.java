@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.FetchStatus;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
 import reactor.core.publisher.Mono;
@@ -67,6 +68,20 @@ public class InMemoryFetchRecords implements FetchRecords {
 			byId.put(id, held);
 		}
 		return Mono.just(Optional.ofNullable(held));
+	}
+
+	@Override
+	public synchronized Mono<Optional<Fetch>> widen(UUID id, int limit, FetchMode mode) {
+		if (failure != null) {
+			return Mono.error(failure);
+		}
+		Fetch held = byId.get(id);
+		if (held == null || !held.active() || held.attempt() > 0) {
+			return Mono.just(Optional.empty());
+		}
+		Fetch widened = held.widened(limit, mode);
+		byId.put(id, widened);
+		return Mono.just(Optional.of(widened));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -102,6 +103,36 @@ class WatchSchedulerTest {
 		assertThat(commands.sent()).hasSize(1);
 		assertThat(after.nextRunAt()).as("the turn is taken, and skipped")
 			.isEqualTo(clock.instant().plus(INTERVAL).plus(HALF_JITTER));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void skipsATurnWhenAFetchForFewerCommitsStartedElsewhereSinceItLooked(CapturedOutput output) {
+		Fetch elsewhere = Fetch.requested(target("slow", "acme/widgets"), 10, FetchMode.INCREMENTAL, T0)
+			.nextAttempt()
+			.running();
+		AtomicBoolean looked = new AtomicBoolean();
+		InMemoryFetchRecords racing = new InMemoryFetchRecords() {
+			@Override
+			public Mono<Optional<Fetch>> active(RepositoryRef target) {
+				// the first look finds none: the other fetch is requested right after it
+				return looked.getAndSet(true) ? super.active(target) : Mono.just(Optional.empty());
+			}
+		};
+		racing.save(elsewhere).block();
+		Fetches racingFetches = new Fetches(racing);
+		FetchCommits racingCommits = new FetchCommits(new Forges(List.of(new TestForge("slow", Mono.never()))),
+				(fetch, commits) -> Mono.empty(), racingFetches, new InMemoryHistory(), clock,
+				new FetchSettings(4, 1000), commands);
+		Watch watch = watched("slow", "acme/widgets");
+		scheduler = new WatchScheduler(watches, racingFetches, racingCommits, clock, Duration.ofHours(1), () -> 0.5);
+
+		tick();
+
+		assertThat(commands.sent()).as("no fetch requested").isEmpty();
+		assertThat(watches.get(watch.id()).nextRunAt()).as("the turn is taken, and skipped")
+			.isEqualTo(T0.plus(INTERVAL).plus(HALF_JITTER));
+		assertThat(output).contains("skipping this turn").doesNotContain("its turn failed");
 	}
 
 	@Test

@@ -33,6 +33,32 @@ class FetchTest {
 	}
 
 	@Test
+	void coversARequestForNoMoreCommitsAndNoFullerWalk() {
+		Fetch incremental = Fetch.start("github", REPOSITORY, 100, FetchMode.INCREMENTAL, STARTED);
+		Fetch full = Fetch.start("github", REPOSITORY, 100, FetchMode.FULL, STARTED);
+
+		assertThat(incremental.covers(100, FetchMode.INCREMENTAL)).isTrue();
+		assertThat(incremental.covers(99, FetchMode.INCREMENTAL)).isTrue();
+		assertThat(incremental.covers(101, FetchMode.INCREMENTAL)).isFalse();
+		assertThat(incremental.covers(10, FetchMode.FULL)).isFalse();
+		assertThat(full.covers(10, FetchMode.INCREMENTAL)).isTrue();
+		assertThat(full.covers(100, FetchMode.FULL)).isTrue();
+		assertThat(full.covers(101, FetchMode.FULL)).isFalse();
+	}
+
+	@Test
+	void widensToTheLargerLimitAndAFullWalkIfEitherAsksForOne() {
+		Fetch incremental = Fetch.start("github", REPOSITORY, 100, FetchMode.INCREMENTAL, STARTED);
+
+		Fetch widened = incremental.widened(500, FetchMode.FULL).widened(200, FetchMode.INCREMENTAL);
+
+		assertThat(widened.id()).isEqualTo(incremental.id());
+		assertThat(widened.limit()).isEqualTo(500);
+		assertThat(widened.mode()).isEqualTo(FetchMode.FULL);
+		assertThat(incremental.widened(50, FetchMode.INCREMENTAL)).isEqualTo(incremental);
+	}
+
+	@Test
 	void givesEveryFetchItsOwnId() {
 		assertThat(Fetch.start("github", REPOSITORY, 1, STARTED).id())
 			.isNotEqualTo(Fetch.start("github", REPOSITORY, 1, STARTED).id());

@@ -146,6 +146,27 @@ class PostgresFetchRecordsTest {
 	}
 
 	@Test
+	void widensAFetchToALargerRequestOnlyUntilAnInstanceTakesItUp() {
+		PostgresFetchRecords records = adapter();
+		Fetch requested = Fetch.requested(target("acme/widened"), 100, FetchMode.INCREMENTAL, T0);
+		records.requestOnce(requested).block(WAIT);
+
+		Fetch widened = records.widen(requested.id(), 500, FetchMode.FULL).block(WAIT).orElseThrow();
+		assertThat(widened.limit()).isEqualTo(500);
+		assertThat(widened.mode()).isEqualTo(FetchMode.FULL);
+		Fetch kept = records.widen(requested.id(), 200, FetchMode.INCREMENTAL).block(WAIT).orElseThrow();
+		assertThat(kept.limit()).isEqualTo(500);
+		assertThat(kept.mode()).isEqualTo(FetchMode.FULL);
+
+		Fetch takenUp = records.takeUp(requested.id(), UUID.randomUUID()).block(WAIT).orElseThrow();
+		assertThat(takenUp.limit()).isEqualTo(500);
+		assertThat(takenUp.mode()).isEqualTo(FetchMode.FULL);
+		assertThat(records.widen(requested.id(), 1000, FetchMode.FULL).block(WAIT)).isEmpty();
+		assertThat(records.find(requested.id()).block(WAIT))
+			.hasValueSatisfying(f -> assertThat(f.limit()).isEqualTo(500));
+	}
+
+	@Test
 	void manyInstancesRequestingOneRepositoryAtOnceRecordOneFetch() {
 		List<Fetch> requests = new ArrayList<>();
 		for (int i = 0; i < 16; i++) {

@@ -35,7 +35,7 @@ class OpenApiTest {
 
 	/** Method, path and the problem statuses each operation documents. */
 	private static final Map<String, List<Integer>> PROBLEMS = Map.of("post /api/v1/fetches",
-			List.of(400, 401, 406, 408, 413, 415, 429, 503), "get /api/v1/fetches", List.of(400, 406, 503),
+			List.of(400, 401, 406, 408, 409, 413, 415, 429, 503), "get /api/v1/fetches", List.of(400, 406, 503),
 			"get /api/v1/fetches/{id}", List.of(400, 404, 406, 503), "post /api/v1/watches",
 			List.of(400, 401, 406, 408, 409, 413, 415, 503), "get /api/v1/watches", List.of(400, 406, 503),
 			"get /api/v1/watches/{id}", List.of(400, 404, 406, 503), "delete /api/v1/watches/{id}",
