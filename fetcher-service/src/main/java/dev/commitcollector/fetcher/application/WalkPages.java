@@ -113,22 +113,34 @@ final class WalkPages {
 		long read = System.nanoTime();
 		unread = page.next().orElse(null);
 		long remaining = Math.max(0, fetch.limit() - walked);
+		if (page.unreadable() > 0) {
+			walk.setAside();
+		}
 		List<DiscoveredCommit> unrepeated = walk.unrepeated(page.commits());
 		List<DiscoveredCommit> commits = unrepeated.subList(0, (int) Math.min(remaining, unrepeated.size()));
 		walked += commits.size();
-		emptyInARow = commits.isEmpty() ? emptyInARow + 1 : 0;
-		if (emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW && page.next().isPresent()) {
+		boolean advanced = !commits.isEmpty() && walk.advanced();
+		emptyInARow = advanced ? 0 : emptyInARow + 1;
+		boolean endless = emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW && page.next().isPresent();
+		if (endless && commits.isEmpty() && page.unreadable() == 0 && walk.closed()) {
+			log.warn("fetch {}: the walk reached the first commit and the forge went on naming next pages that list"
+					+ " nothing; the walk ends there", fetchId);
+			walk.reachedFirstCommit();
+			return recordPrevious.then(afterLastRead);
+		}
+		if (endless) {
 			// not the end of the history, and not a whole walk: the fetch fails saying
-			// so,
-			// keeping what it published
+			// so, keeping what it published
 			return recordPrevious.then(Mono.error(new ForgeFailure.MalformedAnswer("the forge sent " + emptyInARow
-					+ " pages in a row without a commit it could read, each naming a next page; the walk stopped after "
-					+ walked + " commits")));
+					+ " pages in a row without a commit new to the walk (none it could read, or only commits it had "
+					+ "listed already or that no commit walked has as a parent), each naming a next page; the walk "
+					+ "stopped after " + walked + " commits")));
 		}
 		boolean more = remaining > commits.size() && page.next().isPresent();
-		if (commits.isEmpty() && more) {
-			log.warn("fetch {}: the forge sent a page without a commit to walk, and a next page; the walk goes on",
-					fetchId);
+		if (!advanced && more) {
+			log.warn("fetch {}: the forge sent a page without a commit new to the walk (none it could read, or only"
+					+ " commits it had listed already or that no commit walked has as a parent), and a next page;"
+					+ " the walk goes on", fetchId);
 		}
 		if (page.unreadable() > 0) {
 			meters.unreadable(fetch.provider(), page.unreadable());

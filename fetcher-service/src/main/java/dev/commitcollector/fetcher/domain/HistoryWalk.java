@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A walk down a repository's history, newest first, page by page. A full walk publishes
@@ -39,6 +40,34 @@ public final class HistoryWalk {
 	private boolean metKnownHead;
 
 	private Set<String> previousPage = Set.of();
+
+	/**
+	 * Parents of the commits walked that no page has listed yet. A forge lists a history
+	 * as {@code git log} does, each commit after one of its children (only the head has
+	 * none), so a commit listed that is not among them was listed already, or belongs
+	 * below a gap the forge left.
+	 */
+	private final Set<String> frontier = new HashSet<>();
+
+	/**
+	 * Whether {@link #frontier} still says what the walk expects: no longer once it grew
+	 * past {@link #MAX_FRONTIER}, nor once the forge listed a commit that could not be
+	 * read (its parents are not known).
+	 */
+	private boolean tracking = true;
+
+	/** Whether the last page read listed a commit the walk expected. */
+	private boolean advanced;
+
+	private boolean walkedAny;
+
+	/** Whether a commit walked listed a parent: the forge lists them. */
+	private boolean sawParents;
+
+	/** The most parents awaited at once that the walk keeps track of. */
+	static final int MAX_FRONTIER = 10_000;
+
+	private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
 	private boolean reachedFirstCommit;
 
@@ -84,20 +113,72 @@ public final class HistoryWalk {
 	/**
 	 * The commits of a page just read, less those the page before listed already: a forge
 	 * whose pages overlap must not make the walk count, or publish, a commit twice. Only
-	 * the page before is kept, so the walk's memory stays one page whatever the history's
-	 * length.
+	 * the page before is kept, and the parents awaited (at most {@link #MAX_FRONTIER}),
+	 * so the walk's memory stays flat whatever the history's length. Whether the page
+	 * listed a commit the walk awaited is {@link #advanced}.
 	 */
 	public List<DiscoveredCommit> unrepeated(List<DiscoveredCommit> page) {
 		Set<String> before = previousPage;
-		Set<String> shas = new HashSet<>();
+		Set<String> listed = new HashSet<>();
 		List<DiscoveredCommit> unrepeated = page.stream()
-			.filter(commit -> !before.contains(commit.sha()) && shas.add(commit.sha()))
+			.filter(commit -> listed.add(commit.sha()) && !before.contains(commit.sha()))
 			.toList();
-		previousPage = shas;
+		previousPage = listed;
 		if (!unrepeated.isEmpty()) {
 			lastWalked = unrepeated.get(unrepeated.size() - 1);
 		}
+		advanced = false;
+		unrepeated.forEach(this::await);
+		if (frontier.size() > MAX_FRONTIER) {
+			untracked();
+		}
 		return unrepeated;
+	}
+
+	/**
+	 * Walks {@code commit}: expected when it is the first, when the walk awaits it, or
+	 * when the walk cannot tell (a forge that lists no parents, a commit set aside). Only
+	 * an expected commit's parents are awaited: below a gap, or on a page listed again,
+	 * no commit is expected.
+	 */
+	private void await(DiscoveredCommit commit) {
+		boolean expected = !walkedAny || !tracking || !sawParents || frontier.remove(commit.sha());
+		advanced |= expected;
+		walkedAny = true;
+		if (tracking && expected) {
+			commit.parents().stream().filter(parent -> SHA.matcher(parent).matches()).forEach(frontier::add);
+			sawParents |= !commit.parents().isEmpty();
+		}
+	}
+
+	private void untracked() {
+		tracking = false;
+		frontier.clear();
+	}
+
+	/**
+	 * The forge listed commits that could not be read, so their parents are not known:
+	 * from now on the walk does not tell which commits it expects.
+	 */
+	public void setAside() {
+		untracked();
+	}
+
+	/**
+	 * Whether the last page listed a commit the walk expected: one that is a parent of a
+	 * commit walked before. A page that did not (only commits it listed already, or below
+	 * a gap) is no progress, as an empty one is.
+	 */
+	public boolean advanced() {
+		return advanced;
+	}
+
+	/**
+	 * Whether the walk reached the first commit of the history and every parent of the
+	 * commits it walked, as far as it can tell: nothing below is left to list.
+	 */
+	public boolean closed() {
+		return tracking && sawParents && frontier.isEmpty();
 	}
 
 	/**
@@ -165,8 +246,16 @@ public final class HistoryWalk {
 	 */
 	public boolean ranOutOfPages(List<DiscoveredCommit> last) {
 		DiscoveredCommit end = last.isEmpty() ? lastWalked : last.get(last.size() - 1);
-		reachedFirstCommit = end == null || end.parents().isEmpty();
+		reachedFirstCommit = (end == null || end.parents().isEmpty()) && (!tracking || frontier.isEmpty());
 		return reachedFirstCommit;
+	}
+
+	/**
+	 * The forge went on naming next pages that listed nothing after the walk was
+	 * {@link #closed}: it reached the first commit all the same.
+	 */
+	public void reachedFirstCommit() {
+		reachedFirstCommit = true;
 	}
 
 	/**

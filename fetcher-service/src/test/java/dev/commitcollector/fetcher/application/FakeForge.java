@@ -57,6 +57,14 @@ final class FakeForge implements Forge {
 
 	private final List<String> released = new CopyOnWriteArrayList<>();
 
+	private int cycleFrom;
+
+	private int cycleBackTo;
+
+	private int gapAt;
+
+	private boolean nextPastTheEnd;
+
 	private FakeForge(List<DiscoveredCommit> history) {
 		this.history = history;
 	}
@@ -70,6 +78,46 @@ final class FakeForge implements Forge {
 			history.add(new DiscoveredCommit(sha(i), author, at, at, "Commit " + i));
 		}
 		return new FakeForge(List.copyOf(history));
+	}
+
+	/**
+	 * A linear history of {@code size} commits, each listing the next as its parent, as a
+	 * forge that lists parents does.
+	 */
+	static FakeForge withLinkedCommits(int size) {
+		List<DiscoveredCommit> unlinked = withCommits(size).history;
+		List<DiscoveredCommit> history = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			DiscoveredCommit commit = unlinked.get(i);
+			history.add(new DiscoveredCommit(commit.sha(), commit.author(), commit.authoredAt(), commit.committedAt(),
+					commit.messageHeadline(), i + 1 < size ? List.of(sha(i + 1)) : List.of()));
+		}
+		return new FakeForge(List.copyOf(history));
+	}
+
+	/**
+	 * From page {@code number} on, serves the pages from {@code backTo} again, in a
+	 * cycle, each naming a next page, as a forge whose paging runs in circles does.
+	 */
+	FakeForge cyclingFrom(int number, int backTo) {
+		this.cycleFrom = number;
+		this.cycleBackTo = backTo;
+		return this;
+	}
+
+	/**
+	 * Serves page {@code number} without a commit but with a next page, and leaves its
+	 * commits out: the page after it serves what it would have.
+	 */
+	FakeForge leavingOutPage(int number) {
+		this.gapAt = number;
+		return this;
+	}
+
+	/** The last page names a next one, and so does every empty page after it. */
+	FakeForge namingNextPagesPastTheEnd() {
+		this.nextPastTheEnd = true;
+		return this;
 	}
 
 	/**
@@ -204,11 +252,17 @@ final class FakeForge implements Forge {
 			if (emptyPage > 0 && (number == emptyPage || emptyOnwards && number > emptyPage)) {
 				return Mono.just(new CommitPage(List.of(), Optional.of(new PageCursor((number + 1) + ":" + size))));
 			}
+			if (number == gapAt) {
+				return Mono.just(new CommitPage(List.of(), Optional.of(new PageCursor((number + 1) + ":" + size))));
+			}
 			int served = emptyPage > 0 && number > emptyPage ? number - 1 : number;
+			if (cycleFrom > 0 && number >= cycleFrom) {
+				served = cycleBackTo + (number - cycleFrom) % (cycleFrom - cycleBackTo);
+			}
 			int from = Math.min(history.size(), (served - 1) * size);
 			int to = Math.min(history.size(), from + size);
-			Optional<PageCursor> next = to < history.size() ? Optional.of(new PageCursor((number + 1) + ":" + size))
-					: Optional.empty();
+			Optional<PageCursor> next = to < history.size() || nextPastTheEnd || cycleFrom > 0
+					? Optional.of(new PageCursor((number + 1) + ":" + size)) : Optional.empty();
 			return Mono.just(new CommitPage(history.subList(from, to), unreadablePerPage, next));
 		});
 	}

@@ -259,6 +259,69 @@ class FetchCommitsTest {
 	}
 
 	@Test
+	void failsAFetchWhoseForgeServesTheSamePageForEverPublishingItOnce() {
+		FakeForge forge = FakeForge.withLinkedCommits(250).cyclingFrom(2, 1);
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(fetch.error()).contains("4 pages in a row without a commit new to the walk")
+			.contains("after 100 commits");
+		assertThat(fetch.commitsDiscovered()).isEqualTo(100);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history().subList(0, 100));
+		assertThat(forge.requestedPages()).hasSize(1 + WalkPages.MAX_EMPTY_PAGES_IN_A_ROW + 1);
+	}
+
+	@Test
+	void failsAFetchWhoseForgePagesRunInCirclesInsteadOfWalkingThemUpToTheLimit() {
+		FakeForge forge = FakeForge.withLinkedCommits(250).cyclingFrom(3, 1);
+
+		Fetch fetch = run(forge, 100_000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
+		assertThat(fetch.error()).contains("pages in a row without a commit new to the walk");
+		assertThat(forge.requestedPages()).hasSize(2 + WalkPages.MAX_EMPTY_PAGES_IN_A_ROW + 1);
+		assertThat(commitLog.commits()).containsAll(forge.history().subList(0, 200));
+	}
+
+	@Test
+	void doesNotTakeAHistoryWithAGapInItsListingForTheWholeHistory() {
+		FakeForge forge = FakeForge.withLinkedCommits(250).leavingOutPage(2);
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(commitLog.commits()).hasSize(150);
+		assertThat(history.recall(fetch.target()).block()).hasValueSatisfying(memory -> assertThat(memory.complete())
+			.as("the commits the forge left out are missing, so the next fetch walks again")
+			.isFalse());
+	}
+
+	@Test
+	void completesAWalkThatReachedTheFirstCommitWhenTheForgeNamesEmptyPagesAfterIt() {
+		FakeForge forge = FakeForge.withLinkedCommits(250).namingNextPagesPastTheEnd();
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history());
+		assertThat(history.recall(fetch.target()).block())
+			.hasValueSatisfying(memory -> assertThat(memory.complete()).isTrue());
+	}
+
+	@Test
+	void takesALinkedHistoryWalkedToItsFirstCommitForTheWholeHistory() {
+		FakeForge forge = FakeForge.withLinkedCommits(250);
+
+		Fetch fetch = run(forge, 1000);
+
+		assertThat(fetch.status()).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(commitLog.commits()).containsExactlyElementsOf(forge.history());
+		assertThat(history.recall(fetch.target()).block())
+			.hasValueSatisfying(memory -> assertThat(memory.complete()).isTrue());
+	}
+
+	@Test
 	void refusesAProviderNoForgeIsConfiguredUnder() {
 		FakeForge forge = FakeForge.withCommits(10);
 
