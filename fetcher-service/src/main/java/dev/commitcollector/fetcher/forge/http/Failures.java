@@ -15,6 +15,7 @@ import javax.net.ssl.SSLException;
 
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
+import io.netty.channel.ChannelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.CodecException;
@@ -126,8 +127,13 @@ final class Failures {
 			return new ForgeFailure.Unavailable(forge + " answered with a body that is not a commit list ("
 					+ cut(masked(error.getMessage())) + ")");
 		}
+		// Netty's read timeout and a connection lost mid-answer arrive as they are once
+		// the
+		// headers are in: the body stalled or broke off, as worth retrying as a request
+		// that was never answered
 		if (error instanceof WebClientRequestException || error instanceof TimeoutException
-				|| error.getCause() instanceof TimeoutException || causedBy(error, IOException.class)) {
+				|| error.getCause() instanceof TimeoutException || causedBy(error, IOException.class)
+				|| causedBy(error, ChannelException.class)) {
 			return new ForgeFailure.Unavailable(
 					forge + " could not be reached or did not answer in time (" + rootCauseOf(error) + ")");
 		}

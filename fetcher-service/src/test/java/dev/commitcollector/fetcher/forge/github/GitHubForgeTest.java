@@ -341,6 +341,26 @@ class GitHubForgeTest {
 	}
 
 	@Test
+	void retriesAnAnswerWhoseBodyStopsComingThenFailsNamingTheForge() {
+		// headers at once, then a byte every 2 s: a read waits longer than the 300 ms
+		// timeout
+		github.answerAlways(
+				() -> GitHubStub.ok("[" + " ".repeat(100) + "]").throttleBody(1, 2, TimeUnit.SECONDS).build());
+		RetrySettings twoRetries = new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50),
+				Duration.ofSeconds(5), Duration.ofSeconds(60));
+		GitHubForge impatient = new GitHubForge("github",
+				new ProviderSettings(ForgeType.GITHUB, apiUrl(), null, Duration.ofMillis(300), 1), twoRetries,
+				WebClient.builder(), Clock.systemUTC());
+
+		StepVerifier.create(impatient.firstPage(HELLO_WORLD, 100))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
+				.hasMessageContaining("GitHub could not be reached or did not answer in time (ReadTimeoutException)")
+				.hasMessageContaining("gave up after 3 attempts"))
+			.verify(WITHIN);
+		assertThat(github.requests()).hasSize(3);
+	}
+
+	@Test
 	void retriesABodyThatIsNotACommitListThenFailsSayingWhatTheForgeSent() {
 		for (int i = 0; i < 4; i++) {
 			github.answerNext(GitHubStub.ok("{\"not\":\"a list\"}").build());

@@ -76,6 +76,15 @@ class FailuresTest {
 	}
 
 	@Test
+	void takesABodyThatStoppedComingForAForgeThatDidNotAnswerInTimeWorthRetrying() {
+		Throwable stalled = new Failures("GitHub", "github", RETRY, Clock.systemUTC())
+			.unlessForgeFailure(io.netty.handler.timeout.ReadTimeoutException.INSTANCE);
+
+		assertThat(stalled).isInstanceOf(ForgeFailure.Unavailable.class)
+			.hasMessageContaining("GitHub could not be reached or did not answer in time (ReadTimeoutException)");
+	}
+
+	@Test
 	void namesTheHostItCouldNotResolveNotTheResolversOwnException() {
 		Throwable unresolved = new WebClientRequestException(
 				new UnknownHostException("Failed to resolve 'api.github.com'") {
