@@ -85,10 +85,14 @@ final class WalkPages {
 		this.walk = walk;
 		this.meters = meters;
 		this.waits = until -> {
+			Fetch waiting = fetches.update(fetchId, f -> f.waiting(until));
 			if (until != null) {
 				meters.waitedForRateLimit(fetch.provider());
+				// a wait may be long: the listing, and other instances, show it from now
+				if (waiting != null) {
+					fetches.record(waiting).subscribe();
+				}
 			}
-			fetches.update(fetchId, f -> f.waiting(until));
 		};
 	}
 
@@ -105,9 +109,9 @@ final class WalkPages {
 
 	/**
 	 * Page {@code page} is read: publishes it while {@code recordPrevious} records the
-	 * page before it and, when the walk goes on, the next page is read; then steps on to
-	 * that page. When a stage fails, the others end first and a page that was published
-	 * is still recorded.
+	 * page before it and, when the walk goes on, the next page is read, and records it as
+	 * soon as it is published (after the page before); then steps on to that page. When a
+	 * stage fails, the others end first and a page that was published is still recorded.
 	 */
 	private Mono<Void> step(CommitPage page, Mono<Void> recordPrevious, Mono<Void> afterLastRead) {
 		long read = System.nanoTime();
@@ -162,7 +166,14 @@ final class WalkPages {
 			Mono<Optional<CommitPage>> after = !more || readAhead ? NO_PAGE
 					: walk.caughtUp() ? lastRead(afterLastRead) : read(page);
 			return Mono.zipDelayError(after, publish(fresh).doOnSuccess(published -> {
-				record.set(record(commits, fresh, page.unreadable(), read));
+				// recorded at once, after the page before, not once the next page is in:
+				// a
+				// fetch waiting for its forge (a rate limit) shows what it published
+				Mono<Void> recording = recordPrevious.then(record(commits, fresh, page.unreadable(), read)).cache();
+				recording.subscribe(null, unrecorded -> {
+					// the step that awaits it fails with it
+				});
+				record.set(recording);
 			}).thenReturn(true)).map(both -> both.getT1());
 		});
 		return Mono.zipDelayError(next, checkedNext, recordPrevious.thenReturn(true))

@@ -15,10 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import dev.commitcollector.fetcher.domain.CommitPage;
+import dev.commitcollector.fetcher.domain.CommitPage.PageCursor;
 import dev.commitcollector.fetcher.domain.DiscoveredCommit;
 import dev.commitcollector.fetcher.domain.Fetch;
 import dev.commitcollector.fetcher.domain.FetchMode;
 import dev.commitcollector.fetcher.domain.FetchStatus;
+import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryMemory;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import dev.commitcollector.fetcher.domain.RepositoryRef;
@@ -39,7 +42,9 @@ class PagePipelineTest {
 
 	private final RecordingCommitLog commitLog = new RecordingCommitLog();
 
-	private final Fetches fetches = new Fetches(new InMemoryFetchRecords());
+	private final InMemoryFetchRecords records = new InMemoryFetchRecords();
+
+	private final Fetches fetches = new Fetches(records);
 
 	private final HeldHistory history = new HeldHistory();
 
@@ -127,6 +132,63 @@ class PagePipelineTest {
 		assertThat(fetch.commitsDiscovered()).isEqualTo(1000);
 		assertThat(askedWhileHeld).containsExactly(1, 2, 3);
 		assertThat(forge.requestedPages()).containsExactlyElementsOf(IntStream.rangeClosed(1, 10).boxed().toList());
+	}
+
+	@Test
+	void recordsAPublishedPageAndAWaitForTheForgeWhileTheNextPageIsStillAwaited() {
+		FakeForge fake = FakeForge.withCommits(300);
+		Fetch started = Fetch.start(fake.provider(), REPOSITORY, 300, FetchMode.FULL, NOW);
+		// page 2 comes only once page 1's progress is recorded, as a forge making the
+		// walk
+		// wait (a rate limit) would
+		Mono<Void> pageOneRecorded = Mono.defer(() -> records.find(started.id()))
+			.filter(recorded -> recorded.filter(fetch -> fetch.commitsDiscovered() == 100).isPresent())
+			.repeatWhenEmpty(retries -> retries.delayElements(Duration.ofMillis(10)))
+			.then();
+		Mono<Void> waitRecorded = Mono.defer(() -> records.find(started.id()))
+			.filter(recorded -> recorded.filter(fetch -> NOW.plusSeconds(3600).equals(fetch.waitingUntil()))
+				.isPresent())
+			.repeatWhenEmpty(retries -> retries.delayElements(Duration.ofMillis(10)))
+			.then();
+		Forge forge = new Forge() {
+
+			@Override
+			public String provider() {
+				return fake.provider();
+			}
+
+			@Override
+			public ForgeType type() {
+				return fake.type();
+			}
+
+			@Override
+			public Mono<CommitPage> firstPage(RepositoryPath repository, int pageSize, String etag,
+					RateLimitWaits waits) {
+				return fake.firstPage(repository, pageSize, etag, waits);
+			}
+
+			@Override
+			public Mono<CommitPage> nextPage(RepositoryPath repository, PageCursor cursor, RateLimitWaits waits) {
+				if (!cursor.value().startsWith("2:")) {
+					return fake.nextPage(repository, cursor, waits);
+				}
+				waits.waitingUntil(NOW.plusSeconds(3600));
+				return pageOneRecorded.then(waitRecorded)
+					.then(Mono.fromRunnable(() -> waits.waitingUntil(null)))
+					.then(fake.nextPage(repository, cursor, waits));
+			}
+
+		};
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), commitLog, MailmapLog.NONE, fetches,
+				history, Clock.fixed(NOW, ZoneOffset.UTC), new FetchSettings(1), Unsent.COMMANDS, FetchMeters.NONE,
+				FetchTraces.NONE);
+		fetches.add(started);
+
+		Fetch fetch = useCase.run(forge, started).block(Duration.ofSeconds(10));
+
+		assertThat(fetch.status()).as(String.valueOf(fetch.error())).isEqualTo(FetchStatus.COMPLETED);
+		assertThat(fetch.commitsDiscovered()).isEqualTo(300);
 	}
 
 	private Fetch fetch(Forge forge, CommitLog log, MailmapLog mailmaps, int limit, FetchMode mode) {
