@@ -20,6 +20,15 @@ public abstract sealed class ForgeFailure extends RuntimeException {
 					+ " visible to the configured credentials (a private repository needs a token)");
 		}
 
+		/**
+		 * Not found by a request that carried a token: the token may not reach it, or it
+		 * is not there.
+		 */
+		public RepositoryNotFound(String forge, RepositoryPath repository, String tokenSetting) {
+			super("repository not found: " + forge + " has no repository " + repository + " visible to the token in "
+					+ tokenSetting + " (check the name, and that the token may read it)");
+		}
+
 	}
 
 	/**

@@ -83,11 +83,16 @@ final class Failures {
 		String clean = masked(said);
 		String message = clean.startsWith(status + " ") ? clean.substring((status + " ").length()) : clean;
 		if (status == 404) {
-			return new ForgeFailure.RepositoryNotFound(forge, repository);
+			return token == null ? new ForgeFailure.RepositoryNotFound(forge, repository)
+					: new ForgeFailure.RepositoryNotFound(forge, repository, tokenSetting);
 		}
 		Instant retryAt = RateLimitHeaders.retryAt(headers, status, message, clock, defaultRateLimitWait);
 		if (retryAt != null) {
-			return new ForgeFailure.RateLimited(forge, retryAt, RateLimitHeaders.announced(headers, clock));
+			// believed as far as the forge's requests are held (RateBudget): the fetches
+			// refused meanwhile say the same time, and the forge is asked again then
+			Instant latest = clock.instant().plus(RateBudget.LONGEST_WINDOW);
+			return new ForgeFailure.RateLimited(forge, retryAt.isAfter(latest) ? latest : retryAt,
+					RateLimitHeaders.announced(headers, clock));
 		}
 		if (status == 401) {
 			return new ForgeFailure.Rejected(

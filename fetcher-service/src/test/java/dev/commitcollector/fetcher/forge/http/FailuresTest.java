@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
@@ -115,6 +117,34 @@ class FailuresTest {
 		assertThat(failures.unlessForgeFailure(new DecodingException("Unexpected token ghp_secret_4242 at 1")))
 			.hasMessageContaining("Unexpected token [token] at 1")
 			.hasMessageNotContaining("ghp_secret_4242");
+	}
+
+	@Test
+	void believesARateLimitAtMostAnHourAheadAsTheRequestsItHoldsDo() {
+		Instant now = Instant.parse("2026-12-03T14:00:00Z");
+		Failures failures = new Failures("GitHub", "github", RETRY, Clock.fixed(now, ZoneOffset.UTC));
+		HttpHeaders aDay = new HttpHeaders();
+		aDay.set(HttpHeaders.RETRY_AFTER, "86400");
+		HttpHeaders aMinute = new HttpHeaders();
+		aMinute.set(HttpHeaders.RETRY_AFTER, "60");
+
+		assertThat(failures.of(REPOSITORY, aDay, 429, "slow down")).isInstanceOfSatisfying(
+				ForgeFailure.RateLimited.class,
+				limited -> assertThat(limited.retryAt()).isEqualTo(now.plus(RateBudget.LONGEST_WINDOW)));
+		assertThat(failures.of(REPOSITORY, aMinute, 429, "slow down")).isInstanceOfSatisfying(
+				ForgeFailure.RateLimited.class,
+				limited -> assertThat(limited.retryAt()).isEqualTo(now.plusSeconds(60)));
+	}
+
+	@Test
+	void saysARepositoryNotFoundWithATokenIsNotVisibleToThatToken() {
+		assertThat(new Failures("Codeberg", "codeberg", "secret", RETRY, Clock.systemUTC()).of(REPOSITORY,
+				new HttpHeaders(), 404, "not found"))
+			.hasMessageContaining("visible to the token in CODEBERG_TOKEN")
+			.hasMessageNotContaining("needs a token");
+		assertThat(new Failures("Codeberg", "codeberg", RETRY, Clock.systemUTC()).of(REPOSITORY, new HttpHeaders(), 404,
+				"not found"))
+			.hasMessageContaining("a private repository needs a token");
 	}
 
 	private static ForgeFailure rejectedCredentials(String provider) {
