@@ -27,7 +27,7 @@ public class Watching {
 	/**
 	 * Longer would be no watch at all, and would overflow a timestamp sooner or later.
 	 */
-	static final Duration MAX_INTERVAL = Duration.ofDays(365);
+	public static final Duration MAX_INTERVAL = Duration.ofDays(365);
 
 	private final Watches watches;
 

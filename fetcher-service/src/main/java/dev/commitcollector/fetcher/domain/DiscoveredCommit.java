@@ -24,6 +24,9 @@ public record DiscoveredCommit(String sha, CommitAuthor author, Instant authored
 		if (sha == null || !SHA.matcher(sha).matches()) {
 			throw new IllegalArgumentException("not a commit sha: " + sha);
 		}
+		if (sha.chars().allMatch(c -> c == '0')) {
+			throw new IllegalArgumentException("the null sha names no commit: " + sha);
+		}
 		Objects.requireNonNull(author, "author");
 		requireStorable(authoredAt, "authoredAt");
 		requireStorable(committedAt, "committedAt");

@@ -188,10 +188,15 @@ class WatchController {
 			return Duration.parse(interval);
 		}
 		catch (DateTimeParseException ex) {
+			String shown = interval.length() > 64 ? interval.substring(0, 64) + "..." : interval;
+			shown = shown.replaceAll("\\p{Cntrl}", "?");
+			if (ex.getCause() instanceof ArithmeticException) {
+				throw new FetchController.InvalidFetchRequest("interval is longer than a year (" + Watching.MAX_INTERVAL
+						+ "), the most it may be, was '" + shown + "'");
+			}
 			throw new FetchController.InvalidFetchRequest(
 					"interval must be an ISO-8601 duration in days, hours, minutes or seconds, such as PT15M, PT1H or"
-							+ " P7D (not years or months, whose length varies), was '"
-							+ interval.replaceAll("\\p{Cntrl}", "?") + "'");
+							+ " P7D (not years or months, whose length varies), was '" + shown + "'");
 		}
 	}
 

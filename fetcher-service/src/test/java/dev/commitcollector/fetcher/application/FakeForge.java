@@ -279,8 +279,9 @@ final class FakeForge implements Forge {
 		return List.copyOf(pageSizeHints);
 	}
 
+	/** Never the null sha, which names no commit. */
 	private static String sha(int i) {
-		return HexFormat.of().formatHex(new byte[20]).substring(8) + String.format("%08x", i);
+		return HexFormat.of().formatHex(new byte[20]).substring(8) + String.format("%08x", i + 1);
 	}
 
 }

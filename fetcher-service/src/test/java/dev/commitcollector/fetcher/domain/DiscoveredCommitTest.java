@@ -91,6 +91,14 @@ class DiscoveredCommitTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(ints = { 40, 64 })
+	void refusesTheNullShaWhichNamesNoCommit(int length) {
+		assertThatThrownBy(() -> new DiscoveredCommit("0".repeat(length), ADA, AUTHORED, AUTHORED, "x"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("the null sha names no commit");
+	}
+
+	@ParameterizedTest
 	@NullAndEmptySource
 	@ValueSource(strings = { "6dcb09b", "6DCB09B5B57875F334F61AEBED695E2E4193DB5E",
 			"6dcb09b5b57875f334f61aebed695e2e4193db5z", "6dcb09b5b57875f334f61aebed695e2e4193db5e0" })

@@ -46,7 +46,7 @@ class PageBatchTest {
 		Fetch fetch = Fetch.start("github", RepositoryPath.parse("a-long-organisation-name/a-long-repository-name"),
 				1000, Instant.EPOCH);
 		long page = IntStream.range(0, PAGE).mapToLong(i -> {
-			DiscoveredCommit commit = DiscoveredCommit.fromMessage(String.format("%040x", i),
+			DiscoveredCommit commit = DiscoveredCommit.fromMessage(String.format("%040x", i + 1),
 					new CommitAuthor("Ada Augusta King, Countess of Lovelace " + i,
 							"ada.augusta.king." + i + "@analytical-engine.example.org", "ada-lovelace-" + i),
 					Instant.EPOCH, Instant.EPOCH, "x".repeat(200) + "\n\nCo-authored-by: Charles Babbage <charles@"

@@ -200,6 +200,8 @@ class WatchApiTest {
 		assertBadRequestNaming("{\"repository\":\"" + repository + "\"}", "interval");
 		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"interval\":\"P400D\"}", "interval");
 		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"interval\":\"P1Y\"}", "not years or months");
+		assertBadRequestNaming("{\"repository\":\"" + repository + "\",\"interval\":\"PT99999999999999999H\"}",
+				"interval is longer than a year");
 		assertBadRequestNaming("{\"repository\":\"https://github.com/a/b\",\"interval\":\"PT5M\"}", "repository");
 		assertBadRequestNaming("{\"interval\":\"PT5M\"}", "repository");
 		assertBadRequestNaming("{\"provider\":\"nowhere\",\"repository\":\"a/b\",\"interval\":\"PT5M\"}", "provider");

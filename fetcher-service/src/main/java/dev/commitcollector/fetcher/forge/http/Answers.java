@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Mono;
@@ -98,6 +99,17 @@ final class Answers {
 	 */
 	Mono<Mailmap> mailmap(RepositoryPath repository, ClientResponse response) {
 		int status = response.statusCode().value();
+		if (response.statusCode().is2xxSuccessful() && response.headers()
+			.contentType()
+			.filter(type -> type.isCompatibleWith(MediaType.TEXT_HTML))
+			.isPresent()) {
+			// a proxy's or a login page, not the file: tried again, then the fetch goes
+			// on
+			// without it
+			return response.releaseBody()
+				.then(Mono.error(new ForgeFailure.Unavailable(
+						forge + " answered " + status + " with an HTML page where the .mailmap file was expected")));
+		}
 		if (response.statusCode().is2xxSuccessful()) {
 			return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), Mailmap.MAX_BYTES).map(body -> {
 				byte[] bytes = new byte[body.readableByteCount()];

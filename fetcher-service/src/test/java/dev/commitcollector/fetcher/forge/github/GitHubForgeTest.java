@@ -361,6 +361,19 @@ class GitHubForgeTest {
 	}
 
 	@Test
+	void takesAnHtmlPageForAMailmapReadThatFailedNotForTheFile() {
+		github.answerAlways(() -> new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "text/html; charset=utf-8")
+			.body("<html><body>Sign in</body></html>")
+			.build());
+
+		StepVerifier.create(forge(null).mailmap(HELLO_WORLD, "a".repeat(40), RateLimitWaits.NONE))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ForgeFailure.Unavailable.class)
+				.hasMessageContaining("GitHub answered 200 with an HTML page where the .mailmap file was expected"))
+			.verify(WITHIN);
+	}
+
+	@Test
 	void retriesABodyThatIsNotACommitListThenFailsSayingWhatTheForgeSent() {
 		for (int i = 0; i < 4; i++) {
 			github.answerNext(GitHubStub.ok("{\"not\":\"a list\"}").build());

@@ -100,6 +100,7 @@ public final class ItemDecodingBenchmark {
 
 	private static String sha(int i) {
 		byte[] bytes = new byte[20];
+		bytes[0] = 1;
 		bytes[16] = (byte) (i >>> 24);
 		bytes[17] = (byte) (i >>> 16);
 		bytes[18] = (byte) (i >>> 8);
