@@ -156,10 +156,11 @@ final class Failures {
 
 	/**
 	 * The forge's own words: the {@code message} field of a JSON error (nested ones too),
-	 * else the body.
+	 * else the body; the token masked in the body and again in the message without its
+	 * escapes (a forge could have escaped it).
 	 */
 	String said(String body) {
-		return messageOf(masked(body));
+		return masked(messageOf(masked(body)));
 	}
 
 	/** {@code text} with the token, should it be there, replaced by {@value #MASK}. */
@@ -197,12 +198,60 @@ final class Failures {
 					end++;
 				}
 				else if (c == '"') {
-					return json.substring(at + 1, end);
+					return unescaped(json.substring(at + 1, end));
 				}
 			}
 			return null;
 		}
 		return null;
+	}
+
+	/**
+	 * A JSON string's text without its escapes: the forge's message as it meant it, so
+	 * that the fetch's error, itself written as JSON, escapes it once, not twice.
+	 */
+	static String unescaped(String escaped) {
+		if (escaped.indexOf('\\') < 0) {
+			return escaped;
+		}
+		StringBuilder text = new StringBuilder(escaped.length());
+		for (int at = 0; at < escaped.length(); at++) {
+			char c = escaped.charAt(at);
+			if (c != '\\' || at + 1 >= escaped.length()) {
+				text.append(c);
+				continue;
+			}
+			char code = escaped.charAt(++at);
+			switch (code) {
+				case 'n', 'r', 't', 'b', 'f' -> text.append(' ');
+				case 'u' -> {
+					if (at + 4 < escaped.length() && escaped.substring(at + 1, at + 5).matches("[0-9a-fA-F]{4}")) {
+						text.append((char) Integer.parseInt(escaped.substring(at + 1, at + 5), 16));
+						at += 4;
+					}
+					else {
+						text.append("\\u");
+					}
+				}
+				default -> text.append(code);
+			}
+		}
+		return wholeCharacters(text);
+	}
+
+	/** A half of a surrogate pair left alone, which no UTF-8 can hold, becomes U+FFFD. */
+	private static String wholeCharacters(StringBuilder text) {
+		for (int at = 0; at < text.length(); at++) {
+			char c = text.charAt(at);
+			if (Character.isHighSurrogate(c) && at + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(at + 1))) {
+				at++;
+			}
+			else if (Character.isSurrogate(c)) {
+				text.setCharAt(at, '\uFFFD');
+			}
+		}
+		return text.toString();
 	}
 
 	private static final String MESSAGE_KEY = "\"message\"";

@@ -30,9 +30,17 @@ class FailuresTest {
 	void readsTheMessageOfAnErrorBodyAsLongAsItReadsWithoutRecursingPerCharacter() {
 		String body = "{\"message\":\"" + "a\\\"b".repeat(1000) + "\",\"documentation_url\":\"x\"}";
 
-		assertThat(SmallStack.run(() -> Failures.messageOf(body))).startsWith("a\\\"ba\\\"b").endsWith("...");
+		assertThat(SmallStack.run(() -> Failures.messageOf(body))).startsWith("a\"ba\"b").endsWith("...");
 		assertThat(SmallStack.run(() -> Failures.messageOf("{\"message\": \"" + "x".repeat(5000))))
 			.startsWith("{\"message\": \"xxx");
+	}
+
+	@Test
+	void repeatsTheMessageAsTheForgeMeantItWithoutItsJsonEscapes() {
+		String body = "{\"message\":\"Bad request; you sent {\\\"Host\\\": \\\"x\\\"}\\n\\ud83d\\ude00 \\ud800 \\\\ \\u12\"}";
+
+		assertThat(Failures.messageOf(body))
+			.isEqualTo("Bad request; you sent {\"Host\": \"x\"} \ud83d\ude00 \ufffd \\ \\u12");
 	}
 
 	@Test
@@ -114,6 +122,8 @@ class FailuresTest {
 			.hasMessage("GitHub answered 500 Bearer [token]");
 		assertThat(failures.of(REPOSITORY, moved, 302, "moved")).hasMessageContaining("?token=[token]");
 		assertThat(failures.said(cutInHalf)).doesNotContain("ghp_").startsWith("xxx");
+		assertThat(failures.said("{\"message\":\"you sent ghp\\u005fsecret\\u005f4242\"}"))
+			.isEqualTo("you sent [token]");
 		assertThat(failures.unlessForgeFailure(new DecodingException("Unexpected token ghp_secret_4242 at 1")))
 			.hasMessageContaining("Unexpected token [token] at 1")
 			.hasMessageNotContaining("ghp_secret_4242");
