@@ -137,14 +137,12 @@ final class WalkPages {
 			// so, keeping what it published
 			return recordPrevious.then(Mono.error(new ForgeFailure.MalformedAnswer("the forge sent " + emptyInARow
 					+ " pages in a row without a commit new to the walk (none it could read, or only commits it had "
-					+ "listed already or that no commit walked has as a parent), each naming a next page; the walk "
-					+ "stopped after " + walked + " commits")));
+					+ "listed already), each naming a next page; the walk " + "stopped after " + walked + " commits")));
 		}
 		boolean more = remaining > commits.size() && page.next().isPresent();
 		if (!advanced && more) {
 			log.warn("fetch {}: the forge sent a page without a commit new to the walk (none it could read, or only"
-					+ " commits it had listed already or that no commit walked has as a parent), and a next page;"
-					+ " the walk goes on", fetchId);
+					+ " commits it had listed already), and a next page; the walk goes on", fetchId);
 		}
 		if (page.unreadable() > 0) {
 			meters.unreadable(fetch.provider(), page.unreadable());

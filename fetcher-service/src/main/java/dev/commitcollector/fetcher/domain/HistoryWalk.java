@@ -42,24 +42,24 @@ public final class HistoryWalk {
 	private Set<String> previousPage = Set.of();
 
 	/**
-	 * Parents of the commits walked that no page has listed yet. A forge lists a history
-	 * as {@code git log} does, each commit after one of its children (only the head has
-	 * none), so a commit listed that is not among them was listed already, or belongs
-	 * below a gap the forge left.
+	 * Parents of the commits walked that no page has listed yet: while any is left, the
+	 * walk has not reached the first commit (a forge lists a history as {@code git log}
+	 * does, each commit after a child of it), whatever the forge's last page says.
 	 */
 	private final Set<String> frontier = new HashSet<>();
 
 	/**
-	 * Whether {@link #frontier} still says what the walk expects: no longer once it grew
-	 * past {@link #MAX_FRONTIER}, nor once the forge listed a commit that could not be
-	 * read (its parents are not known).
+	 * Whether {@link #frontier} still says what is left: no longer once it grew past
+	 * {@link #MAX_FRONTIER}, nor once the forge listed a commit that could not be read
+	 * (its parents are not known).
 	 */
 	private boolean tracking = true;
 
-	/** Whether the last page read listed a commit the walk expected. */
-	private boolean advanced;
+	/** What the walk has walked, to tell a page that lists nothing new. */
+	private WalkedShas walkedShas;
 
-	private boolean walkedAny;
+	/** Whether the last page read listed a commit the walk had not walked. */
+	private boolean advanced;
 
 	/** Whether a commit walked listed a parent: the forge lists them. */
 	private boolean sawParents;
@@ -113,9 +113,10 @@ public final class HistoryWalk {
 	/**
 	 * The commits of a page just read, less those the page before listed already: a forge
 	 * whose pages overlap must not make the walk count, or publish, a commit twice. Only
-	 * the page before is kept, and the parents awaited (at most {@link #MAX_FRONTIER}),
-	 * so the walk's memory stays flat whatever the history's length. Whether the page
-	 * listed a commit the walk awaited is {@link #advanced}.
+	 * the page before is kept, the parents awaited (at most {@link #MAX_FRONTIER}) and a
+	 * filter of fixed size of the shas walked, so the walk's memory stays flat whatever
+	 * the history's length. Whether the page listed a commit new to the walk is
+	 * {@link #advanced}.
 	 */
 	public List<DiscoveredCommit> unrepeated(List<DiscoveredCommit> page) {
 		Set<String> before = previousPage;
@@ -136,16 +137,16 @@ public final class HistoryWalk {
 	}
 
 	/**
-	 * Walks {@code commit}: expected when it is the first, when the walk awaits it, or
-	 * when the walk cannot tell (a forge that lists no parents, a commit set aside). Only
-	 * an expected commit's parents are awaited: below a gap, or on a page listed again,
-	 * no commit is expected.
+	 * Walks {@code commit}: the page advanced the walk when the commit is new to it; its
+	 * parents are awaited until a page lists them.
 	 */
 	private void await(DiscoveredCommit commit) {
-		boolean expected = !walkedAny || !tracking || !sawParents || frontier.remove(commit.sha());
-		advanced |= expected;
-		walkedAny = true;
-		if (tracking && expected) {
+		if (walkedShas == null) {
+			walkedShas = new WalkedShas();
+		}
+		advanced |= walkedShas.add(commit.sha());
+		if (tracking) {
+			frontier.remove(commit.sha());
 			commit.parents().stream().filter(parent -> SHA.matcher(parent).matches()).forEach(frontier::add);
 			sawParents |= !commit.parents().isEmpty();
 		}
@@ -158,16 +159,16 @@ public final class HistoryWalk {
 
 	/**
 	 * The forge listed commits that could not be read, so their parents are not known:
-	 * from now on the walk does not tell which commits it expects.
+	 * from now on the walk does not tell whether it reached the first commit by what it
+	 * awaits.
 	 */
 	public void setAside() {
 		untracked();
 	}
 
 	/**
-	 * Whether the last page listed a commit the walk expected: one that is a parent of a
-	 * commit walked before. A page that did not (only commits it listed already, or below
-	 * a gap) is no progress, as an empty one is.
+	 * Whether the last page listed a commit the walk had not walked. A page that did not
+	 * (the forge serving pages again, or in circles) is no progress, as an empty one is.
 	 */
 	public boolean advanced() {
 		return advanced;

@@ -141,6 +141,52 @@ class HistoryWalkTest {
 		assertThat(whole.ranOutOfPages(List.of())).isTrue();
 	}
 
+	@Test
+	void takesAPageOfCommitsWalkedAlreadyForNoProgressAndANewOneForProgress() {
+		HistoryWalk walk = HistoryWalk.full();
+		List<DiscoveredCommit> first = List.of(commit("e", "d"), commit("d", "c"));
+		List<DiscoveredCommit> second = List.of(commit("c", "b"), commit("b", "a"));
+
+		walk.unrepeated(first);
+		assertThat(walk.advanced()).isTrue();
+		walk.unrepeated(second);
+		assertThat(walk.advanced()).isTrue();
+		assertThat(walk.unrepeated(first)).as("not the page before: walked again, but no progress").hasSize(2);
+		assertThat(walk.advanced()).isFalse();
+		assertThat(walk.unrepeated(first)).as("the page before: not walked again").isEmpty();
+		assertThat(walk.advanced()).isFalse();
+	}
+
+	@Test
+	void takesAParentListedBeforeItsChildForProgressAsAForgeSortingByDateMight() {
+		HistoryWalk walk = HistoryWalk.full();
+
+		walk.unrepeated(List.of(commit("d", "c")));
+		walk.unrepeated(List.of(commit("b", "a")));
+		assertThat(walk.advanced()).isTrue();
+		walk.unrepeated(List.of(commit("c", "b"), commit("a")));
+		assertThat(walk.advanced()).isTrue();
+		assertThat(walk.ranOutOfPages(List.of(commit("a"))))
+			.as("b was listed before its child c: awaited still, so the walk is not taken for whole")
+			.isFalse();
+	}
+
+	@Test
+	void takesAWalkThatListedEveryParentForTheWholeHistoryAndOneWithAGapForLess() {
+		HistoryWalk whole = HistoryWalk.full();
+		whole.unrepeated(List.of(commit("d", "c", "x"), commit("x", "b"), commit("c", "b")));
+		whole.unrepeated(List.of(commit("b", "a"), commit("a")));
+		HistoryWalk gap = HistoryWalk.full();
+		gap.unrepeated(List.of(commit("d", "c"), commit("c", "b")));
+		gap.unrepeated(List.of());
+		gap.unrepeated(List.of(commit("a")));
+
+		assertThat(whole.closed()).isTrue();
+		assertThat(whole.ranOutOfPages(List.of(commit("a")))).isTrue();
+		assertThat(gap.closed()).isFalse();
+		assertThat(gap.ranOutOfPages(List.of(commit("a")))).as("b was never listed").isFalse();
+	}
+
 	private static DiscoveredCommit commit(String name, String... parents) {
 		return new DiscoveredCommit(sha(name), new CommitAuthor("Ada", "ada@example.org", null), AT, AT, name,
 				Arrays.stream(parents).map(HistoryWalkTest::sha).toList());
