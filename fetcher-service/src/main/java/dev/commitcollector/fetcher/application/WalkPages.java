@@ -137,7 +137,7 @@ final class WalkPages {
 			// so, keeping what it published
 			return recordPrevious.then(Mono.error(new ForgeFailure.MalformedAnswer("the forge sent " + emptyInARow
 					+ " pages in a row without a commit new to the walk (none it could read, or only commits it had "
-					+ "listed already), each naming a next page; the walk " + "stopped after " + walked + " commits")));
+					+ "listed already), each naming a next page; the walk stopped after " + walked + " commits")));
 		}
 		boolean more = remaining > commits.size() && page.next().isPresent();
 		if (!advanced && more) {
@@ -154,8 +154,9 @@ final class WalkPages {
 					fetchId, page.commits().size() - unrepeated.size());
 		}
 		if (!more && page.next().isEmpty() && remaining > commits.size() && !walk.ranOutOfPages(commits)) {
-			log.warn("fetch {}: the forge gave no page after one whose last commit has parents; the walk ends here,"
-					+ " and the next fetch walks the history again", fetchId);
+			log.warn("fetch {}: the forge gave no page after this one, and not every parent of the commits walked"
+					+ " was listed (a missing link to the next page, or a gap); the walk ends here, and the next fetch"
+					+ " walks the history again", fetchId);
 		}
 		boolean readAhead = more && walk.mayReadPast(commits);
 		AtomicReference<Mono<Void>> record = new AtomicReference<>(Mono.empty());
@@ -164,9 +165,8 @@ final class WalkPages {
 			Mono<Optional<CommitPage>> after = !more || readAhead ? NO_PAGE
 					: walk.caughtUp() ? lastRead(afterLastRead) : read(page);
 			return Mono.zipDelayError(after, publish(fresh).doOnSuccess(published -> {
-				// recorded at once, after the page before, not once the next page is in:
-				// a
-				// fetch waiting for its forge (a rate limit) shows what it published
+				// recorded once published (after the page before), not once the next
+				// page is in: a fetch its forge holds (a rate limit) shows its progress
 				Mono<Void> recording = recordPrevious.then(record(commits, fresh, page.unreadable(), read)).cache();
 				recording.subscribe(null, unrecorded -> {
 					// the step that awaits it fails with it
