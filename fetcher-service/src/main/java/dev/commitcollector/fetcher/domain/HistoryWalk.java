@@ -138,7 +138,8 @@ public final class HistoryWalk {
 
 	/**
 	 * Walks {@code commit}: the page advanced the walk when the commit is new to it; its
-	 * parents are awaited until a page lists them.
+	 * parents not walked yet are awaited until a page lists them (a parent taken for
+	 * walked by the filter's rare mistake only leaves a gap unnoticed).
 	 */
 	private void await(DiscoveredCommit commit) {
 		if (walkedShas == null) {
@@ -147,7 +148,12 @@ public final class HistoryWalk {
 		advanced |= walkedShas.add(commit.sha());
 		if (tracking) {
 			frontier.remove(commit.sha());
-			commit.parents().stream().filter(parent -> SHA.matcher(parent).matches()).forEach(frontier::add);
+			// a parent may come before one of its children (git lists a commit after the
+			// first of them, and dates can be skewed): one walked already is not awaited
+			commit.parents()
+				.stream()
+				.filter(parent -> SHA.matcher(parent).matches() && !walkedShas.mightContain(parent))
+				.forEach(frontier::add);
 			sawParents |= !commit.parents().isEmpty();
 		}
 	}
@@ -239,15 +245,17 @@ public final class HistoryWalk {
 
 	/**
 	 * The forge listed no page after {@code last}: the walk reached the repository's
-	 * first commit when the last commit listed (on {@code last}, or when that page held
-	 * none, on the last page that did) has no parent. One that has parents means the
-	 * forge left out its link to the next page (or a shallow history ends there): the
+	 * first commit when every parent of the commits walked was listed; where the walk
+	 * cannot tell (a forge that lists no parents, a commit set aside, too many parents
+	 * awaited), when the last commit listed (on {@code last}, or when that page held
+	 * none, on the last page that did) has no parent. Otherwise the forge left out its
+	 * link to the next page, or a page between (or a shallow history ends there): the
 	 * walk ends, but what is known is not taken for the whole history, so a later fetch
 	 * walks it again. Returns whether the first commit was reached.
 	 */
 	public boolean ranOutOfPages(List<DiscoveredCommit> last) {
 		DiscoveredCommit end = last.isEmpty() ? lastWalked : last.get(last.size() - 1);
-		reachedFirstCommit = (end == null || end.parents().isEmpty()) && (!tracking || frontier.isEmpty());
+		reachedFirstCommit = tracking && sawParents ? frontier.isEmpty() : end == null || end.parents().isEmpty();
 		return reachedFirstCommit;
 	}
 

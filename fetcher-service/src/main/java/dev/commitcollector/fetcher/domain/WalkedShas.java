@@ -13,12 +13,16 @@ final class WalkedShas {
 
 	private static final int HASHES = 4;
 
+	private static final long FIRST_SEED = 0x9E3779B97F4A7C15L;
+
+	private static final long STEP_SEED = 0xC2B2AE3D27D4EB4FL;
+
 	private final long[] words = new long[BITS / Long.SIZE];
 
 	/** Adds {@code sha}; true when it was surely not there before. */
 	boolean add(String sha) {
-		long first = mixed(sha, 0x9E3779B97F4A7C15L);
-		long step = mixed(sha, 0xC2B2AE3D27D4EB4FL) | 1;
+		long first = mixed(sha, FIRST_SEED);
+		long step = mixed(sha, STEP_SEED) | 1;
 		boolean added = false;
 		for (int i = 0; i < HASHES; i++) {
 			int bit = (int) ((first + i * step) & (BITS - 1));
@@ -30,6 +34,22 @@ final class WalkedShas {
 			}
 		}
 		return added;
+	}
+
+	/**
+	 * Whether {@code sha} was probably added: surely not when false, and wrongly so for
+	 * about one new sha in a thousand once 100,000 are in.
+	 */
+	boolean mightContain(String sha) {
+		long first = mixed(sha, FIRST_SEED);
+		long step = mixed(sha, STEP_SEED) | 1;
+		for (int i = 0; i < HASHES; i++) {
+			int bit = (int) ((first + i * step) & (BITS - 1));
+			if ((words[bit >>> 6] & (1L << (bit & (Long.SIZE - 1)))) == 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
