@@ -161,7 +161,7 @@ final class WalkPages {
 		boolean readAhead = more && walk.mayReadPast(commits);
 		AtomicReference<Mono<Void>> record = new AtomicReference<>(Mono.empty());
 		Mono<Optional<CommitPage>> next = readAhead ? read(page) : more ? NO_PAGE : lastRead(afterLastRead);
-		Mono<Optional<CommitPage>> checkedNext = fresh(commits).flatMap(fresh -> {
+		Mono<Optional<CommitPage>> checkedNext = fresh(commits, advanced).flatMap(fresh -> {
 			Mono<Optional<CommitPage>> after = !more || readAhead ? NO_PAGE
 					: walk.caughtUp() ? lastRead(afterLastRead) : read(page);
 			return Mono.zipDelayError(after, publish(fresh).doOnSuccess(published -> {
@@ -226,8 +226,17 @@ final class WalkPages {
 			.then();
 	}
 
-	/** The commits of this page to publish, after asking the history what is known. */
-	private Mono<List<DiscoveredCommit>> fresh(List<DiscoveredCommit> page) {
+	/**
+	 * The commits of this page to publish, after asking the history what is known. A page
+	 * of a full walk that brought nothing new to it (a forge serving pages again, or in
+	 * circles) publishes only what no fetch published yet: the history says so exactly,
+	 * where the walk's filter only says what it probably walked.
+	 */
+	private Mono<List<DiscoveredCommit>> fresh(List<DiscoveredCommit> page, boolean advanced) {
+		if (!walk.isIncremental() && !advanced && !page.isEmpty()) {
+			return history.known(fetch.target(), page.stream().map(DiscoveredCommit::sha).toList())
+				.map(known -> page.stream().filter(commit -> !known.contains(commit.sha())).toList());
+		}
 		if (!walk.isIncremental() || page.isEmpty()) {
 			return Mono.just(walk.fresh(page, Set.of()));
 		}

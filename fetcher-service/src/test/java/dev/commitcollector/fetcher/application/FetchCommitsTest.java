@@ -281,7 +281,9 @@ class FetchCommitsTest {
 		assertThat(fetch.status()).isEqualTo(FetchStatus.FAILED);
 		assertThat(fetch.error()).contains("pages in a row without a commit new to the walk");
 		assertThat(forge.requestedPages()).hasSize(2 + WalkPages.MAX_EMPTY_PAGES_IN_A_ROW + 1);
-		assertThat(commitLog.commits()).containsAll(forge.history().subList(0, 200));
+		assertThat(commitLog.commits()).as("each published once")
+			.containsExactlyElementsOf(forge.history().subList(0, 200));
+		assertThat(fetch.commitsDiscovered()).isEqualTo(200);
 	}
 
 	@Test
