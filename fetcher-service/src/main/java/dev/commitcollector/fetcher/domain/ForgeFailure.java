@@ -20,6 +20,11 @@ public abstract sealed class ForgeFailure extends RuntimeException {
 					+ " visible to the configured credentials (a private repository needs a token)");
 		}
 
+		/** Not found where the forge says why: {@code said} names the repository. */
+		public RepositoryNotFound(String said) {
+			super("repository not found: " + said);
+		}
+
 		/**
 		 * Not found by a request that carried a token: the token may not reach it, or it
 		 * is not there.

@@ -54,9 +54,20 @@ public record RepositoryPath(String owner, String name) {
 		int segments = value.split("/", -1).length;
 		if (cut <= 0 || segments > Math.min(maxSegments, MAX_SEGMENTS)) {
 			throw new InvalidRepositoryPath("repository must be a path of 2 to " + Math.min(maxSegments, MAX_SEGMENTS)
-					+ " segments such as group/subgroup/project, not a URL: " + printable(value));
+					+ " segments such as group/subgroup/project, " + whatItIsNot(value) + ": " + printable(value));
 		}
 		return new RepositoryPath(value.substring(0, cut), value.substring(cut + 1));
+	}
+
+	/** What a path of the wrong shape is instead, as a person would correct it. */
+	private static String whatItIsNot(String value) {
+		if (value.contains("://") || value.startsWith("git@")) {
+			return "not a URL";
+		}
+		if (value.indexOf('/') < 0) {
+			return "with a '/' between its parts";
+		}
+		return "not a longer or shorter path";
 	}
 
 	private static RepositoryPath parseOwnerAndName(String value) {
@@ -68,9 +79,8 @@ public record RepositoryPath(String owner, String name) {
 		}
 		String[] parts = value.split("/", -1);
 		if (parts.length != 2) {
-			throw new InvalidRepositoryPath(
-					"repository must be owner/name (for example octocat/Hello-World), not a URL or a longer path: "
-							+ printable(value));
+			throw new InvalidRepositoryPath("repository must be owner/name (for example octocat/Hello-World), "
+					+ whatItIsNot(value) + ": " + printable(value));
 		}
 		return new RepositoryPath(parts[0], parts[1]);
 	}

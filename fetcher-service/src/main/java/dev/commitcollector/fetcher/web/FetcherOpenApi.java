@@ -59,8 +59,8 @@ class FetcherOpenApi {
 			+ "\"instance\":\"/api/v1/fetches\"}";
 
 	static final String BAD_REPOSITORY = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-			+ "\"detail\":\"repository must be owner/name (for example octocat/Hello-World), not a URL or a longer "
-			+ "path: 'https://github.com/octocat/Hello-World'\",\"instance\":\"/api/v1/fetches\"}";
+			+ "\"detail\":\"repository must be owner/name (for example octocat/Hello-World), not a URL: "
+			+ "'https://github.com/octocat/Hello-World'\",\"instance\":\"/api/v1/fetches\"}";
 
 	static final String BAD_MODE = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
 			+ "\"detail\":\"mode must be 'incremental' (the default) or 'full', was 'fast'\","

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RepositoryPathTest {
@@ -49,6 +50,13 @@ class RepositoryPathTest {
 		assertThatThrownBy(() -> RepositoryPath.parse(value)).isInstanceOf(RepositoryPath.InvalidRepositoryPath.class)
 			.hasMessageContaining("must be owner/name")
 			.hasMessageContaining(value);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "a, with a '/' between its parts", "a/b/c, not a longer or shorter path",
+			"https://github.com/a/b, not a URL" })
+	void saysWhatAPathOfTheWrongShapeIsNot(String value, String said) {
+		assertThatThrownBy(() -> RepositoryPath.parse(value)).hasMessageContaining(said);
 	}
 
 	@ParameterizedTest

@@ -49,7 +49,8 @@ final class GitFailures {
 		}
 		String message = printable(masked(error.getMessage(), token));
 		if (error instanceof NoRemoteRepositoryException) {
-			return new ForgeFailure.RepositoryNotFound(forge, repository);
+			return new ForgeFailure.RepositoryNotFound(forge + " has no repository " + repository + " (" + message
+					+ "); check the name, and the provider's api-url");
 		}
 		if (error instanceof TransportException && message.contains(CREDENTIALS_REQUIRED)) {
 			// hosts ask for credentials rather than say a repository is missing: private

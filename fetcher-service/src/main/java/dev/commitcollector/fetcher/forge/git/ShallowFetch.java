@@ -232,10 +232,11 @@ final class ShallowFetch {
 					filtersRefused.clear();
 				}
 				filtersRefused.put(repository, clock.instant());
-				log.warn(
-						"{} offers no partial-clone filters for {}: its history is fetched by depth alone (trees"
-								+ " and files too), and its .mailmap is not read (the merged view applies none)",
-						remote, repository);
+				log.warn("{} offers no partial-clone filters for {}: its history is fetched by depth alone (trees"
+						+ " and files too, on every fetch, so a fetch is slower and a repeated one no cheaper),"
+						+ " and its .mailmap is not read (the merged view applies none). On the server, run"
+						+ " `git config uploadpack.allowFilter true` and `git config uploadpack.allowAnySHA1InWant"
+						+ " true` in the repository (or globally) to fetch commits only", remote, repository);
 			}
 			transport.setFilterSpec(FilterSpec.NO_FILTER);
 		}

@@ -26,7 +26,10 @@ class GitFailuresTest {
 				WIDGETS);
 
 		assertThat(failure).isInstanceOf(ForgeFailure.RepositoryNotFound.class)
-			.hasMessageStartingWith("repository not found");
+			.hasMessageStartingWith("repository not found: git.example.org has no repository acme/widgets (")
+			.hasMessageContaining("https://git.example.org/acme/widgets.git")
+			.hasMessageContaining("check the name, and the provider's api-url")
+			.hasMessageNotContaining("token");
 	}
 
 	@Test
