@@ -25,6 +25,7 @@ async function loadRepositories(reset) {
   state.after = page.next;
   document.getElementById('repositories-more').hidden = !page.next;
   document.getElementById('repositories-empty').hidden = body.children.length > 0;
+  document.getElementById('repositories').hidden = body.children.length === 0;
 }
 
 function say(text, kind) {

@@ -32,6 +32,7 @@ async function loadWatches() {
     el('td', {}, lastFetchText(watch)),
     el('td', {}, removeButton(watch)))));
   document.getElementById('watches-empty').hidden = json.watches.length > 0;
+  document.getElementById('watches').hidden = json.watches.length === 0;
 }
 
 function removeButton(watch) {
