@@ -5,14 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.commitcollector.fetcher.FetcherInfrastructure;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class FetchUnderWayApiTest {
 
-	private static final MockWebServer forge = new MockWebServer();
-
-	/** Holds every forge request until the test is over. */
-	private static final CountDownLatch released = new CountDownLatch(1);
+	private static final SilentGitHub forge = new SilentGitHub();
 
 	@Autowired
 	WebTestClient http;
@@ -44,21 +35,12 @@ class FetchUnderWayApiTest {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
 		FetcherInfrastructure.register(registry);
-		forge.setDispatcher(new Dispatcher() {
-			@Override
-			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-				released.await(60, TimeUnit.SECONDS);
-				return new MockResponse.Builder().code(404).body("{\"message\":\"Not Found\"}").build();
-			}
-		});
-		forge.start();
-		registry.add("forges.providers.github.api-url", () -> forge.url("/").toString().replaceAll("/$", ""));
+		forge.serve(registry);
 	}
 
 	@AfterAll
 	static void release() {
-		released.countDown();
-		forge.close();
+		forge.release();
 	}
 
 	@Test
