@@ -3,12 +3,13 @@ package dev.commitcollector.fetcher.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import dev.commitcollector.fetcher.application.FetchCommits;
+import dev.commitcollector.fetcher.application.FetchSettings;
 import dev.commitcollector.fetcher.domain.Fetch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,13 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Takes up {@code FetchRequested} commands. Every instance consumes the topic in one
  * group, so each repository's partition belongs to one instance at a time, and that one
- * runs its fetches, one at a time: the partition is paused while its fetch runs (the
- * consumer goes on polling, so the group keeps it however long the fetch takes) and the
- * command's offset is committed only once the fetch has ended. When the partition moves
- * (this instance stops, dies or hands it over in a rebalance) the fetch is cancelled
- * here, left as recorded, and the next owner reads the uncommitted command and takes the
- * fetch up again ({@link FetchCommits#execute}). A command that cannot be read goes to
- * the dead-letter topic and the next one is taken up.
+ * runs its fetches: up to {@code FETCH_MAX_CONCURRENT} of one partition at once (a fetch
+ * held up by its forge does not hold up the partition's other repositories), two of one
+ * repository never at once, and more wait in Kafka (the partition is paused; the consumer
+ * goes on polling, so the group keeps it however long a fetch takes). A command's offset
+ * is committed only once its fetch and every earlier command of its partition have ended
+ * ({@link PartitionCommands}). When the partition moves (this instance stops, dies or
+ * hands it over in a rebalance) its fetches are cancelled here, left as recorded, and the
+ * next owner reads the uncommitted commands and takes the fetches up again
+ * ({@link FetchCommits#execute}); those that ended meanwhile are done at once. A command
+ * that cannot be read goes to the dead-letter topic and the next one is taken up.
  */
 @Component
 class FetchCommandListener implements ConsumerAwareRebalanceListener, DisposableBean {
@@ -56,7 +60,7 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 		.doBeforeRetry(signal -> log.warn("a fetch command could not be taken up (attempt {}); trying again: {}",
 				signal.totalRetries() + 1, signal.failure().toString()));
 
-	private static final long DEAD_LETTER_TIMEOUT_SECONDS = 30;
+	private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
 	/**
 	 * How long the owner of a partition waits before taking up again a fetch another
@@ -68,7 +72,7 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 	/** The most characters of why a command went to the dead-letter topic. */
 	private static final int MAX_REASON = 1_000;
 
-	private final Map<TopicPartition, InFlight> running = new ConcurrentHashMap<>();
+	private final Map<TopicPartition, PartitionCommands<InFlight>> partitions = new ConcurrentHashMap<>();
 
 	private final FetchCommits fetchCommits;
 
@@ -80,10 +84,13 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 
 	private final CommandSettings topic;
 
+	private final int perPartition;
+
 	private final Counter deadLettered;
 
 	FetchCommandListener(FetchCommits fetchCommits, ObjectProvider<KafkaListenerEndpointRegistry> registry,
-			KafkaTemplate<String, String> kafka, JsonMapper json, CommandSettings topic, MeterRegistry meters) {
+			KafkaTemplate<String, String> kafka, JsonMapper json, CommandSettings topic, FetchSettings fetches,
+			MeterRegistry meters) {
 		this.deadLettered = Counter.builder("fetches.commands.dead.lettered")
 			.description("Fetch commands that could not be read, sent to their dead-letter topic")
 			.register(meters);
@@ -92,36 +99,68 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 		this.kafka = kafka;
 		this.json = json;
 		this.topic = topic;
+		this.perPartition = fetches.maxConcurrentFetches();
 	}
 
 	@KafkaListener(id = LISTENER, idIsGroup = false, topics = "${fetcher.commands.name:fetches.requested}")
 	void onCommand(ConsumerRecord<String, String> record, Acknowledgment ack) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		PartitionCommands<InFlight> commands = partitions.computeIfAbsent(partition,
+				owned -> new PartitionCommands<>(perPartition));
 		Fetch fetch;
 		try {
 			fetch = json.readValue(record.value(), FetchRequested.class).fetch();
 		}
 		catch (RuntimeException unreadable) {
-			deadLetter(record, unreadable);
-			ack.acknowledge();
+			InFlight letter = new InFlight(partition, record.offset(), null, null, ack);
+			if (take(commands, letter)) {
+				deadLetter(commands, letter, record, unreadable);
+			}
 			return;
 		}
-		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-		container().pausePartition(partition);
-		InFlight inFlight = new InFlight(fetch.id(), ack);
-		running.put(partition, inFlight);
-		run(partition, inFlight, fetch, Duration.ZERO);
+		InFlight inFlight = new InFlight(partition, record.offset(), record.key(), fetch, ack);
+		if (!take(commands, inFlight)) {
+			return;
+		}
+		if (inFlight.started) {
+			run(commands, inFlight, Duration.ZERO);
+		}
+		else {
+			log.info("fetch {}: waits for the fetch of {} before it on partition {}", fetch.id(), record.key(),
+					partition);
+		}
+	}
+
+	/**
+	 * Takes the command into its partition's bookkeeping, and pauses the partition when
+	 * it holds as many as it takes. False for an offset it holds already: delivered again
+	 * (after an error, the container seeks back), it runs once.
+	 */
+	private boolean take(PartitionCommands<InFlight> commands, InFlight inFlight) {
+		synchronized (commands) {
+			if (commands.holds(inFlight.offset)) {
+				log.info("command at {}@{} delivered again while it is under way here; it runs once",
+						inFlight.partition, inFlight.offset);
+				return false;
+			}
+			inFlight.started = commands.taken(inFlight);
+			if (commands.full()) {
+				container().pausePartition(inFlight.partition);
+			}
+			return true;
+		}
 	}
 
 	/**
 	 * Runs the fetch under this delivery's token (the same for every try, so a take-up
 	 * tried again is the same attempt).
 	 */
-	private void run(TopicPartition partition, InFlight inFlight, Fetch fetch, Duration after) {
+	private void run(PartitionCommands<InFlight> commands, InFlight inFlight, Duration after) {
+		Fetch fetch = inFlight.fetch;
 		inFlight.subscription = Mono.delay(after)
 			.then(fetchCommits.execute(fetch, inFlight.token).retryWhen(UNTIL_RECORDS_ANSWER))
-			.subscribe(ended -> ran(partition, inFlight, fetch, ended),
-					error -> failed(partition, inFlight, fetch, error));
-		if (running.get(partition) != inFlight) {
+			.subscribe(ended -> ran(commands, inFlight, ended), error -> failed(commands, inFlight, error));
+		if (!owns(commands, inFlight)) {
 			// handed over while this run was being set up: the next owner runs it
 			inFlight.subscription.dispose();
 		}
@@ -132,12 +171,12 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 	 * until they answer): said, and tried again while this instance owns the partition,
 	 * so that the partition's later commands are not held up behind silence.
 	 */
-	private void failed(TopicPartition partition, InFlight inFlight, Fetch fetch, Throwable error) {
+	private void failed(PartitionCommands<InFlight> commands, InFlight inFlight, Throwable error) {
 		Duration after = RETAKE_AFTER.multipliedBy(1L << Math.min(inFlight.breaks++, 5));
-		log.error("fetch {}: the run on partition {} broke off; taking it up again in {}", fetch.id(), partition, after,
-				error);
-		if (running.get(partition) == inFlight) {
-			run(partition, inFlight, fetch, after);
+		log.error("fetch {}: the run on partition {} broke off; taking it up again in {}", inFlight.fetchId(),
+				inFlight.partition, after, error);
+		if (owns(commands, inFlight)) {
+			run(commands, inFlight, after);
 		}
 	}
 
@@ -147,21 +186,37 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 	 * from an instance that has lost the partition since (or will notice in a moment).
 	 * The owner takes it up again, a moment later, rather than leave it to no one.
 	 */
-	private void ran(TopicPartition partition, InFlight inFlight, Fetch fetch, Fetch ended) {
-		if (ended.active() && running.get(partition) == inFlight) {
+	private void ran(PartitionCommands<InFlight> commands, InFlight inFlight, Fetch ended) {
+		if (ended.active() && owns(commands, inFlight)) {
 			log.warn("fetch {}: attempt {} was taken up while this instance owns partition {}; taking it up again",
-					fetch.id(), ended.attempt(), partition);
-			run(partition, inFlight, fetch, RETAKE_AFTER);
+					inFlight.fetchId(), ended.attempt(), inFlight.partition);
+			run(commands, inFlight, RETAKE_AFTER);
 			return;
 		}
-		done(partition, inFlight);
+		ended(commands, inFlight);
 	}
 
-	/** The fetch has ended: its command is done, and the partition's next one may run. */
-	private void done(TopicPartition partition, InFlight inFlight) {
-		if (running.remove(partition, inFlight)) {
-			inFlight.ack.acknowledge();
-			container().resumePartition(partition);
+	/**
+	 * The command has ended: the offsets ended in a row are acknowledged, a command of
+	 * the same repository waiting for it runs, and the partition takes more.
+	 */
+	private void ended(PartitionCommands<InFlight> commands, InFlight inFlight) {
+		PartitionCommands.Ended<InFlight> ended;
+		synchronized (commands) {
+			ended = commands.ended(inFlight);
+			if (ended.acknowledge() != null) {
+				ended.acknowledge().ack.acknowledge();
+			}
+			if (!commands.full() && partitions.get(inFlight.partition) == commands) {
+				container().resumePartition(inFlight.partition);
+			}
+		}
+		ended.start().forEach(next -> run(commands, next, Duration.ZERO));
+	}
+
+	private static boolean owns(PartitionCommands<InFlight> commands, InFlight inFlight) {
+		synchronized (commands) {
+			return commands.owns(inFlight);
 		}
 	}
 
@@ -179,75 +234,105 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 	 * Cancels the fetches of partitions this instance no longer owns; their commands stay
 	 * uncommitted for the next owner.
 	 */
-	private void handOver(Collection<TopicPartition> partitions, String how) {
-		for (TopicPartition partition : partitions) {
-			InFlight inFlight = running.remove(partition);
+	private void handOver(Collection<TopicPartition> handedOver, String how) {
+		for (TopicPartition partition : handedOver) {
+			PartitionCommands<InFlight> commands = partitions.remove(partition);
 			MessageListenerContainer container = registry.getObject().getListenerContainer(LISTENER);
 			if (container != null) {
 				container.resumePartition(partition);
 			}
-			if (inFlight != null) {
-				cancel(inFlight);
-				log.info("fetch {}: partition {} was {}; the instance that owns it next takes the fetch up",
-						inFlight.fetchId, partition, how);
+			if (commands != null) {
+				for (InFlight inFlight : close(commands)) {
+					if (cancel(inFlight)) {
+						log.info("fetch {}: partition {} was {}; the instance that owns it next takes the fetch up",
+								inFlight.fetchId(), partition, how);
+					}
+				}
 			}
 		}
 	}
 
-	private void cancel(InFlight inFlight) {
+	/** What ran for the partition's commands, to cancel. */
+	private static List<InFlight> close(PartitionCommands<InFlight> commands) {
+		synchronized (commands) {
+			return commands.close();
+		}
+	}
+
+	/** Stops what runs for the command here; true for a fetch, false for a letter. */
+	private boolean cancel(InFlight inFlight) {
 		Disposable subscription = inFlight.subscription;
 		if (subscription != null) {
 			subscription.dispose();
 		}
-		fetchCommits.handedOver(inFlight.fetchId);
+		if (inFlight.fetch == null) {
+			return false;
+		}
+		fetchCommits.handedOver(inFlight.fetchId());
+		return true;
 	}
 
 	/** At shutdown: whatever still runs is left for the next owner of its partition. */
 	@Override
 	public void destroy() {
-		running.forEach((partition, inFlight) -> {
-			if (running.remove(partition, inFlight)) {
-				cancel(inFlight);
-				log.info("fetch {} cancelled as the fetcher stops; the next owner of partition {} takes it up",
-						inFlight.fetchId, partition);
+		partitions.forEach((partition, commands) -> {
+			if (partitions.remove(partition, commands)) {
+				for (InFlight inFlight : close(commands)) {
+					if (cancel(inFlight)) {
+						log.info("fetch {} cancelled as the fetcher stops; the next owner of partition {} takes it up",
+								inFlight.fetchId(), partition);
+					}
+				}
 			}
 		});
 	}
 
-	private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
+	/**
+	 * Sends the command that cannot be read to the dead-letter topic, in the background:
+	 * tried again for as long as it takes (the broker may be away), while the partition's
+	 * other commands go on. Its offset is acknowledged, in turn, once the letter is sent.
+	 */
+	private void deadLetter(PartitionCommands<InFlight> commands, InFlight inFlight,
+			ConsumerRecord<String, String> record, RuntimeException reason) {
 		// one line, bounded: the reason repeats what the command said
 		String said = String.valueOf(reason.getMessage()).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
 		String because = reason.getClass().getSimpleName() + ": "
 				+ (said.length() > MAX_REASON ? said.substring(0, MAX_REASON) + "..." : said);
-		log.error("fetch command at {}-{}@{} cannot be read; it goes to {}: {}", record.topic(), record.partition(),
-				record.offset(), topic.deadLetterTopic(), because);
+		String at = record.topic() + "-" + record.partition() + "@" + record.offset();
+		log.error("fetch command at {} cannot be read; it goes to {}: {}", at, topic.deadLetterTopic(), because);
 		var letter = new ProducerRecord<>(topic.deadLetterTopic(), record.key(), record.value());
 		letter.headers().add("dlt-reason", because.getBytes(StandardCharsets.UTF_8));
-		letter.headers()
-			.add("dlt-original", (record.topic() + "-" + record.partition() + "@" + record.offset())
-				.getBytes(StandardCharsets.UTF_8));
-		try {
-			kafka.send(letter).get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-			deadLettered.increment();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while dead-lettering an unreadable command", ex);
-		}
-		catch (Exception ex) {
-			// not acknowledged: the container's error handler tries the record again
-			throw new IllegalStateException("the unreadable command could not be dead-lettered", ex);
-		}
+		letter.headers().add("dlt-original", at.getBytes(StandardCharsets.UTF_8));
+		inFlight.subscription = Mono.fromFuture(() -> kafka.send(letter))
+			.timeout(DEAD_LETTER_TIMEOUT)
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+				.maxBackoff(Duration.ofSeconds(30))
+				.doBeforeRetry(signal -> log.warn(
+						"the unreadable fetch command at {} could not be dead-lettered (attempt {}); trying again: {}",
+						at, signal.totalRetries() + 1, signal.failure().toString())))
+			.subscribe(sent -> {
+				deadLettered.increment();
+				ended(commands, inFlight);
+			});
 	}
 
 	private MessageListenerContainer container() {
 		return registry.getObject().getListenerContainer(LISTENER);
 	}
 
-	/** The fetch a partition's command runs, and how its command is acknowledged. */
-	private static final class InFlight {
+	/**
+	 * A command taken from a partition, the fetch it runs, and how it is acknowledged.
+	 */
+	private static final class InFlight implements PartitionCommands.Command {
 
-		final UUID fetchId;
+		final TopicPartition partition;
+
+		final long offset;
+
+		final String key;
+
+		/** {@code null} for a command that could not be read. */
+		final Fetch fetch;
 
 		final Acknowledgment ack;
 
@@ -256,12 +341,32 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 
 		volatile Disposable subscription;
 
+		/** Whether it ran as soon as it was taken; else it waits for its repository's. */
+		volatile boolean started;
+
 		/** How often its run broke off: each wait before the next doubles, to 96 s. */
 		volatile int breaks;
 
-		InFlight(UUID fetchId, Acknowledgment ack) {
-			this.fetchId = fetchId;
+		InFlight(TopicPartition partition, long offset, String key, Fetch fetch, Acknowledgment ack) {
+			this.partition = partition;
+			this.offset = offset;
+			this.key = key;
+			this.fetch = fetch;
 			this.ack = ack;
+		}
+
+		@Override
+		public long offset() {
+			return this.offset;
+		}
+
+		@Override
+		public String key() {
+			return this.key;
+		}
+
+		UUID fetchId() {
+			return this.fetch.id();
 		}
 
 	}

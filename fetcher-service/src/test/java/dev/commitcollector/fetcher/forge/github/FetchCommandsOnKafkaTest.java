@@ -42,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +86,16 @@ class FetchCommandsOnKafkaTest {
 
 	private static final CountDownLatch contestedRelease = new CountDownLatch(1);
 
+	/**
+	 * A fourth forge, held by a latch of its own: a fetch on it holds up its partition.
+	 */
+	private static final MockWebServer stuck = new MockWebServer();
+
+	private static final CountDownLatch stuckRelease = new CountDownLatch(1);
+
+	/** A fifth, answering at once that a repository is empty. */
+	private static final MockWebServer empty = new MockWebServer();
+
 	@Autowired
 	FetchRecords records;
 
@@ -117,6 +128,14 @@ class FetchCommandsOnKafkaTest {
 		contested.start();
 		registry.add("forges.providers.contested.type", () -> "github");
 		registry.add("forges.providers.contested.api-url", () -> contested.url("/").toString().replaceAll("/$", ""));
+		stuck.setDispatcher(emptyRepositoryOnceReleased(stuckRelease));
+		stuck.start();
+		registry.add("forges.providers.stuck.type", () -> "github");
+		registry.add("forges.providers.stuck.api-url", () -> stuck.url("/").toString().replaceAll("/$", ""));
+		empty.setDispatcher(emptyRepositoryOnceReleased(new CountDownLatch(0)));
+		empty.start();
+		registry.add("forges.providers.empty.type", () -> "github");
+		registry.add("forges.providers.empty.api-url", () -> empty.url("/").toString().replaceAll("/$", ""));
 	}
 
 	/** Answers every request with an empty repository once {@code released} is. */
@@ -134,7 +153,10 @@ class FetchCommandsOnKafkaTest {
 	static void stop() {
 		release.countDown();
 		contestedRelease.countDown();
+		stuckRelease.countDown();
 		github.close();
+		stuck.close();
+		empty.close();
 		held.close();
 		contested.close();
 	}
@@ -175,6 +197,51 @@ class FetchCommandsOnKafkaTest {
 
 		awaitStatus(id, "COMPLETED");
 		await().atMost(WAIT).until(() -> committed(partition) == command.offset() + 1);
+	}
+
+	@Test
+	void runsTheOtherFetchesOfAPartitionWhileOneIsHeldUpAndCommitsNoneBeforeIt() throws Exception {
+		String heldUp = request("{\"provider\":\"stuck\",\"repository\":\"acme/stuck\",\"limit\":10}");
+		ConsumerRecord<String, String> heldCommand = commandOf(heldUp);
+		TopicPartition partition = new TopicPartition(heldCommand.topic(), heldCommand.partition());
+		awaitStatus(heldUp, "RUNNING");
+
+		String other = request(
+				"{\"provider\":\"empty\",\"repository\":\"acme/" + samePartition(partition) + "\",\"limit\":10}");
+		ConsumerRecord<String, String> otherCommand = commandOf(other);
+		assertThat(otherCommand.partition()).as("the same partition").isEqualTo(partition.partition());
+
+		awaitStatus(other, "COMPLETED");
+		assertThat(committed(partition)).as("committed while an earlier fetch of the partition runs")
+			.isLessThanOrEqualTo(heldCommand.offset());
+
+		stuckRelease.countDown();
+
+		awaitStatus(heldUp, "COMPLETED");
+		await().atMost(WAIT).until(() -> committed(partition) == otherCommand.offset() + 1);
+	}
+
+	/**
+	 * A repository name whose command on the provider "empty" goes to {@code partition},
+	 * as Kafka's producer places a keyed record.
+	 */
+	private static String samePartition(TopicPartition partition) throws Exception {
+		int partitions;
+		try (AdminClient admin = AdminClient
+			.create(Map.of("bootstrap.servers", TestInfrastructure.servers().bootstrapServers()))) {
+			partitions = admin.describeTopics(List.of(partition.topic()))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get(partition.topic())
+				.partitions()
+				.size();
+		}
+		for (int i = 0;; i++) {
+			byte[] key = ("empty:acme/quick-" + i).getBytes(StandardCharsets.UTF_8);
+			if (Utils.toPositive(Utils.murmur2(key)) % partitions == partition.partition()) {
+				return "quick-" + i;
+			}
+		}
 	}
 
 	@Test
