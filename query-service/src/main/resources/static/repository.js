@@ -45,8 +45,8 @@ function commitsText(count) {
   return countText(count, 'commit');
 }
 
-function countText(count, noun) {
-  return count.toLocaleString('en') + ' ' + noun + (count === 1 ? '' : 's');
+function countText(count, noun, plural) {
+  return count.toLocaleString('en') + ' ' + (count === 1 ? noun : plural || noun + 's');
 }
 
 /** The repository's commits per period, as a bar chart. */
@@ -288,6 +288,28 @@ function authorItem(author) {
   return item;
 }
 
+// what the merged view folds by: the repository's .mailmap as last read, if any
+function mailmapText(mailmap) {
+  if (!mailmap) {
+    return 'No .mailmap of this repository has been read yet (a fetch reads it): people are merged by '
+      + 'forges\' noreply addresses only.';
+  }
+  if (!mailmap.present) {
+    return 'This repository has no .mailmap: people are merged by forges\' noreply addresses only.';
+  }
+  const at = mailmap.sha ? ' at commit ' + mailmap.sha.slice(0, 12) : '';
+  return 'Its .mailmap, read' + at + ' on ' + formatDate(mailmap.readAt) + ', gives '
+    + countText(mailmap.entries, 'entry', 'entries') + '.'
+    + (mailmap.truncated ? ' The file is longer than the fetcher reads: only its first entries are applied.' : '');
+}
+
+async function loadMailmap() {
+  const note = document.getElementById('mailmap-note');
+  const repository = await api('/api/v1/repository', { provider: page.provider, repository: page.repository });
+  note.textContent = mailmapText(repository.mailmap);
+  note.hidden = page.identities !== 'merged';
+}
+
 document.addEventListener('DOMContentLoaded', async () => {
   const params = new URLSearchParams(location.search);
   page.provider = params.get('provider') || 'github';
@@ -297,6 +319,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   identities.value = page.identities;
   identities.addEventListener('change', () => {
     page.identities = identities.value;
+    document.getElementById('mailmap-note').hidden = page.identities !== 'merged'
+      || !document.getElementById('mailmap-note').textContent;
     const url = new URL(location.href);
     url.searchParams.set('identities', page.identities);
     history.replaceState(null, '', url);
@@ -322,7 +346,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       showError(error);
     }
   });
-  await Promise.all([loadActivity(), loadAuthors(true)]).catch(showError);
+  await Promise.all([loadActivity(), loadAuthors(true), loadMailmap()]).catch(showError);
 });
 
 function showError(error) {

@@ -40,6 +40,13 @@ public final class StoredCommits {
 
 	private final List<String[]> mailmap = new ArrayList<>();
 
+	/**
+	 * Whether a read of the mailmap is stored: with its lines, or as a file not there.
+	 */
+	private boolean mailmapRead;
+
+	private boolean mailmapPresent;
+
 	private StoredCommits(String provider, String repository) {
 		this.provider = provider;
 		this.repository = repository;
@@ -84,6 +91,15 @@ public final class StoredCommits {
 	 */
 	public StoredCommits mailmap(String properName, String properEmail, String commitName, String commitEmail) {
 		mailmap.add(new String[] { properName, properEmail, commitName, commitEmail });
+		mailmapRead = true;
+		mailmapPresent = true;
+		return this;
+	}
+
+	/** A read of the mailmap that found none at the repository's head. */
+	public StoredCommits noMailmap() {
+		mailmapRead = true;
+		mailmapPresent = false;
 		return this;
 	}
 
@@ -97,7 +113,7 @@ public final class StoredCommits {
 			insertAuthors(connection, byAuthor);
 			insertRepository(connection, byAuthor.size());
 			insertCoAuthors(connection);
-			if (!mailmap.isEmpty()) {
+			if (mailmapRead) {
 				insertMailmap(connection);
 			}
 			connection.commit();
@@ -218,12 +234,13 @@ public final class StoredCommits {
 		try (PreparedStatement insert = connection.prepareStatement("""
 				insert into mailmaps (provider, repository, sha, event_id, fetch_id, discovered_at, present, truncated,
 				                      proper_names, proper_emails, commit_names, commit_emails)
-				values (?, ?, null, gen_random_uuid(), gen_random_uuid(), now(), true, false, ?, ?, ?, ?)""")) {
+				values (?, ?, null, gen_random_uuid(), gen_random_uuid(), now(), ?, false, ?, ?, ?, ?)""")) {
 			insert.setString(1, provider);
 			insert.setString(2, repository);
+			insert.setBoolean(3, mailmapPresent);
 			for (int part = 0; part < 4; part++) {
 				int p = part;
-				insert.setArray(3 + part, connection.createArrayOf("text", mailmap.stream().map(e -> e[p]).toArray()));
+				insert.setArray(4 + part, connection.createArrayOf("text", mailmap.stream().map(e -> e[p]).toArray()));
 			}
 			insert.executeUpdate();
 		}

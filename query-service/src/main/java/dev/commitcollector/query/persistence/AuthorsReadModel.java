@@ -31,12 +31,15 @@ public class AuthorsReadModel {
 	/** Empty when the repository is not stored. */
 	public Mono<StoredRepository> repository(RepositoryKey key) {
 		return db.sql("""
-				select commit_count, author_count, last_stored_at from repositories
-				where provider = $1 and repository = $2""")
+				select r.commit_count, r.author_count, r.last_stored_at,""" + " " + MailmapReads.COLUMNS + """
+				from repositories r
+				left join mailmaps m on m.provider = r.provider and m.repository = r.repository
+				where r.provider = $1 and r.repository = $2""")
 			.bind(0, key.provider())
 			.bind(1, key.path())
 			.map(row -> new StoredRepository(key, row.get("commit_count", Long.class),
-					row.get("author_count", Long.class), row.get("last_stored_at", Instant.class)))
+					row.get("author_count", Long.class), row.get("last_stored_at", Instant.class),
+					MailmapReads.of(row)))
 			.one();
 	}
 

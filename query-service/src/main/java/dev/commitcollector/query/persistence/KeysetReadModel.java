@@ -46,18 +46,22 @@ public class KeysetReadModel {
 	/** Stored repositories by provider and path. */
 	public Mono<Slice<StoredRepository>> repositories(String after, int size) {
 		Cursor from = after == null ? new Cursor("", "") : Cursor.decode(after);
-		return db.sql("""
-				select provider, repository, commit_count, author_count, last_stored_at from repositories
-				where (provider, repository) > ($1, $2)
-				order by provider, repository
-				limit $3""")
+		return db
+			.sql("""
+					select r.provider, r.repository, r.commit_count, r.author_count, r.last_stored_at,""" + " "
+					+ MailmapReads.COLUMNS + """
+							from repositories r
+							left join mailmaps m on m.provider = r.provider and m.repository = r.repository
+							where (r.provider, r.repository) > ($1, $2)
+							order by r.provider, r.repository
+							limit $3""")
 			.bind(0, from.first())
 			.bind(1, from.second())
 			.bind(2, size + 1)
 			.map(row -> new StoredRepository(
 					new RepositoryKey(row.get("provider", String.class), row.get("repository", String.class)),
 					row.get("commit_count", Long.class), row.get("author_count", Long.class),
-					row.get("last_stored_at", Instant.class)))
+					row.get("last_stored_at", Instant.class), MailmapReads.of(row)))
 			.all()
 			.collectList()
 			.map(rows -> slice(rows, size, r -> new Cursor(r.key().provider(), r.key().path())));

@@ -3,6 +3,7 @@ package dev.commitcollector.query.web;
 import java.time.Instant;
 import java.util.List;
 
+import dev.commitcollector.query.domain.MailmapRead;
 import dev.commitcollector.query.domain.RepositoryKey;
 import dev.commitcollector.query.domain.StoredRepository;
 import dev.commitcollector.query.persistence.AuthorsReadModel;
@@ -99,13 +100,28 @@ class RepositoriesController {
 			@Schema(description = "Its path on the forge.", example = "octocat/Hello-World") String repository,
 			@Schema(description = "Commits stored.") long commitCount,
 			@Schema(description = "Distinct authors of those commits.") long authorCount,
-			@Schema(description = "When commits of it were last stored.") Instant lastStoredAt) {
+			@Schema(description = "When commits of it were last stored.") Instant lastStoredAt,
+			@Schema(description = "The last read of its `.mailmap`, which the merged view (`identities=merged`) "
+					+ "folds identities by; null when none was read yet (the fetcher reads it with a fetch), and "
+					+ "then only forges' noreply addresses merge identities.", nullable = true) MailmapView mailmap) {
 
 		static RepositoryView of(StoredRepository stored) {
+			MailmapRead read = stored.mailmap();
 			return new RepositoryView(stored.key().provider(), stored.key().path(), stored.commitCount(),
-					stored.authorCount(), stored.lastStoredAt());
+					stored.authorCount(), stored.lastStoredAt(), read == null ? null : new MailmapView(read.present(),
+							read.entries(), read.truncated(), read.sha(), read.readAt()));
 		}
 
+	}
+
+	@Schema(description = "The last read of a repository's `.mailmap`.")
+	record MailmapView(@Schema(description = "Whether the repository had a `.mailmap` at its head.") boolean present,
+			@Schema(description = "The entries it gave (lines that map an identity).") int entries,
+			@Schema(description = "Whether the file was longer than the fetcher reads, and only its first "
+					+ "entries are applied.") boolean truncated,
+			@Schema(description = "The commit it was read at; null where the forge did not say.",
+					nullable = true) String sha,
+			@Schema(description = "When it was read.") Instant readAt) {
 	}
 
 }

@@ -82,6 +82,9 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 		assertThat(authors.get(4).findElement(By.className("author-count")).getText()).isEqualTo("1 commit");
 		assertThat(authors.get(1).findElement(By.className("author-count")).getText()).isEqualTo("3 commits");
 		assertThat(browser.findElement(By.id("repository-summary")).getText()).isEqualTo("70 commits by 63 authors");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailmap-note")));
+		assertThat(browser.findElement(By.id("mailmap-note")).getText())
+			.startsWith("No .mailmap of this repository has been read yet");
 
 		// a name with markup in it is shown as text, and none of it ran
 		assertThat(authors.get(2).findElement(By.className("author-name")).getText()).isEqualTo(EVIL);
@@ -132,6 +135,7 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 			.commit(sha(303), "email:ada@example.org", null, "Ada", "ada@example.org",
 					Instant.parse("2026-11-03T10:00:00Z"))
 			.coAuthor(sha(303), "Octo", "1+octocat@users.noreply.github.com")
+			.mailmap("Ada", "ada@example.org", null, "ada@old.example.org")
 			.store();
 		browser.get("http://localhost:" + port + "/repository.html?provider=github&repository=acme/browser-people");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -143,6 +147,9 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 		assertThat(octocat.findElement(By.className("author-coauthored")).getText()).isEqualTo("+1 co-authored");
 		assertThat(octocat.findElement(By.className("author-keys")).getText()).isEqualTo("2 identities");
 		assertThat(browser.findElement(By.id("repository-summary")).getText()).isEqualTo("3 commits by 2 authors");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailmap-note")));
+		assertThat(browser.findElement(By.id("mailmap-note")).getText()).startsWith("Its .mailmap, read on ")
+			.endsWith(", gives 1 entry.");
 		chromium.screenshot("people");
 
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("identities"))).selectByValue("raw");
@@ -150,6 +157,7 @@ class AuthorPageBrowserTest extends QueryIntegrationTest {
 		assertThat(browser.findElements(By.cssSelector("#authors > li"))).extracting(a -> a.getAttribute("data-key"))
 			.containsExactly("email:1+octocat@users.noreply.github.com", "email:ada@example.org", "login:octocat");
 		assertThat(browser.getCurrentUrl()).endsWith("identities=raw");
+		assertThat(browser.findElement(By.id("mailmap-note")).isDisplayed()).as("raw folds nothing").isFalse();
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import dev.commitcollector.query.QueryIntegrationTest;
 import dev.commitcollector.query.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -208,6 +209,47 @@ class KeysetApiTest extends QueryIntegrationTest {
 			.expectBody()
 			.jsonPath("$.authorCount")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void saysWhatTheLastReadOfARepositorysMailmapFound() {
+		aRepository("github", "acme/mailmap-none").commitsBy("login:x", 1).store();
+		aRepository("github", "acme/mailmap-absent").commitsBy("login:x", 1).noMailmap().store();
+		aRepository("github", "acme/mailmap-two").commitsBy("login:x", 1)
+			.mailmap("Ada", "ada@example.org", null, "ada@old.example.org")
+			.mailmap(null, "ada@example.org", "Ada L", "al@example.org")
+			.store();
+
+		repository("acme/mailmap-none").jsonPath("$.mailmap").isEmpty();
+		repository("acme/mailmap-absent").jsonPath("$.mailmap.present")
+			.isEqualTo(false)
+			.jsonPath("$.mailmap.entries")
+			.isEqualTo(0);
+		repository("acme/mailmap-two").jsonPath("$.mailmap.present")
+			.isEqualTo(true)
+			.jsonPath("$.mailmap.entries")
+			.isEqualTo(2)
+			.jsonPath("$.mailmap.truncated")
+			.isEqualTo(false)
+			.jsonPath("$.mailmap.readAt")
+			.isNotEmpty();
+	}
+
+	@Test
+	void listsEachRepositoryWithItsMailmapRead() throws Exception {
+		// the first provider by name, so the first page's first repository
+		aRepository("0-mailmap", "acme/listed").commitsBy("login:x", 1)
+			.mailmap("Ada", "ada@example.org", null, "ada@old.example.org")
+			.store();
+
+		JsonNode first = get("/api/v1/repositories?size=1").get("repositories").get(0);
+
+		assertThat(first.get("repository").asString()).isEqualTo("acme/listed");
+		assertThat(first.get("mailmap").get("entries").asInt()).isEqualTo(1);
+	}
+
+	private WebTestClient.BodyContentSpec repository(String name) {
+		return web.get().uri("/api/v1/repository?repository=" + name).exchange().expectStatus().isOk().expectBody();
 	}
 
 	@Test
