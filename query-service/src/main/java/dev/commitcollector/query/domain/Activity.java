@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,8 @@ public final class Activity {
 
 		/**
 		 * The window of a repository whose commits fall on {@code days} (any order);
-		 * {@code by} null picks the period that fits its history. A commit dated after
+		 * {@code by} null picks the period that fits its history ({@link #fitFrom}) and
+		 * starts the window no earlier than that history. A commit dated after
 		 * {@code today} (a clock set wrong, or a hostile date) does not move the window:
 		 * it would leave every other commit out of it.
 		 */
@@ -98,15 +100,39 @@ public final class Activity {
 				.filter(day -> !day.isAfter(today))
 				.max(LocalDate::compareTo)
 				.orElseThrow();
-			Period period = by == null ? Period.fitting(first, last) : by;
+			LocalDate from = by == null ? fitFrom(days, today) : first;
+			Period period = by == null ? Period.fitting(from, last) : by;
 			LocalDate end = period.startOf(last);
 			LocalDate earliest = period.plus(end, -(size - 1L));
-			LocalDate start = period.startOf(first).isAfter(earliest) ? period.startOf(first) : earliest;
+			LocalDate start = period.startOf(from).isAfter(earliest) ? period.startOf(from) : earliest;
 			List<LocalDate> starts = new ArrayList<>();
 			for (LocalDate s = start; !s.isAfter(end); s = period.plus(s, 1)) {
 				starts.add(s);
 			}
 			return new Timeline(period, starts);
+		}
+
+		/**
+		 * The day the history fits from: the oldest but for at most one in a hundred of
+		 * its commits (those dated after {@code today} aside), so that a few commits
+		 * dated years before the rest (a clock set wrong, a history imported with its
+		 * dates lost) do not stretch the period that fits; they still count, in
+		 * {@code earlier} when the window does not reach them.
+		 */
+		static LocalDate fitFrom(List<DayCount> days, LocalDate today) {
+			List<DayCount> past = days.stream()
+				.filter(day -> !day.day().isAfter(today))
+				.sorted(Comparator.comparing(DayCount::day))
+				.toList();
+			long skippable = past.stream().mapToLong(DayCount::commits).sum() / 100;
+			long skipped = 0;
+			for (DayCount day : past) {
+				skipped += day.commits();
+				if (skipped > skippable) {
+					return day.day();
+				}
+			}
+			return past.get(past.size() - 1).day();
 		}
 
 		/** The first day of the window, or null when it is empty. */

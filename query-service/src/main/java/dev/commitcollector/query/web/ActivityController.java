@@ -71,7 +71,9 @@ class ActivityController {
 			description = "Commits per period, oldest first, empty periods included, over the last `periods` periods up"
 					+ " to the newest commit's (dated today or before); `earlier` counts the commits before them, `later`"
 					+ " those dated after today (a clock set wrong), which do not move the window. Without `by` the period fits"
-					+ " the history: days up to about two months, weeks up to half a year, months beyond.")
+					+ " the history: days up to about two months, weeks up to half a year, months beyond; the history less"
+					+ " its oldest 1 % of commits, so a few dated years before the rest do not stretch it (they count in"
+					+ " `earlier`).")
 	@ApiResponse(responseCode = "200", description = "The repository's commits per period.")
 	@ApiResponse(responseCode = "400",
 			description = "A malformed provider, a missing or malformed repository, an unknown `by` or `periods` out of range.",

@@ -47,6 +47,29 @@ class ActivityApiTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void fitsThePeriodToTheHistoryLessAFewCommitsDatedYearsBeforeIt() {
+		var repository = aRepository("github", "acme/epoch");
+		for (int i = 0; i < 120; i++) {
+			repository.commit("e" + i, "ada", "ada", "Ada", "ada@example.org",
+					at("2024-03-01T12:00:00Z").plusSeconds(86_400L * (i % 20)));
+		}
+		// a commit whose clock said 1970
+		repository.commit("e-epoch", "bob", "bob", "Bob", "bob@example.org", at("1970-01-01T00:00:00Z")).store();
+
+		get("/api/v1/repository/activity", "repository=acme/epoch").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.by")
+			.isEqualTo("day")
+			.jsonPath("$.periods.length()")
+			.isEqualTo(20)
+			.jsonPath("$.periods[0].start")
+			.isEqualTo("2024-03-01")
+			.jsonPath("$.earlier")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void keepsTheWindowOnTheHistoryWhenOneCommitIsDatedFarInTheFuture() {
 		aRepository("github", "acme/future")
 			.commit("f1", "ada", "ada", "Ada", "ada@example.org", at("2024-01-10T00:00:00Z"))
