@@ -307,15 +307,15 @@ public class FetchCommits {
 			// the mailmap is read at the head this page pins: as old as this request
 			Instant headAsked = clock.instant();
 			return forge.firstPage(fetch.repository(), fetch.limit(), etag, pages.waits())
-				.flatMap(
-						first -> first
-							.notModified()
-									? Mono.just(memory.get())
-									: walking
-										.then(pages.from(first,
-												Mono.defer(() -> mailmaps.at(forge, fetch, headOf(first), headAsked,
-														pages.waits()))))
-										.map(walked -> walk.memory(first, memory, walked.progress())));
+				.flatMap(first -> first.notModified()
+						// a read that failed at this head is still due
+						? mailmaps.at(forge, fetch, memory.get().headSha(), headAsked, pages.waits())
+							.thenReturn(memory.get())
+						: walking
+							.then(pages.from(first,
+									Mono.defer(
+											() -> mailmaps.at(forge, fetch, headOf(first), headAsked, pages.waits()))))
+							.map(walked -> walk.memory(first, memory, walked.progress())));
 		});
 	}
 

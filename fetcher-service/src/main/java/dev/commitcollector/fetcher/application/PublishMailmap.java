@@ -16,8 +16,9 @@ import reactor.core.publisher.Mono;
  * more. The mailmap is optional: a forge that cannot read files reads none, and a read or
  * a publish that fails is logged, counted ({@code mailmaps.failed}) and leaves the fetch
  * to complete, with nothing published; the next fetch reads it again, at an unchanged
- * head too. The event is stamped with when the page that pinned its head was asked for,
- * not when it is published: the file is the one at that head, however late it is read.
+ * head too (a listing the forge says is unchanged included). The event is stamped with
+ * when the page that pinned its head was asked for, not when it is published: the file is
+ * the one at that head, however late it is read.
  */
 final class PublishMailmap {
 

@@ -45,6 +45,9 @@ final class FakeForge implements Forge {
 
 	private boolean readsMailmaps;
 
+	/** Whether the first page carries a validator and answers a match as unchanged. */
+	private boolean conditional;
+
 	private final AtomicInteger mailmapFailuresLeft = new AtomicInteger();
 
 	private final AtomicInteger mailmapReads = new AtomicInteger();
@@ -167,6 +170,15 @@ final class FakeForge implements Forge {
 		return this;
 	}
 
+	/**
+	 * Gives the first page a validator (its first commit's sha), and answers a request
+	 * carrying it as unchanged, as GitHub's {@code 304}.
+	 */
+	FakeForge answeringConditionally() {
+		this.conditional = true;
+		return this;
+	}
+
 	/** Fails the first {@code count} reads of the {@code .mailmap}, as a forge away. */
 	FakeForge failingMailmapReads(int count) {
 		mailmapFailuresLeft.set(count);
@@ -223,7 +235,13 @@ final class FakeForge implements Forge {
 		pageSizeHints.add(pageSize);
 		// like a forge, the fake caps the page size it is hinted at
 		int size = servedPageSize != null ? servedPageSize : Math.min(pageSize, 100);
-		return gate.then(page(1, size));
+		if (!conditional) {
+			return gate.then(page(1, size));
+		}
+		return gate.then(page(1, size)).map(first -> {
+			String head = first.commits().isEmpty() ? "empty" : first.commits().get(0).sha();
+			return head.equals(etag) ? CommitPage.notModified(etag) : first.withEtag(head);
+		});
 	}
 
 	@Override

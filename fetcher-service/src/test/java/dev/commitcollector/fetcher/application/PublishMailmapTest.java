@@ -70,4 +70,27 @@ class PublishMailmapTest {
 		assertThat(published).hasSize(1);
 	}
 
+	@Test
+	void readsTheMailmapAgainAfterAReadThatFailedWhenTheForgeSaysTheHistoryIsUnchanged() {
+		FakeForge forge = FakeForge.withCommits(50).readingMailmaps().failingMailmapReads(1).answeringConditionally();
+		List<String> published = new CopyOnWriteArrayList<>();
+		MailmapLog log = (fetch, head, mailmap, headAsked) -> Mono.fromRunnable(() -> published.add(head));
+		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), new RecordingCommitLog(), log, fetches,
+				new InMemoryHistory(), clock, new FetchSettings(1), Unsent.COMMANDS, FetchMeters.NONE,
+				FetchTraces.NONE);
+
+		for (int i = 0; i < 3; i++) {
+			Fetch fetch = Fetch.start(forge.provider(), RepositoryPath.parse("acme/widgets"), 50, FetchMode.INCREMENTAL,
+					clock.instant());
+			fetches.add(fetch);
+			Fetch done = useCase.run(forge, fetch).block(Duration.ofSeconds(10));
+			assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(FetchStatus.COMPLETED);
+		}
+
+		// the first read failed; the second fetch's listing was unchanged (a 304), and it
+		// read the mailmap that was still due; the third had nothing to read
+		assertThat(forge.mailmapReads()).isEqualTo(2);
+		assertThat(published).hasSize(1);
+	}
+
 }
