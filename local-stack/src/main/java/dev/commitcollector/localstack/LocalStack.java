@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,15 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+	/** Each built-in provider: the variable that moves its API, and where it is else. */
+	private static final Map<String, String[]> BUILT_IN_FORGES = Map.of("github",
+			new String[] { "GITHUB_API_URL", "https://api.github.com" }, "gitlab",
+			new String[] { "GITLAB_API_URL", "https://gitlab.com/api/v4" }, "bitbucket",
+			new String[] { "BITBUCKET_API_URL", "https://api.bitbucket.org" }, "codeberg",
+			new String[] { "CODEBERG_API_URL", "https://codeberg.org/api/v1" });
+
+	private static final Pattern ADDED_FORGE = Pattern.compile("FORGES_PROVIDERS_([A-Z0-9]+)_APIURL");
 
 	public static final String TOPIC = "commits.discovered";
 
@@ -339,11 +351,32 @@ public final class LocalStack implements AutoCloseable {
 				  kafka    {}
 				  postgres {}
 				  data     {}
-				  GitHub API: {}
+				  forges   {}
 				Ctrl-C stops everything.""", stack.fetcher.url(), stack.query.url(), stack.store.url(),
 				stack.kafka.bootstrapServers(), stack.postgres.jdbcUrl(), data.directory(),
-				System.getenv().getOrDefault("GITHUB_API_URL", "https://api.github.com"));
+				String.join("\n           ", forges(System.getenv())));
 		new CountDownLatch(1).await();
+	}
+
+	/**
+	 * The providers the fetcher has as {@code env} configures them, one line each: the
+	 * four built in (at their API's address, changed by its variable) and those added
+	 * with {@code FORGES_PROVIDERS_<NAME>_APIURL}. Settings given another way (a
+	 * configuration file, {@code SPRING_APPLICATION_JSON}) show in the fetcher's log.
+	 */
+	static List<String> forges(Map<String, String> env) {
+		Map<String, String> forges = new TreeMap<>();
+		BUILT_IN_FORGES.forEach((name, api) -> forges.put(name, env.getOrDefault(api[0], api[1])));
+		env.forEach((variable, value) -> {
+			var added = ADDED_FORGE.matcher(variable);
+			if (added.matches()) {
+				forges.put(added.group(1).toLowerCase(Locale.ROOT), value);
+			}
+		});
+		return forges.entrySet()
+			.stream()
+			.map(forge -> String.format("%-10s %s", forge.getKey(), forge.getValue()))
+			.toList();
 	}
 
 	/**
