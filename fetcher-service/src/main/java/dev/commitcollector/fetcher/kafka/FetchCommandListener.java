@@ -146,6 +146,14 @@ class FetchCommandListener implements ConsumerAwareRebalanceListener, Disposable
 			inFlight.started = commands.taken(inFlight);
 			if (commands.full()) {
 				container().pausePartition(inFlight.partition);
+				if (commands.backlogged()) {
+					InFlight oldest = commands.oldest();
+					log.warn(
+							"partition {} takes no more commands until fetch {} ends: the {} commands after it that "
+									+ "ended stay uncommitted until it does",
+							inFlight.partition, oldest.fetch == null ? "(a letter)" : oldest.fetchId(),
+							perPartition * PartitionCommands.BACKLOG);
+				}
 			}
 			return true;
 		}

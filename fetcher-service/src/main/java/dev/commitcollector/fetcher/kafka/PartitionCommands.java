@@ -1,9 +1,10 @@
 package dev.commitcollector.fetcher.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -36,8 +37,12 @@ final class PartitionCommands<C extends PartitionCommands.Command> {
 
 	}
 
-	/** How many commands per unfinished one may be held uncommitted. */
-	static final int BACKLOG = 64;
+	/**
+	 * How many commands per unfinished one may be held uncommitted: about 200 bytes each
+	 * here, and a command the next owner takes up again, at one database statement each,
+	 * should the partition move before the one that holds them up ends.
+	 */
+	static final int BACKLOG = 1_000;
 
 	private final int capacity;
 
@@ -48,6 +53,9 @@ final class PartitionCommands<C extends PartitionCommands.Command> {
 	private final NavigableMap<Long, Entry<C>> taken = new TreeMap<>();
 
 	private int unfinished;
+
+	/** Unfinished commands per repository (key). */
+	private final Map<String, Integer> unfinishedOf = new HashMap<>();
 
 	private boolean open = true;
 
@@ -64,10 +72,13 @@ final class PartitionCommands<C extends PartitionCommands.Command> {
 	 */
 	boolean taken(C command) {
 		Entry<C> entry = new Entry<>(command);
-		boolean runs = !running(command.key());
+		boolean runs = command.key() == null || !unfinishedOf.containsKey(command.key());
 		entry.started = runs;
 		taken.put(command.offset(), entry);
 		unfinished++;
+		if (command.key() != null) {
+			unfinishedOf.merge(command.key(), 1, Integer::sum);
+		}
 		return runs;
 	}
 
@@ -83,13 +94,18 @@ final class PartitionCommands<C extends PartitionCommands.Command> {
 		entry.ended = true;
 		unfinished--;
 		List<C> start = new ArrayList<>(1);
-		for (Entry<C> later : taken.tailMap(command.offset(), false).values()) {
-			if (!later.ended && Objects.equals(later.command.key(), command.key())) {
-				if (!later.started) {
-					later.started = true;
-					start.add(later.command);
+		if (command.key() != null && unfinishedOf.merge(command.key(), -1, Integer::sum) == 0) {
+			unfinishedOf.remove(command.key());
+		}
+		else if (command.key() != null) {
+			for (Entry<C> later : taken.tailMap(command.offset(), false).values()) {
+				if (!later.ended && command.key().equals(later.command.key())) {
+					if (!later.started) {
+						later.started = true;
+						start.add(later.command);
+					}
+					break;
 				}
-				break;
 			}
 		}
 		C acknowledge = null;
@@ -101,7 +117,20 @@ final class PartitionCommands<C extends PartitionCommands.Command> {
 
 	/** Whether the partition takes no more commands until one ends. */
 	boolean full() {
-		return unfinished >= capacity || taken.size() >= capacity * BACKLOG;
+		return unfinished >= capacity || backlogged();
+	}
+
+	/**
+	 * Whether the partition holds as many commands as it may leave uncommitted, most of
+	 * them ended behind the first, which still runs.
+	 */
+	boolean backlogged() {
+		return taken.size() >= capacity * BACKLOG;
+	}
+
+	/** The first command taken and not ended: the one every later offset waits for. */
+	C oldest() {
+		return taken.isEmpty() ? null : taken.firstEntry().getValue().command;
 	}
 
 	/** Whether the command at {@code offset} is taken and not yet acknowledged here. */

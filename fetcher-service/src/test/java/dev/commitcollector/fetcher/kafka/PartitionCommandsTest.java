@@ -124,6 +124,8 @@ class PartitionCommandsTest {
 
 		assertThat(offset).as("held: the running command and the backlog behind it")
 			.isEqualTo(2 * PartitionCommands.BACKLOG);
+		assertThat(one.backlogged()).isTrue();
+		assertThat(one.oldest().key()).isEqualTo("github:acme/slow");
 	}
 
 	@Test
