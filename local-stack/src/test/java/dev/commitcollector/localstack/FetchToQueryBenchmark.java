@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a full collection is printed after the 1,000 commits and after the whole history.</li>
  * </ol>
  * Each case has {@code -Dwarmups} (3) warm-up runs (the whole history one) and
- * {@code -Druns} (5) measured runs; medians and spread. The services are fresh JVMs: with
- * one warm-up run, the first measured runs still paid for the JIT's compiling. The
+ * {@code -Druns} (5) measured runs; medians and spread; {@code -Dcases} picks some of the
+ * cases ({@code latency,n1000,n10000,git}, all by default). The services are fresh JVMs:
+ * with one warm-up run, the first measured runs still paid for the JIT's compiling. The
  * benchmark reads the repository's stored count from the query API's light
  * {@code GET /api/v1/repository} every 10 ms; it never spins.
  *
@@ -58,6 +59,8 @@ public final class FetchToQueryBenchmark {
 	public static void main(String[] args) throws Exception {
 		int runs = Integer.getInteger("runs", 5);
 		int warmups = Integer.getInteger("warmups", 3);
+		// -Dcases=latency,n1000,n10000,git (the default: all of them)
+		List<String> cases = List.of(System.getProperty("cases", "latency,n1000,n10000,git").split(","));
 		RealHistory.Read history = args.length > 0 ? RealHistory.of(Path.of(args[0])) : null;
 		try (StubGitHub github = new StubGitHub()) {
 			for (int run = 0; run < warmups + runs; run++) {
@@ -73,24 +76,31 @@ public final class FetchToQueryBenchmark {
 				double pages = 10;
 				long limit = Math.round(1.05 * pages * LATENCY.toMillis() + 150);
 				List<Long> stubAlone = new ArrayList<>();
-				report("1,000 commits, forge answers after 100 ms (10 pages)", limit, measure(runs, warmups, run -> {
-					long stub = serialRead(github, "bench/latency-" + run);
-					if (run >= warmups) {
-						stubAlone.add(stub);
-					}
-					return postToQueryable(stack, "bench/latency-" + run, 1000);
-				}), "ms");
-				System.out.printf(
-						"  the stub alone, read serially just before each run: median %,d ms (%,d..%,d); "
-								+ "the limit with it as the forge's time: 1.05 x %,d + 150 = %,d ms%n",
-						median(stubAlone), Collections.min(stubAlone), Collections.max(stubAlone), median(stubAlone),
-						Math.round(1.05 * median(stubAlone) + 150));
-				report("1,000 commits, no added latency", 0,
-						measure(runs, warmups, run -> postToQueryable(stack, "bench/n1000-" + run, 1000)), "ms");
-				System.out.printf("  fetcher heap used after a full GC: %d MB%n", heapAfterGcMb(stack.fetcher()));
-				report("10,000 commits, no added latency", 0,
-						measure(runs, warmups, run -> postToQueryable(stack, "bench/n10000-" + run, 10_000)), "ms");
-				if (history != null) {
+				if (cases.contains("latency")) {
+					report("1,000 commits, forge answers after 100 ms (10 pages)", limit,
+							measure(runs, warmups, run -> {
+								long stub = serialRead(github, "bench/latency-" + run);
+								if (run >= warmups) {
+									stubAlone.add(stub);
+								}
+								return postToQueryable(stack, "bench/latency-" + run, 1000);
+							}), "ms");
+					System.out.printf(
+							"  the stub alone, read serially just before each run: median %,d ms (%,d..%,d); "
+									+ "the limit with it as the forge's time: 1.05 x %,d + 150 = %,d ms%n",
+							median(stubAlone), Collections.min(stubAlone), Collections.max(stubAlone),
+							median(stubAlone), Math.round(1.05 * median(stubAlone) + 150));
+				}
+				if (cases.contains("n1000")) {
+					report("1,000 commits, no added latency", 0,
+							measure(runs, warmups, run -> postToQueryable(stack, "bench/n1000-" + run, 1000)), "ms");
+					System.out.printf("  fetcher heap used after a full GC: %d MB%n", heapAfterGcMb(stack.fetcher()));
+				}
+				if (cases.contains("n10000")) {
+					report("10,000 commits, no added latency", 0,
+							measure(runs, warmups, run -> postToQueryable(stack, "bench/n10000-" + run, 10_000)), "ms");
+				}
+				if (history != null && cases.contains("git")) {
 					List<Long> serial = new ArrayList<>();
 					List<Long> ratios = new ArrayList<>();
 					List<Long> took = measure(runs, 1, run -> {
