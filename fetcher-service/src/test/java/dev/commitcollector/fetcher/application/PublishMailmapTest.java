@@ -50,19 +50,8 @@ class PublishMailmapTest {
 	@Test
 	void readsTheMailmapAgainAtAnUnchangedHeadAfterAReadThatFailedAndNotOnceItIsPublished() {
 		FakeForge forge = FakeForge.withCommits(50).readingMailmaps().failingMailmapReads(1);
-		List<String> published = new CopyOnWriteArrayList<>();
-		MailmapLog log = (fetch, head, mailmap, headAsked) -> Mono.fromRunnable(() -> published.add(head));
-		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), new RecordingCommitLog(), log, fetches,
-				new InMemoryHistory(), clock, new FetchSettings(1), Unsent.COMMANDS, FetchMeters.NONE,
-				FetchTraces.NONE);
 
-		for (int i = 0; i < 3; i++) {
-			Fetch fetch = Fetch.start(forge.provider(), RepositoryPath.parse("acme/widgets"), 50, FetchMode.INCREMENTAL,
-					clock.instant());
-			fetches.add(fetch);
-			Fetch done = useCase.run(forge, fetch).block(Duration.ofSeconds(10));
-			assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(FetchStatus.COMPLETED);
-		}
+		List<String> published = fetchedThreeTimes(forge);
 
 		// the first read failed, the second published at the same head, the third had
 		// nothing to read
@@ -73,12 +62,25 @@ class PublishMailmapTest {
 	@Test
 	void readsTheMailmapAgainAfterAReadThatFailedWhenTheForgeSaysTheHistoryIsUnchanged() {
 		FakeForge forge = FakeForge.withCommits(50).readingMailmaps().failingMailmapReads(1).answeringConditionally();
+
+		List<String> published = fetchedThreeTimes(forge);
+
+		// the first read failed; the second fetch's listing was unchanged (a 304), and it
+		// read the mailmap that was still due; the third had nothing to read
+		assertThat(forge.mailmapReads()).isEqualTo(2);
+		assertThat(published).hasSize(1);
+	}
+
+	/**
+	 * Three incremental fetches of the forge's repository, each COMPLETED: the heads
+	 * published.
+	 */
+	private List<String> fetchedThreeTimes(FakeForge forge) {
 		List<String> published = new CopyOnWriteArrayList<>();
 		MailmapLog log = (fetch, head, mailmap, headAsked) -> Mono.fromRunnable(() -> published.add(head));
 		FetchCommits useCase = new FetchCommits(new Forges(List.of(forge)), new RecordingCommitLog(), log, fetches,
 				new InMemoryHistory(), clock, new FetchSettings(1), Unsent.COMMANDS, FetchMeters.NONE,
 				FetchTraces.NONE);
-
 		for (int i = 0; i < 3; i++) {
 			Fetch fetch = Fetch.start(forge.provider(), RepositoryPath.parse("acme/widgets"), 50, FetchMode.INCREMENTAL,
 					clock.instant());
@@ -86,11 +88,7 @@ class PublishMailmapTest {
 			Fetch done = useCase.run(forge, fetch).block(Duration.ofSeconds(10));
 			assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(FetchStatus.COMPLETED);
 		}
-
-		// the first read failed; the second fetch's listing was unchanged (a 304), and it
-		// read the mailmap that was still due; the third had nothing to read
-		assertThat(forge.mailmapReads()).isEqualTo(2);
-		assertThat(published).hasSize(1);
+		return published;
 	}
 
 }
