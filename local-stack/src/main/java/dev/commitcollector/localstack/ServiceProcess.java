@@ -2,10 +2,12 @@ package dev.commitcollector.localstack;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,6 +56,12 @@ public final class ServiceProcess {
 	private long logStart;
 
 	/**
+	 * Where in the log this process's first start began: the log is appended to by every
+	 * stack, and by each run of a test again, so what one stack said begins here.
+	 */
+	private long firstLogStart = -1;
+
+	/**
 	 * Whether the process was told to stop (or killed on purpose), so its exit is
 	 * expected.
 	 */
@@ -83,6 +91,26 @@ public final class ServiceProcess {
 		return log;
 	}
 
+	/**
+	 * The lines this process has logged since it was first started, across its restarts;
+	 * none before that, from an earlier stack or an earlier run of the same test.
+	 */
+	public List<String> logLines() throws IOException {
+		long from;
+		synchronized (this) {
+			from = firstLogStart;
+		}
+		if (from < 0 || !Files.exists(log)) {
+			return List.of();
+		}
+		try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+			byte[] bytes = new byte[(int) Math.max(0, file.length() - from)];
+			file.seek(from);
+			file.readFully(bytes);
+			return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+		}
+	}
+
 	public synchronized void start() throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
@@ -100,6 +128,9 @@ public final class ServiceProcess {
 		builder.environment().putAll(environment);
 		stopping = false;
 		logStart = Files.size(log.toFile().exists() ? log : Files.createFile(log));
+		if (firstLogStart < 0) {
+			firstLogStart = logStart;
+		}
 		process = builder.start();
 		process.onExit().thenAccept(exited -> {
 			if (!stopping) {

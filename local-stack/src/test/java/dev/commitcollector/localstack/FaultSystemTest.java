@@ -230,7 +230,7 @@ class FaultSystemTest {
 		stack.postgres().startAgain();
 		client.awaitStored();
 
-		assertThat(LogLines.errors(stack.store().log()))
+		assertThat(LogLines.errors(stack.store()))
 			.as("the store says each failed write once, at WARN, with no ERROR beside it")
 			.isEmpty();
 		Tally tally = store.assertExactly(history, github::authorKey);

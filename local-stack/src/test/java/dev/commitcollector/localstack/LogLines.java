@@ -19,10 +19,11 @@ final class LogLines {
 	}
 
 	/**
-	 * Each line logged at ERROR, with the few lines after it (its stack trace's start).
+	 * Each line a service logged at ERROR since it was first started, with the few lines
+	 * after it (its stack trace's start).
 	 */
-	static List<String> errors(Path log) throws IOException {
-		List<String> lines = Files.readAllLines(log);
+	static List<String> errors(ServiceProcess service) throws IOException {
+		List<String> lines = service.logLines();
 		List<String> errors = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			if (lines.get(i).contains(" ERROR ")) {

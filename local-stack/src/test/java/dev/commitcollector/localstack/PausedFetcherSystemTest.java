@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -121,18 +120,11 @@ class PausedFetcherSystemTest {
 	}
 
 	private static boolean logSays(ServiceProcess fetcher, String text) throws Exception {
-		if (!Files.exists(fetcher.log())) {
-			return false;
-		}
-		try (var lines = Files.lines(fetcher.log())) {
-			return lines.anyMatch(line -> line.contains(text));
-		}
+		return fetcher.logLines().stream().anyMatch(line -> line.contains(text));
 	}
 
 	private static List<String> linesOf(ServiceProcess fetcher, String text) throws Exception {
-		try (var lines = Files.lines(fetcher.log())) {
-			return lines.filter(line -> line.contains(text)).toList();
-		}
+		return fetcher.logLines().stream().filter(line -> line.contains(text)).toList();
 	}
 
 	private static JsonNode fetch(ServiceProcess fetcher, String id) throws Exception {

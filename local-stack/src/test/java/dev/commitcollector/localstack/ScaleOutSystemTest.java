@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,12 +185,8 @@ class ScaleOutSystemTest {
 	/** Whether a store instance logged a batch it stored with {@code traceId}. */
 	private static boolean storeLogsMention(String traceId) throws Exception {
 		for (ServiceProcess store : List.of(stack.store(), secondStore)) {
-			if (Files.exists(store.log())) {
-				try (var lines = Files.lines(store.log())) {
-					if (lines.anyMatch(line -> line.contains("stored ") && line.contains(traceId))) {
-						return true;
-					}
-				}
+			if (store.logLines().stream().anyMatch(line -> line.contains("stored ") && line.contains(traceId))) {
+				return true;
 			}
 		}
 		return false;
@@ -201,12 +196,11 @@ class ScaleOutSystemTest {
 	 * How often the surviving fetcher has logged running a fetch again that another ran.
 	 */
 	private static long resumed() throws Exception {
-		if (!Files.exists(stack.fetcher().log())) {
-			return 0;
-		}
-		try (var lines = Files.lines(stack.fetcher().log())) {
-			return lines.filter(line -> line.contains("the instance that ran it stopped before it ended")).count();
-		}
+		return stack.fetcher()
+			.logLines()
+			.stream()
+			.filter(line -> line.contains("the instance that ran it stopped before it ended"))
+			.count();
 	}
 
 	private static String request(ServiceProcess fetcher, String repository) throws Exception {
