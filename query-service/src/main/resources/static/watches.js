@@ -18,21 +18,46 @@ function lastFetchText(watch) {
     : last;
 }
 
-async function loadWatches() {
+// the fetcher lists its watches a page at a time (up to 1,000 each): the first page replaces the
+// table, "Show more watches" appends the next one
+let watchesNext = null;
+
+async function loadWatches(after) {
   const body = document.querySelector('#watches tbody');
-  const { response, json } = await callFetcher('GET', '/api/v1/watches');
+  const { response, json } = await callFetcher('GET', '/api/v1/watches'
+    + (after ? '?after=' + encodeURIComponent(after) : ''));
   if (!response.ok) {
     throw new Error(json.detail || ('HTTP ' + response.status));
   }
-  body.replaceChildren(...json.watches.map(watch => el('tr', { 'data-watch': watch.id },
+  const rows = json.watches.map(watch => el('tr', { 'data-watch': watch.id },
     el('td', {}, watch.provider),
     el('td', {}, el('a', { href: repositoryHref(watch.provider, watch.repository) }, watch.repository)),
     el('td', {}, INTERVALS[watch.interval] || watch.interval),
     el('td', {}, el('time', { datetime: watch.nextRunAt }, formatDate(watch.nextRunAt))),
     el('td', {}, lastFetchText(watch)),
-    el('td', {}, removeButton(watch)))));
-  document.getElementById('watches-empty').hidden = json.watches.length > 0;
-  document.getElementById('watches').hidden = json.watches.length === 0;
+    el('td', {}, removeButton(watch))));
+  if (after) {
+    body.append(...rows);
+  } else {
+    body.replaceChildren(...rows);
+  }
+  watchesNext = json.next;
+  document.getElementById('watches-more').hidden = !watchesNext;
+  const listed = body.children.length;
+  document.getElementById('watches-empty').hidden = listed > 0;
+  document.getElementById('watches').hidden = listed === 0;
+}
+
+async function moreWatches(event) {
+  const button = event.target;
+  button.disabled = true;
+  try {
+    await loadWatches(watchesNext);
+  } catch (error) {
+    sayWatch(error instanceof KeyNeeded ? error.message : 'More watches could not be read: ' + error.message, 'error');
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function removeButton(watch) {
@@ -81,6 +106,7 @@ async function addWatch(event) {
 /** Called by the home page once it knows where the fetcher is. */
 async function initWatches() {
   document.getElementById('watch-form').addEventListener('submit', addWatch);
+  document.getElementById('watches-more').addEventListener('click', moreWatches);
   try {
     await loadWatches();
   } catch (error) {
