@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.commitcollector.fetcher.domain.Fetch;
+import dev.commitcollector.fetcher.domain.Watch;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -67,10 +68,26 @@ class ObservedFetchTraces implements FetchTraces {
 				.lowCardinalityKeyValue("provider", fetch.provider())
 				.highCardinalityKeyValue("fetch.id", fetch.id().toString())
 				.start();
-			return run.doOnError(observation::error)
-				.doFinally(signal -> observation.stop())
-				.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+			return observed(observation, run);
 		});
+	}
+
+	@Override
+	public <T> Mono<T> turn(Watch watch, Mono<T> turn) {
+		return Mono.defer(() -> {
+			Observation observation = Observation.createNotStarted("watch.turn", observations)
+				.contextualName("watch " + watch.target())
+				.lowCardinalityKeyValue("provider", watch.provider())
+				.highCardinalityKeyValue("watch.id", watch.id().toString())
+				.start();
+			return observed(observation, turn);
+		});
+	}
+
+	private static <T> Mono<T> observed(Observation observation, Mono<T> work) {
+		return work.doOnError(observation::error)
+			.doFinally(signal -> observation.stop())
+			.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation));
 	}
 
 	private static String traceparent(TraceContext context) {

@@ -24,11 +24,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs due watches: every tick, on a thread of its own, it claims each due watch (at most
- * one instance gets a turn, see {@link Watches#claim}) and requests an incremental fetch
- * of its repository through the command path ({@link FetchCommits#start}), unless the
- * repository has a fetch that still waits or runs: then the watch skips that turn. A turn
- * that fails is logged and taken again once its lease runs out ({@link #TURN_LEASE});
- * nothing stops the ticks but the application stopping.
+ * one instance gets a turn, see {@link Watches#claim}) and, in a trace of the turn's own
+ * ({@link FetchTraces#turn}), requests an incremental fetch of its repository through the
+ * command path ({@link FetchCommits#start}), unless the repository has a fetch that still
+ * waits or runs: then the watch skips that turn. A turn that fails is logged and taken
+ * again once its lease runs out ({@link #TURN_LEASE}); nothing stops the ticks but the
+ * application stopping.
  */
 @Component
 public class WatchScheduler implements SmartLifecycle {
@@ -55,6 +56,8 @@ public class WatchScheduler implements SmartLifecycle {
 
 	private final FetchCommits fetchCommits;
 
+	private final FetchTraces traces;
+
 	private final Clock clock;
 
 	private final Duration tick;
@@ -69,15 +72,18 @@ public class WatchScheduler implements SmartLifecycle {
 	private ScheduledExecutorService ticks;
 
 	@Autowired
-	WatchScheduler(Watches watches, Fetches fetches, FetchCommits fetchCommits, Clock clock, WatchSettings settings) {
-		this(watches, fetches, fetchCommits, clock, settings.tick(), () -> ThreadLocalRandom.current().nextDouble());
+	WatchScheduler(Watches watches, Fetches fetches, FetchCommits fetchCommits, FetchTraces traces, Clock clock,
+			WatchSettings settings) {
+		this(watches, fetches, fetchCommits, traces, clock, settings.tick(),
+				() -> ThreadLocalRandom.current().nextDouble());
 	}
 
-	WatchScheduler(Watches watches, Fetches fetches, FetchCommits fetchCommits, Clock clock, Duration tick,
-			DoubleSupplier jitter) {
+	WatchScheduler(Watches watches, Fetches fetches, FetchCommits fetchCommits, FetchTraces traces, Clock clock,
+			Duration tick, DoubleSupplier jitter) {
 		this.watches = watches;
 		this.fetches = fetches;
 		this.fetchCommits = fetchCommits;
+		this.traces = traces;
 		this.clock = clock;
 		this.tick = tick;
 		this.jitter = jitter;
@@ -107,7 +113,8 @@ public class WatchScheduler implements SmartLifecycle {
 			Instant lease = now.plus(TURN_LEASE).truncatedTo(ChronoUnit.MILLIS);
 			double fraction = jitter.getAsDouble();
 			return watches.claim(due, now, lease)
-				.flatMap(claimed -> claimed.map(watch -> run(watch, now, lease, fraction)).orElse(Mono.empty()));
+				.flatMap(claimed -> claimed.map(watch -> traces.turn(watch, run(watch, now, lease, fraction)))
+					.orElse(Mono.empty()));
 		});
 	}
 

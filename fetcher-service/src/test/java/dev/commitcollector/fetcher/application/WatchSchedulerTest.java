@@ -125,7 +125,8 @@ class WatchSchedulerTest {
 				(fetch, commits) -> Mono.empty(), racingFetches, new InMemoryHistory(), clock,
 				new FetchSettings(4, 1000), commands);
 		Watch watch = watched("slow", "acme/widgets");
-		scheduler = new WatchScheduler(watches, racingFetches, racingCommits, clock, Duration.ofHours(1), () -> 0.5);
+		scheduler = new WatchScheduler(watches, racingFetches, racingCommits, FetchTraces.NONE, clock,
+				Duration.ofHours(1), () -> 0.5);
 
 		tick();
 
@@ -298,7 +299,7 @@ class WatchSchedulerTest {
 	}
 
 	private WatchScheduler scheduler(Duration tick) {
-		return new WatchScheduler(watches, fetches, fetchCommits, clock, tick, () -> 0.5);
+		return new WatchScheduler(watches, fetches, fetchCommits, FetchTraces.NONE, clock, tick, () -> 0.5);
 	}
 
 	/** A watch of 50 commits every ten minutes, due now. */

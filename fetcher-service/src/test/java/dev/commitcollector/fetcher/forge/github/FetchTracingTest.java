@@ -31,6 +31,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A fetch's trace: the request's W3C trace context is the fetch's ({@code traceId} in its
@@ -39,7 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * about the fetch name the trace and the fetch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "fetcher.topic.name=" + FetchTracingTest.TOPIC)
+		properties = { "fetcher.topic.name=" + FetchTracingTest.TOPIC, "fetcher.watches.tick=200ms" })
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 class FetchTracingTest {
@@ -109,6 +111,41 @@ class FetchTracingTest {
 		assertThat(output.getOut().lines().filter(line -> line.contains("fetch " + fetchId + " started")))
 			.singleElement()
 			.satisfies(line -> assertThat(line).contains(traceId).contains(fetchId + "] "));
+	}
+
+	@Test
+	void givesAWatchsTurnATraceOfItsOwnThatItsLogLineAndTheFetchItStartedShare(CapturedOutput output) {
+		String watchId = json(http.post()
+			.uri("/api/v1/watches")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"repository\":\"acme/widgets\",\"limit\":30,\"interval\":\"PT1H\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.returnResult()
+			.getResponseBody()).get("id").asString();
+		String fetchId = await().atMost(Duration.ofSeconds(60))
+			.until(() -> body("/api/v1/watches/" + watchId).path("lastFetch").path("id").asString(null),
+					id -> id != null);
+		// ended before the next test asks for the same repository, which would join it
+		JsonNode fetch = await().atMost(Duration.ofSeconds(60))
+			.until(() -> body("/api/v1/fetches/" + fetchId),
+					ended -> ended.get("status").asString().equals("COMPLETED"));
+		http.delete().uri("/api/v1/watches/" + watchId).exchange().expectStatus().isNoContent();
+
+		String traceId = fetch.get("traceId").asString();
+		assertThat(traceId).hasSize(32);
+		assertThat(output.getOut().lines().filter(line -> line.contains("started fetch " + fetchId))).singleElement()
+			.satisfies(line -> assertThat(line).contains("watch " + watchId).contains(traceId));
+	}
+
+	private JsonNode body(String uri) {
+		return json(http.get().uri(uri).exchange().expectBody().returnResult().getResponseBody());
+	}
+
+	private static JsonNode json(byte[] body) {
+		return JsonMapper.builder().build().readTree(body);
 	}
 
 	private static String header(ConsumerRecord<String, String> record, String name) {
