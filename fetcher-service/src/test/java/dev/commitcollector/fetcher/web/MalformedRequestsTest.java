@@ -21,7 +21,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 		properties = "fetcher.topic.name=commits.discovered.malformed-test")
 class MalformedRequestsTest {
 
+	/**
+	 * Open until the JVM ends: the cached Spring context names it, and a failed test run
+	 * once more (Surefire's rerun) runs against it again.
+	 */
 	private static final MockWebServer forge = new MockWebServer();
 
 	private static final String FETCHES = "/api/v1/fetches";
@@ -84,11 +87,6 @@ class MalformedRequestsTest {
 		for (String provider : List.of("github", "gitlab", "bitbucket", "codeberg")) {
 			registry.add("forges.providers." + provider + ".api-url", () -> url);
 		}
-	}
-
-	@AfterAll
-	static void stop() {
-		forge.close();
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import java.util.Arrays;
 
 import dev.commitcollector.fetcher.FetcherInfrastructure;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +29,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class FetcherMetricsTest {
 
+	/**
+	 * Open until the JVM ends: the cached Spring context names it, and a failed test run
+	 * once more (Surefire's rerun) runs against it again.
+	 */
 	private static final MockWebServer github = new MockWebServer();
 
 	private static final GitHubStub stub = GitHubStub.serving(github, "", "acme", "widgets")
@@ -47,11 +50,6 @@ class FetcherMetricsTest {
 		FetcherInfrastructure.register(registry);
 		github.start();
 		registry.add("forges.providers.github.api-url", () -> github.url("/").toString().replaceAll("/$", ""));
-	}
-
-	@AfterAll
-	static void stop() {
-		github.close();
 	}
 
 	@Test

@@ -52,6 +52,10 @@ class FinalWriteOutageTest {
 	 */
 	private static final int REFUSED = 8;
 
+	/**
+	 * Open until the JVM ends: the cached Spring context names it, and a failed test run
+	 * once more (Surefire's rerun) runs against it again.
+	 */
 	private static final MockWebServer github = new MockWebServer();
 
 	private static final GitHubStub stub = GitHubStub.serving(github, "", "acme", "outage")
@@ -105,7 +109,6 @@ class FinalWriteOutageTest {
 
 	@AfterAll
 	static void stop() throws SQLException {
-		github.close();
 		dropRefusals();
 	}
 

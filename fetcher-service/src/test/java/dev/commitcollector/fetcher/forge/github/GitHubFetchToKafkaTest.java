@@ -25,7 +25,6 @@ import mockwebserver3.MockWebServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +50,10 @@ class GitHubFetchToKafkaTest {
 
 	static final String MAILMAPS = "mailmaps.discovered.fetcher-test";
 
+	/**
+	 * Open until the JVM ends: the cached Spring context names it, and a failed test run
+	 * once more (Surefire's rerun) runs against it again.
+	 */
 	private static final MockWebServer github = new MockWebServer();
 
 	private static final GitHubStub stub = GitHubStub.serving(github, "", "acme", "widgets")
@@ -76,11 +79,6 @@ class GitHubFetchToKafkaTest {
 		// the stub speaks plain http on loopback: the token may go there only because
 		// this says so
 		registry.add("forges.providers.github.allow-insecure-http", () -> "true");
-	}
-
-	@AfterAll
-	static void stop() {
-		github.close();
 	}
 
 	@Test
