@@ -26,6 +26,12 @@ final class GitFailures {
 	/** HTTP 403 ({@code JGitText.serviceNotPermitted}). */
 	static final String NOT_PERMITTED = "not permitted";
 
+	/**
+	 * {@code git daemon} answering for a repository it does not serve: missing and not
+	 * exported look alike ({@code daemon.c}).
+	 */
+	static final String NOT_EXPORTED = "access denied or repository not exported";
+
 	/** A redirect refused ({@code JGitText.redirectsOff}). */
 	static final String REDIRECT_REFUSED = "http.followRedirects is false";
 
@@ -51,6 +57,10 @@ final class GitFailures {
 		if (error instanceof NoRemoteRepositoryException) {
 			return new ForgeFailure.RepositoryNotFound(forge + " has no repository " + repository + " (" + message
 					+ "); check the name, and the provider's api-url");
+		}
+		if (error instanceof TransportException && message.contains(NOT_EXPORTED)) {
+			return new ForgeFailure.RepositoryNotFound(forge + " serves no repository " + repository + " (" + message
+					+ "); check the name, that its git daemon exports it, and the provider's api-url");
 		}
 		if (error instanceof TransportException && message.contains(CREDENTIALS_REQUIRED)) {
 			// hosts ask for credentials rather than say a repository is missing: private

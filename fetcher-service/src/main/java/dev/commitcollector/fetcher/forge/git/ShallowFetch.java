@@ -53,6 +53,12 @@ final class ShallowFetch {
 	/** {@code JGitText.filterRequiresCapability}. */
 	private static final String FILTER_REFUSED = "filter requires server to advertise that capability";
 
+	/**
+	 * JGit's upload-pack refusing a shallow fetch
+	 * ({@code JGitText.noCommitsSelectedForShallow}).
+	 */
+	private static final String NO_SHALLOW_COMMITS = "No commits selected for shallow request";
+
 	static final int MAX_REMEMBERED = 10_000;
 
 	/** How many branches a refusal names, and how much of each name. */
@@ -118,14 +124,49 @@ final class ShallowFetch {
 	private Optional<Ref> fetchHead(Repository local, RepositoryPath repository, int depth, Path directory)
 			throws IOException {
 		URIish uri = remote.of(repository);
+		Optional<Ref> head;
 		try (Transport transport = Transport.open(local, uri)) {
 			remote.configure(transport);
-			Optional<Ref> head = advertisedHead(transport, uri);
-			if (head.isPresent()) {
-				fetchRef(transport, repository, head.get(), depth, directory);
+			head = advertisedHead(transport, uri);
+			if (head.isEmpty()) {
+				return head;
 			}
+			try {
+				fetchRef(transport, repository, head.get(), depth, directory);
+				return head;
+			}
+			catch (TransportException ex) {
+				if (!isShallowRefusal(uri, ex)) {
+					throw ex;
+				}
+				log.warn("{} would not fetch {} {} commits deep ({}): JGit's own upload-pack (file://, and JGit-based"
+						+ " servers) refuses a shallow fetch whose head is committed after 2038-01-19; fetching its"
+						+ " whole history instead", remote, repository, depth, ex.getMessage());
+			}
+		}
+		try (Transport whole = Transport.open(local, uri)) {
+			remote.configure(whole);
+			fetchRef(whole, repository, head.get(), null, directory);
 			return head;
 		}
+	}
+
+	/**
+	 * Whether a shallow fetch failed the way JGit's upload-pack fails one it computes
+	 * wrongly: over {@code file://}, where JGit serves the fetch in this process, the
+	 * refs were just listed and only the pack failed (its server side says nothing more
+	 * than a closed pipe); from a JGit-based server, by its message.
+	 */
+	private static boolean isShallowRefusal(URIish uri, TransportException error) {
+		if ("file".equalsIgnoreCase(uri.getScheme())) {
+			return true;
+		}
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (String.valueOf(cause.getMessage()).contains(NO_SHALLOW_COMMITS)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import dev.commitcollector.fetcher.domain.ForgeFailure;
 import dev.commitcollector.fetcher.domain.ForgeType;
 import dev.commitcollector.fetcher.domain.RepositoryPath;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+import org.eclipse.jgit.errors.RemoteRepositoryException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.transport.URIish;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,18 @@ class GitFailuresTest {
 			.hasMessageContaining("https://git.example.org/acme/widgets.git")
 			.hasMessageContaining("check the name, and the provider's api-url")
 			.hasMessageNotContaining("token");
+	}
+
+	/** As JGit raises what {@code git daemon} says of a path it does not serve. */
+	@Test
+	void reportsARepositoryAGitDaemonDoesNotServeAsNotFoundNotAsUnreachable() throws URISyntaxException {
+		Throwable failure = GitFailures
+			.of(new RemoteRepositoryException(new URIish("git://git.example.org/acme/widgets"),
+					"access denied or repository not exported: /acme/widgets"), "git.example.org", WIDGETS);
+
+		assertThat(failure).isInstanceOf(ForgeFailure.RepositoryNotFound.class)
+			.hasMessageStartingWith("repository not found: git.example.org serves no repository acme/widgets (")
+			.hasMessageContaining("check the name, that its git daemon exports it");
 	}
 
 	@Test

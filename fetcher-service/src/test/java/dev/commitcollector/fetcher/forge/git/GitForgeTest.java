@@ -206,6 +206,34 @@ class GitForgeTest {
 		assertThat(temporaryRepositories()).as("temporary repositories left behind").isEmpty();
 	}
 
+	/**
+	 * JGit's upload-pack over {@code file://} refuses a shallow fetch outright ("No
+	 * commits selected for shallow request") where the head itself is committed after
+	 * 2038-01-19.
+	 */
+	@Test
+	void readsAHistoryWhoseHeadIsCommittedAfter2038() throws IOException {
+		List<String> gitLog = new ArrayList<>();
+		try (BareRepository remote = BareRepository.create(remotes(), "acme/head2038", true)) {
+			ObjectId main = null;
+			for (int month = 1; month <= 9; month++) {
+				main = main == null ? commitAt(remote, "on main " + month, "2021-0" + month + "-01T00:00:00Z")
+						: commitAt(remote, "on main " + month, "2021-0" + month + "-01T00:00:00Z", main);
+				gitLog.add(0, main.name());
+			}
+			ObjectId head = commitAt(remote, "committed in 2099", "2099-12-31T00:00:00Z", main);
+			gitLog.add(0, head.name());
+			remote.head("main", head);
+		}
+
+		for (int limit : List.of(1, 3, gitLog.size())) {
+			assertThat(all(forge(Duration.ofMinutes(1)), "acme/head2038", limit)).extracting(DiscoveredCommit::sha)
+				.as("the newest %d", limit)
+				.containsExactlyElementsOf(gitLog.subList(0, limit));
+		}
+		assertThat(temporaryRepositories()).as("temporary repositories left behind").isEmpty();
+	}
+
 	@Test
 	void readsAuthorAndCommitterDatesApart() throws IOException {
 		ObjectId rebased;
