@@ -44,17 +44,22 @@ public class AuthorsReadModel {
 	}
 
 	/**
-	 * How a stored repository whose name is {@code key}'s but for letter case is spelled;
+	 * How a stored repository whose name is {@code key}'s but for letter case, or for a
+	 * {@code .git} ending (the fetcher takes {@code a/b.git} as {@code a/b}), is spelled;
 	 * empty when there is none. Names are matched exactly everywhere else: this only
 	 * tells someone who asked for one that is not stored.
 	 */
 	public Mono<String> spelledOtherwise(RepositoryKey key) {
+		String path = key.path();
+		String withoutGit = path.regionMatches(true, Math.max(0, path.length() - 4), ".git", 0, 4)
+				? path.substring(0, path.length() - 4) : path;
 		return db.sql("""
 				select repository from repositories
-				where provider = $1 and lower(repository) = lower($2) and repository <> $2
+				where provider = $1 and lower(repository) in (lower($2), lower($3)) and repository <> $2
 				order by repository limit 1""")
 			.bind(0, key.provider())
-			.bind(1, key.path())
+			.bind(1, path)
+			.bind(2, withoutGit)
 			.map(row -> row.get("repository", String.class))
 			.one();
 	}

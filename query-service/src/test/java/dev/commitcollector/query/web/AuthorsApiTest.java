@@ -237,6 +237,18 @@ class AuthorsApiTest extends QueryIntegrationTest {
 	}
 
 	@Test
+	void saysHowARepositoryIsStoredWhenAskedForItWithTheGitEndingTheFetcherDrops() {
+		aRepository("github", "acme/dotgit").commitsBy("someone", 1).store();
+
+		authors("repository=acme/DotGit.git").expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("no commits of acme/DotGit.git from github are stored, but of acme/dotgit: ask for it"
+					+ " so spelled");
+	}
+
+	@Test
 	void saysHowARepositoryIsStoredWhenAskedForItInAnotherLetterCase() {
 		aRepository("github", "acme/Mixed-Case").commitsBy("someone", 1).store();
 
