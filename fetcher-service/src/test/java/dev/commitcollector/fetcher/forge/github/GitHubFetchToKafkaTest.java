@@ -27,6 +27,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.r2dbc.health.ConnectionFactoryHealthIndicator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
@@ -298,6 +301,14 @@ class GitHubFetchToKafkaTest {
 			.isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void checksPostgresForReadinessWithABoundedWaitNotThePoolsOwn(ApplicationContext context) {
+		assertThat(context.getBean("r2dbcHealthIndicator"))
+			.as("readiness's r2dbc check, which Boot's would wait on a frozen PostgreSQL as long as the pool does")
+			.isNotInstanceOf(ConnectionFactoryHealthIndicator.class)
+			.isInstanceOf(ReactiveHealthIndicator.class);
 	}
 
 	@Test
